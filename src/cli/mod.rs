@@ -1,0 +1,236 @@
+//! The command line: argument definitions (the contract scripts rely on) and dispatch.
+//! Each command lives in its own file; all print French and exit non-zero on error.
+
+use crate::config;
+use crate::store::{Ouverture, Store};
+use crate::textes::cli as t;
+use clap::{Args, Parser, Subcommand};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+/// vigie : suivi des personnes bloquées par l'ANEF.
+#[derive(Debug, Parser)]
+#[command(name = "vigie", version, about, long_about = None)]
+pub struct Cli {
+    /// Fichier de la base (sinon VIGIE_DB, sinon le dossier de données de l'utilisateur).
+    #[arg(long, global = true, value_name = "CHEMIN")]
+    pub db: Option<PathBuf>,
+    /// Crée ou ouvre une base NON chiffrée (démonstrations, tests).
+    #[arg(long, global = true)]
+    pub sans_chiffrement: bool,
+    /// Nom du bénévole qui saisit (sinon VIGIE_BENEVOLE, sinon demandé une fois).
+    #[arg(long, global = true, value_name = "NOM")]
+    pub benevole: Option<String>,
+    #[command(subcommand)]
+    pub commande: Option<Commande>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Commande {
+    /// Remplit la base avec des personnes fictives réalistes.
+    Demo(DemoArgs),
+    /// La liste du jour en texte simple (lecteurs d'écran, scripts).
+    Aujourdhui(AujourdhuiArgs),
+    /// Importe personnes.csv et/ou evenements.csv (tout ou rien).
+    Import(ImportArgs),
+    /// Exporte les données complètes ou les statistiques anonymisées.
+    #[command(subcommand)]
+    Export(ExportCommande),
+    /// Fiche d'une préfecture (numéro ou nom), et partage des corrections locales.
+    Prefecture(PrefectureArgs),
+    /// Affiche les règles de délais en vigueur et leurs sources.
+    Regles,
+}
+
+#[derive(Debug, Args)]
+pub struct DemoArgs {
+    /// Nombre de personnes à créer.
+    #[arg(long, default_value_t = 300, value_name = "N")]
+    pub personnes: u32,
+    /// Graine du générateur (même graine, mêmes données).
+    #[arg(long, default_value_t = 1, value_name = "S")]
+    pub graine: u64,
+}
+
+#[derive(Debug, Args)]
+pub struct AujourdhuiArgs {
+    /// Liste toutes les personnes suivies, pas seulement celles du jour.
+    #[arg(long)]
+    pub tous: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct ImportArgs {
+    /// Fichier des personnes (format personnes.csv).
+    #[arg(long, value_name = "FICHIER")]
+    pub personnes: Option<PathBuf>,
+    /// Fichier des événements (format evenements.csv).
+    #[arg(long, value_name = "FICHIER")]
+    pub evenements: Option<PathBuf>,
+    /// Ignore les personnes dont la référence est déjà dans la base.
+    #[arg(long)]
+    pub ignorer_existants: bool,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ExportCommande {
+    /// Toutes les données (personnes.csv et evenements.csv) : contient des données personnelles.
+    Donnees(ExportDonneesArgs),
+    /// Statistiques anonymisées d'une période.
+    Stats(ExportStatsArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct ExportDonneesArgs {
+    /// Dossier où écrire personnes.csv et evenements.csv.
+    #[arg(long, value_name = "DOSSIER")]
+    pub dossier: PathBuf,
+}
+
+#[derive(Debug, Args)]
+pub struct ExportStatsArgs {
+    /// Premier jour de la période (inclus).
+    #[arg(long, value_name = "DATE")]
+    pub du: Option<String>,
+    /// Dernier jour de la période (inclus).
+    #[arg(long, value_name = "DATE")]
+    pub au: Option<String>,
+    /// Un mois entier, par exemple 2026-11.
+    #[arg(long, value_name = "AAAA-MM", conflicts_with_all = ["du", "au", "annee"])]
+    pub mois: Option<String>,
+    /// Une année entière, par exemple 2026.
+    #[arg(long, value_name = "AAAA", conflicts_with_all = ["du", "au", "mois"])]
+    pub annee: Option<String>,
+    /// Ajoute un bloc par département.
+    #[arg(long)]
+    pub par_departement: bool,
+    /// Seuil de secret statistique (cases de moins de K personnes masquées).
+    #[arg(long, default_value_t = 5, value_name = "K")]
+    pub seuil: u32,
+    /// Fichier de sortie (sinon la sortie standard).
+    #[arg(long, value_name = "FICHIER")]
+    pub sortie: Option<PathBuf>,
+    /// Format : csv (par défaut) ou excel-fr (point-virgule, virgule décimale, BOM).
+    #[arg(long, value_name = "FORMAT", default_value = "csv")]
+    pub format: String,
+}
+
+#[derive(Debug, Args)]
+#[command(args_conflicts_with_subcommands = true)]
+pub struct PrefectureArgs {
+    #[command(subcommand)]
+    pub action: Option<PrefectureAction>,
+    /// Numéro (33, 2a, 971) ou nom (gironde, réunion) de la préfecture.
+    #[arg(value_name = "REQUÊTE")]
+    pub requete: Vec<String>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum PrefectureAction {
+    /// Écrit les corrections locales dans un fichier à partager.
+    ExporterCorrections {
+        #[arg(value_name = "FICHIER")]
+        fichier: PathBuf,
+    },
+    /// Intègre les corrections d'un autre poste.
+    ImporterCorrections {
+        #[arg(value_name = "FICHIER")]
+        fichier: PathBuf,
+    },
+}
+
+/// A failed command: its French message and exit code.
+#[derive(Debug)]
+pub struct ErreurCli {
+    pub message: String,
+    pub code: u8,
+}
+
+impl ErreurCli {
+    pub fn new(message: impl Into<String>) -> Self {
+        ErreurCli {
+            message: message.into(),
+            code: 1,
+        }
+    }
+}
+
+impl From<String> for ErreurCli {
+    fn from(message: String) -> Self {
+        ErreurCli::new(message)
+    }
+}
+
+impl From<crate::store::ErreurStore> for ErreurCli {
+    fn from(e: crate::store::ErreurStore) -> Self {
+        ErreurCli::new(e.to_string())
+    }
+}
+
+/// What every command needs to reach the database.
+pub struct Contexte {
+    pub db: PathBuf,
+    pub sans_chiffrement: bool,
+    pub benevole: Option<String>,
+}
+
+impl Contexte {
+    /// Opens the database. `ecriture`: the command writes, so the volunteer must be known.
+    pub fn ouvrir(&self, ecriture: bool) -> Result<Store, ErreurCli> {
+        let benevole = if ecriture {
+            config::benevole(self.benevole.clone())?
+        } else {
+            self.benevole.clone().unwrap_or_default()
+        };
+        let phrase = if self.sans_chiffrement {
+            None
+        } else {
+            Some(config::phrase_secrete(!Store::existe(&self.db))?)
+        };
+        Ok(Store::ouvrir(&Ouverture {
+            chemin: self.db.clone(),
+            phrase,
+            sans_chiffrement: self.sans_chiffrement,
+            benevole,
+        })?)
+    }
+}
+
+/// Entry point of the binary.
+pub fn principal() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(c) => c,
+        Err(e) => {
+            // Help and version go to stdout with success; usage errors exit 2.
+            let _ = e.print();
+            return ExitCode::from(if e.use_stderr() { 2 } else { 0 });
+        }
+    };
+    let ctx = Contexte {
+        db: config::chemin_base(cli.db.clone()),
+        sans_chiffrement: cli.sans_chiffrement,
+        benevole: cli.benevole.clone(),
+    };
+    match executer(cli.commande, &ctx) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("{} {}", t::PREFIXE_ERREUR, e.message);
+            ExitCode::from(e.code)
+        }
+    }
+}
+
+fn executer(commande: Option<Commande>, ctx: &Contexte) -> Result<(), ErreurCli> {
+    match commande {
+        None => Err(ErreurCli::new(t::pas_encore("vigie (écran interactif)"))),
+        Some(Commande::Demo(_)) => Err(ErreurCli::new(t::pas_encore("demo"))),
+        Some(Commande::Aujourdhui(_)) => Err(ErreurCli::new(t::pas_encore("aujourdhui"))),
+        Some(Commande::Import(_)) => Err(ErreurCli::new(t::pas_encore("import"))),
+        Some(Commande::Export(_)) => Err(ErreurCli::new(t::pas_encore("export"))),
+        Some(Commande::Prefecture(_)) => Err(ErreurCli::new(t::pas_encore("prefecture"))),
+        Some(Commande::Regles) => {
+            let _ = ctx;
+            Err(ErreurCli::new(t::pas_encore("regles")))
+        }
+    }
+}

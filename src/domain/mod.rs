@@ -1,0 +1,479 @@
+//! The pure domain: people, events, départements, dates and their validation.
+//! No I/O here, and neither ratatui nor rusqlite: everything is testable as plain values.
+
+mod codes;
+mod departements_table;
+pub mod moteur;
+
+pub use codes::{Blocage, Canal, Demarche, Resultat, TypeEvenement};
+
+use chrono::{Datelike, NaiveDate};
+use std::fmt;
+
+/// Why a single value was refused. The French wording is in `crate::textes`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ErreurValeur {
+    Vide,
+    CodeInconnu { attendus: String },
+    DateInvalide,
+    DepartementInconnu,
+    ReferenceInvalide,
+    EntierInvalide,
+    OuiNonInvalide,
+    NonAdmisPourType { type_evenement: &'static str },
+    RequisPourType { type_evenement: &'static str },
+}
+
+impl fmt::Display for ErreurValeur {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&crate::textes::erreur_valeur(self))
+    }
+}
+
+impl std::error::Error for ErreurValeur {}
+
+// ---------------------------------------------------------------- dates
+
+/// Parses `AAAA-MM-JJ` or `JJ/MM/AAAA` (day and month may have one digit).
+pub fn parse_date(s: &str) -> Result<NaiveDate, ErreurValeur> {
+    let s = s.trim();
+    if s.is_empty() {
+        return Err(ErreurValeur::Vide);
+    }
+    let nombres = |parts: Vec<&str>| -> Option<Vec<u32>> {
+        parts
+            .iter()
+            .map(|p| {
+                if p.is_empty() || !p.bytes().all(|b| b.is_ascii_digit()) {
+                    None
+                } else {
+                    p.parse::<u32>().ok()
+                }
+            })
+            .collect()
+    };
+    let (a, m, j) = if s.contains('-') {
+        let parts: Vec<&str> = s.split('-').collect();
+        if parts.len() != 3 || parts[0].len() != 4 || parts[1].len() > 2 || parts[2].len() > 2 {
+            return Err(ErreurValeur::DateInvalide);
+        }
+        let n = nombres(parts).ok_or(ErreurValeur::DateInvalide)?;
+        (n[0], n[1], n[2])
+    } else if s.contains('/') {
+        let parts: Vec<&str> = s.split('/').collect();
+        if parts.len() != 3 || parts[2].len() != 4 || parts[0].len() > 2 || parts[1].len() > 2 {
+            return Err(ErreurValeur::DateInvalide);
+        }
+        let n = nombres(parts).ok_or(ErreurValeur::DateInvalide)?;
+        (n[2], n[1], n[0])
+    } else {
+        return Err(ErreurValeur::DateInvalide);
+    };
+    let annee = i32::try_from(a).map_err(|_| ErreurValeur::DateInvalide)?;
+    NaiveDate::from_ymd_opt(annee, m, j).ok_or(ErreurValeur::DateInvalide)
+}
+
+/// Optional date: an empty cell is `None`.
+pub fn parse_date_opt(s: &str) -> Result<Option<NaiveDate>, ErreurValeur> {
+    if s.trim().is_empty() {
+        Ok(None)
+    } else {
+        parse_date(s).map(Some)
+    }
+}
+
+/// Output form of a date: `AAAA-MM-JJ`.
+pub fn date_iso(d: NaiveDate) -> String {
+    format!("{:04}-{:02}-{:02}", d.year(), d.month(), d.day())
+}
+
+// ---------------------------------------------------------------- départements
+
+/// One of the 101 départements, by its index in the official order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Departement(u8);
+
+impl Departement {
+    /// Every département in official order (`01` … `19`, `2A`, `2B`, `21` … `95`, `971` … `976`).
+    pub fn tous() -> impl Iterator<Item = Departement> {
+        (0..departements_table::DEPARTEMENTS.len()).map(|i| Departement(i as u8))
+    }
+
+    /// Parses a code: `01`–`95`, `2A`, `2B` (any case), `971`–`974`, `976`; `1` → `01`; `20` refused.
+    pub fn depuis_code(s: &str) -> Result<Self, ErreurValeur> {
+        let s = s.trim();
+        if s.is_empty() {
+            return Err(ErreurValeur::Vide);
+        }
+        let mut code = s.to_ascii_uppercase();
+        if code.len() == 1 && code.as_bytes()[0].is_ascii_digit() {
+            code.insert(0, '0');
+        }
+        departements_table::DEPARTEMENTS
+            .iter()
+            .position(|(c, _)| *c == code)
+            .map(|i| Departement(i as u8))
+            .ok_or(ErreurValeur::DepartementInconnu)
+    }
+
+    pub fn code(self) -> &'static str {
+        departements_table::DEPARTEMENTS[self.0 as usize].0
+    }
+
+    /// The département's name, as in the INSEE geographic code.
+    pub fn nom(self) -> &'static str {
+        departements_table::DEPARTEMENTS[self.0 as usize].1
+    }
+
+    /// Position in the official order (0 for `01`).
+    pub fn rang(self) -> usize {
+        self.0 as usize
+    }
+}
+
+impl fmt::Display for Departement {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.code())
+    }
+}
+
+// ---------------------------------------------------------------- small values
+
+/// A file reference: 1–32 characters of `A-Z a-z 0-9 - _`.
+pub fn valider_reference(s: &str) -> Result<String, ErreurValeur> {
+    let s = s.trim();
+    if s.is_empty() {
+        return Err(ErreurValeur::Vide);
+    }
+    if s.len() > 32
+        || !s
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+    {
+        return Err(ErreurValeur::ReferenceInvalide);
+    }
+    Ok(s.to_string())
+}
+
+/// `oui`, `non` or empty.
+pub fn parse_oui_non(s: &str) -> Result<Option<bool>, ErreurValeur> {
+    match s.trim() {
+        "" => Ok(None),
+        "oui" => Ok(Some(true)),
+        "non" => Ok(Some(false)),
+        _ => Err(ErreurValeur::OuiNonInvalide),
+    }
+}
+
+pub fn oui_non(v: Option<bool>) -> &'static str {
+    match v {
+        Some(true) => "oui",
+        Some(false) => "non",
+        None => "",
+    }
+}
+
+/// Folds case and French accents, for searching ("Réunion" matches "reunion").
+pub fn replier(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        let r = match c {
+            'à' | 'â' | 'ä' | 'á' | 'ã' | 'å' | 'À' | 'Â' | 'Ä' | 'Á' | 'Ã' | 'Å' => "a",
+            'ç' | 'Ç' => "c",
+            'é' | 'è' | 'ê' | 'ë' | 'É' | 'È' | 'Ê' | 'Ë' => "e",
+            'î' | 'ï' | 'í' | 'ì' | 'Î' | 'Ï' | 'Í' | 'Ì' => "i",
+            'ô' | 'ö' | 'ó' | 'ò' | 'õ' | 'Ô' | 'Ö' | 'Ó' | 'Ò' | 'Õ' => "o",
+            'ù' | 'û' | 'ü' | 'ú' | 'Ù' | 'Û' | 'Ü' | 'Ú' => "u",
+            'ÿ' | 'Ÿ' | 'ý' | 'Ý' => "y",
+            'ñ' | 'Ñ' => "n",
+            'œ' | 'Œ' => "oe",
+            'æ' | 'Æ' => "ae",
+            '’' | '\'' => "'",
+            _ => {
+                out.extend(c.to_lowercase());
+                continue;
+            }
+        };
+        out.push_str(r);
+    }
+    out
+}
+
+// ---------------------------------------------------------------- person and event
+
+/// A person followed by the desk (FORMATS.md §1, plus what the database keeps).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Personne {
+    /// Database id; `None` before it is stored.
+    pub id: Option<i64>,
+    pub reference: String,
+    pub nom: String,
+    pub prenom: Option<String>,
+    pub telephone: Option<String>,
+    pub departement: Departement,
+    pub demarche: Demarche,
+    pub blocage: Blocage,
+    pub ouvert_le: NaiveDate,
+    pub titre_expire_le: Option<NaiveDate>,
+    pub api_expire_le: Option<NaiveDate>,
+    pub pan_connu: Option<bool>,
+    pub notes: Option<String>,
+    /// Step 0 (Constat): how many screenshots or error messages of the blocking were kept;
+    /// `None` when nobody said.
+    pub captures: Option<u32>,
+    /// Optimistic-concurrency version, incremented on every change.
+    pub version: i64,
+}
+
+impl Personne {
+    /// "Prénom NOM" for display.
+    pub fn nom_complet(&self) -> String {
+        match &self.prenom {
+            Some(p) if !p.is_empty() => format!("{} {}", p, self.nom),
+            _ => self.nom.clone(),
+        }
+    }
+}
+
+/// One thing that happened (FORMATS.md §2).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Evenement {
+    pub id: Option<i64>,
+    pub date: NaiveDate,
+    pub type_evenement: TypeEvenement,
+    pub canal: Option<Canal>,
+    pub resultat: Option<Resultat>,
+    pub echeance: Option<NaiveDate>,
+    pub ticket: Option<String>,
+    pub attente_minutes: Option<u32>,
+    pub notes: Option<String>,
+    /// Which volunteer entered it, and when (ISO date-time); empty before storing.
+    pub saisi_par: String,
+    pub saisi_le: String,
+}
+
+/// A field of an event, to say where a rule is broken.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ChampEvenement {
+    Canal,
+    Resultat,
+    Echeance,
+    AttenteMinutes,
+}
+
+impl ChampEvenement {
+    /// The CSV column name.
+    pub fn colonne(self) -> &'static str {
+        match self {
+            ChampEvenement::Canal => "canal",
+            ChampEvenement::Resultat => "resultat",
+            ChampEvenement::Echeance => "echeance",
+            ChampEvenement::AttenteMinutes => "attente_minutes",
+        }
+    }
+}
+
+impl Evenement {
+    /// A new event of this type dated `date`, every other field empty.
+    pub fn nouveau(type_evenement: TypeEvenement, date: NaiveDate) -> Self {
+        Evenement {
+            id: None,
+            date,
+            type_evenement,
+            canal: None,
+            resultat: None,
+            echeance: None,
+            ticket: None,
+            attente_minutes: None,
+            notes: None,
+            saisi_par: String::new(),
+            saisi_le: String::new(),
+        }
+    }
+
+    /// Checks the per-type rules of FORMATS.md §2; returns every broken rule.
+    pub fn valider(&self) -> Vec<(ChampEvenement, ErreurValeur)> {
+        let t = self.type_evenement;
+        let mut erreurs = Vec::new();
+        let nom = t.code();
+        match self.canal {
+            Some(c) if !t.canaux().contains(&c) => erreurs.push((
+                ChampEvenement::Canal,
+                if t.canaux().is_empty() {
+                    ErreurValeur::NonAdmisPourType { type_evenement: nom }
+                } else {
+                    ErreurValeur::CodeInconnu {
+                        attendus: liste_codes(t.canaux().iter().map(|c| c.code())),
+                    }
+                },
+            )),
+            None if !t.canaux().is_empty() => erreurs.push((
+                ChampEvenement::Canal,
+                ErreurValeur::RequisPourType { type_evenement: nom },
+            )),
+            _ => {}
+        }
+        match self.resultat {
+            Some(r) if !t.resultats().contains(&r) => erreurs.push((
+                ChampEvenement::Resultat,
+                if t.resultats().is_empty() {
+                    ErreurValeur::NonAdmisPourType { type_evenement: nom }
+                } else {
+                    ErreurValeur::CodeInconnu {
+                        attendus: liste_codes(t.resultats().iter().map(|r| r.code())),
+                    }
+                },
+            )),
+            None if !t.resultats().is_empty() => erreurs.push((
+                ChampEvenement::Resultat,
+                ErreurValeur::RequisPourType { type_evenement: nom },
+            )),
+            _ => {}
+        }
+        if t.echeance_requise() && self.echeance.is_none() {
+            erreurs.push((
+                ChampEvenement::Echeance,
+                ErreurValeur::RequisPourType { type_evenement: nom },
+            ));
+        }
+        erreurs
+    }
+}
+
+pub fn liste_codes<'a>(codes: impl Iterator<Item = &'a str>) -> String {
+    codes.collect::<Vec<_>>().join(", ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(a: i32, m: u32, j: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(a, m, j).unwrap()
+    }
+
+    #[test]
+    fn dates_in_both_forms() {
+        assert_eq!(parse_date("2026-11-23"), Ok(d(2026, 11, 23)));
+        assert_eq!(parse_date("2026-1-3"), Ok(d(2026, 1, 3)));
+        assert_eq!(parse_date("23/11/2026"), Ok(d(2026, 11, 23)));
+        assert_eq!(parse_date("3/1/2026"), Ok(d(2026, 1, 3)));
+        assert_eq!(parse_date(" 03/01/2026 "), Ok(d(2026, 1, 3)));
+        for bad in [
+            "2026-02-30",
+            "31/04/2026",
+            "2026/11/23",
+            "23-11-2026",
+            "26-11-23",
+            "23/11/26",
+            "2026-11",
+            "2026-+1-01",
+            "hier",
+            "2026-011-01",
+        ] {
+            assert_eq!(parse_date(bad), Err(ErreurValeur::DateInvalide), "{bad}");
+        }
+        assert_eq!(parse_date(""), Err(ErreurValeur::Vide));
+        assert_eq!(parse_date_opt("  "), Ok(None));
+        assert_eq!(date_iso(d(2026, 1, 3)), "2026-01-03");
+    }
+
+    #[test]
+    fn all_101_departements_in_official_order() {
+        let codes: Vec<&str> = Departement::tous().map(|d| d.code()).collect();
+        assert_eq!(codes.len(), 101);
+        assert_eq!(&codes[17..22], &["18", "19", "2A", "2B", "21"]);
+        assert_eq!(&codes[95..], &["95", "971", "972", "973", "974", "976"]);
+        for c in &codes {
+            assert_eq!(Departement::depuis_code(c).map(|d| d.code()), Ok(*c));
+        }
+    }
+
+    #[test]
+    fn departement_codes_normalised_or_refused() {
+        assert_eq!(Departement::depuis_code("1").map(|d| d.code()), Ok("01"));
+        assert_eq!(Departement::depuis_code("2a").map(|d| d.code()), Ok("2A"));
+        assert_eq!(Departement::depuis_code("2b").map(|d| d.nom()), Ok("Haute-Corse"));
+        for bad in ["20", "0", "96", "975", "977", "100", "2C", "A", "001"] {
+            assert_eq!(
+                Departement::depuis_code(bad),
+                Err(ErreurValeur::DepartementInconnu),
+                "{bad}"
+            );
+        }
+        assert_eq!(Departement::depuis_code(""), Err(ErreurValeur::Vide));
+    }
+
+    #[test]
+    fn references() {
+        assert!(valider_reference("A-12_b").is_ok());
+        assert!(valider_reference(&"x".repeat(32)).is_ok());
+        assert_eq!(
+            valider_reference(&"x".repeat(33)),
+            Err(ErreurValeur::ReferenceInvalide)
+        );
+        assert_eq!(valider_reference("é1"), Err(ErreurValeur::ReferenceInvalide));
+        assert_eq!(valider_reference("a b"), Err(ErreurValeur::ReferenceInvalide));
+        assert_eq!(valider_reference(""), Err(ErreurValeur::Vide));
+    }
+
+    #[test]
+    fn enum_codes_round_trip() {
+        for t in TypeEvenement::TOUS {
+            assert_eq!(TypeEvenement::depuis_code(t.code()), Ok(*t));
+        }
+        assert!(Demarche::depuis_code("Renouvellement").is_err());
+        assert_eq!(Blocage::TOUS.len(), 8);
+        assert_eq!(Demarche::TOUS.len(), 7);
+    }
+
+    #[test]
+    fn event_rules_per_type() {
+        let jour = d(2026, 11, 23);
+        let mut e = Evenement::nouveau(TypeEvenement::Ccc, jour);
+        let champs = |e: &Evenement| e.valider().into_iter().map(|(c, _)| c).collect::<Vec<_>>();
+        assert_eq!(
+            champs(&e),
+            vec![ChampEvenement::Canal, ChampEvenement::Resultat]
+        );
+        e.canal = Some(Canal::Guichet);
+        e.resultat = Some(Resultat::SansAide);
+        assert_eq!(champs(&e), vec![ChampEvenement::Canal]);
+        e.canal = Some(Canal::Formulaire);
+        assert!(e.valider().is_empty());
+        e.resultat = Some(Resultat::Envoye);
+        assert_eq!(champs(&e), vec![ChampEvenement::Resultat]);
+
+        let mut v = Evenement::nouveau(TypeEvenement::Visite, jour);
+        assert!(v.valider().is_empty());
+        v.resultat = Some(Resultat::Resolu);
+        v.canal = Some(Canal::Postal);
+        assert_eq!(
+            champs(&v),
+            vec![ChampEvenement::Canal, ChampEvenement::Resultat]
+        );
+
+        let mut a = Evenement::nouveau(TypeEvenement::ApiDelivree, jour);
+        assert_eq!(champs(&a), vec![ChampEvenement::Echeance]);
+        a.echeance = Some(d(2027, 2, 23));
+        assert!(a.valider().is_empty());
+
+        // Every allowed combination is accepted.
+        for t in TypeEvenement::TOUS {
+            for r in t.resultats() {
+                let mut e = Evenement::nouveau(*t, jour);
+                e.resultat = Some(*r);
+                e.canal = t.canaux().first().copied();
+                e.echeance = Some(jour);
+                assert!(e.valider().is_empty(), "{t} {r}");
+            }
+        }
+    }
+
+    #[test]
+    fn folding_for_search() {
+        assert_eq!(replier("La Réunion"), "la reunion");
+        assert_eq!(replier("CÔTE-D'OR"), "cote-d'or");
+        assert_eq!(replier("Œuvre"), "oeuvre");
+    }
+}

@@ -1,0 +1,13 @@
+//! vigie: follow-up of people blocked by the ANEF, for legal-aid desks.
+//! See ARCHITECTURE.md for the map of modules and the rules they keep.
+
+#![forbid(unsafe_code)]
+
+pub mod cli;
+pub mod config;
+pub mod domain;
+pub mod prefectures;
+pub mod stats;
+pub mod store;
+pub mod textes;
+pub mod tui;

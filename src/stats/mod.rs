@@ -1,0 +1,1 @@
+//! Statistics (issue 7): FAS-like indicators, suppression, CSV.

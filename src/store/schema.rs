@@ -1,0 +1,104 @@
+//! Schema and migrations, tracked by `PRAGMA user_version`; `application_id` marks the file as
+//! a vigie database. A database newer than this binary is refused, never touched.
+
+use super::{ErreurStore, ResultatStore};
+use rusqlite::{Connection, TransactionBehavior};
+
+/// "VIGI" in ASCII.
+pub const APPLICATION_ID: i64 = 0x5649_4749;
+
+/// Each entry takes the schema from version `i` to `i + 1`. Never edit a released entry:
+/// add a new one.
+const MIGRATIONS: &[&str] = &[
+    // 0 → 1: people, events, audit journal, préfecture corrections.
+    "
+    CREATE TABLE personnes (
+        id INTEGER PRIMARY KEY,
+        reference TEXT NOT NULL UNIQUE,
+        nom TEXT NOT NULL,
+        prenom TEXT,
+        telephone TEXT,
+        departement TEXT NOT NULL,
+        demarche TEXT NOT NULL,
+        blocage TEXT NOT NULL,
+        ouvert_le TEXT NOT NULL,
+        titre_expire_le TEXT,
+        api_expire_le TEXT,
+        pan_connu TEXT CHECK (pan_connu IN ('oui', 'non')),
+        notes TEXT,
+        captures INTEGER,
+        version INTEGER NOT NULL DEFAULT 1,
+        recherche TEXT NOT NULL DEFAULT '',
+        cree_par TEXT NOT NULL,
+        cree_le TEXT NOT NULL,
+        modifie_par TEXT NOT NULL,
+        modifie_le TEXT NOT NULL
+    );
+    CREATE INDEX personnes_nom ON personnes (nom, prenom, reference);
+    CREATE TABLE evenements (
+        id INTEGER PRIMARY KEY,
+        personne_id INTEGER NOT NULL REFERENCES personnes (id) ON DELETE CASCADE,
+        date TEXT NOT NULL,
+        type TEXT NOT NULL,
+        canal TEXT,
+        resultat TEXT,
+        echeance TEXT,
+        ticket TEXT,
+        attente_minutes INTEGER,
+        notes TEXT,
+        saisi_par TEXT NOT NULL,
+        saisi_le TEXT NOT NULL
+    );
+    CREATE INDEX evenements_personne ON evenements (personne_id, date, id);
+    CREATE INDEX evenements_date ON evenements (date, type);
+    CREATE TABLE journal (
+        id INTEGER PRIMARY KEY,
+        quand TEXT NOT NULL,
+        benevole TEXT NOT NULL,
+        action TEXT NOT NULL,
+        reference TEXT,
+        detail TEXT NOT NULL DEFAULT ''
+    );
+    CREATE TABLE corrections_prefecture (
+        id INTEGER PRIMARY KEY,
+        departement TEXT NOT NULL,
+        champ TEXT NOT NULL,
+        valeur TEXT NOT NULL,
+        verifie_le TEXT NOT NULL,
+        source TEXT NOT NULL DEFAULT '',
+        auteur TEXT NOT NULL,
+        saisi_le TEXT NOT NULL,
+        remplacee INTEGER NOT NULL DEFAULT 0
+    );
+    CREATE INDEX corrections_departement ON corrections_prefecture (departement, champ);
+    ",
+];
+
+/// The schema version this binary writes.
+pub const VERSION_SCHEMA: i64 = MIGRATIONS.len() as i64;
+
+/// Brings the database up to `VERSION_SCHEMA`, in one immediate transaction.
+pub(super) fn migrer(conn: &mut Connection, nouvelle: bool) -> ResultatStore<()> {
+    let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+    let app: i64 = tx.query_row("PRAGMA application_id", [], |r| r.get(0))?;
+    let version: i64 = tx.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+    let tables: i64 = tx.query_row("SELECT count(*) FROM sqlite_master", [], |r| r.get(0))?;
+    if app != APPLICATION_ID && !(app == 0 && version == 0 && (nouvelle || tables == 0)) {
+        return Err(ErreurStore::PasUneBaseVigie);
+    }
+    if version > VERSION_SCHEMA {
+        return Err(ErreurStore::BaseTropRecente {
+            base: version,
+            binaire: VERSION_SCHEMA,
+        });
+    }
+    for (i, sql) in MIGRATIONS.iter().enumerate().skip(version as usize) {
+        tx.execute_batch(sql)?;
+        tx.pragma_update(None, "user_version", (i + 1) as i64)?;
+    }
+    if app != APPLICATION_ID {
+        tx.pragma_update(None, "application_id", APPLICATION_ID)?;
+    }
+    tx.commit()?;
+    Ok(())
+}

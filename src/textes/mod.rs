@@ -1,0 +1,84 @@
+//! Every user-facing string of vigie, in French, in one place. Each area has its own file;
+//! code elsewhere calls these functions and constants instead of writing sentences.
+
+pub mod libelles;
+
+use crate::domain::ErreurValeur;
+use crate::store::ErreurStore;
+
+/// Why a value was refused (the `raison` of an import error, the message under a form field).
+pub fn erreur_valeur(e: &ErreurValeur) -> String {
+    match e {
+        ErreurValeur::Vide => "valeur obligatoire manquante".into(),
+        ErreurValeur::CodeInconnu { attendus } => {
+            format!("valeur inconnue (valeurs admises : {attendus})")
+        }
+        ErreurValeur::DateInvalide => {
+            "date invalide (formats admis : AAAA-MM-JJ ou JJ/MM/AAAA, date réelle)".into()
+        }
+        ErreurValeur::DepartementInconnu => {
+            "département inconnu (01 à 95 avec 2A et 2B, 971 à 974, 976)".into()
+        }
+        ErreurValeur::ReferenceInvalide => {
+            "référence invalide (1 à 32 caractères parmi A-Z a-z 0-9 - _)".into()
+        }
+        ErreurValeur::EntierInvalide => "nombre entier positif ou nul attendu".into(),
+        ErreurValeur::OuiNonInvalide => "« oui », « non » ou vide attendu".into(),
+        ErreurValeur::NonAdmisPourType { type_evenement } => {
+            format!("doit rester vide pour un événement « {type_evenement} »")
+        }
+        ErreurValeur::RequisPourType { type_evenement } => {
+            format!("obligatoire pour un événement « {type_evenement} »")
+        }
+    }
+}
+
+/// Database errors, said so that a volunteer knows what to do.
+pub fn erreur_store(e: &ErreurStore) -> String {
+    match e {
+        ErreurStore::PhraseIncorrecte => "phrase secrète incorrecte : la base n'a pas pu être \
+             déchiffrée (si la base n'est pas chiffrée, ajoutez --sans-chiffrement)"
+            .into(),
+        ErreurStore::BaseChiffree => "cette base est chiffrée : retirez --sans-chiffrement et \
+             donnez sa phrase secrète (VIGIE_PASSPHRASE ou saisie au clavier)"
+            .into(),
+        ErreurStore::PasUneBaseVigie => "ce fichier n'est pas une base vigie".into(),
+        ErreurStore::BaseTropRecente { base, binaire } => format!(
+            "cette base a été écrite par une version plus récente de vigie (schéma {base}) ; \
+             ce programme ne connaît que le schéma {binaire} : mettez vigie à jour"
+        ),
+        ErreurStore::Conflit { .. } => {
+            "un autre poste a modifié cette personne entre-temps".into()
+        }
+        ErreurStore::Introuvable => "cette personne n'existe plus dans la base".into(),
+        ErreurStore::ReferenceExistante(r) => format!("la référence {r} existe déjà"),
+        ErreurStore::Fichier { chemin, erreur } => {
+            format!("impossible de créer {} : {erreur}", chemin.display())
+        }
+        ErreurStore::Sqlite(e) => format!("erreur de la base de données : {e}"),
+    }
+}
+
+/// Errors of the command line and of start-up.
+pub mod cli {
+    pub const PREFIXE_ERREUR: &str = "vigie : erreur :";
+    pub const PHRASE_DEMANDE: &str = "Phrase secrète de la base : ";
+    pub const PHRASE_NOUVELLE: &str =
+        "Nouvelle base chiffrée. Choisissez une phrase secrète (8 caractères au moins) : ";
+    pub const PHRASE_CONFIRMATION: &str = "Confirmez la phrase secrète : ";
+    pub const PHRASE_DIFFERENTE: &str = "les deux saisies de la phrase secrète diffèrent";
+    pub const PHRASE_COURTE: &str = "phrase secrète trop courte (8 caractères au moins)";
+    pub const PHRASE_ABSENTE: &str = "aucune phrase secrète : définissez VIGIE_PASSPHRASE, \
+         lancez vigie dans un terminal, ou utilisez --sans-chiffrement pour une base non chiffrée";
+    pub const BENEVOLE_DEMANDE: &str = "Votre nom (bénévole), pour signer vos saisies : ";
+    pub const BENEVOLE_ABSENT: &str =
+        "indiquez qui saisit : --benevole NOM ou la variable VIGIE_BENEVOLE";
+    pub const DATE_DU_JOUR_INVALIDE: &str =
+        "VIGIE_DATE invalide (formats admis : AAAA-MM-JJ ou JJ/MM/AAAA)";
+    pub fn lecture_terminal(e: &std::io::Error) -> String {
+        format!("lecture au clavier impossible : {e}")
+    }
+    pub fn pas_encore(commande: &str) -> String {
+        format!("la commande « {commande} » n'est pas encore disponible")
+    }
+}

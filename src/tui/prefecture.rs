@@ -1,0 +1,1 @@
+//! Préfecture lookup screen (issue 6).

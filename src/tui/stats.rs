@@ -1,0 +1,1 @@
+//! Statistics screen (issue 7).

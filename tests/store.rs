@@ -1,0 +1,125 @@
+//! The store: encryption, passphrase check, schema versions, optimistic concurrency.
+
+use vigie::domain::{Blocage, Demarche, Departement, Evenement, Personne, TypeEvenement, parse_date};
+use vigie::store::{ErreurStore, Ouverture, Store};
+
+fn ouverture(chemin: &std::path::Path, phrase: Option<&str>) -> Ouverture {
+    Ouverture {
+        chemin: chemin.to_path_buf(),
+        phrase: phrase.map(String::from),
+        sans_chiffrement: phrase.is_none(),
+        benevole: "Test".into(),
+    }
+}
+
+fn personne(reference: &str, nom: &str) -> Personne {
+    Personne {
+        id: None,
+        reference: reference.into(),
+        nom: nom.into(),
+        prenom: Some("Awa".into()),
+        telephone: Some("+33 6 12 34 56 78".into()),
+        departement: Departement::depuis_code("33").unwrap(),
+        demarche: Demarche::Renouvellement,
+        blocage: Blocage::DepotImpossible,
+        ouvert_le: parse_date("2026-11-02").unwrap(),
+        titre_expire_le: None,
+        api_expire_le: None,
+        pan_connu: Some(false),
+        notes: None,
+        captures: Some(2),
+        version: 1,
+    }
+}
+
+#[test]
+fn encrypted_file_hides_names_and_refuses_wrong_passphrase() {
+    let dir = tempfile::tempdir().unwrap();
+    let chemin = dir.path().join("v.db");
+    {
+        let mut s = Store::ouvrir(&ouverture(&chemin, Some("correct horse"))).unwrap();
+        let id = s.creer_personne(&personne("R1", "Zyxwvutsrq")).unwrap();
+        let mut e = Evenement::nouveau(TypeEvenement::Visite, parse_date("2026-11-03").unwrap());
+        e.notes = Some("Qwertzuiopasdf".into());
+        s.ajouter_evenement(id, &e).unwrap();
+        // Both the main file and the WAL must be unreadable while the connection is open.
+        for f in ["v.db", "v.db-wal"] {
+            if let Ok(octets) = std::fs::read(dir.path().join(f)) {
+                for secret in ["Zyxwvutsrq", "Qwertzuiopasdf", "SQLite format"] {
+                    assert!(
+                        !octets.windows(secret.len()).any(|w| w == secret.as_bytes()),
+                        "{secret} en clair dans {f}"
+                    );
+                }
+            }
+        }
+    }
+    match Store::ouvrir(&ouverture(&chemin, Some("wrong horse"))) {
+        Err(ErreurStore::PhraseIncorrecte) => {}
+        Err(e) => panic!("mauvaise erreur : {e:?}"),
+        Ok(_) => panic!("une mauvaise phrase a ouvert la base"),
+    }
+    match Store::ouvrir(&ouverture(&chemin, None)) {
+        Err(ErreurStore::BaseChiffree) => {}
+        Err(e) => panic!("mauvaise erreur : {e:?}"),
+        Ok(_) => panic!("la base chiffrée s'est ouverte sans phrase"),
+    }
+    let s = Store::ouvrir(&ouverture(&chemin, Some("correct horse"))).unwrap();
+    let p = s.personne_par_reference("R1").unwrap().unwrap();
+    assert_eq!(p.nom, "Zyxwvutsrq");
+    assert_eq!(s.evenements(p.id.unwrap()).unwrap().len(), 1);
+}
+
+#[test]
+fn newer_database_is_refused_and_left_untouched() {
+    let dir = tempfile::tempdir().unwrap();
+    let chemin = dir.path().join("v.db");
+    {
+        let s = Store::ouvrir(&ouverture(&chemin, None)).unwrap();
+        s.connexion()
+            .pragma_update(None, "user_version", vigie::store::VERSION_SCHEMA + 1)
+            .unwrap();
+    }
+    match Store::ouvrir(&ouverture(&chemin, None)) {
+        Err(e @ ErreurStore::BaseTropRecente { .. }) => {
+            let m = e.to_string();
+            assert!(m.contains(&format!("schéma {}", vigie::store::VERSION_SCHEMA + 1)), "{m}");
+            assert!(m.contains(&format!("schéma {}", vigie::store::VERSION_SCHEMA)), "{m}");
+        }
+        Err(e) => panic!("mauvaise erreur : {e:?}"),
+        Ok(_) => panic!("base plus récente acceptée"),
+    }
+}
+
+#[test]
+fn stale_edit_is_a_conflict_not_an_overwrite() {
+    let dir = tempfile::tempdir().unwrap();
+    let chemin = dir.path().join("v.db");
+    let mut a = Store::ouvrir(&ouverture(&chemin, None)).unwrap();
+    let mut b = Store::ouvrir(&ouverture(&chemin, None)).unwrap();
+    let id = a.creer_personne(&personne("R1", "Diallo")).unwrap();
+    let chez_a = a.personne(id).unwrap().unwrap();
+    let mut chez_b = b.personne(id).unwrap().unwrap();
+    let avant = a.version_donnees().unwrap();
+    chez_b.telephone = Some("01 02 03 04 05".into());
+    assert_eq!(b.modifier_personne(&chez_b).unwrap(), 2);
+    assert_ne!(a.version_donnees().unwrap(), avant, "data_version must move");
+    let mut modifiee = chez_a.clone();
+    modifiee.nom = "Diallo-Ba".into();
+    match a.modifier_personne(&modifiee) {
+        Err(ErreurStore::Conflit { actuelle }) => {
+            assert_eq!(actuelle.telephone.as_deref(), Some("01 02 03 04 05"));
+            assert_eq!(actuelle.nom, "Diallo");
+        }
+        autre => panic!("attendu un conflit : {autre:?}"),
+    }
+    assert_eq!(a.personne(id).unwrap().unwrap().nom, "Diallo");
+    assert_eq!(a.chercher("DIALLO", 10).unwrap().len(), 1);
+    assert_eq!(a.chercher("awa", 10).unwrap().len(), 1);
+    assert_eq!(a.chercher("01 02", 10).unwrap().len(), 1);
+    assert_eq!(a.chercher("zzz", 10).unwrap().len(), 0);
+    assert!(matches!(
+        a.creer_personne(&personne("R1", "Autre")),
+        Err(ErreurStore::ReferenceExistante(_))
+    ));
+}
