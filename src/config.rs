@@ -58,8 +58,8 @@ pub fn phrase_secrete(nouvelle: bool) -> Result<String, String> {
         return Err(t::PHRASE_ABSENTE.to_string());
     }
     if nouvelle {
-        let p = rpassword::prompt_password(t::PHRASE_NOUVELLE)
-            .map_err(|e| t::lecture_terminal(&e))?;
+        let p =
+            rpassword::prompt_password(t::PHRASE_NOUVELLE).map_err(|e| t::lecture_terminal(&e))?;
         if p.chars().count() < 8 {
             return Err(t::PHRASE_COURTE.to_string());
         }

@@ -6,7 +6,9 @@
 pub mod cli;
 pub mod config;
 pub mod domain;
+pub mod jour;
 pub mod prefectures;
+pub mod regles;
 pub mod stats;
 pub mod store;
 pub mod textes;

@@ -1,6 +1,8 @@
 //! The store: encryption, passphrase check, schema versions, optimistic concurrency.
 
-use vigie::domain::{Blocage, Demarche, Departement, Evenement, Personne, TypeEvenement, parse_date};
+use vigie::domain::{
+    Blocage, Demarche, Departement, Evenement, Personne, TypeEvenement, parse_date,
+};
 use vigie::store::{ErreurStore, Ouverture, Store};
 
 fn ouverture(chemin: &std::path::Path, phrase: Option<&str>) -> Ouverture {
@@ -83,8 +85,14 @@ fn newer_database_is_refused_and_left_untouched() {
     match Store::ouvrir(&ouverture(&chemin, None)) {
         Err(e @ ErreurStore::BaseTropRecente { .. }) => {
             let m = e.to_string();
-            assert!(m.contains(&format!("schéma {}", vigie::store::VERSION_SCHEMA + 1)), "{m}");
-            assert!(m.contains(&format!("schéma {}", vigie::store::VERSION_SCHEMA)), "{m}");
+            assert!(
+                m.contains(&format!("schéma {}", vigie::store::VERSION_SCHEMA + 1)),
+                "{m}"
+            );
+            assert!(
+                m.contains(&format!("schéma {}", vigie::store::VERSION_SCHEMA)),
+                "{m}"
+            );
         }
         Err(e) => panic!("mauvaise erreur : {e:?}"),
         Ok(_) => panic!("base plus récente acceptée"),
@@ -103,7 +111,11 @@ fn stale_edit_is_a_conflict_not_an_overwrite() {
     let avant = a.version_donnees().unwrap();
     chez_b.telephone = Some("01 02 03 04 05".into());
     assert_eq!(b.modifier_personne(&chez_b).unwrap(), 2);
-    assert_ne!(a.version_donnees().unwrap(), avant, "data_version must move");
+    assert_ne!(
+        a.version_donnees().unwrap(),
+        avant,
+        "data_version must move"
+    );
     let mut modifiee = chez_a.clone();
     modifiee.nom = "Diallo-Ba".into();
     match a.modifier_personne(&modifiee) {

@@ -178,7 +178,9 @@ pub fn replier(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
         let r = match c {
-            'à' | 'â' | 'ä' | 'á' | 'ã' | 'å' | 'À' | 'Â' | 'Ä' | 'Á' | 'Ã' | 'Å' => "a",
+            'à' | 'â' | 'ä' | 'á' | 'ã' | 'å' | 'À' | 'Â' | 'Ä' | 'Á' | 'Ã' | 'Å' => {
+                "a"
+            }
             'ç' | 'Ç' => "c",
             'é' | 'è' | 'ê' | 'ë' | 'É' | 'È' | 'Ê' | 'Ë' => "e",
             'î' | 'ï' | 'í' | 'ì' | 'Î' | 'Ï' | 'Í' | 'Ì' => "i",
@@ -300,7 +302,9 @@ impl Evenement {
             Some(c) if !t.canaux().contains(&c) => erreurs.push((
                 ChampEvenement::Canal,
                 if t.canaux().is_empty() {
-                    ErreurValeur::NonAdmisPourType { type_evenement: nom }
+                    ErreurValeur::NonAdmisPourType {
+                        type_evenement: nom,
+                    }
                 } else {
                     ErreurValeur::CodeInconnu {
                         attendus: liste_codes(t.canaux().iter().map(|c| c.code())),
@@ -309,7 +313,9 @@ impl Evenement {
             )),
             None if !t.canaux().is_empty() => erreurs.push((
                 ChampEvenement::Canal,
-                ErreurValeur::RequisPourType { type_evenement: nom },
+                ErreurValeur::RequisPourType {
+                    type_evenement: nom,
+                },
             )),
             _ => {}
         }
@@ -317,7 +323,9 @@ impl Evenement {
             Some(r) if !t.resultats().contains(&r) => erreurs.push((
                 ChampEvenement::Resultat,
                 if t.resultats().is_empty() {
-                    ErreurValeur::NonAdmisPourType { type_evenement: nom }
+                    ErreurValeur::NonAdmisPourType {
+                        type_evenement: nom,
+                    }
                 } else {
                     ErreurValeur::CodeInconnu {
                         attendus: liste_codes(t.resultats().iter().map(|r| r.code())),
@@ -326,14 +334,18 @@ impl Evenement {
             )),
             None if !t.resultats().is_empty() => erreurs.push((
                 ChampEvenement::Resultat,
-                ErreurValeur::RequisPourType { type_evenement: nom },
+                ErreurValeur::RequisPourType {
+                    type_evenement: nom,
+                },
             )),
             _ => {}
         }
         if t.echeance_requise() && self.echeance.is_none() {
             erreurs.push((
                 ChampEvenement::Echeance,
-                ErreurValeur::RequisPourType { type_evenement: nom },
+                ErreurValeur::RequisPourType {
+                    type_evenement: nom,
+                },
             ));
         }
         erreurs
@@ -393,7 +405,10 @@ mod tests {
     fn departement_codes_normalised_or_refused() {
         assert_eq!(Departement::depuis_code("1").map(|d| d.code()), Ok("01"));
         assert_eq!(Departement::depuis_code("2a").map(|d| d.code()), Ok("2A"));
-        assert_eq!(Departement::depuis_code("2b").map(|d| d.nom()), Ok("Haute-Corse"));
+        assert_eq!(
+            Departement::depuis_code("2b").map(|d| d.nom()),
+            Ok("Haute-Corse")
+        );
         for bad in ["20", "0", "96", "975", "977", "100", "2C", "A", "001"] {
             assert_eq!(
                 Departement::depuis_code(bad),
@@ -412,8 +427,14 @@ mod tests {
             valider_reference(&"x".repeat(33)),
             Err(ErreurValeur::ReferenceInvalide)
         );
-        assert_eq!(valider_reference("é1"), Err(ErreurValeur::ReferenceInvalide));
-        assert_eq!(valider_reference("a b"), Err(ErreurValeur::ReferenceInvalide));
+        assert_eq!(
+            valider_reference("é1"),
+            Err(ErreurValeur::ReferenceInvalide)
+        );
+        assert_eq!(
+            valider_reference("a b"),
+            Err(ErreurValeur::ReferenceInvalide)
+        );
         assert_eq!(valider_reference(""), Err(ErreurValeur::Vide));
     }
 

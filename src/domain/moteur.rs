@@ -133,6 +133,7 @@ pub fn evaluer(
     personne: &Personne,
     evenements: &[Evenement],
     _prefecture: &ConnaissancePrefecture,
+    _regles: &crate::regles::Regles,
     aujourdhui: NaiveDate,
 ) -> Evaluation {
     let etape = etape_atteinte(evenements);

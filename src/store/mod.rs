@@ -10,7 +10,9 @@ use crate::domain::{
     oui_non, parse_date, replier,
 };
 use chrono::NaiveDate;
-use rusqlite::{Connection, OpenFlags, OptionalExtension, Row, Transaction, TransactionBehavior, params};
+use rusqlite::{
+    Connection, OpenFlags, OptionalExtension, Row, Transaction, TransactionBehavior, params,
+};
 use std::path::{Path, PathBuf};
 
 pub use schema::{APPLICATION_ID, VERSION_SCHEMA};
@@ -33,7 +35,10 @@ pub enum ErreurStore {
     /// A reference is already used.
     ReferenceExistante(String),
     /// Could not create the folder or the file.
-    Fichier { chemin: PathBuf, erreur: std::io::Error },
+    Fichier {
+        chemin: PathBuf,
+        erreur: std::io::Error,
+    },
     /// Any other SQLite error.
     Sqlite(rusqlite::Error),
 }
@@ -379,7 +384,11 @@ pub fn inserer_personne(tx: &Transaction, p: &Personne, benevole: &str) -> Resul
 }
 
 /// Updates a person inside an open transaction, checking its version; returns the new version.
-pub fn mettre_a_jour_personne(tx: &Transaction, p: &Personne, benevole: &str) -> ResultatStore<i64> {
+pub fn mettre_a_jour_personne(
+    tx: &Transaction,
+    p: &Personne,
+    benevole: &str,
+) -> ResultatStore<i64> {
     let id = p.id.ok_or(ErreurStore::Introuvable)?;
     let autre: Option<i64> = tx
         .query_row(
@@ -432,7 +441,13 @@ pub fn mettre_a_jour_personne(tx: &Transaction, p: &Personne, benevole: &str) ->
             None => ErreurStore::Introuvable,
         });
     }
-    journaliser(tx, benevole, "modification_personne", Some(&p.reference), "")?;
+    journaliser(
+        tx,
+        benevole,
+        "modification_personne",
+        Some(&p.reference),
+        "",
+    )?;
     Ok(p.version + 1)
 }
 

@@ -47,9 +47,7 @@ pub fn erreur_store(e: &ErreurStore) -> String {
             "cette base a été écrite par une version plus récente de vigie (schéma {base}) ; \
              ce programme ne connaît que le schéma {binaire} : mettez vigie à jour"
         ),
-        ErreurStore::Conflit { .. } => {
-            "un autre poste a modifié cette personne entre-temps".into()
-        }
+        ErreurStore::Conflit { .. } => "un autre poste a modifié cette personne entre-temps".into(),
         ErreurStore::Introuvable => "cette personne n'existe plus dans la base".into(),
         ErreurStore::ReferenceExistante(r) => format!("la référence {r} existe déjà"),
         ErreurStore::Fichier { chemin, erreur } => {
