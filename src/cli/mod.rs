@@ -10,8 +10,24 @@ use std::process::ExitCode;
 
 /// vigie : suivi des personnes bloquées par l'ANEF.
 #[derive(Debug, Parser)]
-#[command(name = "vigie", version, about, long_about = None)]
+#[command(
+    name = "vigie",
+    version,
+    about,
+    long_about = None,
+    help_template = crate::textes::cli::MODELE_AIDE,
+    subcommand_help_heading = "Commandes",
+    disable_help_flag = true,
+    disable_version_flag = true,
+    disable_help_subcommand = true
+)]
 pub struct Cli {
+    /// Affiche l'aide.
+    #[arg(short = 'h', long = "help", action = clap::ArgAction::Help, global = true)]
+    pub aide: Option<bool>,
+    /// Affiche la version.
+    #[arg(short = 'V', long = "version", action = clap::ArgAction::Version)]
+    pub version: Option<bool>,
     /// Fichier de la base (sinon VIGIE_DB, sinon le dossier de données de l'utilisateur).
     #[arg(long, global = true, value_name = "CHEMIN")]
     pub db: Option<PathBuf>,
@@ -44,11 +60,16 @@ pub enum Commande {
 
 #[derive(Debug, Args)]
 pub struct DemoArgs {
-    /// Nombre de personnes à créer.
-    #[arg(long, default_value_t = 300, value_name = "N")]
+    /// Nombre de personnes à créer (300 par défaut).
+    #[arg(
+        long,
+        default_value_t = 300,
+        hide_default_value = true,
+        value_name = "N"
+    )]
     pub personnes: u32,
-    /// Graine du générateur (même graine, mêmes données).
-    #[arg(long, default_value_t = 1, value_name = "S")]
+    /// Graine du générateur : même graine, mêmes données (1 par défaut).
+    #[arg(long, default_value_t = 1, hide_default_value = true, value_name = "S")]
     pub graine: u64,
 }
 
@@ -104,14 +125,19 @@ pub struct ExportStatsArgs {
     /// Ajoute un bloc par département.
     #[arg(long)]
     pub par_departement: bool,
-    /// Seuil de secret statistique (cases de moins de K personnes masquées).
-    #[arg(long, default_value_t = 5, value_name = "K")]
+    /// Seuil de secret statistique : cases de moins de K personnes masquées (5 par défaut).
+    #[arg(long, default_value_t = 5, hide_default_value = true, value_name = "K")]
     pub seuil: u32,
     /// Fichier de sortie (sinon la sortie standard).
     #[arg(long, value_name = "FICHIER")]
     pub sortie: Option<PathBuf>,
     /// Format : csv (par défaut) ou excel-fr (point-virgule, virgule décimale, BOM).
-    #[arg(long, value_name = "FORMAT", default_value = "csv")]
+    #[arg(
+        long,
+        value_name = "FORMAT",
+        default_value = "csv",
+        hide_default_value = true
+    )]
     pub format: String,
 }
 
@@ -198,12 +224,21 @@ impl Contexte {
 
 /// Entry point of the binary.
 pub fn principal() -> ExitCode {
-    let cli = match Cli::try_parse() {
+    use clap::{CommandFactory, FromArgMatches};
+    let commande = en_francais(Cli::command());
+    let cli = match commande
+        .try_get_matches()
+        .and_then(|m| Cli::from_arg_matches(&m))
+    {
         Ok(c) => c,
         Err(e) => {
-            // Help and version go to stdout with success; usage errors exit 2.
-            let _ = e.print();
-            return ExitCode::from(if e.use_stderr() { 2 } else { 0 });
+            // Help and version go to stdout with success; usage errors exit 2, in French.
+            if !e.use_stderr() {
+                let _ = e.print();
+                return ExitCode::SUCCESS;
+            }
+            eprintln!("{} {}", t::PREFIXE_ERREUR, t::erreur_arguments(&e));
+            return ExitCode::from(2);
         }
     };
     let ctx = Contexte {
@@ -218,6 +253,14 @@ pub fn principal() -> ExitCode {
             ExitCode::from(e.code)
         }
     }
+}
+
+/// Applies the French help layout to every subcommand (clap's defaults are English).
+fn en_francais(c: clap::Command) -> clap::Command {
+    c.help_template(t::MODELE_AIDE)
+        .subcommand_help_heading("Commandes")
+        .subcommand_value_name("COMMANDE")
+        .mut_subcommands(en_francais)
 }
 
 fn executer(commande: Option<Commande>, ctx: &Contexte) -> Result<(), ErreurCli> {

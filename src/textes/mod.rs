@@ -76,6 +76,39 @@ pub mod cli {
     pub fn lecture_terminal(e: &std::io::Error) -> String {
         format!("lecture au clavier impossible : {e}")
     }
+    /// The layout of `--help` (clap's own headings are English).
+    pub const MODELE_AIDE: &str = "{about}\n\nUtilisation : {usage}\n\n{all-args}";
+
+    /// A command-line usage error, in French, with the offending argument.
+    pub fn erreur_arguments(e: &clap::Error) -> String {
+        use clap::error::{ContextKind, ErrorKind};
+        let quoi = e
+            .get(ContextKind::InvalidArg)
+            .or_else(|| e.get(ContextKind::InvalidSubcommand))
+            .map(|v| format!(" : {v}"))
+            .unwrap_or_default();
+        let valeur = e
+            .get(ContextKind::InvalidValue)
+            .map(|v| format!(" (valeur donnée : {v})"))
+            .unwrap_or_default();
+        let phrase = match e.kind() {
+            ErrorKind::UnknownArgument => "option inconnue",
+            ErrorKind::InvalidSubcommand => "commande inconnue",
+            ErrorKind::InvalidValue | ErrorKind::ValueValidation => "valeur invalide",
+            ErrorKind::MissingRequiredArgument => "argument obligatoire manquant",
+            ErrorKind::MissingSubcommand | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
+                "commande manquante"
+            }
+            ErrorKind::ArgumentConflict => "options incompatibles",
+            ErrorKind::TooManyValues | ErrorKind::WrongNumberOfValues => {
+                "nombre de valeurs incorrect"
+            }
+            ErrorKind::NoEquals => "il faut écrire l'option avec « = »",
+            _ => "arguments invalides",
+        };
+        format!("{phrase}{quoi}{valeur}. Voir « vigie --help ».")
+    }
+
     pub fn pas_encore(commande: &str) -> String {
         format!("la commande « {commande} » n'est pas encore disponible")
     }
