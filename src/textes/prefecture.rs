@@ -230,6 +230,28 @@ fn qui_quand(c: &Correction) -> String {
     )
 }
 
+const SOURCE_COURTE: &str = "Source : annuaire de service-public.fr, copie non datée (au plus tard juillet 2022) : à vérifier ; détails en fin de fiche";
+
+/// One line with the answers asked most: PAN and substitution modes (corrections included).
+pub fn en_bref(f: &Fiche) -> String {
+    let pan = match f.pan() {
+        PanConnu::Dedie => "oui (ANEF)",
+        PanConnu::General => "général, ANEF non mentionnée",
+        PanConnu::Aucun => "aucun",
+        PanConnu::Inconnu => "inconnu",
+    };
+    let postal = if f.postal_impose() {
+        "imposée".to_string()
+    } else {
+        f.postal().code().to_string()
+    };
+    format!(
+        "En bref : PAN {pan} · guichet {} · poste {postal} · courriel {}",
+        f.guichet().code(),
+        f.courriel().code()
+    )
+}
+
 /// The whole card, line by line.
 pub fn lignes_fiche(f: &Fiche) -> Vec<LigneFiche> {
     let d = f.departement;
@@ -250,6 +272,7 @@ pub fn lignes_fiche(f: &Fiche) -> Vec<LigneFiche> {
         0,
         "Données fournies avec vigie, non vérifiées en ligne : revérifiez avant de dire à une personne d'agir.",
     );
+    r.l(GenreLigne::Titre, 0, en_bref(f));
 
     if !f.corrections.is_empty() || !f.historique.is_empty() {
         r.section("CORRECTIONS LOCALES (elles priment sur les données fournies)");
@@ -286,88 +309,31 @@ pub fn lignes_fiche(f: &Fiche) -> Vec<LigneFiche> {
         }
     }
 
-    // Address
-    r.section("ADRESSE POUR UN RECOMMANDÉ (à copier)");
-    for l in f.adresse_courrier() {
-        r.l(GenreLigne::Copie, 1, l);
-    }
-    if f.correction(ChampCorrection::Adresse).is_some() {
-        r.l(
-            GenreLigne::Source,
-            1,
-            "Adresse corrigée localement (voir les corrections ci-dessus).",
-        );
-        r.l(
-            GenreLigne::Texte,
-            1,
-            format!("Adresse de l'annuaire : {}", co.adresse().join(", ")),
-        );
-    } else if let Some(autre) = co.autre_adresse() {
-        r.l(
-            GenreLigne::Alerte,
-            1,
-            format!(
-                "L'annuaire donne une autre adresse : {autre} ({} {}). Il ne dit pas laquelle reçoit le courrier : à vérifier.",
-                co.postal_code, co.postal_commune
-            ),
-        );
-    }
-    r.l(GenreLigne::Source, 1, ligne_source(&f.sources[1].source));
-
-    // Contact
-    r.section("CONTACT DE LA PRÉFECTURE");
-    let doutes = co.doutes();
-    let avec_doute = |valeur: &str, d: Doute| {
-        if doutes.contains(&d) {
-            format!("{valeur} ({})", doute(&d))
-        } else {
-            valeur.to_string()
+    // Warnings
+    let alertes: Vec<&Fait> = f.entree.alertes().collect();
+    if f.postal_impose() || !alertes.is_empty() {
+        r.section("ALERTES");
+        if f.postal_impose() {
+            r.l(
+                GenreLigne::Alerte,
+                1,
+                "Dépôt postal imposé, contrairement à l'arrêté du 1er août 2023 (la voie postale n'est prévue que si la personne la demande).",
+            );
+            if let Some(c) = f.correction(ChampCorrection::PostalImpose) {
+                r.l(
+                    GenreLigne::Source,
+                    2,
+                    format!("Correction locale : {}", qui_quand(c)),
+                );
+            } else if let Some((_, fait)) = f.entree.postal_impose() {
+                r.l(GenreLigne::Alerte, 2, fait.texte.clone());
+                r.l(GenreLigne::Source, 2, ligne_source(&fait.source));
+            }
         }
-    };
-    let tel = if co.phone.trim().is_empty() {
-        "non indiqué par l'annuaire".to_string()
-    } else {
-        avec_doute(co.phone.trim(), Doute::TelephoneSurtaxe)
-    };
-    r.l(GenreLigne::Texte, 1, format!("Téléphone : {tel}"));
-    if let Some(c) = f.correction(ChampCorrection::Telephone) {
-        r.correction_remplace(c);
-    }
-    let courriel = if co.email.trim().is_empty() {
-        "aucun dans l'annuaire".to_string()
-    } else if doutes.contains(&Doute::CourrielAncienDomaine) {
-        avec_doute(co.email.trim(), Doute::CourrielAncienDomaine)
-    } else {
-        avec_doute(co.email.trim(), Doute::CourrielHorsGouv)
-    };
-    r.l(GenreLigne::Texte, 1, format!("Courriel : {courriel}"));
-    if let Some(c) = f.correction(ChampCorrection::CourrielContact) {
-        r.correction_remplace(c);
-    }
-    let site = match co.site() {
-        Site::Verifie(u) => format!("{u} (répondait en décembre 2024, liste etalab)"),
-        Site::NonVerifie(u) => format!("{u} (absent de la liste etalab : non vérifié)"),
-        Site::Deduit { url, annuaire } => match annuaire {
-            Some(a) => format!(
-                "{url} (adresse déduite, pas celle de l'annuaire qui donnait {a} : à vérifier)"
-            ),
-            None => format!("{url} (adresse déduite : l'annuaire n'en donne aucune ; à vérifier)"),
-        },
-        Site::Absent => "aucun dans l'annuaire".to_string(),
-    };
-    r.l(GenreLigne::Texte, 1, format!("Site : {site}"));
-    if doutes.contains(&Doute::SiteAutreDepartement) {
-        r.l(GenreLigne::Texte, 2, doute(&Doute::SiteAutreDepartement));
-    }
-    if let Some(c) = f.correction(ChampCorrection::Site) {
-        r.correction_remplace(c);
-    }
-    for s in f.sources {
-        r.l(
-            GenreLigne::Source,
-            1,
-            format!("{} — {}", s.texte, ligne_source(&s.source)),
-        );
+        for a in alertes {
+            r.l(GenreLigne::Alerte, 1, a.texte.clone());
+            r.l(GenreLigne::Source, 2, ligne_source(&a.source));
+        }
     }
 
     // PAN
@@ -430,33 +396,6 @@ pub fn lignes_fiche(f: &Fiche) -> Vec<LigneFiche> {
         "Rappel : la règle est un rendez-vous individuel au guichet ; poste ou courriel seulement si la personne le demande et si le préfet le prévoit (arrêté du 1er août 2023).",
     );
 
-    // Warnings
-    let alertes: Vec<&Fait> = f.entree.alertes().collect();
-    if f.postal_impose() || !alertes.is_empty() {
-        r.section("ALERTES");
-        if f.postal_impose() {
-            r.l(
-                GenreLigne::Alerte,
-                1,
-                "Dépôt postal imposé, contrairement à l'arrêté du 1er août 2023 (la voie postale n'est prévue que si la personne la demande).",
-            );
-            if let Some(c) = f.correction(ChampCorrection::PostalImpose) {
-                r.l(
-                    GenreLigne::Source,
-                    2,
-                    format!("Correction locale : {}", qui_quand(c)),
-                );
-            } else if let Some((_, fait)) = f.entree.postal_impose() {
-                r.l(GenreLigne::Alerte, 2, fait.texte.clone());
-                r.l(GenreLigne::Source, 2, ligne_source(&fait.source));
-            }
-        }
-        for a in alertes {
-            r.l(GenreLigne::Alerte, 1, a.texte.clone());
-            r.l(GenreLigne::Source, 2, ligne_source(&a.source));
-        }
-    }
-
     let pratiques: Vec<&Fait> = f.entree.pratiques().collect();
     if !pratiques.is_empty() {
         r.section("PRATIQUES CONNUES");
@@ -464,6 +403,84 @@ pub fn lignes_fiche(f: &Fiche) -> Vec<LigneFiche> {
             r.fait(1, p);
         }
     }
+
+    // Address
+    r.section("ADRESSE POUR UN RECOMMANDÉ (à copier)");
+    for l in f.adresse_courrier() {
+        r.l(GenreLigne::Copie, 1, l);
+    }
+    if f.correction(ChampCorrection::Adresse).is_some() {
+        r.l(
+            GenreLigne::Source,
+            1,
+            "Adresse corrigée localement (voir les corrections ci-dessus).",
+        );
+        r.l(
+            GenreLigne::Texte,
+            1,
+            format!("Adresse de l'annuaire : {}", co.adresse().join(", ")),
+        );
+    } else if let Some(autre) = co.autre_adresse() {
+        r.l(
+            GenreLigne::Alerte,
+            1,
+            format!(
+                "L'annuaire donne une autre adresse : {autre} ({} {}). Il ne dit pas laquelle reçoit le courrier : à vérifier.",
+                co.postal_code, co.postal_commune
+            ),
+        );
+    }
+    r.l(GenreLigne::Source, 1, SOURCE_COURTE);
+
+    // Contact
+    r.section("CONTACT DE LA PRÉFECTURE");
+    let doutes = co.doutes();
+    let avec_doute = |valeur: &str, d: Doute| {
+        if doutes.contains(&d) {
+            format!("{valeur} ({})", doute(&d))
+        } else {
+            valeur.to_string()
+        }
+    };
+    let tel = if co.phone.trim().is_empty() {
+        "non indiqué par l'annuaire".to_string()
+    } else {
+        avec_doute(co.phone.trim(), Doute::TelephoneSurtaxe)
+    };
+    r.l(GenreLigne::Texte, 1, format!("Téléphone : {tel}"));
+    if let Some(c) = f.correction(ChampCorrection::Telephone) {
+        r.correction_remplace(c);
+    }
+    let courriel = if co.email.trim().is_empty() {
+        "aucun dans l'annuaire".to_string()
+    } else if doutes.contains(&Doute::CourrielAncienDomaine) {
+        avec_doute(co.email.trim(), Doute::CourrielAncienDomaine)
+    } else {
+        avec_doute(co.email.trim(), Doute::CourrielHorsGouv)
+    };
+    r.l(GenreLigne::Texte, 1, format!("Courriel : {courriel}"));
+    if let Some(c) = f.correction(ChampCorrection::CourrielContact) {
+        r.correction_remplace(c);
+    }
+    let site = match co.site() {
+        Site::Verifie(u) => format!("{u} (répondait en décembre 2024, liste etalab)"),
+        Site::NonVerifie(u) => format!("{u} (absent de la liste etalab : non vérifié)"),
+        Site::Deduit { url, annuaire } => match annuaire {
+            Some(a) => format!(
+                "{url} (adresse déduite, pas celle de l'annuaire qui donnait {a} : à vérifier)"
+            ),
+            None => format!("{url} (adresse déduite : l'annuaire n'en donne aucune ; à vérifier)"),
+        },
+        Site::Absent => "aucun dans l'annuaire".to_string(),
+    };
+    r.l(GenreLigne::Texte, 1, format!("Site : {site}"));
+    if doutes.contains(&Doute::SiteAutreDepartement) {
+        r.l(GenreLigne::Texte, 2, doute(&Doute::SiteAutreDepartement));
+    }
+    if let Some(c) = f.correction(ChampCorrection::Site) {
+        r.correction_remplace(c);
+    }
+    r.l(GenreLigne::Source, 1, SOURCE_COURTE);
 
     // National contact
     r.section("CONTACT NATIONAL : CENTRE DE CONTACT CITOYENS (CCC)");
@@ -485,6 +502,12 @@ pub fn lignes_fiche(f: &Fiche) -> Vec<LigneFiche> {
         format!("Site de l'ANEF : {}", f.ccc.site_anef),
     );
     r.l(GenreLigne::Source, 1, ligne_source(&f.ccc.source_site_anef));
+
+    r.section("SOURCES DES COORDONNÉES");
+    for s in f.sources {
+        r.l(GenreLigne::Texte, 1, s.texte.clone());
+        r.l(GenreLigne::Source, 2, ligne_source(&s.source));
+    }
     r.0
 }
 
@@ -653,8 +676,7 @@ pub const FORM_CHAMP: &str = "Champ";
 pub const FORM_VALEUR: &str = "Valeur";
 pub const FORM_VERIFIE: &str = "Vérifié le";
 pub const FORM_SOURCE: &str = "Source";
-pub const FORM_AIDE: &str =
-    "Tab : champ suivant · ←/→ : choisir · Entrée : enregistrer · Échap : annuler";
+pub const FORM_AIDE: &str = "Tab : champ · ←/→ : choisir · Entrée : enregistrer · Échap : annuler";
 pub const PAS_DE_FICHE: &str = "Choisissez d'abord une préfecture.";
 pub const TOUCHE_RECHERCHER: &str = "taper";
 pub const ACTION_RECHERCHER: &str = "chercher";
