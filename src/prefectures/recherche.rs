@@ -76,25 +76,22 @@ pub(super) fn chercher(requete: &str) -> Vec<Departement> {
         return exacts;
     }
     let mots: Vec<&str> = q.split(' ').collect();
-    let par_nom: Vec<Departement> = noms
-        .iter()
-        .filter(|(_, n)| mots_prefixes(&mots, n) || n.replace(' ', "").starts_with(&compact))
-        .map(|(d, _)| *d)
-        .collect();
-    if !par_nom.is_empty() {
-        return par_nom;
-    }
-    // Last resort: the préfecture's town ("bordeaux", "cayenne").
     let villes: Vec<(Departement, String)> =
         Departement::tous().map(|d| (d, chef_lieu(d))).collect();
-    let exactes: Vec<Departement> = villes
+    // Names starting with the query, plus the département whose préfecture is in the town
+    // typed ("saint denis": Seine-Saint-Denis and La Réunion).
+    let trouves: Vec<Departement> = noms
         .iter()
-        .filter(|(_, v)| *v == q)
-        .map(|(d, _)| *d)
+        .zip(&villes)
+        .filter(|((_, n), (_, v))| {
+            mots_prefixes(&mots, n) || n.replace(' ', "").starts_with(&compact) || *v == q
+        })
+        .map(|((d, _), _)| *d)
         .collect();
-    if !exactes.is_empty() {
-        return exactes;
+    if !trouves.is_empty() {
+        return trouves;
     }
+    // Last resort: the beginning of a préfecture's town ("bord", "cayen").
     villes
         .iter()
         .filter(|(_, v)| mots_prefixes(&mots, v))

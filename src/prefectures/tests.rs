@@ -157,6 +157,8 @@ fn ambiguous_queries_list_every_match_in_official_order() {
     // The préfecture's town, when no name matches.
     assert_eq!(codes(&chercher("bordeaux")), ["33"]);
     assert_eq!(codes(&chercher("Cayenne")), ["973"]);
+    assert_eq!(codes(&chercher("bord")), ["33"]);
+    assert_eq!(codes(&chercher("Saint-Denis")), ["93", "974"]);
 }
 
 #[test]
