@@ -318,3 +318,51 @@ fn cli_corrections_shared_between_desks() {
     assert_eq!(o.status.code(), Some(1));
     assert!(erreur(&o).contains("points-virgules"));
 }
+
+#[test]
+fn cli_lookup_still_answers_when_the_database_cannot_be_opened() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("chiffree.db");
+    let base = || {
+        let mut c = Command::new(env!("CARGO_BIN_EXE_vigie"));
+        c.arg("--db")
+            .arg(&db)
+            .env("VIGIE_BENEVOLE", "Awa")
+            .env("VIGIE_DATE", "2026-11-23");
+        c
+    };
+    let o = base()
+        .args([
+            "prefecture",
+            "corriger",
+            "59",
+            "--champ",
+            "guichet",
+            "--valeur",
+            "oui",
+        ])
+        .env("VIGIE_PASSPHRASE", "une phrase assez longue")
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", erreur(&o));
+    let o = base()
+        .args(["prefecture", "nord"])
+        .env("VIGIE_PASSPHRASE", "une phrase assez longue")
+        .output()
+        .unwrap();
+    assert!(sortie(&o).contains("Substitution au guichet : oui"));
+    // Without the passphrase (and no terminal): the shipped card, and a warning.
+    let o = base()
+        .args(["prefecture", "nord"])
+        .env_remove("VIGIE_PASSPHRASE")
+        .output()
+        .unwrap();
+    assert!(o.status.success());
+    assert!(sortie(&o).starts_with("Préfecture du Nord (59 Nord)"));
+    assert!(!sortie(&o).contains("CORRECTIONS LOCALES"));
+    assert!(
+        erreur(&o).contains("corrections locales non lues"),
+        "{}",
+        erreur(&o)
+    );
+}

@@ -213,3 +213,44 @@ fn a_correction_is_added_through_the_form_and_shown_at_once() {
     assert_eq!(c, (18, 0));
     assert_eq!(e.raccourcis().last().unwrap().action, t::ACTION_FERMER);
 }
+
+#[test]
+fn coded_values_are_chosen_with_the_arrows() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut s = store(&dir);
+    let mut e = EcranPrefecture::ouvrir(Some(Departement::depuis_code("59").unwrap()), &s)
+        .avec_date(date());
+    e.touche(touche(KeyCode::F(2)), &mut s);
+    // Field « Substitution au guichet » (third in the list), value cycled from « oui » to « non ».
+    e.touche(touche(KeyCode::Right), &mut s);
+    e.touche(touche(KeyCode::Right), &mut s);
+    e.touche(touche(KeyCode::Tab), &mut s);
+    e.touche(touche(KeyCode::Right), &mut s);
+    let (l, _) = ecran(&mut e);
+    assert!(
+        l.iter().any(|x| x.contains("< Substitution au guichet >")),
+        "{l:#?}"
+    );
+    assert!(l.iter().any(|x| x.contains("Valeur       non ")), "{l:#?}");
+    e.touche(touche(KeyCode::Left), &mut s);
+    e.touche(touche(KeyCode::Left), &mut s);
+    assert!(matches!(
+        e.touche(touche(KeyCode::Enter), &mut s),
+        Issue::Message(_)
+    ));
+    let c = corrections::toutes(&s).unwrap();
+    assert_eq!(
+        (c[0].champ, c[0].valeur.as_str()),
+        (ChampCorrection::Guichet, "inconnu")
+    );
+    assert_eq!(c[0].verifie_le, date());
+    // Keys the panel does not use go back to the application.
+    assert_eq!(
+        e.touche(
+            KeyEvent::new(KeyCode::Char('q'), KeyModifiers::CONTROL),
+            &mut s
+        ),
+        Issue::Ignoree
+    );
+    assert_eq!(e.touche(touche(KeyCode::Char('?')), &mut s), Issue::Ignoree);
+}
