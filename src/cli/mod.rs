@@ -1,6 +1,8 @@
 //! The command line: argument definitions (the contract scripts rely on) and dispatch.
 //! Each command lives in its own file; all print French and exit non-zero on error.
 
+mod prefecture;
+
 use crate::config;
 use crate::store::{Ouverture, Store};
 use crate::textes::cli as t;
@@ -163,6 +165,26 @@ pub enum PrefectureAction {
         #[arg(value_name = "FICHIER")]
         fichier: PathBuf,
     },
+    /// Corrige ou complète localement la fiche d'une préfecture.
+    Corriger {
+        /// Numéro ou nom du département (33, 2a, gironde).
+        #[arg(value_name = "DÉPARTEMENT")]
+        departement: String,
+        /// pan, pan_reservation, guichet, postal, courriel, postal_impose, adresse,
+        /// telephone, courriel_contact, site ou note.
+        #[arg(long, value_name = "CHAMP")]
+        champ: String,
+        /// pan : dedie, general, aucun, inconnu ; guichet, postal, courriel : oui, non,
+        /// inconnu ; postal_impose : oui, non ; les autres champs : texte libre.
+        #[arg(long, value_name = "TEXTE")]
+        valeur: String,
+        /// Date à laquelle le fait a été vérifié (par défaut : aujourd'hui).
+        #[arg(long, value_name = "DATE")]
+        verifie_le: Option<String>,
+        /// D'où vient l'information (adresse d'une page, appel au standard…).
+        #[arg(long, value_name = "TEXTE")]
+        source: Option<String>,
+    },
 }
 
 /// A failed command: its French message and exit code.
@@ -270,7 +292,7 @@ fn executer(commande: Option<Commande>, ctx: &Contexte) -> Result<(), ErreurCli>
         Some(Commande::Aujourdhui(_)) => Err(ErreurCli::new(t::pas_encore("aujourdhui"))),
         Some(Commande::Import(_)) => Err(ErreurCli::new(t::pas_encore("import"))),
         Some(Commande::Export(_)) => Err(ErreurCli::new(t::pas_encore("export"))),
-        Some(Commande::Prefecture(_)) => Err(ErreurCli::new(t::pas_encore("prefecture"))),
+        Some(Commande::Prefecture(args)) => prefecture::executer(args, ctx),
         Some(Commande::Regles) => {
             let _ = ctx;
             Err(ErreurCli::new(t::pas_encore("regles")))

@@ -68,9 +68,8 @@ const MIGRATIONS: &[&str] = &[
         source TEXT NOT NULL DEFAULT '',
         auteur TEXT NOT NULL,
         saisi_le TEXT NOT NULL,
-        remplacee INTEGER NOT NULL DEFAULT 0
+        UNIQUE (departement, champ, valeur, verifie_le, source, auteur, saisi_le)
     );
-    CREATE INDEX corrections_departement ON corrections_prefecture (departement, champ);
     ",
 ];
 
