@@ -8,6 +8,9 @@ use clap::{Args, Parser, Subcommand};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+mod aujourdhui;
+mod regles;
+
 /// vigie : suivi des personnes bloquées par l'ANEF.
 #[derive(Debug, Parser)]
 #[command(name = "vigie", version, about, long_about = None)]
@@ -224,13 +227,10 @@ fn executer(commande: Option<Commande>, ctx: &Contexte) -> Result<(), ErreurCli>
     match commande {
         None => Err(ErreurCli::new(t::pas_encore("vigie (écran interactif)"))),
         Some(Commande::Demo(_)) => Err(ErreurCli::new(t::pas_encore("demo"))),
-        Some(Commande::Aujourdhui(_)) => Err(ErreurCli::new(t::pas_encore("aujourdhui"))),
+        Some(Commande::Aujourdhui(args)) => aujourdhui::executer(&args, ctx),
         Some(Commande::Import(_)) => Err(ErreurCli::new(t::pas_encore("import"))),
         Some(Commande::Export(_)) => Err(ErreurCli::new(t::pas_encore("export"))),
         Some(Commande::Prefecture(_)) => Err(ErreurCli::new(t::pas_encore("prefecture"))),
-        Some(Commande::Regles) => {
-            let _ = ctx;
-            Err(ErreurCli::new(t::pas_encore("regles")))
-        }
+        Some(Commande::Regles) => regles::executer(),
     }
 }
