@@ -73,27 +73,49 @@ fn conversion(i: usize, e: crate::domain::ErreurValeur) -> rusqlite::Error {
     rusqlite::Error::FromSqlConversionFailure(i, rusqlite::types::Type::Text, Box::new(e))
 }
 
+/// Dates as stored (`AAAA-MM-JJ`) parsed without allocating; anything else goes through
+/// the general parser.
+fn date_rapide(s: &str) -> Option<NaiveDate> {
+    let b = s.as_bytes();
+    if b.len() == 10 && b[4] == b'-' && b[7] == b'-' {
+        let n = |r: std::ops::Range<usize>| -> Option<u32> {
+            b[r].iter().try_fold(0u32, |acc, c| {
+                c.is_ascii_digit().then(|| acc * 10 + u32::from(c - b'0'))
+            })
+        };
+        let annee = i32::try_from(n(0..4)?).ok()?;
+        return NaiveDate::from_ymd_opt(annee, n(5..7)?, n(8..10)?);
+    }
+    parse_date(s).ok()
+}
+
+fn date_col(r: &Row, i: usize) -> rusqlite::Result<Option<NaiveDate>> {
+    match r.get_ref(i)?.as_str_or_null()? {
+        None => Ok(None),
+        Some(s) => date_rapide(s)
+            .map(Some)
+            .ok_or_else(|| conversion(i, crate::domain::ErreurValeur::DateInvalide)),
+    }
+}
+
 fn ligne_legere(r: &Row) -> rusqlite::Result<(i64, Evenement)> {
-    let date: String = r.get(2)?;
-    let t: String = r.get(3)?;
-    let canal: Option<String> = r.get(4)?;
-    let resultat: Option<String> = r.get(5)?;
-    let echeance: Option<String> = r.get(6)?;
+    let t = r.get_ref(3)?.as_str()?;
+    let canal = r.get_ref(4)?.as_str_or_null()?;
+    let resultat = r.get_ref(5)?.as_str_or_null()?;
     Ok((
         r.get(0)?,
         Evenement {
             id: Some(r.get(1)?),
-            date: parse_date(&date).map_err(|e| conversion(2, e))?,
-            type_evenement: TypeEvenement::depuis_code(&t).map_err(|e| conversion(3, e))?,
+            date: date_col(r, 2)?
+                .ok_or_else(|| conversion(2, crate::domain::ErreurValeur::Vide))?,
+            type_evenement: TypeEvenement::depuis_code(t).map_err(|e| conversion(3, e))?,
             canal: canal
-                .map(|c| Canal::depuis_code(&c).map_err(|e| conversion(4, e)))
+                .map(|c| Canal::depuis_code(c).map_err(|e| conversion(4, e)))
                 .transpose()?,
             resultat: resultat
-                .map(|c| Resultat::depuis_code(&c).map_err(|e| conversion(5, e)))
+                .map(|c| Resultat::depuis_code(c).map_err(|e| conversion(5, e)))
                 .transpose()?,
-            echeance: echeance
-                .map(|s| parse_date(&s).map_err(|e| conversion(6, e)))
-                .transpose()?,
+            echeance: date_col(r, 6)?,
             ticket: r.get(7)?,
             attente_minutes: r.get(8)?,
             notes: None,

@@ -365,8 +365,8 @@ pub fn etape_atteinte(evenements: &[Evenement]) -> Etape {
 
 /// The ladder events that count now: those after the last closure, in date order (stable:
 /// same-day events keep their recorded order). Returns whether the file is closed.
-fn evenements_actifs(tries: &[&Evenement]) -> (Vec<Evenement>, Option<Evenement>) {
-    let echelle: Vec<&Evenement> = tries
+fn evenements_actifs<'a>(tries: &[&'a Evenement]) -> (Vec<&'a Evenement>, Option<&'a Evenement>) {
+    let mut echelle: Vec<&Evenement> = tries
         .iter()
         .copied()
         .filter(|e| Etape::de_type(e.type_evenement).is_some())
@@ -375,12 +375,9 @@ fn evenements_actifs(tries: &[&Evenement]) -> (Vec<Evenement>, Option<Evenement>
         .iter()
         .rposition(|e| e.type_evenement == TypeEvenement::Cloture);
     match derniere_cloture {
-        Some(i) if i + 1 == echelle.len() => (Vec::new(), Some(echelle[i].clone())),
-        Some(i) => (
-            echelle[i + 1..].iter().map(|e| (*e).clone()).collect(),
-            None,
-        ),
-        None => (echelle.iter().map(|e| (*e).clone()).collect(), None),
+        Some(i) if i + 1 == echelle.len() => (Vec::new(), Some(echelle[i])),
+        Some(i) => (echelle.split_off(i + 1), None),
+        None => (echelle, None),
     }
 }
 
@@ -410,7 +407,7 @@ fn apres_ccc(pref: &ConnaissancePrefecture, motif: Motif) -> Decision {
 }
 
 fn decider(
-    actifs: &[Evenement],
+    actifs: &[&Evenement],
     pref: &ConnaissancePrefecture,
     regles: &Regles,
     aujourdhui: NaiveDate,
@@ -765,6 +762,7 @@ pub fn evaluer(
         }
         let ccc: Vec<&Evenement> = actifs
             .iter()
+            .copied()
             .filter(|e| e.type_evenement == TypeEvenement::Ccc)
             .collect();
         if !ccc.is_empty()

@@ -185,16 +185,17 @@ fn phrase(g: GenreAction, motif: &Motif, p: &ConnaissancePrefecture) -> String {
     let nom = nom_prefecture(p);
     match g {
         GenreAction::EcrireCcc => "écrire au Centre de contact citoyen (CCC) par le formulaire \
-             de contact de l'ANEF plutôt que par téléphone (0806 001 620) : l'écrit laisse une \
-             trace"
+             de contact de l'ANEF plutôt que par téléphone au 0806 001 620 : l'écrit laisse \
+             une trace"
             .into(),
         GenreAction::AttendreCcc => "attendre la réponse du CCC".into(),
         GenreAction::VerifierPan => format!(
-            "vérifier si {nom} a un point d'accueil numérique (PAN) pour l'ANEF (PAN inconnu \
-             dans l'annuaire) et y prendre rendez-vous ; s'il n'y en a pas, écrire en recommandé"
+            "vérifier si {nom} a un point d'accueil numérique, ou PAN, pour l'ANEF : l'annuaire \
+             ne le dit pas (PAN inconnu) ; s'il existe, y prendre rendez-vous, sinon écrire en \
+             recommandé"
         ),
         GenreAction::ReserverPan => format!(
-            "prendre rendez-vous au point d'accueil numérique (PAN) de {nom} ({})",
+            "prendre rendez-vous au point d'accueil numérique de {nom}, {}",
             match p.pan {
                 PanConnu::Dedie => "PAN dédié à l'ANEF",
                 _ => "PAN général, qui doit aussi accompagner les démarches ANEF",
@@ -203,8 +204,8 @@ fn phrase(g: GenreAction, motif: &Motif, p: &ConnaissancePrefecture) -> String {
         GenreAction::AttendrePan => format!("attendre le rendez-vous au PAN de {nom}"),
         GenreAction::AllerPan => match motif {
             Motif::PanRdvPasse { .. } => format!(
-                "enregistrer le résultat du rendez-vous au PAN de {nom} (résolu, substitution \
-                 proposée ou aucune solution)"
+                "enregistrer le résultat du rendez-vous au PAN de {nom} : résolu, substitution \
+                 proposée ou aucune solution"
             ),
             _ => format!(
                 "aller au rendez-vous du PAN de {nom} avec les captures d'écran du blocage et \
@@ -217,8 +218,9 @@ fn phrase(g: GenreAction, motif: &Motif, p: &ConnaissancePrefecture) -> String {
              l'arrêté du 1er août 2023"
         ),
         GenreAction::PreparerDepot => format!(
-            "préparer le dépôt au guichet de {nom} (solution de substitution, rendez-vous \
-             individuel) ; voie postale ou courriel seulement si la personne le demande"
+            "préparer le dépôt au guichet de {nom}, sur rendez-vous individuel : c'est la \
+             solution de substitution ; voie postale ou courriel seulement si la personne le \
+             demande"
         ),
         GenreAction::AttendreAttestation => {
             "attendre l'attestation de dépôt ou l'API, puis clôturer le dossier".into()
@@ -229,9 +231,9 @@ fn phrase(g: GenreAction, motif: &Motif, p: &ConnaissancePrefecture) -> String {
         GenreAction::AttendreReponseRecommande => {
             format!("attendre la réponse de {nom} au recommandé")
         }
-        GenreAction::SaisirAvocat => "orienter vers un avocat (référé mesures utiles, \
-             art. L.521-3 du code de justice administrative ; aide juridictionnelle possible) \
-             et saisir le Défenseur des droits"
+        GenreAction::SaisirAvocat => "orienter vers un avocat pour un référé mesures utiles, \
+             art. L.521-3 du code de justice administrative, avec l'aide juridictionnelle si \
+             besoin, et saisir le Défenseur des droits"
             .into(),
         GenreAction::SuivreRecours => "suivre le recours".into(),
         GenreAction::Cloturer => "enregistrer la clôture du dossier (résolu)".into(),
@@ -262,7 +264,7 @@ fn precision(g: GenreAction, motif: &Motif, p: &ConnaissancePrefecture) -> Strin
             sans_pan(g, p)
         ),
         Motif::CccSansReponseDansLeDelai { le, jours } => format!(
-            "CCC sans réponse depuis le {} ({jours} j){}",
+            "CCC sans réponse depuis le {}, soit {jours} j{}",
             date_fr(*le),
             sans_pan(g, p)
         ),
@@ -344,7 +346,7 @@ fn precision(g: GenreAction, motif: &Motif, p: &ConnaissancePrefecture) -> Strin
                 Some(Resultat::DecisionDefavorable) => {
                     "décision défavorable : voir les suites avec l'avocat"
                 }
-                Some(_) => "orienté vers un avocat (référé mesures utiles, art. L.521-3 CJA)",
+                Some(_) => "orienté vers un avocat pour un référé mesures utiles",
             };
             let d = if *defenseur {
                 "Défenseur des droits saisi"
@@ -354,13 +356,17 @@ fn precision(g: GenreAction, motif: &Motif, p: &ConnaissancePrefecture) -> Strin
             format!("{a} ; {d}")
         }
         Motif::Resolu { le, par } => {
-            format!("blocage résolu le {} ({})", date_fr(*le), par.libelle())
+            format!(
+                "blocage résolu par le {} le {}",
+                par.libelle(),
+                date_fr(*le)
+            )
         }
         Motif::Clos { le, resultat } => format!(
             "dossier clos le {}{} ; un nouvel événement le rouvre",
             date_fr(*le),
             resultat
-                .map(|r| format!(" ({})", r.libelle()))
+                .map(|r| format!(" : {}", r.libelle()))
                 .unwrap_or_default()
         ),
     }
@@ -600,14 +606,14 @@ pub fn entete_jour(date: NaiveDate, d: &crate::jour::Decompte, tous: bool) -> St
     let mut parties = Vec::new();
     for (i, n) in NiveauUrgence::TOUS.iter().enumerate() {
         if d.par_niveau[i] > 0 {
-            parties.push(format!("{} {}", d.par_niveau[i], libelle_urgence(*n)));
+            parties.push(format!("{} : {}", libelle_urgence(*n), d.par_niveau[i]));
         }
     }
     let personnes = if d.total > 1 { "personnes" } else { "personne" };
     let detail = if parties.is_empty() {
         String::new()
     } else {
-        format!(" : {}", parties.join(", "))
+        format!(" ({})", parties.join(", "))
     };
     let visites = match d.visites {
         0 => String::new(),
