@@ -185,3 +185,110 @@ pub fn liste_du_jour(
     trier(&mut lignes);
     Ok(lignes)
 }
+
+/// The evaluation of one person now (for the person's file): their events, their
+/// préfecture's known practices, the rules in force.
+pub fn evaluer_personne(
+    store: &Store,
+    regles: &Regles,
+    personne: &Personne,
+    aujourdhui: NaiveDate,
+) -> ResultatStore<Evaluation> {
+    let evenements = match personne.id {
+        Some(id) => store.evenements(id)?,
+        None => Vec::new(),
+    };
+    let connaissance = crate::prefectures::connaissance(personne.departement);
+    Ok(evaluer(
+        personne,
+        &evenements,
+        &connaissance,
+        regles,
+        aujourdhui,
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::{Blocage, Demarche, Departement};
+    use crate::store::Ouverture;
+
+    fn d(s: &str) -> NaiveDate {
+        parse_date(s).unwrap()
+    }
+
+    #[test]
+    fn merged_list_matches_one_by_one_evaluation() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut s = Store::ouvrir(&Ouverture {
+            chemin: dir.path().join("j.db"),
+            phrase: None,
+            sans_chiffrement: true,
+            benevole: "T".into(),
+        })
+        .unwrap();
+        let auj = d("2026-11-23");
+        let mut ids = Vec::new();
+        for (i, dep) in ["75", "33", "2A", "971", "33"].iter().enumerate() {
+            let p = Personne {
+                id: None,
+                reference: format!("Z{}", 9 - i),
+                nom: format!("N{i}"),
+                prenom: None,
+                telephone: None,
+                departement: Departement::depuis_code(dep).unwrap(),
+                demarche: Demarche::Renouvellement,
+                blocage: Blocage::Connexion,
+                ouvert_le: d("2026-01-01"),
+                titre_expire_le: Some(d("2026-11-01")),
+                api_expire_le: (i % 2 == 0).then(|| d("2026-12-01")),
+                pan_connu: None,
+                notes: None,
+                captures: Some(i as u32),
+                version: 1,
+            };
+            ids.push(s.creer_personne(&p).unwrap());
+        }
+        // Events recorded out of person order, and one person without events.
+        for (k, id) in [ids[3], ids[0], ids[3], ids[1], ids[4]].iter().enumerate() {
+            let mut e = Evenement::nouveau(TypeEvenement::Ccc, d("2026-11-10"));
+            e.canal = Some(Canal::Formulaire);
+            e.resultat = Some(if k == 2 {
+                Resultat::AttestationImpossibilite
+            } else {
+                Resultat::EnAttente
+            });
+            s.ajouter_evenement(*id, &e).unwrap();
+        }
+        let mut v = Evenement::nouveau(TypeEvenement::Visite, auj);
+        v.notes = Some("venue".into());
+        s.ajouter_evenement(ids[2], &v).unwrap();
+
+        let regles = Regles::default();
+        let tous = liste_du_jour(&s, &regles, auj, true).unwrap();
+        assert_eq!(tous.len(), 5);
+        for l in &tous {
+            let seule = evaluer_personne(&s, &regles, &l.personne, auj).unwrap();
+            assert_eq!(l.evaluation, seule, "{}", l.personne.reference);
+        }
+        for w in tous.windows(2) {
+            assert!(w[0].evaluation.cle_urgence() <= w[1].evaluation.cle_urgence());
+        }
+        let du_jour = liste_du_jour(&s, &regles, auj, false).unwrap();
+        assert!(
+            du_jour
+                .iter()
+                .all(|l| est_du_jour(&l.evaluation, l.visite_du_jour))
+        );
+        assert!(
+            du_jour
+                .iter()
+                .any(|l| l.visite_du_jour && l.personne.id == Some(ids[2]))
+        );
+        let d = decompter(&du_jour);
+        assert_eq!(d.total, du_jour.len());
+        assert_eq!(d.par_niveau.iter().sum::<usize>(), d.total);
+        assert_eq!(d.visites, 1);
+    }
+}

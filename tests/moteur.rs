@@ -352,6 +352,20 @@ fn every_path_of_the_ladder() {
             )
         },
         cas(
+            "substitution appointment passed without deposit recorded",
+            vec![ev(
+                T::Substitution,
+                -20,
+                Some(Canal::Guichet),
+                Some(R::Invitation),
+                Some(-3),
+            )],
+            inconnue.clone(),
+            Etape::Substitution,
+            G::PreparerDepot,
+            &["rendez-vous du 20/11/2026 passé : enregistrer le dépôt ou le refus"],
+        ),
+        cas(
             "deposit made",
             vec![ev(
                 T::Substitution,
@@ -777,9 +791,10 @@ proptest! {
                 NiveauUrgence::DroitsRompus | NiveauUrgence::SuiviEnRetard => prop_assert!(x.jours < 0),
                 NiveauUrgence::DroitsMenaces => prop_assert!((0..=alerte).contains(&x.jours)),
                 NiveauUrgence::DuJour => prop_assert_eq!(x.jours, 0),
-                NiveauUrgence::AVenir => prop_assert!(x.jours > 0 || matches!(x.genre,
+                NiveauUrgence::AVenir => prop_assert!(x.jours > 0),
+                // Only a right that another right outlasts is merely informative.
+                NiveauUrgence::Aucune => prop_assert!(matches!(x.genre,
                     GenreEcheance::TitreExpiration | GenreEcheance::ApiExpiration)),
-                NiveauUrgence::Aucune => prop_assert!(x.jours < 0),
             }
         }
         if e.close() {

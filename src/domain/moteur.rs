@@ -168,6 +168,8 @@ pub enum Motif {
         le: NaiveDate,
         rdv: Option<NaiveDate>,
         canal: Option<Canal>,
+        /// The appointment date is past and nothing was recorded since.
+        rdv_passe: bool,
     },
     DepotEffectue {
         le: NaiveDate,
@@ -498,6 +500,7 @@ fn decider(
                     le,
                     rdv: d.echeance,
                     canal: None,
+                    rdv_passe: d.echeance.is_some_and(|r| r < aujourdhui),
                 },
             ),
             other => decision(
@@ -528,6 +531,7 @@ fn decider(
                     le,
                     rdv: d.echeance,
                     canal: d.canal,
+                    rdv_passe: d.echeance.is_some_and(|r| r < aujourdhui),
                 },
             ),
         },
@@ -641,12 +645,8 @@ pub fn evaluer(
     let niveau_droit = |date: NaiveDate| {
         move |jours: i64| {
             if Some(date) != fin_droits {
-                // Another right still covers the person: informative only.
-                if jours < 0 {
-                    NiveauUrgence::Aucune
-                } else {
-                    NiveauUrgence::AVenir
-                }
+                // Another right covers the person longer: informative only.
+                NiveauUrgence::Aucune
             } else if jours < 0 {
                 NiveauUrgence::DroitsRompus
             } else if jours <= alerte {

@@ -300,10 +300,20 @@ fn precision(g: GenreAction, motif: &Motif, p: &ConnaissancePrefecture) -> Strin
                 date_fr(*le)
             ),
         },
-        Motif::SubstitutionProposee { le, rdv, canal } => {
+        Motif::SubstitutionProposee {
+            le,
+            rdv,
+            canal,
+            rdv_passe,
+        } => {
             let mut s = format!("substitution proposée le {}", date_fr(*le));
-            if let Some(d) = rdv {
-                s.push_str(&format!(" ; rendez-vous le {}", date_fr(*d)));
+            match rdv {
+                Some(d) if *rdv_passe => s.push_str(&format!(
+                    " ; rendez-vous du {} passé : enregistrer le dépôt ou le refus",
+                    date_fr(*d)
+                )),
+                Some(d) => s.push_str(&format!(" ; rendez-vous le {}", date_fr(*d))),
+                None => {}
             }
             if let Some(c) = canal {
                 s.push_str(&format!(" ; mode indiqué : {}", c.libelle()));
