@@ -52,7 +52,7 @@ pub fn decompter(lignes: &[LigneJour]) -> Decompte {
 
 /// Whether an evaluated person belongs on today's list.
 pub fn est_du_jour(evaluation: &Evaluation, visite_du_jour: bool) -> bool {
-    visite_du_jour || (!evaluation.close() && evaluation.urgence <= NiveauUrgence::DuJour)
+    visite_du_jour || (!evaluation.est_close() && evaluation.urgence <= NiveauUrgence::DuJour)
 }
 
 /// The order of the list: most urgent first, then fewest days left, then reference.

@@ -432,7 +432,6 @@ pub fn surcharger(base: &Regles, texte: &str) -> Result<Regles, Vec<ErreurRegle>
 pub fn livrees() -> Regles {
     // The shipped file is part of the binary and checked by the test
     // `shipped_rules_parse_and_are_complete`: it cannot be changed by a user.
-    #[allow(clippy::expect_used)]
     depuis_toml(REGLES_LIVREES).expect("assets/regles.toml est valide (vérifié par les tests)")
 }
 

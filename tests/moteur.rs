@@ -797,7 +797,7 @@ proptest! {
                     GenreEcheance::TitreExpiration | GenreEcheance::ApiExpiration)),
             }
         }
-        if e.close() {
+        if e.est_close() {
             prop_assert_eq!(e.urgence, NiveauUrgence::Aucune);
         } else if let Some(p) = e.echeance_principale() {
             prop_assert!(e.urgence <= p.niveau);

@@ -297,7 +297,7 @@ impl Evaluation {
     }
 
     /// Whether the file is closed.
-    pub fn close(&self) -> bool {
+    pub fn est_close(&self) -> bool {
         self.etape == Etape::Cloture
     }
 }

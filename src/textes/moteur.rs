@@ -692,3 +692,92 @@ pub fn surcharge_refusee(chemin: &Path) -> String {
         chemin.display()
     )
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn e(genre: GenreEcheance, jours: i64) -> Echeance {
+        let date = NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();
+        Echeance {
+            genre,
+            date,
+            jours,
+            niveau: NiveauUrgence::AVenir,
+        }
+    }
+
+    #[test]
+    fn urgency_is_readable_without_colour() {
+        let symboles: std::collections::HashSet<_> = NiveauUrgence::TOUS
+            .iter()
+            .map(|n| symbole_urgence(*n))
+            .collect();
+        let mots: std::collections::HashSet<_> = NiveauUrgence::TOUS
+            .iter()
+            .map(|n| libelle_urgence(*n))
+            .collect();
+        assert_eq!(symboles.len(), NiveauUrgence::TOUS.len());
+        assert_eq!(mots.len(), NiveauUrgence::TOUS.len());
+        assert_eq!(
+            texte_urgence(NiveauUrgence::DroitsMenaces),
+            "!! droits menacés"
+        );
+    }
+
+    #[test]
+    fn deadline_texts_by_sign() {
+        use GenreEcheance as G;
+        let cas = [
+            (G::TitreExpiration, 3, "titre expire dans 3 j"),
+            (G::TitreExpiration, 0, "titre expire aujourd'hui"),
+            (G::ApiExpiration, -1, "API expirée depuis 1 j"),
+            (
+                G::RenouvellementOuverture,
+                0,
+                "fenêtre de renouvellement : ouvre aujourd'hui",
+            ),
+            (
+                G::RenouvellementFermeture,
+                -4,
+                "fenêtre de renouvellement : fermée depuis 4 j (demande tardive taxée)",
+            ),
+            (
+                G::Suivi(TypeEvenement::Recommande),
+                2,
+                "relance recommandé due dans 2 j",
+            ),
+            (
+                G::Suivi(TypeEvenement::Substitution),
+                -7,
+                "suivi substitution en retard de 7 j",
+            ),
+        ];
+        for (g, j, attendu) in cas {
+            assert_eq!(texte_echeance(&e(g, j)), attendu);
+        }
+        assert_eq!(
+            texte_echeance_date(&e(G::ApiExpiration, 6)),
+            "API expire dans 6 j (23/11/2026)"
+        );
+        assert_eq!(
+            date_longue(NaiveDate::from_ymd_opt(2026, 11, 29).unwrap()),
+            "dimanche 29/11/2026"
+        );
+    }
+
+    #[test]
+    fn every_rule_has_a_label_and_prints_with_its_unit() {
+        let r = Regles::default();
+        for regle in r.toutes() {
+            assert!(!libelle_regle(regle.cle).is_empty());
+            let v = valeur_regle(regle);
+            match regle.cle.unite() {
+                Unite::Jours => assert!(v.ends_with("jours") || v.ends_with("jour")),
+                Unite::Mois => assert!(v.ends_with("mois")),
+                Unite::Euros => assert!(v.ends_with('€')),
+                Unite::Date => assert_eq!(v.len(), 10),
+            }
+        }
+    }
+}
