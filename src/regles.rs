@@ -618,6 +618,20 @@ mod tests {
             let erreurs = surcharger(&base, texte).unwrap_err();
             assert_eq!(&erreurs, &vec![attendue.clone()], "{texte}");
         }
+        let dir = tempfile::tempdir().unwrap();
+        let latin1 = dir.path().join("regles.toml");
+        std::fs::write(&latin1, b"# r\xe8gles\n").unwrap();
+        let c = charger_depuis(&latin1);
+        assert_eq!(c.etat, EtatSurcharge::Refusee);
+        assert_eq!(c.regles, base);
+        assert!(
+            c.avertissements[0].contains("pas en UTF-8"),
+            "{:?}",
+            c.avertissements
+        );
+        let absent = charger_depuis(&dir.path().join("absent.toml"));
+        assert_eq!(absent.etat, EtatSurcharge::Absente);
+        assert!(absent.avertissements.is_empty());
         match surcharger(&base, "[pan_relance\njours = 3\n")
             .unwrap_err()
             .as_slice()

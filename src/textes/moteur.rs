@@ -534,6 +534,13 @@ pub fn lignes_regles(
 
 /// The override file could not be read.
 pub fn lecture_regles_impossible(chemin: &Path, e: &std::io::Error) -> String {
+    if e.kind() == std::io::ErrorKind::InvalidData {
+        return format!(
+            "{} : le fichier n'est pas en UTF-8 (enregistrez-le en UTF-8) ; les règles livrées \
+             avec vigie restent en vigueur",
+            chemin.display()
+        );
+    }
     format!(
         "{} : lecture impossible ({e}) ; les règles livrées avec vigie restent en vigueur",
         chemin.display()
