@@ -1,7 +1,9 @@
 //! The command line: argument definitions (the contract scripts rely on) and dispatch.
 //! Each command lives in its own file; all print French and exit non-zero on error.
 
+mod aujourdhui;
 mod prefecture;
+mod regles;
 
 use crate::config;
 use crate::store::{Ouverture, Store};
@@ -289,13 +291,10 @@ fn executer(commande: Option<Commande>, ctx: &Contexte) -> Result<(), ErreurCli>
     match commande {
         None => Err(ErreurCli::new(t::pas_encore("vigie (écran interactif)"))),
         Some(Commande::Demo(_)) => Err(ErreurCli::new(t::pas_encore("demo"))),
-        Some(Commande::Aujourdhui(_)) => Err(ErreurCli::new(t::pas_encore("aujourdhui"))),
+        Some(Commande::Aujourdhui(args)) => aujourdhui::executer(&args, ctx),
         Some(Commande::Import(_)) => Err(ErreurCli::new(t::pas_encore("import"))),
         Some(Commande::Export(_)) => Err(ErreurCli::new(t::pas_encore("export"))),
         Some(Commande::Prefecture(args)) => prefecture::executer(args, ctx),
-        Some(Commande::Regles) => {
-            let _ = ctx;
-            Err(ErreurCli::new(t::pas_encore("regles")))
-        }
+        Some(Commande::Regles) => regles::executer(),
     }
 }

@@ -2,11 +2,15 @@
 //! next step with its reason, the deadlines with days left, and the urgency that orders
 //! the day's list. Pure functions of (person, events, préfecture knowledge, rules, today).
 //!
-//! INTERIM: the public types below are the contract used by the CLI and the TUI; the
-//! decision logic is being completed under issue 5.
+//! Every duration comes from `crate::regles::Regles`; every sentence from
+//! `crate::textes::moteur`. The stage is derived from the recorded events, never typed:
+//! it is the step of the most recent ladder event since the last closure (a closure followed
+//! by a new ladder event reopens the file).
 
-use super::{Evenement, Personne, TypeEvenement};
-use chrono::NaiveDate;
+use super::{Canal, Evenement, Personne, Resultat, TypeEvenement};
+use crate::regles::Regles;
+use crate::textes::moteur as t;
+use chrono::{Days, NaiveDate};
 
 /// A step of the ladder (PRODUCT.md).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -30,6 +34,20 @@ impl Etape {
         Etape::Recours,
         Etape::Cloture,
     ];
+
+    /// The step an event type belongs to (`None` for visits and API deliveries, which are
+    /// not steps of the ladder).
+    pub fn de_type(t: TypeEvenement) -> Option<Etape> {
+        match t {
+            TypeEvenement::Visite | TypeEvenement::ApiDelivree => None,
+            TypeEvenement::Ccc => Some(Etape::Ccc),
+            TypeEvenement::Pan => Some(Etape::Pan),
+            TypeEvenement::Substitution => Some(Etape::Substitution),
+            TypeEvenement::Recommande => Some(Etape::Recommande),
+            TypeEvenement::Avocat | TypeEvenement::DefenseurDroits => Some(Etape::Recours),
+            TypeEvenement::Cloture => Some(Etape::Cloture),
+        }
+    }
 }
 
 /// What the engine knows of a préfecture's practices (filled from the directory).
@@ -55,6 +73,139 @@ pub struct ConnaissancePrefecture {
     pub postal_impose: bool,
 }
 
+/// The kind of the recommended next step (stable, for tests, colours and shortcuts).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum GenreAction {
+    /// No CCC contact yet: write through the ANEF contact form.
+    EcrireCcc,
+    /// A CCC request is pending: wait until the rule's date.
+    AttendreCcc,
+    /// The CCC failed and the préfecture's PAN is unknown: check, then book.
+    VerifierPan,
+    /// The CCC failed and the préfecture has a PAN: book it.
+    ReserverPan,
+    /// A PAN appointment was requested: wait for it, follow up at the rule's date.
+    AttendrePan,
+    /// A PAN appointment was obtained: go (or record its outcome).
+    AllerPan,
+    /// A CCC attestation of impossibility: ask for substitution directly.
+    DemanderSubstitution,
+    /// Substitution offered: prepare the deposit.
+    PreparerDepot,
+    /// Deposit made: wait for the attestation or the API.
+    AttendreAttestation,
+    /// No PAN, PAN unavailable, or nothing proposed: registered letter.
+    EcrireRecommande,
+    /// Registered letter sent: wait for the answer until the rule's date.
+    AttendreReponseRecommande,
+    /// Lawyer (référé mesures utiles) and Défenseur des droits.
+    SaisirAvocat,
+    /// A lawyer or the Défenseur des droits is involved: follow it.
+    SuivreRecours,
+    /// The blocking is solved: record the closure.
+    Cloturer,
+    /// Closed file: nothing to do.
+    Aucune,
+}
+
+impl GenreAction {
+    /// The ladder step this action belongs to.
+    pub fn etape(self) -> Etape {
+        match self {
+            GenreAction::EcrireCcc | GenreAction::AttendreCcc => Etape::Ccc,
+            GenreAction::VerifierPan | GenreAction::ReserverPan => Etape::Pan,
+            GenreAction::AttendrePan | GenreAction::AllerPan => Etape::Pan,
+            GenreAction::DemanderSubstitution
+            | GenreAction::PreparerDepot
+            | GenreAction::AttendreAttestation => Etape::Substitution,
+            GenreAction::EcrireRecommande | GenreAction::AttendreReponseRecommande => {
+                Etape::Recommande
+            }
+            GenreAction::SaisirAvocat | GenreAction::SuivreRecours => Etape::Recours,
+            GenreAction::Cloturer | GenreAction::Aucune => Etape::Cloture,
+        }
+    }
+}
+
+/// Why the engine recommends its next step: the facts the French reason is built from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Motif {
+    AucunContactCcc,
+    CccEnAttente {
+        le: NaiveDate,
+        jusquau: NaiveDate,
+    },
+    CccEchec {
+        le: NaiveDate,
+        resultat: Resultat,
+    },
+    CccSansReponseDansLeDelai {
+        le: NaiveDate,
+        jours: i64,
+    },
+    CccAttestation {
+        le: NaiveDate,
+    },
+    PanDemande {
+        le: NaiveDate,
+        relance: NaiveDate,
+    },
+    PanDemandeSansReponse {
+        le: NaiveDate,
+        jours: i64,
+    },
+    PanRdv {
+        rdv: Option<NaiveDate>,
+    },
+    PanRdvPasse {
+        rdv: NaiveDate,
+    },
+    PanEchec {
+        le: NaiveDate,
+        resultat: Resultat,
+    },
+    SubstitutionProposee {
+        le: NaiveDate,
+        rdv: Option<NaiveDate>,
+        canal: Option<Canal>,
+        /// The appointment date is past and nothing was recorded since.
+        rdv_passe: bool,
+    },
+    DepotEffectue {
+        le: NaiveDate,
+        jusquau: NaiveDate,
+    },
+    SubstitutionRefusee {
+        le: NaiveDate,
+    },
+    RecommandeEnvoye {
+        le: NaiveDate,
+        jusquau: NaiveDate,
+    },
+    RecommandeSansReponse {
+        le: NaiveDate,
+        jours: i64,
+    },
+    RecommandeReponse {
+        le: NaiveDate,
+    },
+    DroitsRompus {
+        depuis: NaiveDate,
+    },
+    Recours {
+        avocat: Option<Resultat>,
+        defenseur: bool,
+    },
+    Resolu {
+        le: NaiveDate,
+        par: TypeEvenement,
+    },
+    Clos {
+        le: NaiveDate,
+        resultat: Option<Resultat>,
+    },
+}
+
 /// The recommended next step.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ProchaineEtape {
@@ -64,6 +215,10 @@ pub struct ProchaineEtape {
     pub action: String,
     /// The reason in plain French.
     pub raison: String,
+    /// The kind of action (stable code for tests and screens).
+    pub genre: GenreAction,
+    /// The facts behind the reason.
+    pub motif: Motif,
 }
 
 /// The kind of a dated deadline.
@@ -82,6 +237,9 @@ pub struct Echeance {
     pub date: NaiveDate,
     /// `date - today` in days: negative when past.
     pub jours: i64,
+    /// How pressing this deadline is on its own (the person's urgency is the most pressing
+    /// of these, or `DuJour` for a visit today).
+    pub niveau: NiveauUrgence,
 }
 
 /// Urgency classes, most urgent first.
@@ -99,6 +257,17 @@ pub enum NiveauUrgence {
     AVenir,
     /// Nothing dated, or closed.
     Aucune,
+}
+
+impl NiveauUrgence {
+    pub const TOUS: [NiveauUrgence; 6] = [
+        NiveauUrgence::DroitsRompus,
+        NiveauUrgence::DroitsMenaces,
+        NiveauUrgence::SuiviEnRetard,
+        NiveauUrgence::DuJour,
+        NiveauUrgence::AVenir,
+        NiveauUrgence::Aucune,
+    ];
 }
 
 /// The engine's whole verdict on a person.
@@ -119,71 +288,506 @@ impl Evaluation {
         self.echeances.first()
     }
 
-    /// Sort key for the day's list: a total order, most urgent first.
+    /// Sort key for the day's list: a total order, most urgent first (then fewest days left).
     pub fn cle_urgence(&self) -> (NiveauUrgence, i64) {
         (
             self.urgence,
             self.echeance_principale().map_or(i64::MAX, |e| e.jours),
         )
     }
+
+    /// Whether the file is closed.
+    pub fn est_close(&self) -> bool {
+        self.etape == Etape::Cloture
+    }
 }
 
-/// INTERIM evaluation (issue 5 replaces the decision logic).
-pub fn evaluer(
-    personne: &Personne,
+fn plus_jours(d: NaiveDate, n: i64) -> NaiveDate {
+    let n = u64::try_from(n).unwrap_or(0);
+    d.checked_add_days(Days::new(n)).unwrap_or(NaiveDate::MAX)
+}
+
+fn moins_jours(d: NaiveDate, n: i64) -> NaiveDate {
+    let n = u64::try_from(n).unwrap_or(0);
+    d.checked_sub_days(Days::new(n)).unwrap_or(NaiveDate::MIN)
+}
+
+/// The date until which a person's rights are covered: the latest of the permit's expiry,
+/// the recorded API expiry and the latest API delivered.
+pub fn couverture(personne: &Personne, evenements: &[Evenement]) -> Option<NaiveDate> {
+    [
+        personne.titre_expire_le,
+        expiration_api(personne, evenements),
+    ]
+    .into_iter()
+    .flatten()
+    .max()
+}
+
+/// The current API's expiry: the later of the person's `api_expire_le` and the `echeance`
+/// of the latest `api_delivree` event.
+pub fn expiration_api(personne: &Personne, evenements: &[Evenement]) -> Option<NaiveDate> {
+    let derniere = evenements
+        .iter()
+        .filter(|e| e.type_evenement == TypeEvenement::ApiDelivree)
+        .max_by_key(|e| e.date)
+        .and_then(|e| e.echeance);
+    [personne.api_expire_le, derniere]
+        .into_iter()
+        .flatten()
+        .max()
+}
+
+/// The expiry to propose when recording an API delivered on `delivree_le` (quick entry
+/// default): its validity depends on its rank (how many APIs were already recorded) and on
+/// the date of the rule giving the second API a longer validity.
+pub fn echeance_api_proposee(
     evenements: &[Evenement],
-    _prefecture: &ConnaissancePrefecture,
-    _regles: &crate::regles::Regles,
-    aujourdhui: NaiveDate,
-) -> Evaluation {
-    let etape = etape_atteinte(evenements);
-    let mut echeances = Vec::new();
-    if let Some(d) = personne.titre_expire_le {
-        echeances.push(Echeance {
-            genre: GenreEcheance::TitreExpiration,
-            date: d,
-            jours: (d - aujourdhui).num_days(),
-        });
-    }
-    if let Some(d) = personne.api_expire_le {
-        echeances.push(Echeance {
-            genre: GenreEcheance::ApiExpiration,
-            date: d,
-            jours: (d - aujourdhui).num_days(),
-        });
-    }
-    echeances.sort_by_key(|e| e.jours);
-    let urgence = match echeances.first() {
-        Some(e) if e.jours < 0 => NiveauUrgence::DroitsRompus,
-        Some(_) => NiveauUrgence::AVenir,
-        None => NiveauUrgence::Aucune,
-    };
-    Evaluation {
-        etape,
-        prochaine: ProchaineEtape {
-            etape,
-            action: String::new(),
-            raison: String::new(),
-        },
-        alertes: Vec::new(),
-        echeances,
-        urgence,
-    }
+    delivree_le: NaiveDate,
+    regles: &Regles,
+) -> NaiveDate {
+    let deja = evenements
+        .iter()
+        .filter(|e| e.type_evenement == TypeEvenement::ApiDelivree && e.date <= delivree_le)
+        .count();
+    let mois = regles.validite_api_mois(deja + 1, delivree_le);
+    delivree_le
+        .checked_add_months(chrono::Months::new(mois))
+        .unwrap_or(NaiveDate::MAX)
 }
 
-/// The highest step reached by the recorded events.
+/// The highest step reached by the recorded events (kept for callers drawing the ladder).
 pub fn etape_atteinte(evenements: &[Evenement]) -> Etape {
     evenements
         .iter()
-        .map(|e| match e.type_evenement {
-            TypeEvenement::Visite | TypeEvenement::ApiDelivree => Etape::Constat,
-            TypeEvenement::Ccc => Etape::Ccc,
-            TypeEvenement::Pan => Etape::Pan,
-            TypeEvenement::Substitution => Etape::Substitution,
-            TypeEvenement::Recommande => Etape::Recommande,
-            TypeEvenement::Avocat | TypeEvenement::DefenseurDroits => Etape::Recours,
-            TypeEvenement::Cloture => Etape::Cloture,
-        })
+        .filter_map(|e| Etape::de_type(e.type_evenement))
         .max()
         .unwrap_or(Etape::Constat)
+}
+
+/// The ladder events that count now: those after the last closure, in date order (stable:
+/// same-day events keep their recorded order). Returns whether the file is closed.
+fn evenements_actifs<'a>(tries: &[&'a Evenement]) -> (Vec<&'a Evenement>, Option<&'a Evenement>) {
+    let mut echelle: Vec<&Evenement> = tries
+        .iter()
+        .copied()
+        .filter(|e| Etape::de_type(e.type_evenement).is_some())
+        .collect();
+    let derniere_cloture = echelle
+        .iter()
+        .rposition(|e| e.type_evenement == TypeEvenement::Cloture);
+    match derniere_cloture {
+        Some(i) if i + 1 == echelle.len() => (Vec::new(), Some(echelle[i])),
+        Some(i) => (echelle.split_off(i + 1), None),
+        None => (echelle, None),
+    }
+}
+
+struct Decision {
+    genre: GenreAction,
+    motif: Motif,
+    /// A follow-up date the engine derives from the rules (wait until…).
+    suivi: Option<(TypeEvenement, NaiveDate)>,
+}
+
+fn decision(genre: GenreAction, motif: Motif) -> Decision {
+    Decision {
+        genre,
+        motif,
+        suivi: None,
+    }
+}
+
+/// After a CCC failure: the PAN if the préfecture has one, a check if unknown, else a letter.
+fn apres_ccc(pref: &ConnaissancePrefecture, motif: Motif) -> Decision {
+    let genre = match pref.pan {
+        PanConnu::Dedie | PanConnu::General => GenreAction::ReserverPan,
+        PanConnu::Inconnu => GenreAction::VerifierPan,
+        PanConnu::Aucun => GenreAction::EcrireRecommande,
+    };
+    decision(genre, motif)
+}
+
+fn decider(
+    actifs: &[&Evenement],
+    pref: &ConnaissancePrefecture,
+    regles: &Regles,
+    aujourdhui: NaiveDate,
+) -> Decision {
+    let Some(d) = actifs.last() else {
+        return decision(GenreAction::EcrireCcc, Motif::AucunContactCcc);
+    };
+    let le = d.date;
+    let r = d.resultat;
+    match d.type_evenement {
+        TypeEvenement::Ccc => match r {
+            Some(Resultat::Resolu) => decision(
+                GenreAction::Cloturer,
+                Motif::Resolu {
+                    le,
+                    par: TypeEvenement::Ccc,
+                },
+            ),
+            Some(Resultat::AttestationImpossibilite) => decision(
+                GenreAction::DemanderSubstitution,
+                Motif::CccAttestation { le },
+            ),
+            Some(Resultat::EnAttente) => {
+                let jusquau = d
+                    .echeance
+                    .unwrap_or_else(|| plus_jours(le, regles.ccc_attente_reponse_jours()));
+                if aujourdhui <= jusquau {
+                    Decision {
+                        genre: GenreAction::AttendreCcc,
+                        motif: Motif::CccEnAttente { le, jusquau },
+                        suivi: Some((TypeEvenement::Ccc, jusquau)),
+                    }
+                } else {
+                    apres_ccc(
+                        pref,
+                        Motif::CccSansReponseDansLeDelai {
+                            le,
+                            jours: (aujourdhui - le).num_days(),
+                        },
+                    )
+                }
+            }
+            other => apres_ccc(
+                pref,
+                Motif::CccEchec {
+                    le,
+                    resultat: other.unwrap_or(Resultat::SansAide),
+                },
+            ),
+        },
+        TypeEvenement::Pan => match r {
+            Some(Resultat::RdvDemande) => {
+                let relance = d
+                    .echeance
+                    .unwrap_or_else(|| plus_jours(le, regles.pan_relance_jours()));
+                if aujourdhui <= relance {
+                    Decision {
+                        genre: GenreAction::AttendrePan,
+                        motif: Motif::PanDemande { le, relance },
+                        suivi: Some((TypeEvenement::Pan, relance)),
+                    }
+                } else {
+                    decision(
+                        GenreAction::EcrireRecommande,
+                        Motif::PanDemandeSansReponse {
+                            le,
+                            jours: (aujourdhui - le).num_days(),
+                        },
+                    )
+                }
+            }
+            Some(Resultat::RdvObtenu) => match d.echeance {
+                Some(rdv) if rdv < aujourdhui => {
+                    decision(GenreAction::AllerPan, Motif::PanRdvPasse { rdv })
+                }
+                rdv => decision(GenreAction::AllerPan, Motif::PanRdv { rdv }),
+            },
+            Some(Resultat::Resolu) => decision(
+                GenreAction::Cloturer,
+                Motif::Resolu {
+                    le,
+                    par: TypeEvenement::Pan,
+                },
+            ),
+            Some(Resultat::SubstitutionProposee) => decision(
+                GenreAction::PreparerDepot,
+                Motif::SubstitutionProposee {
+                    le,
+                    rdv: d.echeance,
+                    canal: None,
+                    rdv_passe: d.echeance.is_some_and(|r| r < aujourdhui),
+                },
+            ),
+            other => decision(
+                GenreAction::EcrireRecommande,
+                Motif::PanEchec {
+                    le,
+                    resultat: other.unwrap_or(Resultat::AucuneSolution),
+                },
+            ),
+        },
+        TypeEvenement::Substitution => match r {
+            Some(Resultat::DepotEffectue) => {
+                let jusquau = d
+                    .echeance
+                    .unwrap_or_else(|| plus_jours(le, regles.depot_attestation_jours()));
+                Decision {
+                    genre: GenreAction::AttendreAttestation,
+                    motif: Motif::DepotEffectue { le, jusquau },
+                    suivi: Some((TypeEvenement::Substitution, jusquau)),
+                }
+            }
+            Some(Resultat::Refus) => {
+                decision(GenreAction::SaisirAvocat, Motif::SubstitutionRefusee { le })
+            }
+            _ => decision(
+                GenreAction::PreparerDepot,
+                Motif::SubstitutionProposee {
+                    le,
+                    rdv: d.echeance,
+                    canal: d.canal,
+                    rdv_passe: d.echeance.is_some_and(|r| r < aujourdhui),
+                },
+            ),
+        },
+        TypeEvenement::Recommande => match r {
+            Some(Resultat::ReponseRecue) => {
+                decision(GenreAction::SaisirAvocat, Motif::RecommandeReponse { le })
+            }
+            _ => {
+                let jusquau = d
+                    .echeance
+                    .unwrap_or_else(|| plus_jours(le, regles.recommande_sans_reponse_jours()));
+                if aujourdhui <= jusquau {
+                    Decision {
+                        genre: GenreAction::AttendreReponseRecommande,
+                        motif: Motif::RecommandeEnvoye { le, jusquau },
+                        suivi: Some((TypeEvenement::Recommande, jusquau)),
+                    }
+                } else {
+                    decision(
+                        GenreAction::SaisirAvocat,
+                        Motif::RecommandeSansReponse {
+                            le,
+                            jours: (aujourdhui - le).num_days(),
+                        },
+                    )
+                }
+            }
+        },
+        TypeEvenement::Avocat | TypeEvenement::DefenseurDroits => {
+            let avocat = actifs
+                .iter()
+                .rev()
+                .find(|e| e.type_evenement == TypeEvenement::Avocat)
+                .and_then(|e| e.resultat);
+            let defenseur = actifs
+                .iter()
+                .any(|e| e.type_evenement == TypeEvenement::DefenseurDroits);
+            decision(
+                GenreAction::SuivreRecours,
+                Motif::Recours { avocat, defenseur },
+            )
+        }
+        // Closures are handled before; visits and APIs are not in `actifs`.
+        TypeEvenement::Cloture | TypeEvenement::Visite | TypeEvenement::ApiDelivree => {
+            decision(GenreAction::EcrireCcc, Motif::AucunContactCcc)
+        }
+    }
+}
+
+/// The whole evaluation of a person on `aujourdhui`.
+pub fn evaluer(
+    personne: &Personne,
+    evenements: &[Evenement],
+    prefecture: &ConnaissancePrefecture,
+    regles: &Regles,
+    aujourdhui: NaiveDate,
+) -> Evaluation {
+    let mut tries: Vec<&Evenement> = evenements.iter().collect();
+    tries.sort_by_key(|e| e.date);
+    let (actifs, cloture) = evenements_actifs(&tries);
+    let fin_droits = couverture(personne, evenements);
+    let droits_rompus = fin_droits.is_some_and(|c| c < aujourdhui);
+
+    // ---- stage and next step
+    let (etape, mut dec) = match &cloture {
+        Some(c) => (
+            Etape::Cloture,
+            decision(
+                GenreAction::Aucune,
+                Motif::Clos {
+                    le: c.date,
+                    resultat: c.resultat,
+                },
+            ),
+        ),
+        None => {
+            let etape = actifs
+                .last()
+                .and_then(|e| Etape::de_type(e.type_evenement))
+                .unwrap_or(Etape::Constat);
+            (etape, decider(&actifs, prefecture, regles, aujourdhui))
+        }
+    };
+    // Lapsed rights call for a lawyer, unless a remedy is already under way.
+    if let (true, Some(depuis)) = (droits_rompus, fin_droits)
+        && !matches!(
+            dec.genre,
+            GenreAction::SaisirAvocat
+                | GenreAction::SuivreRecours
+                | GenreAction::PreparerDepot
+                | GenreAction::AttendreAttestation
+                | GenreAction::Cloturer
+                | GenreAction::Aucune
+        )
+    {
+        dec = decision(GenreAction::SaisirAvocat, Motif::DroitsRompus { depuis });
+    }
+
+    // ---- deadlines
+    let mut echeances = Vec::new();
+    let alerte = regles.alerte_droits_jours();
+    let mut pousser = |genre, date: NaiveDate, niveau: &dyn Fn(i64) -> NiveauUrgence| {
+        let jours = (date - aujourdhui).num_days();
+        echeances.push(Echeance {
+            genre,
+            date,
+            jours,
+            niveau: niveau(jours),
+        });
+    };
+    let niveau_droit = |date: NaiveDate| {
+        move |jours: i64| {
+            if Some(date) != fin_droits {
+                // Another right covers the person longer: informative only.
+                NiveauUrgence::Aucune
+            } else if jours < 0 {
+                NiveauUrgence::DroitsRompus
+            } else if jours <= alerte {
+                NiveauUrgence::DroitsMenaces
+            } else {
+                NiveauUrgence::AVenir
+            }
+        }
+    };
+    let niveau_suivi = |jours: i64| match jours {
+        j if j < 0 => NiveauUrgence::SuiviEnRetard,
+        0 => NiveauUrgence::DuJour,
+        _ => NiveauUrgence::AVenir,
+    };
+    let api = expiration_api(personne, evenements);
+    if let Some(titre) = personne.titre_expire_le {
+        pousser(GenreEcheance::TitreExpiration, titre, &niveau_droit(titre));
+        // The renewal window matters while no API shows that the renewal was filed.
+        if api.is_none() && titre >= aujourdhui {
+            let ouverture = moins_jours(titre, regles.renouvellement_ouverture_jours());
+            let fermeture = moins_jours(titre, regles.renouvellement_fermeture_jours());
+            if ouverture >= aujourdhui {
+                pousser(
+                    GenreEcheance::RenouvellementOuverture,
+                    ouverture,
+                    &niveau_suivi,
+                );
+            } else {
+                pousser(
+                    GenreEcheance::RenouvellementFermeture,
+                    fermeture,
+                    &niveau_suivi,
+                );
+            }
+        }
+    }
+    if let Some(a) = api {
+        pousser(GenreEcheance::ApiExpiration, a, &niveau_droit(a));
+    }
+    if cloture.is_none() {
+        let mut suivis: Vec<(TypeEvenement, NaiveDate)> = Vec::new();
+        if let Some(s) = dec.suivi {
+            suivis.push(s);
+        } else if let Some(d) = actifs.last()
+            && let Some(e) = d.echeance
+        {
+            suivis.push((d.type_evenement, e));
+        }
+        // A follow-up date set at the last visit, if nothing happened on the ladder since.
+        if let Some(v) = tries
+            .iter()
+            .rev()
+            .find(|e| e.type_evenement == TypeEvenement::Visite)
+            && let Some(e) = v.echeance
+            && actifs.last().is_none_or(|d| d.date <= v.date)
+        {
+            suivis.push((TypeEvenement::Visite, e));
+        }
+        for (ty, date) in suivis {
+            pousser(GenreEcheance::Suivi(ty), date, &niveau_suivi);
+        }
+    }
+    echeances.sort_by_key(|e| (e.niveau, e.jours));
+
+    // ---- urgency
+    let visite_du_jour = evenements
+        .iter()
+        .any(|e| e.type_evenement == TypeEvenement::Visite && e.date == aujourdhui);
+    let urgence = if cloture.is_some() {
+        NiveauUrgence::Aucune
+    } else {
+        let u = echeances
+            .first()
+            .map_or(NiveauUrgence::Aucune, |e| e.niveau);
+        if visite_du_jour {
+            u.min(NiveauUrgence::DuJour)
+        } else {
+            u
+        }
+    };
+
+    // ---- warnings
+    let mut alertes = Vec::new();
+    if personne.captures.is_none_or(|n| n == 0) {
+        alertes.push(t::alerte_preuves(personne.captures));
+    }
+    if let (true, Some(depuis)) = (droits_rompus, fin_droits)
+        && cloture.is_none()
+    {
+        alertes.push(t::alerte_droits_rompus(depuis));
+    }
+    if let Some(titre) = personne.titre_expire_le
+        && api.is_none()
+        && cloture.is_none()
+        && titre >= aujourdhui
+        && moins_jours(titre, regles.renouvellement_fermeture_jours()) < aujourdhui
+    {
+        alertes.push(t::alerte_renouvellement_tardif(
+            moins_jours(titre, regles.renouvellement_fermeture_jours()),
+            regles.taxe_retard_euros(),
+        ));
+    }
+    if cloture.is_none() {
+        if prefecture.postal_impose {
+            alertes.push(t::alerte_postal_impose(&prefecture.nom));
+        }
+        if let Motif::SubstitutionProposee {
+            canal: Some(c @ (Canal::Postal | Canal::Courriel)),
+            ..
+        } = dec.motif
+        {
+            alertes.push(t::alerte_substitution_a_distance(c));
+        }
+        let ccc: Vec<&Evenement> = actifs
+            .iter()
+            .copied()
+            .filter(|e| e.type_evenement == TypeEvenement::Ccc)
+            .collect();
+        if !ccc.is_empty()
+            && ccc.iter().all(|e| e.canal == Some(Canal::Telephone))
+            && matches!(etape, Etape::Ccc | Etape::Pan)
+        {
+            alertes.push(t::ALERTE_CCC_TELEPHONE.to_string());
+        }
+    }
+
+    let (action, raison) = (
+        t::action(dec.genre, prefecture),
+        t::raison(dec.genre, &dec.motif, prefecture, regles),
+    );
+    Evaluation {
+        etape,
+        prochaine: ProchaineEtape {
+            etape: dec.genre.etape(),
+            action,
+            raison,
+            genre: dec.genre,
+            motif: dec.motif,
+        },
+        alertes,
+        echeances,
+        urgence,
+    }
 }

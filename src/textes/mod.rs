@@ -2,6 +2,7 @@
 //! code elsewhere calls these functions and constants instead of writing sentences.
 
 pub mod libelles;
+pub mod moteur;
 pub mod prefecture;
 
 use crate::domain::ErreurValeur;

@@ -1,0 +1,21 @@
+//! `vigie regles`: the rules in force, with their sources and check dates, and whether the
+//! user's override file is used. Exits non-zero when the override file was refused (the
+//! shipped rules printed are then the ones in force).
+
+use super::ErreurCli;
+use crate::regles::EtatSurcharge;
+use crate::textes::moteur as t;
+
+pub fn executer() -> Result<(), ErreurCli> {
+    let c = crate::regles::charger_depuis(&crate::regles::chemin_surcharge());
+    for a in &c.avertissements {
+        eprintln!("{a}");
+    }
+    for l in t::lignes_regles(&c.regles, &c.fichier, &c.etat) {
+        println!("{l}");
+    }
+    if c.etat == EtatSurcharge::Refusee {
+        return Err(ErreurCli::new(t::surcharge_refusee(&c.fichier)));
+    }
+    Ok(())
+}
