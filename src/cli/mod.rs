@@ -8,6 +8,8 @@ use clap::{Args, Parser, Subcommand};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+mod donnees;
+
 /// vigie : suivi des personnes bloquées par l'ANEF.
 #[derive(Debug, Parser)]
 #[command(name = "vigie", version, about, long_about = None)]
@@ -223,9 +225,10 @@ pub fn principal() -> ExitCode {
 fn executer(commande: Option<Commande>, ctx: &Contexte) -> Result<(), ErreurCli> {
     match commande {
         None => Err(ErreurCli::new(t::pas_encore("vigie (écran interactif)"))),
-        Some(Commande::Demo(_)) => Err(ErreurCli::new(t::pas_encore("demo"))),
+        Some(Commande::Demo(a)) => donnees::demo(&a, ctx),
         Some(Commande::Aujourdhui(_)) => Err(ErreurCli::new(t::pas_encore("aujourdhui"))),
-        Some(Commande::Import(_)) => Err(ErreurCli::new(t::pas_encore("import"))),
+        Some(Commande::Import(a)) => donnees::import(&a, ctx),
+        Some(Commande::Export(ExportCommande::Donnees(a))) => donnees::export_donnees(&a, ctx),
         Some(Commande::Export(_)) => Err(ErreurCli::new(t::pas_encore("export"))),
         Some(Commande::Prefecture(_)) => Err(ErreurCli::new(t::pas_encore("prefecture"))),
         Some(Commande::Regles) => {
