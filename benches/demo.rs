@@ -1,5 +1,6 @@
 //! Times `vigie demo` of 100 000 people into an encrypted temporary database.
-//! Run with `cargo bench --bench demo` (optionally `-- N` for another number of people).
+//! Run with `cargo bench --bench demo` (optionally `-- N` for another number of people;
+//! `BANC_CLAIR=1` for a plain database, to see what encryption costs).
 
 use std::time::Instant;
 use vigie::store::{Ouverture, Store};
@@ -11,10 +12,11 @@ fn main() {
         .unwrap_or(100_000);
     let dossier = tempfile::tempdir().expect("temporary folder");
     let chemin = dossier.path().join("bench.db");
+    let clair = std::env::var_os("BANC_CLAIR").is_some();
     let mut store = Store::ouvrir(&Ouverture {
         chemin: chemin.clone(),
-        phrase: Some("phrase de test du banc".into()),
-        sans_chiffrement: false,
+        phrase: (!clair).then(|| "phrase de test du banc".into()),
+        sans_chiffrement: clair,
         benevole: "banc".into(),
     })
     .expect("encrypted database");
@@ -27,7 +29,8 @@ fn main() {
             .map(|m| m.len())
             .unwrap_or(0);
     println!(
-        "demo (encrypted): {} people, {} events in {:.2} s: {:.0} people/s, {:.0} events/s, {:.0} MB on disk",
+        "demo ({}): {} people, {} events in {:.2} s: {:.0} people/s, {:.0} events/s, {:.0} MB on disk",
+        if clair { "plain" } else { "encrypted" },
         bilan.personnes,
         bilan.evenements,
         duree,

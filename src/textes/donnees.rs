@@ -18,8 +18,9 @@ pub fn point_virgule(fichier: &str) -> String {
     format!(
         "{fichier}:1: le fichier est séparé par des points-virgules ; vigie attend des virgules. \
          Réenregistrez-le avec la virgule comme séparateur de champ (LibreOffice : Enregistrer \
-         sous, Texte CSV, cochez « Éditer les paramètres du filtre », séparateur « , »), \
-         puis relancez l'import."
+         sous, Texte CSV, cochez « Éditer les paramètres du filtre », séparateur « , » ; \
+         Excel en français écrit toujours des points-virgules : ouvrez le fichier dans \
+         LibreOffice Calc et réenregistrez-le ainsi), puis relancez l'import."
     )
 }
 
@@ -56,12 +57,31 @@ pub const REFERENCE_EN_BASE: &str = "cette référence est déjà dans la base (
 pub const REFERENCE_INCONNUE: &str =
     "référence inconnue : ni dans le fichier des personnes importé, ni dans la base";
 
+/// An input/output error in French for the common cases, the system's words otherwise.
+pub fn erreur_io(e: &std::io::Error) -> String {
+    use std::io::ErrorKind as K;
+    match e.kind() {
+        K::NotFound => "fichier ou dossier introuvable".into(),
+        K::PermissionDenied => "permission refusée".into(),
+        K::AlreadyExists => "existe déjà".into(),
+        K::IsADirectory => "c'est un dossier, pas un fichier".into(),
+        K::NotADirectory => "un élément du chemin n'est pas un dossier".into(),
+        K::StorageFull => "disque plein".into(),
+        K::ReadOnlyFilesystem => "disque en lecture seule".into(),
+        _ => e.to_string(),
+    }
+}
+
 pub fn lecture_fichier(chemin: &std::path::Path, e: &std::io::Error) -> String {
-    format!("impossible de lire {} : {e}", chemin.display())
+    format!("impossible de lire {} : {}", chemin.display(), erreur_io(e))
 }
 
 pub fn ecriture_fichier(chemin: &std::path::Path, e: &std::io::Error) -> String {
-    format!("impossible d'écrire {} : {e}", chemin.display())
+    format!(
+        "impossible d'écrire {} : {}",
+        chemin.display(),
+        erreur_io(e)
+    )
 }
 
 /// After the first `ERREURS_AFFICHEES` errors of a refused import.
