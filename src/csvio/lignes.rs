@@ -342,7 +342,73 @@ pub fn ecrire_evenement<W: std::io::Write>(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::csvio::lire_table;
+    use crate::csvio::{Ecrivain, lire_table};
+    use proptest::prelude::*;
+
+    fn texte_opt() -> impl Strategy<Value = Option<String>> {
+        proptest::option::of("(\\PC|[\r\n\t'=+@,;\"-]){1,12}")
+    }
+
+    proptest! {
+        /// Any person and event, written then read back, comes back equal.
+        #[test]
+        fn rows_round_trip(
+            nom in "[^\\s]\\PC{0,10}|[=+@'-]{1,3}[a-z]",
+            prenom in texte_opt(),
+            telephone in texte_opt(),
+            notes in texte_opt(),
+            ticket in texte_opt(),
+            dep in 0usize..101,
+            minutes in proptest::option::of(0u32..100_000),
+            jours in 0i64..20_000,
+        ) {
+            let date = chrono::NaiveDate::from_ymd_opt(1990, 1, 1).unwrap()
+                + chrono::Duration::days(jours);
+            let p = Personne {
+                id: None,
+                reference: "R-1_a".into(),
+                nom,
+                prenom,
+                telephone,
+                departement: Departement::tous().nth(dep).unwrap(),
+                demarche: Demarche::Naturalisation,
+                blocage: Blocage::SansNouvelles,
+                ouvert_le: date,
+                titre_expire_le: Some(date),
+                api_expire_le: None,
+                pan_connu: Some(false),
+                notes: notes.clone(),
+                captures: None,
+                version: 1,
+            };
+            let mut e = Evenement::nouveau(TypeEvenement::Ccc, date);
+            e.canal = Some(Canal::Telephone);
+            e.resultat = Some(Resultat::EnAttente);
+            e.echeance = Some(date);
+            e.ticket = ticket;
+            e.attente_minutes = minutes;
+            e.notes = notes;
+
+            let mut w = Ecrivain::new(Vec::new());
+            w.entete(&noms(COLONNES_PERSONNES)).unwrap();
+            ecrire_personne(&mut w, &p).unwrap();
+            let octets = w.terminer().unwrap();
+            let (t, erreurs) = lire_table("p.csv", &octets, COLONNES_PERSONNES).unwrap();
+            prop_assert!(erreurs.is_empty());
+            let lu = lire_personne(&t, 2, &t.lignes[0].1).unwrap();
+            prop_assert_eq!(lu.personne, p);
+
+            let mut w = Ecrivain::new(Vec::new());
+            w.entete(&noms(COLONNES_EVENEMENTS)).unwrap();
+            ecrire_evenement(&mut w, "R-1_a", &e).unwrap();
+            let octets = w.terminer().unwrap();
+            let (t, erreurs) = lire_table("e.csv", &octets, COLONNES_EVENEMENTS).unwrap();
+            prop_assert!(erreurs.is_empty());
+            let lu = lire_evenement(&t, 2, &t.lignes[0].1).unwrap();
+            prop_assert_eq!(lu.reference.as_str(), "R-1_a");
+            prop_assert_eq!(lu.evenement, e);
+        }
+    }
 
     fn evenements(csv: &str) -> Vec<Result<LigneEvenement, Vec<ErreurCellule>>> {
         let (t, e) = lire_table("e.csv", csv.as_bytes(), COLONNES_EVENEMENTS).unwrap();

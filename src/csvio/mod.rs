@@ -3,7 +3,8 @@
 //! `evenements.csv` as domain values. The import and the full export build on it.
 //!
 //! Line numbers in errors are spreadsheet rows: the header is line 1, each record one line
-//! (a note spanning several physical lines still counts as one row).
+//! (a note spanning several physical lines still counts as one row; blank lines, which
+//! spreadsheets never write, are skipped and not counted).
 
 pub mod export;
 pub mod import;
@@ -229,9 +230,6 @@ pub fn lire_table(
                 erreurs.push(erreur_csv(fichier, ligne, &e));
                 // A broken quote swallows the rest of the file: stop there.
                 break;
-            }
-            Ok(r) if r.len() == 1 && r.get(0) == Some("") => {
-                // An empty line in the middle of the file: ignored.
             }
             Ok(r) if r.len() != largeur => erreurs.push(ErreurCellule {
                 fichier: fichier.to_string(),
