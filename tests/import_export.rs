@@ -611,6 +611,15 @@ fn demo_export_round_trip_is_byte_identical() {
         stderr(&o)
     );
     let premier = b.exporter("un");
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(b.racine.join("un/personnes.csv"))
+            .unwrap()
+            .permissions()
+            .mode();
+        assert_eq!(mode & 0o077, 0, "export readable by others: {mode:o}");
+    }
     // The demo's text exercises the escaping.
     assert!(premier.0.contains(",'+33 "), "no escaped phone");
     assert!(premier.0.contains(",'- rappeler"), "no escaped note");

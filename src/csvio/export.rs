@@ -95,8 +95,14 @@ pub fn exporter_donnees(store: &Store, dossier: &Path) -> Result<BilanExport, Er
     })?;
     let fichier_personnes = dossier.join("personnes.csv");
     let fichier_evenements = dossier.join("evenements.csv");
+    // Personal data: readable by the owner only (on creation; Unix).
     let ouvrir = |chemin: &Path| {
-        std::fs::File::create(chemin)
+        let mut options = std::fs::OpenOptions::new();
+        options.write(true).create(true).truncate(true);
+        #[cfg(unix)]
+        std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+        options
+            .open(chemin)
             .map(std::io::BufWriter::new)
             .map_err(|erreur| ErreurExport::Fichier {
                 chemin: chemin.to_path_buf(),
