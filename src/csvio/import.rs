@@ -145,7 +145,9 @@ pub fn importer(
     let nom_evenements = evenements.map(|f| f.nom.clone()).unwrap_or_default();
 
     // 2. Against the database, and the writing, in one transaction: what is checked is what
-    //    is written, even if another desk imports at the same time.
+    //    is written, even if another desk imports at the same time. A bigger page cache keeps
+    //    a large import from spilling pages to the WAL again and again.
+    let _ = store.connexion().pragma_update(None, "cache_size", -65_536);
     let resultat = store.ecrire(|tx, benevole| {
         let mut en_base: HashMap<String, i64> = HashMap::new();
         {
@@ -250,8 +252,9 @@ pub fn importer(
             &t::detail_journal_import(&bilan),
         )?;
         Ok(Some(bilan))
-    })?;
-    match resultat {
+    });
+    let _ = store.connexion().pragma_update(None, "cache_size", -2_000);
+    match resultat? {
         Some(bilan) => Ok(bilan),
         None => {
             problemes.sort_by_key(|p| p.ordre);
