@@ -5,6 +5,8 @@
 
 pub mod cli;
 pub mod config;
+pub mod csvio;
+pub mod demo;
 pub mod domain;
 pub mod jour;
 pub mod prefectures;

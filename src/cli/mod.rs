@@ -2,6 +2,7 @@
 //! Each command lives in its own file; all print French and exit non-zero on error.
 
 mod aujourdhui;
+mod donnees;
 mod prefecture;
 mod regles;
 
@@ -290,9 +291,10 @@ fn en_francais(c: clap::Command) -> clap::Command {
 fn executer(commande: Option<Commande>, ctx: &Contexte) -> Result<(), ErreurCli> {
     match commande {
         None => Err(ErreurCli::new(t::pas_encore("vigie (écran interactif)"))),
-        Some(Commande::Demo(_)) => Err(ErreurCli::new(t::pas_encore("demo"))),
+        Some(Commande::Demo(a)) => donnees::demo(&a, ctx),
         Some(Commande::Aujourdhui(args)) => aujourdhui::executer(&args, ctx),
-        Some(Commande::Import(_)) => Err(ErreurCli::new(t::pas_encore("import"))),
+        Some(Commande::Import(a)) => donnees::import(&a, ctx),
+        Some(Commande::Export(ExportCommande::Donnees(a))) => donnees::export_donnees(&a, ctx),
         Some(Commande::Export(_)) => Err(ErreurCli::new(t::pas_encore("export"))),
         Some(Commande::Prefecture(args)) => prefecture::executer(args, ctx),
         Some(Commande::Regles) => regles::executer(),

@@ -1,0 +1,136 @@
+//! `vigie export donnees`: the whole database as `personnes.csv` and `evenements.csv`, in
+//! exactly the import format (FORMATS.md §3): people by reference; events by reference, date,
+//! then insertion order; dates `AAAA-MM-JJ`; LF line ends; no BOM; formula escaping.
+
+use super::Ecrivain;
+use super::lignes::{
+    COLONNES_EVENEMENTS, COLONNES_PERSONNES, ecrire_evenement, ecrire_personne, noms,
+};
+use crate::store::{COLONNES_EVENEMENT, ErreurStore, Store, ligne_evenement_depuis};
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+/// What the export wrote.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BilanExport {
+    pub personnes: usize,
+    pub evenements: usize,
+    pub fichier_personnes: PathBuf,
+    pub fichier_evenements: PathBuf,
+}
+
+#[derive(Debug)]
+pub enum ErreurExport {
+    Store(ErreurStore),
+    Fichier {
+        chemin: PathBuf,
+        erreur: std::io::Error,
+    },
+}
+
+impl From<ErreurStore> for ErreurExport {
+    fn from(e: ErreurStore) -> Self {
+        ErreurExport::Store(e)
+    }
+}
+
+impl From<rusqlite::Error> for ErreurExport {
+    fn from(e: rusqlite::Error) -> Self {
+        ErreurExport::Store(ErreurStore::Sqlite(e))
+    }
+}
+
+/// Writes `personnes.csv` (every person, by reference); returns how many.
+pub fn ecrire_personnes<W: Write>(store: &Store, sortie: W) -> Result<usize, ErreurExport> {
+    let mut w = Ecrivain::new(sortie);
+    let en_io = |erreur| ErreurExport::Fichier {
+        chemin: PathBuf::from("personnes.csv"),
+        erreur,
+    };
+    w.entete(&noms(COLONNES_PERSONNES)).map_err(en_io)?;
+    let personnes = store.personnes()?;
+    for p in &personnes {
+        ecrire_personne(&mut w, p).map_err(en_io)?;
+    }
+    w.terminer().and_then(|mut s| s.flush()).map_err(en_io)?;
+    Ok(personnes.len())
+}
+
+/// Writes `evenements.csv` (by reference, date, insertion order), streaming from the
+/// database; returns how many.
+pub fn ecrire_evenements<W: Write>(store: &Store, sortie: W) -> Result<usize, ErreurExport> {
+    let mut w = Ecrivain::new(sortie);
+    let en_io = |erreur| ErreurExport::Fichier {
+        chemin: PathBuf::from("evenements.csv"),
+        erreur,
+    };
+    w.entete(&noms(COLONNES_EVENEMENTS)).map_err(en_io)?;
+    let colonnes = COLONNES_EVENEMENT
+        .split(", ")
+        .map(|c| format!("e.{c}"))
+        .collect::<Vec<_>>()
+        .join(", ");
+    let mut st = store.connexion().prepare(&format!(
+        "SELECT p.reference, {colonnes} FROM evenements e JOIN personnes p ON p.id = e.personne_id \
+         ORDER BY p.reference, e.date, e.id"
+    ))?;
+    let mut lignes = st.query([])?;
+    let mut n = 0;
+    while let Some(l) = lignes.next()? {
+        let reference: String = l.get(0)?;
+        let e = ligne_evenement_depuis(l, 1)?;
+        ecrire_evenement(&mut w, &reference, &e).map_err(en_io)?;
+        n += 1;
+    }
+    w.terminer().and_then(|mut s| s.flush()).map_err(en_io)?;
+    Ok(n)
+}
+
+/// Writes `dossier/personnes.csv` and `dossier/evenements.csv` (the folder is created if
+/// needed; existing files are replaced). Both are read in one snapshot.
+pub fn exporter_donnees(store: &Store, dossier: &Path) -> Result<BilanExport, ErreurExport> {
+    std::fs::create_dir_all(dossier).map_err(|erreur| ErreurExport::Fichier {
+        chemin: dossier.to_path_buf(),
+        erreur,
+    })?;
+    let fichier_personnes = dossier.join("personnes.csv");
+    let fichier_evenements = dossier.join("evenements.csv");
+    // Personal data: readable by the owner only (on creation; Unix).
+    let ouvrir = |chemin: &Path| {
+        let mut options = std::fs::OpenOptions::new();
+        options.write(true).create(true).truncate(true);
+        #[cfg(unix)]
+        std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+        options
+            .open(chemin)
+            .map(std::io::BufWriter::new)
+            .map_err(|erreur| ErreurExport::Fichier {
+                chemin: chemin.to_path_buf(),
+                erreur,
+            })
+    };
+    let avec_chemin = |e: ErreurExport, chemin: &Path| match e {
+        ErreurExport::Fichier { erreur, .. } => ErreurExport::Fichier {
+            chemin: chemin.to_path_buf(),
+            erreur,
+        },
+        autre => autre,
+    };
+    // One read transaction: the two files describe the same moment.
+    store.connexion().execute_batch("BEGIN DEFERRED")?;
+    let resultat = (|| -> Result<(usize, usize), ErreurExport> {
+        let personnes = ecrire_personnes(store, ouvrir(&fichier_personnes)?)
+            .map_err(|e| avec_chemin(e, &fichier_personnes))?;
+        let evenements = ecrire_evenements(store, ouvrir(&fichier_evenements)?)
+            .map_err(|e| avec_chemin(e, &fichier_evenements))?;
+        Ok((personnes, evenements))
+    })();
+    let _ = store.connexion().execute_batch("COMMIT");
+    let (personnes, evenements) = resultat?;
+    Ok(BilanExport {
+        personnes,
+        evenements,
+        fichier_personnes,
+        fichier_evenements,
+    })
+}

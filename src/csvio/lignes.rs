@@ -1,0 +1,462 @@
+//! The rows of `personnes.csv` (FORMATS.md §1) and `evenements.csv` (§2): columns, parsing a
+//! record into a domain value with every refused cell reported, and the record written back.
+
+use super::{Colonne, ErreurCellule, Sortie, Table};
+use crate::domain::{
+    Blocage, Canal, ChampEvenement, Demarche, Departement, ErreurValeur, Evenement, Personne,
+    Resultat, TypeEvenement, date_iso, oui_non, parse_date, parse_date_opt, parse_oui_non,
+    valider_reference,
+};
+
+const fn col(nom: &'static str, requise: bool) -> Colonne {
+    Colonne { nom, requise }
+}
+
+/// The columns of `personnes.csv`, in output order.
+pub const COLONNES_PERSONNES: &[Colonne] = &[
+    col("reference", true),
+    col("nom", true),
+    col("prenom", false),
+    col("telephone", false),
+    col("departement", true),
+    col("demarche", true),
+    col("blocage", true),
+    col("ouvert_le", true),
+    col("titre_expire_le", false),
+    col("api_expire_le", false),
+    col("pan_connu", false),
+    col("notes", false),
+];
+
+/// The columns of `evenements.csv`, in output order. `canal` and `resultat` are required or
+/// forbidden per type: the column may be absent, its cells are then empty.
+pub const COLONNES_EVENEMENTS: &[Colonne] = &[
+    col("reference", true),
+    col("date", true),
+    col("type", true),
+    col("canal", false),
+    col("resultat", false),
+    col("echeance", false),
+    col("ticket", false),
+    col("attente_minutes", false),
+    col("notes", false),
+];
+
+pub fn noms(colonnes: &[Colonne]) -> Vec<&'static str> {
+    colonnes.iter().map(|c| c.nom).collect()
+}
+
+/// Collects the refused cells of one record.
+struct Verif<'a> {
+    table: &'a Table,
+    colonnes: &'static [Colonne],
+    cellules: &'a [String],
+    ligne: usize,
+    erreurs: Vec<ErreurCellule>,
+}
+
+impl<'a> Verif<'a> {
+    fn cellule(&self, k: usize) -> &'a str {
+        self.table.cellule(self.cellules, k)
+    }
+
+    fn erreur(&mut self, k: usize, raison: String) {
+        self.erreurs.push(ErreurCellule {
+            fichier: self.table.fichier.clone(),
+            ligne: self.ligne,
+            colonne: self.colonnes[k].nom.to_string(),
+            valeur: self.cellule(k).to_string(),
+            raison,
+        });
+    }
+
+    fn valeur<T>(
+        &mut self,
+        k: usize,
+        f: impl FnOnce(&str) -> Result<T, ErreurValeur>,
+    ) -> Option<T> {
+        match f(self.cellule(k)) {
+            Ok(v) => Some(v),
+            Err(e) => {
+                self.erreur(k, e.to_string());
+                None
+            }
+        }
+    }
+
+    /// A required free-text cell: anything but blank, kept as written.
+    fn texte_requis(&mut self, k: usize) -> Option<String> {
+        let s = self.cellule(k);
+        if s.trim().is_empty() {
+            self.erreur(k, ErreurValeur::Vide.to_string());
+            None
+        } else {
+            Some(s.to_string())
+        }
+    }
+
+    /// An optional free-text cell: empty is `None`, anything else kept as written.
+    fn texte(&self, k: usize) -> Option<String> {
+        let s = self.cellule(k);
+        (!s.is_empty()).then(|| s.to_string())
+    }
+}
+
+/// A person read from `personnes.csv`, with its line.
+#[derive(Debug, Clone)]
+pub struct LignePersonne {
+    pub ligne: usize,
+    pub personne: Personne,
+}
+
+/// Parses one record of `personnes.csv` (its table built with `COLONNES_PERSONNES`).
+/// Returns the person, or every refused cell of the record.
+pub fn lire_personne(
+    table: &Table,
+    ligne: usize,
+    cellules: &[String],
+) -> Result<LignePersonne, Vec<ErreurCellule>> {
+    let mut v = Verif {
+        table,
+        colonnes: COLONNES_PERSONNES,
+        cellules,
+        ligne,
+        erreurs: Vec::new(),
+    };
+    let reference = v.valeur(0, valider_reference);
+    let nom = v.texte_requis(1);
+    let prenom = v.texte(2);
+    let telephone = v.texte(3);
+    let departement = v.valeur(4, Departement::depuis_code);
+    let demarche = v.valeur(5, Demarche::depuis_code);
+    let blocage = v.valeur(6, Blocage::depuis_code);
+    let ouvert_le = v.valeur(7, parse_date);
+    let titre = v.valeur(8, parse_date_opt);
+    let api = v.valeur(9, parse_date_opt);
+    let pan = v.valeur(10, parse_oui_non);
+    let notes = v.texte(11);
+    match (
+        reference,
+        nom,
+        departement,
+        demarche,
+        blocage,
+        ouvert_le,
+        titre,
+        api,
+        pan,
+    ) {
+        (
+            Some(reference),
+            Some(nom),
+            Some(departement),
+            Some(demarche),
+            Some(blocage),
+            Some(ouvert_le),
+            Some(titre_expire_le),
+            Some(api_expire_le),
+            Some(pan_connu),
+        ) if v.erreurs.is_empty() => Ok(LignePersonne {
+            ligne,
+            personne: Personne {
+                id: None,
+                reference,
+                nom,
+                prenom,
+                telephone,
+                departement,
+                demarche,
+                blocage,
+                ouvert_le,
+                titre_expire_le,
+                api_expire_le,
+                pan_connu,
+                notes,
+                captures: None,
+                version: 1,
+            },
+        }),
+        _ => Err(v.erreurs),
+    }
+}
+
+/// An event read from `evenements.csv`, with its person's reference and its line.
+#[derive(Debug, Clone)]
+pub struct LigneEvenement {
+    pub ligne: usize,
+    pub reference: String,
+    pub evenement: Evenement,
+}
+
+/// `attente_minutes`: an integer ≥ 0 (digits only), or empty.
+pub fn parse_minutes(s: &str) -> Result<Option<u32>, ErreurValeur> {
+    let s = s.trim();
+    if s.is_empty() {
+        return Ok(None);
+    }
+    if !s.bytes().all(|b| b.is_ascii_digit()) {
+        return Err(ErreurValeur::EntierInvalide);
+    }
+    s.parse::<u32>()
+        .map(Some)
+        .map_err(|_| ErreurValeur::EntierInvalide)
+}
+
+fn option_code<T>(
+    s: &str,
+    f: impl FnOnce(&str) -> Result<T, ErreurValeur>,
+) -> Result<Option<T>, ErreurValeur> {
+    if s.trim().is_empty() {
+        Ok(None)
+    } else {
+        f(s).map(Some)
+    }
+}
+
+/// Parses one record of `evenements.csv` (its table built with `COLONNES_EVENEMENTS`),
+/// including the per-type rules of `Evenement::valider`.
+pub fn lire_evenement(
+    table: &Table,
+    ligne: usize,
+    cellules: &[String],
+) -> Result<LigneEvenement, Vec<ErreurCellule>> {
+    let mut v = Verif {
+        table,
+        colonnes: COLONNES_EVENEMENTS,
+        cellules,
+        ligne,
+        erreurs: Vec::new(),
+    };
+    let reference = v.valeur(0, valider_reference);
+    let date = v.valeur(1, parse_date);
+    let type_evenement = v.valeur(2, TypeEvenement::depuis_code);
+    let canal = v.valeur(3, |s| option_code(s, Canal::depuis_code));
+    let resultat = v.valeur(4, |s| option_code(s, Resultat::depuis_code));
+    let echeance = v.valeur(5, parse_date_opt);
+    let ticket = v.texte(6);
+    let attente_minutes = v.valeur(7, parse_minutes);
+    let notes = v.texte(8);
+    let (Some(reference), Some(date), Some(type_evenement)) = (reference, date, type_evenement)
+    else {
+        return Err(v.erreurs);
+    };
+    let mut e = Evenement::nouveau(type_evenement, date);
+    e.canal = canal.flatten();
+    e.resultat = resultat.flatten();
+    e.echeance = echeance.flatten();
+    e.ticket = ticket;
+    e.attente_minutes = attente_minutes.flatten();
+    e.notes = notes;
+    // Per-type rules, only on cells that parsed (a bad code is already reported).
+    for (champ, erreur) in e.valider() {
+        let k = match champ {
+            ChampEvenement::Canal => 3,
+            ChampEvenement::Resultat => 4,
+            ChampEvenement::Echeance => 5,
+            ChampEvenement::AttenteMinutes => 7,
+        };
+        if !v
+            .erreurs
+            .iter()
+            .any(|x| x.colonne == COLONNES_EVENEMENTS[k].nom)
+        {
+            v.erreur(k, erreur.to_string());
+        }
+    }
+    if v.erreurs.is_empty() {
+        Ok(LigneEvenement {
+            ligne,
+            reference,
+            evenement: e,
+        })
+    } else {
+        Err(v.erreurs)
+    }
+}
+
+/// The cells of a person, in `COLONNES_PERSONNES` order, as written on output.
+pub fn cellules_personne(p: &Personne) -> [String; 12] {
+    [
+        p.reference.clone(),
+        p.nom.clone(),
+        p.prenom.clone().unwrap_or_default(),
+        p.telephone.clone().unwrap_or_default(),
+        p.departement.code().to_string(),
+        p.demarche.code().to_string(),
+        p.blocage.code().to_string(),
+        date_iso(p.ouvert_le),
+        p.titre_expire_le.map(date_iso).unwrap_or_default(),
+        p.api_expire_le.map(date_iso).unwrap_or_default(),
+        oui_non(p.pan_connu).to_string(),
+        p.notes.clone().unwrap_or_default(),
+    ]
+}
+
+/// The text cells of an event, in `COLONNES_EVENEMENTS` order, except `attente_minutes`
+/// (a number): index 7 is left empty here and written by `ecrire_evenement`.
+pub fn cellules_evenement(reference: &str, e: &Evenement) -> [String; 9] {
+    [
+        reference.to_string(),
+        date_iso(e.date),
+        e.type_evenement.code().to_string(),
+        e.canal.map(|c| c.code().to_string()).unwrap_or_default(),
+        e.resultat.map(|r| r.code().to_string()).unwrap_or_default(),
+        e.echeance.map(date_iso).unwrap_or_default(),
+        e.ticket.clone().unwrap_or_default(),
+        e.attente_minutes.map(|n| n.to_string()).unwrap_or_default(),
+        e.notes.clone().unwrap_or_default(),
+    ]
+}
+
+/// Writes a person as one record.
+pub fn ecrire_personne<W: std::io::Write>(
+    w: &mut super::Ecrivain<W>,
+    p: &Personne,
+) -> std::io::Result<()> {
+    let c = cellules_personne(p);
+    let sorties: Vec<Sortie<'_>> = c.iter().map(|s| Sortie::Texte(s)).collect();
+    w.ligne(&sorties)
+}
+
+/// Writes an event as one record (`attente_minutes` as a number).
+pub fn ecrire_evenement<W: std::io::Write>(
+    w: &mut super::Ecrivain<W>,
+    reference: &str,
+    e: &Evenement,
+) -> std::io::Result<()> {
+    let c = cellules_evenement(reference, e);
+    let sorties: Vec<Sortie<'_>> = c
+        .iter()
+        .enumerate()
+        .map(|(i, s)| {
+            if i == 7 {
+                Sortie::Entier(e.attente_minutes)
+            } else {
+                Sortie::Texte(s)
+            }
+        })
+        .collect();
+    w.ligne(&sorties)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::csvio::{Ecrivain, lire_table};
+    use proptest::prelude::*;
+
+    fn texte_opt() -> impl Strategy<Value = Option<String>> {
+        proptest::option::of("([^'\\p{C}]|[\r\n\t=+@,;\"-])(\\PC|[\r\n\t'=+@,;\"-]){0,11}")
+    }
+
+    proptest! {
+        /// Any person and event, written then read back, comes back equal.
+        #[test]
+        fn rows_round_trip(
+            nom in "[^\\s']\\PC{0,10}|[=+@-][=+@'-]{0,2}[a-z]",
+            prenom in texte_opt(),
+            telephone in texte_opt(),
+            notes in texte_opt(),
+            ticket in texte_opt(),
+            dep in 0usize..101,
+            minutes in proptest::option::of(0u32..100_000),
+            jours in 0i64..20_000,
+        ) {
+            let date = chrono::NaiveDate::from_ymd_opt(1990, 1, 1).unwrap()
+                + chrono::Duration::days(jours);
+            let p = Personne {
+                id: None,
+                reference: "R-1_a".into(),
+                nom,
+                prenom,
+                telephone,
+                departement: Departement::tous().nth(dep).unwrap(),
+                demarche: Demarche::Naturalisation,
+                blocage: Blocage::SansNouvelles,
+                ouvert_le: date,
+                titre_expire_le: Some(date),
+                api_expire_le: None,
+                pan_connu: Some(false),
+                notes: notes.clone(),
+                captures: None,
+                version: 1,
+            };
+            let mut e = Evenement::nouveau(TypeEvenement::Ccc, date);
+            e.canal = Some(Canal::Telephone);
+            e.resultat = Some(Resultat::EnAttente);
+            e.echeance = Some(date);
+            e.ticket = ticket;
+            e.attente_minutes = minutes;
+            e.notes = notes;
+
+            let mut w = Ecrivain::new(Vec::new());
+            w.entete(&noms(COLONNES_PERSONNES)).unwrap();
+            ecrire_personne(&mut w, &p).unwrap();
+            let octets = w.terminer().unwrap();
+            let (t, erreurs) = lire_table("p.csv", &octets, COLONNES_PERSONNES).unwrap();
+            prop_assert!(erreurs.is_empty());
+            let lu = lire_personne(&t, 2, &t.lignes[0].1).unwrap();
+            prop_assert_eq!(lu.personne, p);
+
+            let mut w = Ecrivain::new(Vec::new());
+            w.entete(&noms(COLONNES_EVENEMENTS)).unwrap();
+            ecrire_evenement(&mut w, "R-1_a", &e).unwrap();
+            let octets = w.terminer().unwrap();
+            let (t, erreurs) = lire_table("e.csv", &octets, COLONNES_EVENEMENTS).unwrap();
+            prop_assert!(erreurs.is_empty());
+            let lu = lire_evenement(&t, 2, &t.lignes[0].1).unwrap();
+            prop_assert_eq!(lu.reference.as_str(), "R-1_a");
+            prop_assert_eq!(lu.evenement, e);
+        }
+    }
+
+    fn evenements(csv: &str) -> Vec<Result<LigneEvenement, Vec<ErreurCellule>>> {
+        let (t, e) = lire_table("e.csv", csv.as_bytes(), COLONNES_EVENEMENTS).unwrap();
+        assert!(e.is_empty());
+        t.lignes
+            .iter()
+            .map(|(l, c)| lire_evenement(&t, *l, c))
+            .collect()
+    }
+
+    #[test]
+    fn event_rows_and_their_errors() {
+        let r = evenements(
+            "reference,date,type,canal,resultat,echeance,ticket,attente_minutes,notes\n\
+             R1,3/1/2026,ccc,telephone,sans_aide,,T-1,45,\"a, b\"\n\
+             R1,2026-01-04,ccc,,sans_aide,,,,\n\
+             R1,2026-01-04,visite,,resolu,,,,\n\
+             R1,2026-01-04,api_delivree,,,,,,\n\
+             R1,2026-01-04,ccc,formulaire,resolu,,,-3,\n\
+             R 1,2026-02-30,rdv,,,,,,\n",
+        );
+        let ok = r[0].as_ref().unwrap();
+        assert_eq!(ok.evenement.attente_minutes, Some(45));
+        assert_eq!(date_iso(ok.evenement.date), "2026-01-03");
+        let colonnes = |i: usize| -> Vec<String> {
+            r[i].as_ref()
+                .unwrap_err()
+                .iter()
+                .map(|e| format!("{}:{}", e.ligne, e.colonne))
+                .collect()
+        };
+        assert_eq!(colonnes(1), vec!["3:canal"]);
+        assert_eq!(colonnes(2), vec!["4:resultat"]);
+        assert_eq!(colonnes(3), vec!["5:echeance"]);
+        assert_eq!(colonnes(4), vec!["6:attente_minutes"]);
+        assert_eq!(colonnes(5), vec!["7:reference", "7:date", "7:type"]);
+    }
+
+    #[test]
+    fn minutes() {
+        assert_eq!(parse_minutes("0"), Ok(Some(0)));
+        assert_eq!(parse_minutes(""), Ok(None));
+        for bad in ["-1", "1.5", "dix", "+3", "99999999999"] {
+            assert_eq!(
+                parse_minutes(bad),
+                Err(ErreurValeur::EntierInvalide),
+                "{bad}"
+            );
+        }
+    }
+}

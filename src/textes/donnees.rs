@@ -1,0 +1,162 @@
+//! Messages of the CSV import, the full export and the demo generator.
+
+use crate::csvio::import::BilanImport;
+
+/// How many errors an import lists before summing up the rest.
+pub const ERREURS_AFFICHEES: usize = 50;
+
+pub fn pas_utf8(fichier: &str, ligne: usize) -> String {
+    format!(
+        "{fichier}:{ligne}: le fichier n'est pas encodé en UTF-8 (sans doute un export « CSV » \
+         Windows-1252 d'un tableur). Réenregistrez-le en « CSV UTF-8 » (LibreOffice : Enregistrer \
+         sous, Texte CSV, jeu de caractères Unicode (UTF-8) ; Excel : Enregistrer sous, \
+         « CSV UTF-8 (délimité par des virgules) »), puis relancez l'import."
+    )
+}
+
+pub fn point_virgule(fichier: &str) -> String {
+    format!(
+        "{fichier}:1: le fichier est séparé par des points-virgules ; vigie attend des virgules. \
+         Réenregistrez-le avec la virgule comme séparateur de champ (LibreOffice : Enregistrer \
+         sous, Texte CSV, cochez « Éditer les paramètres du filtre », séparateur « , » ; \
+         Excel en français écrit toujours des points-virgules : ouvrez le fichier dans \
+         LibreOffice Calc et réenregistrez-le ainsi), puis relancez l'import."
+    )
+}
+
+pub fn fichier_vide(fichier: &str) -> String {
+    format!("{fichier}:1: le fichier est vide : il faut au moins la ligne d'en-tête")
+}
+
+pub fn colonne_inconnue(admises: &str) -> String {
+    format!("colonne inconnue (colonnes admises : {admises})")
+}
+
+pub const COLONNE_REPETEE: &str = "colonne présente deux fois dans l'en-tête";
+pub const COLONNE_ABSENTE: &str = "colonne obligatoire absente de l'en-tête";
+pub const LIGNE_ENTIERE: &str = "(ligne)";
+
+pub fn nombre_cellules(trouvees: usize, attendues: usize) -> String {
+    format!("{trouvees} cellule(s) au lieu de {attendues} (celles de l'en-tête)")
+}
+
+pub fn csv_illisible(detail: &str) -> String {
+    format!("ligne CSV illisible ({detail})")
+}
+
+pub const AUCUN_FICHIER: &str =
+    "rien à importer : indiquez --personnes FICHIER et/ou --evenements FICHIER";
+
+pub fn reference_en_double(premiere: usize) -> String {
+    format!("référence en double dans le fichier (déjà à la ligne {premiere})")
+}
+
+pub const REFERENCE_EN_BASE: &str = "cette référence est déjà dans la base (pour passer les \
+     personnes déjà présentes, relancez avec --ignorer-existants)";
+
+pub const REFERENCE_INCONNUE: &str =
+    "référence inconnue : ni dans le fichier des personnes importé, ni dans la base";
+
+/// An input/output error in French for the common cases, the system's words otherwise.
+pub fn erreur_io(e: &std::io::Error) -> String {
+    use std::io::ErrorKind as K;
+    match e.kind() {
+        K::NotFound => "fichier ou dossier introuvable".into(),
+        K::PermissionDenied => "permission refusée".into(),
+        K::AlreadyExists => "existe déjà".into(),
+        K::IsADirectory => "c'est un dossier, pas un fichier".into(),
+        K::NotADirectory => "un élément du chemin n'est pas un dossier".into(),
+        K::StorageFull => "disque plein".into(),
+        K::ReadOnlyFilesystem => "disque en lecture seule".into(),
+        _ => e.to_string(),
+    }
+}
+
+pub fn lecture_fichier(chemin: &std::path::Path, e: &std::io::Error) -> String {
+    format!("impossible de lire {} : {}", chemin.display(), erreur_io(e))
+}
+
+pub fn ecriture_fichier(chemin: &std::path::Path, e: &std::io::Error) -> String {
+    format!(
+        "impossible d'écrire {} : {}",
+        chemin.display(),
+        erreur_io(e)
+    )
+}
+
+/// After the first `ERREURS_AFFICHEES` errors of a refused import.
+pub fn erreurs_non_affichees(reste: usize) -> String {
+    format!("… et {reste} autre(s) erreur(s) non affichée(s)")
+}
+
+/// The summary of a refused import, after the listed errors.
+pub fn import_refuse(total: usize) -> String {
+    format!(
+        "import refusé : {total} erreur(s), rien n'a été écrit dans la base. Corrigez les \
+         fichiers et relancez."
+    )
+}
+
+pub fn import_termine(b: &BilanImport) -> String {
+    let mut s = format!(
+        "Import terminé : {} personne(s) ajoutée(s), {} événement(s) ajouté(s).",
+        b.personnes_ajoutees, b.evenements_ajoutes
+    );
+    if b.evenements_identiques > 0 {
+        s.push_str(&format!(
+            "\n{} événement(s) identique(s) à un événement déjà enregistré : ignoré(s).",
+            b.evenements_identiques
+        ));
+    }
+    if b.personnes_existantes > 0 {
+        s.push_str(&format!(
+            "\n{} personne(s) déjà présente(s) dans la base : ignorée(s) (--ignorer-existants).",
+            b.personnes_existantes
+        ));
+    }
+    s
+}
+
+pub fn detail_journal_import(b: &BilanImport) -> String {
+    format!(
+        "{} personnes, {} événements ajoutés ; {} événements identiques et {} personnes \
+         existantes ignorés",
+        b.personnes_ajoutees, b.evenements_ajoutes, b.evenements_identiques, b.personnes_existantes
+    )
+}
+
+pub const DONNEES_PERSONNELLES: &str = "Attention : ces fichiers contiennent des données \
+     personnelles (noms, téléphones, notes, situations administratives). Conservez-les en lieu \
+     sûr, ne les envoyez pas par courriel non chiffré, et supprimez-les dès qu'ils ne servent plus.";
+
+pub fn export_termine(
+    personnes: usize,
+    fichier_personnes: &std::path::Path,
+    evenements: usize,
+    fichier_evenements: &std::path::Path,
+) -> String {
+    format!(
+        "Export terminé : {personnes} personne(s) dans {}, {evenements} événement(s) dans {}.",
+        fichier_personnes.display(),
+        fichier_evenements.display()
+    )
+}
+
+pub fn demo_base_non_vide(n: i64) -> String {
+    format!(
+        "la base contient déjà {n} personne(s) : la démonstration ne remplit qu'une base vide. \
+         Choisissez un autre fichier, par exemple --db /tmp/demo.db --sans-chiffrement"
+    )
+}
+
+pub const DEMO_ZERO: &str = "--personnes doit valoir au moins 1";
+
+pub fn demo_terminee(personnes: usize, evenements: usize, secondes: f64) -> String {
+    format!(
+        "Démonstration : {personnes} personne(s) fictive(s) et {evenements} événement(s) créés \
+         en {secondes:.1} s. Essayez : vigie aujourdhui"
+    )
+}
+
+/// Who signs the demo's events when no volunteer is named.
+pub const BENEVOLE_DEMO: &str = "démo";
