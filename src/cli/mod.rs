@@ -222,7 +222,11 @@ pub fn principal() -> ExitCode {
 
 fn executer(commande: Option<Commande>, ctx: &Contexte) -> Result<(), ErreurCli> {
     match commande {
-        None => Err(ErreurCli::new(t::pas_encore("vigie (écran interactif)"))),
+        None => {
+            let store = ctx.ouvrir(true)?;
+            let aujourdhui = config::aujourdhui()?;
+            crate::tui::lancer(store, aujourdhui).map_err(ErreurCli::new)
+        }
         Some(Commande::Demo(_)) => Err(ErreurCli::new(t::pas_encore("demo"))),
         Some(Commande::Aujourdhui(_)) => Err(ErreurCli::new(t::pas_encore("aujourdhui"))),
         Some(Commande::Import(_)) => Err(ErreurCli::new(t::pas_encore("import"))),
