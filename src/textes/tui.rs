@@ -217,6 +217,20 @@ pub const CHAMP_TITRE: &str = "Titre expire le";
 pub const CHAMP_API: &str = "API expire le";
 pub const CHAMP_PAN_CONNU: &str = "PAN connu";
 pub const CHAMP_CAPTURES: &str = "Captures gardées";
+/// Shorter labels of the blocking types, for the pick list of the form.
+pub fn blocage_court(b: crate::domain::Blocage) -> &'static str {
+    use crate::domain::Blocage as B;
+    match b {
+        B::Connexion => "Connexion (compte, FranceConnect, 2FA)",
+        B::NumeroEtranger => "Numéro étranger perdu ou inconnu",
+        B::DepotImpossible => "Dépôt impossible",
+        B::ApiNonRenouvelee => "API non renouvelée",
+        B::RdvRetraitTitre => "Pas de RDV pour retirer le titre",
+        B::SansNouvelles => "Sans nouvelles",
+        B::ChangementAdresse => "Changement d'adresse",
+        B::Autre => "Autre blocage",
+    }
+}
 pub const NON_RENSEIGNE: &str = "non renseigné";
 pub const OUI: &str = "oui";
 pub const NON: &str = "non";
@@ -321,4 +335,30 @@ pub mod contextes {
     pub const RECHERCHE: &str = "Recherche";
     pub const CONFIRMATION: &str = "Question oui / non";
     pub const CONFLIT: &str = "Conflit de modification";
+}
+
+/// Footer words (short; the help gives the full description).
+pub mod pied {
+    pub const OUI: &str = "oui";
+    pub const NON: &str = "non";
+    pub const GARDER_MIENNE: &str = "garder ma version";
+    pub const GARDER_AUTRE: &str = "garder l'autre";
+    pub const FUSIONNER: &str = "revenir au formulaire";
+    pub const FICHE: &str = "fiche";
+    pub const TOUS: &str = "tous / du jour";
+    pub const CCC: &str = "CCC";
+    pub const PAN: &str = "PAN";
+    pub const VISITE: &str = "visite";
+    pub const CHOISIR: &str = "choisir";
+    pub const CHOIX: &str = "choisir";
+    pub const CHAMP: &str = "champ";
+    pub const ENREGISTRER: &str = "enregistrer";
+    pub const ANNULER: &str = "annuler";
+    pub const CHERCHER: &str = "chercher";
+    pub const AIDE: &str = "aide";
+    pub const RETOUR: &str = "retour";
+    pub const QUITTER: &str = "quitter";
+    pub const NOUVELLE: &str = "nouvelle personne";
+    pub const ENREGISTRER_PARTOUT: &str = "enregistrer (même dans les notes)";
+    pub const MODIFIER: &str = "modifier";
 }

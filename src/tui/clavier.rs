@@ -3,7 +3,7 @@
 //! into an action with the same table, so what is shown is what works.
 
 use crate::domain::TypeEvenement;
-use crate::textes::tui::{contextes as c, touches as d};
+use crate::textes::tui::{contextes as c, pied as k_, touches as d};
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 /// Where a binding applies. A screen has an ordered list of active contexts, most specific first.
@@ -126,8 +126,9 @@ pub struct Liaison {
     pub action: Action,
     pub description: &'static str,
     pub contextes: &'static [Contexte],
-    /// Shown in the footer (the help shows every binding).
-    pub pied: bool,
+    /// The short word shown in the footer, if it is shown there (the help shows every
+    /// binding with its full description).
+    pub pied: Option<&'static str>,
 }
 
 use Contexte as X;
@@ -150,7 +151,7 @@ const fn l(
     action: Action,
     description: &'static str,
     contextes: &'static [Contexte],
-    pied: bool,
+    pied: Option<&'static str>,
 ) -> Liaison {
     Liaison {
         touches,
@@ -171,7 +172,7 @@ pub const TABLE: &[Liaison] = &[
         Action::Oui,
         d::OUI,
         &[X::Confirmation],
-        true,
+        Some(k_::OUI),
     ),
     l(
         &[k('n'), k('N'), code(KeyCode::Esc)],
@@ -179,7 +180,7 @@ pub const TABLE: &[Liaison] = &[
         Action::Non,
         d::NON,
         &[X::Confirmation],
-        true,
+        Some(k_::NON),
     ),
     l(
         &[k('m')],
@@ -187,7 +188,7 @@ pub const TABLE: &[Liaison] = &[
         Action::GarderMienne,
         d::GARDER_MIENNE,
         &[X::Conflit],
-        true,
+        Some(k_::GARDER_MIENNE),
     ),
     l(
         &[k('e')],
@@ -195,7 +196,7 @@ pub const TABLE: &[Liaison] = &[
         Action::GarderAutre,
         d::GARDER_AUTRE,
         &[X::Conflit],
-        true,
+        Some(k_::GARDER_AUTRE),
     ),
     l(
         &[code(KeyCode::Esc)],
@@ -203,7 +204,7 @@ pub const TABLE: &[Liaison] = &[
         Action::Retour,
         d::FUSIONNER,
         &[X::Conflit],
-        true,
+        Some(k_::FUSIONNER),
     ),
     // list and file
     l(
@@ -212,7 +213,7 @@ pub const TABLE: &[Liaison] = &[
         Action::Ouvrir,
         d::OUVRIR_FICHE,
         &[X::Liste],
-        true,
+        Some(k_::FICHE),
     ),
     l(
         &[k('t')],
@@ -220,7 +221,7 @@ pub const TABLE: &[Liaison] = &[
         Action::BasculerTous,
         d::TOUS,
         &[X::Liste],
-        true,
+        Some(k_::TOUS),
     ),
     l(
         &[k('c')],
@@ -228,7 +229,7 @@ pub const TABLE: &[Liaison] = &[
         Action::Saisir(TypeEvenement::Ccc),
         d::CCC,
         &[X::ListeFiche],
-        true,
+        Some(k_::CCC),
     ),
     l(
         &[k('p')],
@@ -236,7 +237,7 @@ pub const TABLE: &[Liaison] = &[
         Action::Saisir(TypeEvenement::Pan),
         d::PAN,
         &[X::ListeFiche],
-        true,
+        Some(k_::PAN),
     ),
     l(
         &[k('v')],
@@ -244,7 +245,7 @@ pub const TABLE: &[Liaison] = &[
         Action::Saisir(TypeEvenement::Visite),
         d::VISITE,
         &[X::ListeFiche],
-        true,
+        Some(k_::VISITE),
     ),
     l(
         &[k('s')],
@@ -252,7 +253,7 @@ pub const TABLE: &[Liaison] = &[
         Action::Saisir(TypeEvenement::Substitution),
         d::SUBSTITUTION,
         &[X::ListeFiche],
-        false,
+        None,
     ),
     l(
         &[k('r')],
@@ -260,7 +261,7 @@ pub const TABLE: &[Liaison] = &[
         Action::Saisir(TypeEvenement::Recommande),
         d::RECOMMANDE,
         &[X::ListeFiche],
-        false,
+        None,
     ),
     l(
         &[k('a')],
@@ -268,7 +269,7 @@ pub const TABLE: &[Liaison] = &[
         Action::Saisir(TypeEvenement::Avocat),
         d::AVOCAT,
         &[X::ListeFiche],
-        false,
+        None,
     ),
     l(
         &[k('d')],
@@ -276,7 +277,7 @@ pub const TABLE: &[Liaison] = &[
         Action::Saisir(TypeEvenement::DefenseurDroits),
         d::DEFENSEUR,
         &[X::ListeFiche],
-        false,
+        None,
     ),
     l(
         &[k('i')],
@@ -284,7 +285,7 @@ pub const TABLE: &[Liaison] = &[
         Action::Saisir(TypeEvenement::ApiDelivree),
         d::API,
         &[X::ListeFiche],
-        false,
+        None,
     ),
     l(
         &[k('x')],
@@ -292,7 +293,7 @@ pub const TABLE: &[Liaison] = &[
         Action::Saisir(TypeEvenement::Cloture),
         d::CLOTURE,
         &[X::ListeFiche],
-        false,
+        None,
     ),
     l(
         &[k('m')],
@@ -300,7 +301,7 @@ pub const TABLE: &[Liaison] = &[
         Action::ModifierPersonne,
         d::MODIFIER,
         &[X::ListeFiche],
-        false,
+        Some(k_::MODIFIER),
     ),
     l(
         &[k('n')],
@@ -308,7 +309,7 @@ pub const TABLE: &[Liaison] = &[
         Action::NouvellePersonne,
         d::NOUVELLE,
         &[X::Liste],
-        false,
+        Some(k_::NOUVELLE),
     ),
     // moving
     l(
@@ -317,7 +318,7 @@ pub const TABLE: &[Liaison] = &[
         Action::Haut,
         d::HAUT_BAS,
         &[X::Defilement],
-        false,
+        None,
     ),
     l(
         &[code(KeyCode::PageUp), code(KeyCode::PageDown)],
@@ -325,7 +326,7 @@ pub const TABLE: &[Liaison] = &[
         Action::PageHaut,
         d::PAGE,
         &[X::Defilement],
-        false,
+        None,
     ),
     l(
         &[code(KeyCode::Home), code(KeyCode::End)],
@@ -333,7 +334,7 @@ pub const TABLE: &[Liaison] = &[
         Action::Debut,
         d::DEBUT_FIN,
         &[X::Defilement],
-        false,
+        None,
     ),
     // search
     l(
@@ -342,7 +343,7 @@ pub const TABLE: &[Liaison] = &[
         Action::Ouvrir,
         d::RESULTAT_OUVRIR,
         &[X::Recherche],
-        true,
+        Some(k_::FICHE),
     ),
     l(
         &[code(KeyCode::Up), code(KeyCode::Down)],
@@ -350,7 +351,7 @@ pub const TABLE: &[Liaison] = &[
         Action::Haut,
         d::HAUT_BAS,
         &[X::Recherche],
-        true,
+        Some(k_::CHOISIR),
     ),
     // forms
     l(
@@ -359,7 +360,7 @@ pub const TABLE: &[Liaison] = &[
         Action::ChoisirChiffre,
         d::CHOIX,
         &[X::Choix],
-        true,
+        Some(k_::CHOIX),
     ),
     l(
         &[code(KeyCode::Left), code(KeyCode::Right), k(' ')],
@@ -367,7 +368,7 @@ pub const TABLE: &[Liaison] = &[
         Action::ChoixSuivant,
         d::CHOIX_FLECHES,
         &[X::Choix],
-        false,
+        None,
     ),
     l(
         &[code(KeyCode::Tab), code(KeyCode::BackTab)],
@@ -375,7 +376,7 @@ pub const TABLE: &[Liaison] = &[
         Action::ChampSuivant,
         d::CHAMP_SUIVANT,
         &[X::Formulaire, X::Notes],
-        true,
+        Some(k_::CHAMP),
     ),
     l(
         &[code(KeyCode::Down), code(KeyCode::Up)],
@@ -383,7 +384,7 @@ pub const TABLE: &[Liaison] = &[
         Action::ChampSuivant,
         d::CHAMP_SUIVANT,
         &[X::Formulaire],
-        false,
+        None,
     ),
     l(
         &[code(KeyCode::Enter)],
@@ -391,7 +392,7 @@ pub const TABLE: &[Liaison] = &[
         Action::Enregistrer,
         d::ENREGISTRER,
         &[X::Formulaire],
-        true,
+        Some(k_::ENREGISTRER),
     ),
     l(
         &[ctrl('s')],
@@ -399,7 +400,7 @@ pub const TABLE: &[Liaison] = &[
         Action::Enregistrer,
         d::ENREGISTRER_PARTOUT,
         &[X::Formulaire, X::Notes],
-        true,
+        Some(k_::ENREGISTRER_PARTOUT),
     ),
     l(
         &[code(KeyCode::Esc)],
@@ -407,7 +408,7 @@ pub const TABLE: &[Liaison] = &[
         Action::Retour,
         d::ANNULER,
         &[X::Formulaire, X::Notes],
-        true,
+        Some(k_::ANNULER),
     ),
     // global
     l(
@@ -416,7 +417,7 @@ pub const TABLE: &[Liaison] = &[
         Action::Chercher,
         d::CHERCHER,
         &[X::Partout],
-        true,
+        Some(k_::CHERCHER),
     ),
     l(
         &[k('P'), code(KeyCode::F(2))],
@@ -424,7 +425,7 @@ pub const TABLE: &[Liaison] = &[
         Action::Prefecture,
         d::PREFECTURE,
         &[X::Partout],
-        false,
+        None,
     ),
     l(
         &[k('S'), code(KeyCode::F(3))],
@@ -432,15 +433,23 @@ pub const TABLE: &[Liaison] = &[
         Action::Statistiques,
         d::STATS,
         &[X::Partout],
-        false,
+        None,
     ),
     l(
-        &[k('?'), code(KeyCode::F(1))],
+        &[k('?')],
         "?",
         Action::Aide,
         d::AIDE,
         &[X::Partout],
-        true,
+        Some(k_::AIDE),
+    ),
+    l(
+        &[code(KeyCode::F(1))],
+        "F1",
+        Action::Aide,
+        d::AIDE,
+        &[X::Toujours],
+        None,
     ),
     l(
         &[code(KeyCode::Esc)],
@@ -448,7 +457,7 @@ pub const TABLE: &[Liaison] = &[
         Action::Retour,
         d::RETOUR,
         &[X::Partout, X::Recherche],
-        true,
+        Some(k_::RETOUR),
     ),
     l(
         &[k('q')],
@@ -456,7 +465,7 @@ pub const TABLE: &[Liaison] = &[
         Action::Quitter,
         d::QUITTER,
         &[X::Partout],
-        true,
+        Some(k_::QUITTER),
     ),
     l(
         &[ctrl('c')],
@@ -464,7 +473,7 @@ pub const TABLE: &[Liaison] = &[
         Action::Quitter,
         d::QUITTER_CTRL_C,
         &[X::Toujours],
-        false,
+        None,
     ),
 ];
 
@@ -498,16 +507,21 @@ fn action_precise(a: Action, code: KeyCode) -> Action {
     }
 }
 
-/// The footer: bindings marked for it, in the active contexts, without repeating a label.
+/// The footer: bindings that have a footer word, in the active contexts, without repeating
+/// a key; the global ones (help, quit, back) first so they are never cut off.
 pub fn pied(actifs: &[Contexte]) -> Vec<(&'static str, &'static str)> {
     let mut v: Vec<(&'static str, &'static str)> = Vec::new();
-    for cx in actifs {
-        for li in TABLE
-            .iter()
-            .filter(|li| li.pied && li.contextes.contains(cx))
-        {
-            if !v.iter().any(|(e, _)| *e == li.etiquette) {
-                v.push((li.etiquette, li.description));
+    let globaux = [Contexte::Partout, Contexte::Toujours];
+    let ordre = actifs
+        .iter()
+        .filter(|c| globaux.contains(c))
+        .chain(actifs.iter().filter(|c| !globaux.contains(c)));
+    for cx in ordre {
+        for li in TABLE.iter().filter(|li| li.contextes.contains(cx)) {
+            if let Some(court) = li.pied
+                && !v.iter().any(|(e, _)| *e == li.etiquette)
+            {
+                v.push((li.etiquette, court));
             }
         }
     }
@@ -587,9 +601,9 @@ mod tests {
             X::Partout,
             X::Toujours,
         ]);
-        assert!(p.contains(&("c", d::CCC)));
-        assert!(p.contains(&("q", d::QUITTER)));
-        assert!(!p.iter().any(|(_, desc)| *desc == d::ENREGISTRER));
+        assert!(p.contains(&("c", k_::CCC)));
+        assert!(p.contains(&("q", k_::QUITTER)));
+        assert!(!p.iter().any(|(_, desc)| *desc == k_::ENREGISTRER));
         let a = aide();
         let total: usize = a.iter().map(|(_, v)| v.len()).sum();
         let attendu: usize = TABLE.iter().map(|li| li.contextes.len()).sum();

@@ -49,6 +49,21 @@ fn texte_urgence(n: NiveauUrgence) -> String {
     format!("{s} {w}")
 }
 
+fn titre_ecran(app: &App) -> String {
+    match app.ecran() {
+        None if app.liste.tous => t::ECRAN_TOUS.to_string(),
+        None => t::ECRAN_AUJOURDHUI.to_string(),
+        Some(Ecran::Fiche(_)) => t::ECRAN_FICHE.to_string(),
+        Some(Ecran::Saisie(s)) => t::ecran_saisie(s.type_evenement),
+        Some(Ecran::Personne(p)) if p.base.is_some() => t::ECRAN_MODIFIER.to_string(),
+        Some(Ecran::Personne(_)) => t::ECRAN_NOUVELLE.to_string(),
+        Some(Ecran::Conflit(_)) => t::ECRAN_CONFLIT.to_string(),
+        Some(Ecran::Recherche(_)) => t::ECRAN_RECHERCHE.to_string(),
+        Some(Ecran::Aide { .. }) => t::ECRAN_AIDE.to_string(),
+        Some(Ecran::Panneau { titre, .. }) => titre.to_string(),
+    }
+}
+
 /// Draws the whole screen.
 pub fn dessiner(app: &mut App, f: &mut Frame) {
     let zone = f.area();
@@ -62,8 +77,24 @@ pub fn dessiner(app: &mut App, f: &mut Frame) {
         f.set_cursor_position(Position::new(zone.x, zone.y));
         return;
     }
+    let entete = t::entete(
+        &titre_ecran(app),
+        &t::date_longue(app.aujourdhui),
+        &app.benevole,
+        app.liste.du_jour,
+        app.liste.en_retard,
+    );
+    // One line when it fits, else the counts go on a second line.
+    let entete: Vec<String> = if entete.chars().count() <= zone.width as usize {
+        vec![entete]
+    } else {
+        entete
+            .split_once(" · à voir")
+            .map(|(a, b)| vec![a.to_string(), format!(" à voir{b}")])
+            .unwrap_or_else(|| vec![entete])
+    };
     let [haut, corps, statut, pied] = Layout::vertical([
-        Constraint::Length(1),
+        Constraint::Length(entete.len() as u16),
         Constraint::Fill(1),
         Constraint::Length(1),
         Constraint::Length(2),
@@ -71,26 +102,10 @@ pub fn dessiner(app: &mut App, f: &mut Frame) {
     .areas(zone);
 
     // header
-    let titre = match app.ecran() {
-        None if app.liste.tous => t::ECRAN_TOUS.to_string(),
-        None => t::ECRAN_AUJOURDHUI.to_string(),
-        Some(Ecran::Fiche(_)) => t::ECRAN_FICHE.to_string(),
-        Some(Ecran::Saisie(s)) => t::ecran_saisie(s.type_evenement),
-        Some(Ecran::Personne(p)) if p.base.is_some() => t::ECRAN_MODIFIER.to_string(),
-        Some(Ecran::Personne(_)) => t::ECRAN_NOUVELLE.to_string(),
-        Some(Ecran::Conflit(_)) => t::ECRAN_CONFLIT.to_string(),
-        Some(Ecran::Recherche(_)) => t::ECRAN_RECHERCHE.to_string(),
-        Some(Ecran::Aide { .. }) => t::ECRAN_AIDE.to_string(),
-        Some(Ecran::Panneau { titre, .. }) => titre.to_string(),
-    };
-    let entete = t::entete(
-        &titre,
-        &t::date_longue(app.aujourdhui),
-        &app.benevole,
-        app.liste.du_jour,
-        app.liste.en_retard,
+    f.render_widget(
+        Paragraph::new(entete.into_iter().map(Line::raw).collect::<Vec<_>>()).style(inverse()),
+        haut,
     );
-    f.render_widget(Paragraph::new(entete).style(inverse()), haut);
 
     // status line
     if let Some(m) = &app.message {
