@@ -17,7 +17,7 @@ pub const ECRAN_RECHERCHE: &str = "Recherche";
 pub const ECRAN_AIDE: &str = "Aide — toutes les touches";
 pub const ECRAN_NOUVELLE: &str = "Nouvelle personne";
 pub const ECRAN_MODIFIER: &str = "Modifier la personne";
-pub const ECRAN_CONFLIT: &str = "Conflit : un autre poste a modifié cette personne";
+pub const ECRAN_CONFLIT: &str = "Conflit de modification";
 pub const ECRAN_PREFECTURE: &str = "Préfecture";
 pub const ECRAN_STATS: &str = "Statistiques";
 pub fn ecran_saisie(t: TypeEvenement) -> String {
@@ -72,6 +72,9 @@ pub const COL_ETAPE: &str = "Étape";
 pub const COL_PROCHAINE: &str = "Prochaine étape";
 pub const COL_ECHEANCE: &str = "Échéance";
 pub const VISITE_DU_JOUR: &str = "venu·e aujourd'hui";
+pub const VISITE_COURT: &str = "venu·e";
+pub const COL_VISITE: &str = "Visite";
+pub const COL_ETAPE_PROCHAINE: &str = "Étape / prochaine";
 pub const SANS_ECHEANCE: &str = "pas d'échéance";
 pub const PROCHAINE_INCONNUE: &str = "à déterminer";
 
@@ -269,9 +272,9 @@ pub const CONFIRMER_ABANDON: &str =
 // ------------------------------------------------------------------ conflict
 pub const CONFLIT_MIENNE: &str = "Votre saisie";
 pub fn conflit_enregistree(par: &str) -> String {
-    format!("Version enregistrée (par {par})")
+    format!("Enregistrée (par {par})")
 }
-pub const CONFLIT_EXPLICATION: &str = "Les champs marqués ≠ diffèrent. Rien n'a été écrasé.";
+pub const CONFLIT_EXPLICATION: &str = "Un autre poste a modifié cette personne pendant votre saisie. Les champs marqués ≠ diffèrent ; rien n'a été écrasé.";
 pub const CONFLIT_GARDE_MIENNE: &str = "Votre version a remplacé l'autre (choix explicite).";
 pub const CONFLIT_GARDE_AUTRE: &str =
     "Votre saisie est abandonnée ; la version enregistrée est conservée.";
@@ -345,11 +348,12 @@ pub mod pied {
     pub const GARDER_AUTRE: &str = "garder l'autre";
     pub const FUSIONNER: &str = "revenir au formulaire";
     pub const FICHE: &str = "fiche";
-    pub const TOUS: &str = "tous / du jour";
+    pub const TOUS: &str = "tous/jour";
     pub const CCC: &str = "CCC";
     pub const PAN: &str = "PAN";
     pub const VISITE: &str = "visite";
     pub const CHOISIR: &str = "choisir";
+    pub const DEPLACER: &str = "déplacer";
     pub const CHOIX: &str = "choisir";
     pub const CHAMP: &str = "champ";
     pub const ENREGISTRER: &str = "enregistrer";
@@ -358,7 +362,7 @@ pub mod pied {
     pub const AIDE: &str = "aide";
     pub const RETOUR: &str = "retour";
     pub const QUITTER: &str = "quitter";
-    pub const NOUVELLE: &str = "nouvelle personne";
+    pub const NOUVELLE: &str = "nouvelle";
     pub const ENREGISTRER_PARTOUT: &str = "enregistrer (même dans les notes)";
     pub const MODIFIER: &str = "modifier";
 }

@@ -318,7 +318,7 @@ pub const TABLE: &[Liaison] = &[
         Action::Haut,
         d::HAUT_BAS,
         &[X::Defilement],
-        None,
+        Some(k_::DEPLACER),
     ),
     l(
         &[code(KeyCode::PageUp), code(KeyCode::PageDown)],

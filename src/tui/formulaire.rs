@@ -575,7 +575,7 @@ impl FormPersonne {
                 t::CHAMP_BLOCAGE,
                 Blocage::TOUS
                     .iter()
-                    .map(|b| b.libelle().to_string())
+                    .map(|b| t::blocage_court(*b).to_string())
                     .collect(),
                 q.map(|p| p.blocage.rang()),
             ),

@@ -89,8 +89,8 @@ pub fn dessiner(app: &mut App, f: &mut Frame) {
         vec![entete]
     } else {
         entete
-            .split_once(" · à voir")
-            .map(|(a, b)| vec![a.to_string(), format!(" à voir{b}")])
+            .split_once(" · bénévole")
+            .map(|(a, b)| vec![a.to_string(), format!(" bénévole{b}")])
             .unwrap_or_else(|| vec![entete])
     };
     let [haut, corps, statut, pied] = Layout::vertical([
@@ -226,15 +226,17 @@ fn liste(f: &mut Frame, zone: Rect, l: &mut EtatListe, couleurs: bool) {
                 t::COL_ETAPE,
                 t::COL_PROCHAINE,
                 t::COL_ECHEANCE,
+                t::COL_VISITE,
             ]),
             vec![
                 Constraint::Length(10),
                 Constraint::Fill(2),
-                Constraint::Length(12),
+                Constraint::Length(10),
                 Constraint::Length(4),
                 Constraint::Length(12),
                 Constraint::Fill(3),
                 Constraint::Length(26),
+                Constraint::Length(7),
             ],
             1u16,
         )
@@ -243,14 +245,14 @@ fn liste(f: &mut Frame, zone: Rect, l: &mut EtatListe, couleurs: bool) {
             Row::new(vec![
                 t::COL_URGENCE.to_string(),
                 t::COL_NOM.to_string(),
-                format!("{} / {}", t::COL_ETAPE, t::COL_PROCHAINE),
+                t::COL_ETAPE_PROCHAINE.to_string(),
                 t::COL_ECHEANCE.to_string(),
             ]),
             vec![
                 Constraint::Length(9),
                 Constraint::Fill(1),
-                Constraint::Length(22),
                 Constraint::Length(24),
+                Constraint::Length(26),
             ],
             2u16,
         )
@@ -272,10 +274,6 @@ fn liste(f: &mut Frame, zone: Rect, l: &mut EtatListe, couleurs: bool) {
                 ev.prochaine.action.clone()
             };
             if large {
-                let mut e = ech;
-                if lj.visite_du_jour {
-                    e = format!("{e} · {}", t::VISITE_DU_JOUR);
-                }
                 Row::new(vec![
                     Cell::from(texte_urgence(ev.urgence)).style(su),
                     Cell::from(p.nom_complet()),
@@ -283,7 +281,12 @@ fn liste(f: &mut Frame, zone: Rect, l: &mut EtatListe, couleurs: bool) {
                     Cell::from(p.departement.code()),
                     Cell::from(ev.etape.libelle()),
                     Cell::from(format!("→ {prochaine}")),
-                    Cell::from(e).style(su),
+                    Cell::from(ech).style(su),
+                    Cell::from(if lj.visite_du_jour {
+                        t::VISITE_COURT
+                    } else {
+                        ""
+                    }),
                 ])
             } else {
                 Row::new(vec![
@@ -665,10 +668,16 @@ fn formulaire(f: &mut Frame, zone: Rect, sous_titre: &str, form: &mut Formulaire
             }
         }
         if let Some(e) = champ_erreur(c) {
-            lignes.push(Line::styled(
-                format!("{}⚠ {e}", " ".repeat(LARGEUR_LIBELLE as usize)),
-                gras(),
-            ));
+            for (j, morceau) in couper(&format!("⚠ {e}"), largeur_valeur as usize)
+                .into_iter()
+                .enumerate()
+            {
+                let retrait = LARGEUR_LIBELLE as usize + if j > 0 { 2 } else { 0 };
+                lignes.push(Line::styled(
+                    format!("{}{morceau}", " ".repeat(retrait)),
+                    gras(),
+                ));
+            }
         }
         blocs.push(Bloc {
             lignes,
@@ -744,6 +753,28 @@ fn formulaire(f: &mut Frame, zone: Rect, sous_titre: &str, form: &mut Formulaire
         }
         y_rel += h as i32;
     }
+}
+
+/// Word-wraps `s` into lines of at most `largeur` characters (continuation lines 2 shorter).
+fn couper(s: &str, largeur: usize) -> Vec<String> {
+    let mut v: Vec<String> = vec![String::new()];
+    for mot in s.split(' ') {
+        let max = if v.len() == 1 {
+            largeur
+        } else {
+            largeur.saturating_sub(2)
+        };
+        let courante = v.last().map_or(0, |l| l.chars().count());
+        if courante > 0 && courante + 1 + mot.chars().count() > max {
+            v.push(mot.to_string());
+        } else if let Some(l) = v.last_mut() {
+            if !l.is_empty() {
+                l.push(' ');
+            }
+            l.push_str(mot);
+        }
+    }
+    v
 }
 
 fn champ_erreur(c: &Champ) -> Option<&str> {
@@ -880,8 +911,11 @@ fn conflit(f: &mut Frame, zone: Rect, c: &EtatConflit) {
             .style(st),
         );
     }
-    let [expl, table] = Layout::vertical([Constraint::Length(1), Constraint::Fill(1)]).areas(zone);
-    f.render_widget(Paragraph::new(t::CONFLIT_EXPLICATION), expl);
+    let [expl, table] = Layout::vertical([Constraint::Length(2), Constraint::Fill(1)]).areas(zone);
+    f.render_widget(
+        Paragraph::new(t::CONFLIT_EXPLICATION).wrap(Wrap { trim: true }),
+        expl,
+    );
     let autre = t::conflit_enregistree(&c.modifie_par);
     f.render_widget(
         Table::new(
