@@ -204,7 +204,10 @@ pub fn fois(n: usize) -> String {
 pub const CHAMP_DATE: &str = "Date";
 pub const CHAMP_CANAL: &str = "Canal";
 pub const CHAMP_RESULTAT: &str = "Résultat";
-pub const CHAMP_ECHEANCE: &str = "Échéance / rendez-vous";
+pub const CHAMP_ECHEANCE: &str = "Relancer le";
+pub const CHAMP_RDV: &str = "Rendez-vous le";
+pub const CHAMP_FIN_API: &str = "Nouvelle API jusqu'au";
+pub const REQUIS: &str = "obligatoire pour cette saisie";
 pub const CHAMP_TICKET: &str = "Ticket / n° AR";
 pub const CHAMP_ATTENTE: &str = "Attente (min)";
 pub const CHAMP_NOTES: &str = "Notes";

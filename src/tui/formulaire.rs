@@ -396,7 +396,12 @@ impl FormEvenement {
         if type_evenement == TypeEvenement::Ccc {
             champs.push(Champ::texte(ChampId::Attente, t::CHAMP_ATTENTE, ""));
         }
-        let mut echeance = Champ::texte(ChampId::Echeance, t::CHAMP_ECHEANCE, "");
+        let libelle_echeance = match type_evenement {
+            TypeEvenement::ApiDelivree => t::CHAMP_FIN_API,
+            TypeEvenement::Pan | TypeEvenement::Substitution => t::CHAMP_RDV,
+            _ => t::CHAMP_ECHEANCE,
+        };
+        let mut echeance = Champ::texte(ChampId::Echeance, libelle_echeance, "");
         echeance.aide = Some(t::AIDE_DATE.into());
         if type_evenement.echeance_requise() {
             champs.insert(1, echeance);
@@ -468,7 +473,10 @@ impl FormEvenement {
                     crate::domain::ChampEvenement::Echeance => ChampId::Echeance,
                     crate::domain::ChampEvenement::AttenteMinutes => ChampId::Attente,
                 };
-                f.erreur(id, &err);
+                match err {
+                    ErreurValeur::RequisPourType { .. } => f.erreur_texte(id, t::REQUIS),
+                    autre => f.erreur(id, &autre),
+                }
             }
             f.focus_premiere_erreur();
             return None;

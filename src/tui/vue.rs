@@ -406,6 +406,17 @@ fn symbole_resultat(r: Resultat) -> &'static str {
     }
 }
 
+/// The préfecture's name, with the département unless the name already says it.
+fn nom_prefecture(nom: &str, d: crate::domain::Departement) -> String {
+    if nom.is_empty() {
+        format!("{} {}", d.code(), d.nom())
+    } else if nom.contains(d.nom()) {
+        nom.to_string()
+    } else {
+        format!("{nom} ({} {})", d.code(), d.nom())
+    }
+}
+
 fn lignes_fiche(d: &DonneesFiche, couleurs: bool) -> Vec<Line<'static>> {
     let p = &d.personne;
     let ev = &d.evaluation;
@@ -435,10 +446,8 @@ fn lignes_fiche(d: &DonneesFiche, couleurs: bool) -> Vec<Line<'static>> {
     v.push(Line::from(vec![
         section(t::FICHE_PREFECTURE),
         Span::raw(format!(
-            "{} ({} {}) · {pan} · {}",
-            d.prefecture.nom,
-            p.departement.code(),
-            p.departement.nom(),
+            "{} · {pan} · {}",
+            nom_prefecture(&d.prefecture.nom, p.departement),
             t::pan_connu_personne(p.pan_connu)
         )),
     ]));
@@ -449,7 +458,9 @@ fn lignes_fiche(d: &DonneesFiche, couleurs: bool) -> Vec<Line<'static>> {
                 "{} {}",
                 t::urgence(ev.urgence).0,
                 t::urgence_longue(ev.urgence)
-            ),
+            )
+            .trim_start()
+            .to_string(),
             style_urgence(ev.urgence, couleurs),
         ),
     ]));
