@@ -6,7 +6,7 @@ use crate::domain::{Personne, TypeEvenement};
 pub const TITRE_APPLI: &str = "vigie";
 pub const TROP_PETIT: &str = "terminal trop petit (min 80×24)";
 pub fn taille_actuelle(l: u16, h: u16) -> String {
-    format!("taille actuelle : {l}×{h} — agrandissez la fenêtre, ou q pour quitter")
+    format!("taille actuelle : {l}×{h} — agrandissez la fenêtre (Ctrl-C pour quitter)")
 }
 
 // ------------------------------------------------------------------ screens titles

@@ -111,6 +111,8 @@ pub struct App {
     pub confirmation: Option<Confirmation>,
     pub message: Option<String>,
     pub quitter: bool,
+    /// Set by the renderer: the terminal is below the minimum size, keys (but Ctrl-C) wait.
+    pub trop_petit: bool,
     version_donnees: Option<i64>,
 }
 
@@ -126,6 +128,7 @@ impl App {
             confirmation: None,
             message: None,
             quitter: false,
+            trop_petit: false,
             version_donnees: None,
         }
     }
@@ -179,6 +182,12 @@ impl App {
     /// Handles one key: panels first, then the keymap, then typing.
     pub fn touche(&mut self, k: KeyEvent, store: &mut Store) {
         if k.kind == KeyEventKind::Release {
+            return;
+        }
+        let ctrl_c = k.code == KeyCode::Char('c')
+            && k.modifiers
+                .contains(ratatui::crossterm::event::KeyModifiers::CONTROL);
+        if self.trop_petit && !ctrl_c {
             return;
         }
         self.message = None;

@@ -67,7 +67,8 @@ fn titre_ecran(app: &App) -> String {
 /// Draws the whole screen.
 pub fn dessiner(app: &mut App, f: &mut Frame) {
     let zone = f.area();
-    if zone.width < LARGEUR_MIN || zone.height < HAUTEUR_MIN {
+    app.trop_petit = zone.width < LARGEUR_MIN || zone.height < HAUTEUR_MIN;
+    if app.trop_petit {
         let p = Paragraph::new(vec![
             Line::styled(t::TROP_PETIT, gras()),
             Line::raw(t::taille_actuelle(zone.width, zone.height)),
