@@ -391,3 +391,68 @@ fn help_and_panels_open_and_close() {
         })
     ));
 }
+
+/// A stand-in for the préfecture and statistics panels: typed text, its own keys.
+struct PanneauEssai {
+    texte: String,
+    recharges: std::rc::Rc<std::cell::Cell<u32>>,
+}
+
+impl vigie::tui::Panneau for PanneauEssai {
+    fn dessiner(&mut self, _f: &mut ratatui::Frame, _zone: ratatui::layout::Rect) {}
+    fn touche(
+        &mut self,
+        k: ratatui::crossterm::event::KeyEvent,
+        _store: &mut vigie::store::Store,
+    ) -> vigie::tui::Issue {
+        match k.code {
+            KeyCode::Char(c) if c.is_alphanumeric() => {
+                self.texte.push(c);
+                vigie::tui::Issue::Rien
+            }
+            KeyCode::Esc => vigie::tui::Issue::Fermer,
+            _ => vigie::tui::Issue::Ignoree,
+        }
+    }
+    fn raccourcis(&self) -> Vec<vigie::tui::Raccourci> {
+        vec![vigie::tui::Raccourci {
+            touche: "Entrée",
+            action: "voir",
+        }]
+    }
+    fn recharger(&mut self, _store: &vigie::store::Store) {
+        self.recharges.set(self.recharges.get() + 1);
+    }
+    fn saisie_en_cours(&self) -> bool {
+        !self.texte.is_empty()
+    }
+}
+
+#[test]
+fn panels_get_keys_first_are_refreshed_and_guard_quitting() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut store, _) = base_exemple(dir.path());
+    let mut autre = ouvrir(&dir.path().join("x.db"), "Paul");
+    let mut app = app(&store);
+    let recharges = std::rc::Rc::new(std::cell::Cell::new(0));
+    app.pile.push(Ecran::Panneau {
+        titre: "Essai",
+        panneau: Box::new(PanneauEssai {
+            texte: String::new(),
+            recharges: recharges.clone(),
+        }),
+    });
+    // Letters are the panel's (q is typed there), Ctrl-C is the application's and asks.
+    taper(&mut app, &mut store, &texte("q"));
+    assert!(!app.quitter);
+    taper(&mut app, &mut store, &[ctrl('c')]);
+    assert_eq!(app.confirmation, Some(Confirmation::Quitter));
+    taper(&mut app, &mut store, &[touche(KeyCode::Char('n'))]);
+    autre
+        .creer_personne(&personne("2026-0099", "ZED", "Zoé", "01"))
+        .unwrap();
+    assert!(app.verifier_changements(&store));
+    assert_eq!(recharges.get(), 1);
+    taper(&mut app, &mut store, &[touche(KeyCode::Esc)]);
+    assert!(app.pile.is_empty());
+}

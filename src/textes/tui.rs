@@ -287,6 +287,7 @@ pub const CONFLIT_REPRISE: &str =
 // ------------------------------------------------------------------ help
 pub const AIDE_INTRO: &str = "Les touches sont les mêmes partout où elles s'appliquent. \
      Le pied de page rappelle celles qui marchent sur l'écran affiché.";
+pub const AIDE_PANNEAU: &str = "Ce panneau";
 pub const AIDE_PIED_OUVRIR: &str = "? aide complète";
 
 // keymap descriptions (one per binding)

@@ -144,6 +144,7 @@ impl App {
             Ecran::Saisie(f) => f.form.modifie(),
             Ecran::Personne(f) => f.form.modifie(),
             Ecran::Conflit(_) => true,
+            Ecran::Panneau { panneau, .. } => panneau.saisie_en_cours(),
             _ => false,
         })
     }
@@ -191,7 +192,9 @@ impl App {
             return;
         }
         self.message = None;
+        // Ctrl-C is always the application's, even over a panel that takes every letter.
         if self.confirmation.is_none()
+            && !ctrl_c
             && let Some(Ecran::Panneau { panneau, .. }) = self.pile.last_mut()
         {
             match panneau.touche(k, store) {
@@ -593,12 +596,16 @@ impl App {
             .unwrap_or(self.liste.selection)
             .min(self.liste.lignes.len().saturating_sub(1));
         for e in &mut self.pile {
-            if let Ecran::Fiche(f) = e {
-                match charger_fiche(store, &self.regles, self.aujourdhui, f.id) {
-                    Ok(Some(d)) => f.donnees = d,
-                    Ok(None) => {}
-                    Err(e) => self.message = Some(t::erreur(&e.to_string())),
+            match e {
+                Ecran::Fiche(f) => {
+                    match charger_fiche(store, &self.regles, self.aujourdhui, f.id) {
+                        Ok(Some(d)) => f.donnees = d,
+                        Ok(None) => {}
+                        Err(e) => self.message = Some(t::erreur(&e.to_string())),
+                    }
                 }
+                Ecran::Panneau { panneau, .. } => panneau.recharger(store),
+                _ => {}
             }
         }
         if let Ok(v) = store.version_donnees() {

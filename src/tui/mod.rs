@@ -38,6 +38,12 @@ pub trait Panneau {
     fn touche(&mut self, k: KeyEvent, store: &mut Store) -> Issue;
     /// The keys that work here, for the footer and the help.
     fn raccourcis(&self) -> Vec<Raccourci>;
+    /// Another process changed the database: reload what is shown (keep the selection).
+    fn recharger(&mut self, _store: &Store) {}
+    /// Something typed would be lost on quitting (the application then asks first).
+    fn saisie_en_cours(&self) -> bool {
+        false
+    }
 }
 
 pub mod app;
@@ -76,8 +82,8 @@ pub fn lancer(mut store: Store, aujourdhui: NaiveDate) -> Result<(), String> {
     if !avertissements.is_empty() {
         app.message = Some(avertissements.join(" ; "));
     }
-    let mut terminal = ratatui::try_init().map_err(|e| e.to_string())?;
     let _garde = Garde;
+    let mut terminal = ratatui::try_init().map_err(|e| e.to_string())?;
     let mut derniere = Instant::now();
     loop {
         terminal

@@ -140,6 +140,11 @@ pub fn dessiner(app: &mut App, f: &mut Frame) {
         pied,
     );
 
+    // The help opened over a panel also lists the panel's own keys.
+    let panneau_dessous: Vec<super::Raccourci> = match app.pile.iter().rev().nth(1) {
+        Some(Ecran::Panneau { panneau, .. }) => panneau.raccourcis(),
+        _ => Vec::new(),
+    };
     let couleurs = app.couleurs;
     let aujourdhui = app.aujourdhui;
     match app.pile.last_mut() {
@@ -164,7 +169,7 @@ pub fn dessiner(app: &mut App, f: &mut Frame) {
         Some(Ecran::Conflit(c)) => conflit(f, corps, c),
         Some(Ecran::Recherche(r)) => recherche(f, corps, r),
         Some(Ecran::Aide { defilement }) => {
-            let lignes = lignes_aide();
+            let lignes = lignes_aide(&panneau_dessous);
             *defilement = (*defilement).min(lignes.len().saturating_sub(1) as u16);
             f.render_widget(
                 Paragraph::new(lignes)
@@ -857,8 +862,14 @@ fn recherche(f: &mut Frame, zone: Rect, r: &EtatRecherche) {
 
 // ------------------------------------------------------------------ help
 
-fn lignes_aide() -> Vec<Line<'static>> {
+fn lignes_aide(panneau: &[super::Raccourci]) -> Vec<Line<'static>> {
     let mut v = vec![Line::raw(t::AIDE_INTRO), Line::raw("")];
+    if !panneau.is_empty() {
+        v.push(Line::styled(t::AIDE_PANNEAU, gras()));
+        for r in panneau {
+            v.push(Line::raw(format!("  {:<16} {}", r.touche, r.action)));
+        }
+    }
     for (titre, liaisons) in clavier::aide() {
         v.push(Line::styled(titre, gras()));
         for (e, d) in liaisons {
