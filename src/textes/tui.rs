@@ -358,6 +358,8 @@ pub mod pied {
     pub const VISITE: &str = "visite";
     pub const CHOISIR: &str = "choisir";
     pub const DEPLACER: &str = "déplacer";
+    pub const PREFECTURE: &str = "préfecture";
+    pub const STATS: &str = "statistiques";
     pub const CHOIX: &str = "choisir";
     pub const CHAMP: &str = "champ";
     pub const ENREGISTRER: &str = "enregistrer";

@@ -425,7 +425,7 @@ pub const TABLE: &[Liaison] = &[
         Action::Prefecture,
         d::PREFECTURE,
         &[X::Partout],
-        None,
+        Some(k_::PREFECTURE),
     ),
     l(
         &[k('S'), code(KeyCode::F(3))],
@@ -433,7 +433,7 @@ pub const TABLE: &[Liaison] = &[
         Action::Statistiques,
         d::STATS,
         &[X::Partout],
-        None,
+        Some(k_::STATS),
     ),
     l(
         &[k('?')],
@@ -510,7 +510,7 @@ fn action_precise(a: Action, code: KeyCode) -> Action {
 /// The footer: bindings that have a footer word, in the active contexts, without repeating
 /// a key; the global ones (help, quit, back) first so they are never cut off.
 pub fn pied(actifs: &[Contexte]) -> Vec<(&'static str, &'static str)> {
-    let mut v: Vec<(&'static str, &'static str)> = Vec::new();
+    let mut v: Vec<((&'static str, &'static str), bool)> = Vec::new();
     let globaux = [Contexte::Partout, Contexte::Toujours];
     let ordre = actifs
         .iter()
@@ -519,13 +519,16 @@ pub fn pied(actifs: &[Contexte]) -> Vec<(&'static str, &'static str)> {
     for cx in ordre {
         for li in TABLE.iter().filter(|li| li.contextes.contains(cx)) {
             if let Some(court) = li.pied
-                && !v.iter().any(|(e, _)| *e == li.etiquette)
+                && !v.iter().any(|(e, _)| e.0 == li.etiquette)
             {
-                v.push((li.etiquette, court));
+                let secondaire = matches!(li.action, Action::Prefecture | Action::Statistiques);
+                v.push(((li.etiquette, court), secondaire));
             }
         }
     }
-    v
+    // The panels' keys last: the footer drops what does not fit, the help has everything.
+    v.sort_by_key(|(_, secondaire)| *secondaire);
+    v.into_iter().map(|(e, _)| e).collect()
 }
 
 /// The full help: one section per context, every binding.

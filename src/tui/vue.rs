@@ -127,16 +127,32 @@ pub fn dessiner(app: &mut App, f: &mut Frame) {
             cles.push((e.to_string(), d.to_string()));
         }
     }
-    let mut spans = Vec::new();
-    for (i, (e, d)) in cles.iter().enumerate() {
-        if i > 0 {
-            spans.push(Span::raw(" · "));
+    // Lay the keys out on the footer's lines; what does not fit is left to the help.
+    let mut lignes_pied: Vec<Vec<Span>> = vec![Vec::new()];
+    let mut x = 0usize;
+    for (e, d) in &cles {
+        let l = e.chars().count() + 1 + d.chars().count();
+        let sep = if x == 0 { 0 } else { 3 };
+        if x + sep + l > pied.width as usize {
+            if lignes_pied.len() == pied.height as usize {
+                break;
+            }
+            lignes_pied.push(Vec::new());
+            x = 0;
+        } else if sep > 0 {
+            if let Some(derniere) = lignes_pied.last_mut() {
+                derniere.push(Span::raw(" · "));
+            }
+            x += sep;
         }
-        spans.push(Span::styled(e.clone(), inverse()));
-        spans.push(Span::raw(format!(" {d}")));
+        if let Some(derniere) = lignes_pied.last_mut() {
+            derniere.push(Span::styled(e.clone(), inverse()));
+            derniere.push(Span::raw(format!(" {d}")));
+        }
+        x += l;
     }
     f.render_widget(
-        Paragraph::new(Line::from(spans)).wrap(Wrap { trim: false }),
+        Paragraph::new(lignes_pied.into_iter().map(Line::from).collect::<Vec<_>>()),
         pied,
     );
 
