@@ -416,6 +416,7 @@ fn conflit() {
             touche(KeyCode::Tab),
         ],
     );
+    taper(&mut a, &mut store, &[touche(KeyCode::End)]); // keep the value, append
     taper(&mut a, &mut store, &texte(" Marie"));
     let id = a.liste.selectionnee().and_then(|p| p.id).unwrap();
     let mut p = autre.personne(id).unwrap().unwrap();

@@ -17,6 +17,9 @@ use ratatui_textarea::TextArea;
 pub struct LigneSaisie {
     pub texte: String,
     pub curseur: usize,
+    /// The whole value is selected (just reached with Tab): typing replaces it, as in
+    /// common forms; any other key keeps it.
+    pub selection: bool,
 }
 
 impl LigneSaisie {
@@ -24,6 +27,7 @@ impl LigneSaisie {
         LigneSaisie {
             texte: texte.to_string(),
             curseur: texte.chars().count(),
+            selection: false,
         }
     }
 
@@ -36,8 +40,14 @@ impl LigneSaisie {
 
     /// Applies an editing key; returns whether the text changed.
     pub fn touche(&mut self, k: &KeyEvent) -> bool {
-        let n = self.texte.chars().count();
         let ctrl = k.modifiers.contains(KeyModifiers::CONTROL);
+        if std::mem::take(&mut self.selection)
+            && matches!(k.code, KeyCode::Char(c) if !ctrl && !c.is_control())
+        {
+            self.texte.clear();
+            self.curseur = 0;
+        }
+        let n = self.texte.chars().count();
         match k.code {
             KeyCode::Char('u') if ctrl => {
                 let change = !self.texte.is_empty();
@@ -220,7 +230,25 @@ impl Formulaire {
 
     pub fn focus_sur(&mut self, id: ChampId) {
         if let Some(i) = self.champs.iter().position(|c| c.id == id) {
-            self.focus = i;
+            self.focaliser(i);
+        }
+    }
+
+    /// Moves the focus; a text field reached this way has its value selected.
+    fn focaliser(&mut self, i: usize) {
+        for c in &mut self.champs {
+            if let Valeur::Texte(l) = &mut c.valeur {
+                l.selection = false;
+            }
+        }
+        self.focus = i;
+        if let Some(Champ {
+            valeur: Valeur::Texte(l),
+            ..
+        }) = self.champs.get_mut(i)
+        {
+            l.selection = !l.texte.is_empty();
+            l.curseur = l.texte.chars().count();
         }
     }
 
@@ -237,13 +265,13 @@ impl Formulaire {
 
     pub fn suivant(&mut self) {
         if !self.champs.is_empty() {
-            self.focus = (self.focus + 1) % self.champs.len();
+            self.focaliser((self.focus + 1) % self.champs.len());
         }
     }
 
     pub fn precedent(&mut self) {
         if !self.champs.is_empty() {
-            self.focus = (self.focus + self.champs.len() - 1) % self.champs.len();
+            self.focaliser((self.focus + self.champs.len() - 1) % self.champs.len());
         }
     }
 
@@ -313,7 +341,7 @@ impl Formulaire {
     /// After a failed validation: focus on the first field in error.
     fn focus_premiere_erreur(&mut self) {
         if let Some(i) = self.champs.iter().position(|c| c.erreur.is_some()) {
-            self.focus = i;
+            self.focaliser(i);
         }
     }
 
@@ -423,7 +451,7 @@ impl FormEvenement {
                 // A visit: straight to the notes.
                 form.champs.len() - 1
             });
-        form.focus = premier;
+        form.focaliser(premier);
         FormEvenement {
             personne,
             type_evenement,
@@ -787,6 +815,20 @@ mod tests {
             reference_suivante(["2026-0007", "2026-0012", "2026-x"].into_iter(), d),
             "2026-0013"
         );
+    }
+
+    #[test]
+    fn a_value_reached_with_tab_is_replaced_by_typing_but_kept_by_moving() {
+        let k = |c| KeyEvent::new(c, KeyModifiers::NONE);
+        let mut l = LigneSaisie::avec("2026-11-23");
+        l.selection = true;
+        l.touche(&k(KeyCode::Char('1')));
+        assert_eq!(l.texte, "1");
+        let mut l = LigneSaisie::avec("2026-11-23");
+        l.selection = true;
+        l.touche(&k(KeyCode::Backspace));
+        l.touche(&k(KeyCode::Char('4')));
+        assert_eq!(l.texte, "2026-11-24");
     }
 
     #[test]

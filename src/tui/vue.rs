@@ -663,7 +663,11 @@ fn formulaire(f: &mut Frame, zone: Rect, sous_titre: &str, form: &mut Formulaire
                     Span::styled(libelle, style_libelle),
                     Span::styled(
                         format!("{:<20}", l.texte),
-                        Style::default().add_modifier(Modifier::UNDERLINED),
+                        if l.selection && focus {
+                            inverse().add_modifier(Modifier::UNDERLINED)
+                        } else {
+                            Style::default().add_modifier(Modifier::UNDERLINED)
+                        },
                     ),
                 ];
                 if let Some(a) = &c.aide {
