@@ -456,3 +456,59 @@ fn panels_get_keys_first_are_refreshed_and_guard_quitting() {
     taper(&mut app, &mut store, &[touche(KeyCode::Esc)]);
     assert!(app.pile.is_empty());
 }
+
+#[test]
+fn every_event_type_has_its_key_and_saves_with_first_choices() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut store, _) = base_exemple(dir.path());
+    let mut app = app(&store);
+    let id = app.liste.selectionnee().and_then(|p| p.id).unwrap();
+    let cas = [
+        ('v', TypeEvenement::Visite),
+        ('c', TypeEvenement::Ccc),
+        ('p', TypeEvenement::Pan),
+        ('s', TypeEvenement::Substitution),
+        ('r', TypeEvenement::Recommande),
+        ('a', TypeEvenement::Avocat),
+        ('d', TypeEvenement::DefenseurDroits),
+        ('i', TypeEvenement::ApiDelivree),
+        ('x', TypeEvenement::Cloture),
+    ];
+    for (n, (cle, ty)) in cas.iter().enumerate() {
+        // Keep the same person selected whatever the new order of the list.
+        while app.liste.selectionnee().and_then(|p| p.id) != Some(id) {
+            taper(&mut app, &mut store, &[touche(KeyCode::Down)]);
+        }
+        taper(&mut app, &mut store, &[touche(KeyCode::Char(*cle))]);
+        let Some(Ecran::Saisie(f)) = app.ecran() else {
+            panic!("{cle}: no form")
+        };
+        assert_eq!(f.type_evenement, *ty);
+        // Fill each pick list with its first value, the API's end date when asked for.
+        for _ in 0..6 {
+            let champ = match app.ecran() {
+                Some(Ecran::Saisie(f)) => f.form.focalise().map(|c| (c.est_choix(), c.libelle)),
+                _ => None,
+            };
+            match champ {
+                Some((true, _)) => taper(&mut app, &mut store, &texte("1")),
+                Some((false, "Nouvelle API jusqu'au")) => {
+                    taper(&mut app, &mut store, &texte("23/05/2027"))
+                }
+                _ => {}
+            }
+            taper(&mut app, &mut store, &[touche(KeyCode::Tab)]);
+        }
+        taper(&mut app, &mut store, &[ctrl('s')]);
+        assert!(app.pile.is_empty(), "{cle}: {:?}", app.message);
+        let evs = store.evenements(id).unwrap();
+        assert_eq!(evs.len(), n + 1, "{cle}");
+        let e = evs.iter().find(|e| e.type_evenement == *ty).unwrap();
+        assert!(e.valider().is_empty());
+        assert_eq!(e.resultat, ty.resultats().first().copied());
+        assert_eq!(e.canal, ty.canaux().first().copied());
+        if *ty == TypeEvenement::ApiDelivree {
+            assert_eq!(e.echeance, Some(parse_date("2027-05-23").unwrap()));
+        }
+    }
+}

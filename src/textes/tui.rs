@@ -144,7 +144,7 @@ pub const FICHE_ECHEANCES: &str = "Échéances";
 pub const FICHE_PARCOURS: &str = "Parcours";
 pub const FICHE_PROCHAINE: &str = "Prochaine étape";
 pub const FICHE_ALERTES: &str = "Alertes";
-pub const FICHE_HISTORIQUE: &str = "Historique";
+pub const FICHE_HISTORIQUE: &str = "Historique (le plus récent d'abord)";
 pub const FICHE_NOTES: &str = "Notes";
 pub const FICHE_URGENCE: &str = "Urgence";
 pub const AUCUNE_ECHEANCE: &str = "aucune échéance datée";
@@ -242,7 +242,22 @@ pub const OUI: &str = "oui";
 pub const NON: &str = "non";
 pub const AIDE_DATE: &str = "AAAA-MM-JJ ou JJ/MM/AAAA";
 pub const AIDE_DEPARTEMENT: &str = "numéro ou nom";
-pub const DEPARTEMENT_AMBIGU: &str = "plusieurs départements correspondent : précisez";
+/// Several départements match what was typed: name a few so the volunteer can choose.
+pub fn departement_ambigu(candidats: &[String]) -> String {
+    let mut s = format!(
+        "plusieurs départements correspondent ({}) : précisez, ou tapez le numéro",
+        candidats
+            .iter()
+            .take(4)
+            .cloned()
+            .collect::<Vec<_>>()
+            .join(", ")
+    );
+    if candidats.len() > 4 {
+        s = s.replace(") :", ", …) :");
+    }
+    s
+}
 pub const NOTES_AIDE: &str = "Entrée : nouvelle ligne · Ctrl-S : enregistrer";
 pub const FORMULAIRE_ERREURS: &str =
     "Le formulaire contient des erreurs : voir les champs signalés.";

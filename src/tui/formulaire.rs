@@ -550,7 +550,12 @@ pub fn departement_saisi(s: &str) -> Result<Departement, String> {
     match v.as_slice() {
         [d] => Ok(*d),
         [] => Err(erreur_valeur(&ErreurValeur::DepartementInconnu)),
-        _ => Err(t::DEPARTEMENT_AMBIGU.into()),
+        plusieurs => Err(t::departement_ambigu(
+            &plusieurs
+                .iter()
+                .map(|d| format!("{} {}", d.code(), d.nom()))
+                .collect::<Vec<_>>(),
+        )),
     }
 }
 
