@@ -107,6 +107,17 @@ fn a_volunteer_session_in_a_real_terminal() {
     tmux.attendre("Aujourd'hui");
     tmux.attendre("bénévole : Lucie");
 
+    // Another desk adds someone whose rights have lapsed: the list refreshes by itself.
+    {
+        let mut autre = ouvrir(&db, "Paul");
+        let mut z = personne("2025-0050", "ZOLA", "Inès", "13");
+        z.titre_expire_le = Some(parse_date("2026-01-01").unwrap());
+        z.api_expire_le = Some(parse_date("2026-04-01").unwrap());
+        autre.creer_personne(&z).unwrap();
+    }
+    tmux.attendre("Inès ZOLA");
+    tmux.attendre("Données mises à jour par un autre poste");
+
     // Search DIALLO without the accent-free exact case, open the file.
     tmux.texte("/");
     tmux.attendre("Chercher :");
@@ -203,7 +214,7 @@ fn a_volunteer_session_in_a_real_terminal() {
     for id in &ids[1..] {
         assert!(store.evenements(*id).unwrap().is_empty());
     }
-    assert_eq!(store.nombre_personnes().unwrap(), 4);
+    assert_eq!(store.nombre_personnes().unwrap(), 5);
     let p = store.personne_par_reference("2026-0004").unwrap().unwrap();
     assert_eq!(p.nom, "MARTIN");
     assert_eq!(p.prenom.as_deref(), Some("Jeanne"));
