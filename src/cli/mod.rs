@@ -290,7 +290,11 @@ fn en_francais(c: clap::Command) -> clap::Command {
 
 fn executer(commande: Option<Commande>, ctx: &Contexte) -> Result<(), ErreurCli> {
     match commande {
-        None => Err(ErreurCli::new(t::pas_encore("vigie (écran interactif)"))),
+        None => {
+            let store = ctx.ouvrir(true)?;
+            let aujourdhui = config::aujourdhui()?;
+            crate::tui::lancer(store, aujourdhui).map_err(ErreurCli::new)
+        }
         Some(Commande::Demo(a)) => donnees::demo(&a, ctx),
         Some(Commande::Aujourdhui(args)) => aujourdhui::executer(&args, ctx),
         Some(Commande::Import(a)) => donnees::import(&a, ctx),

@@ -5,6 +5,7 @@ pub mod donnees;
 pub mod libelles;
 pub mod moteur;
 pub mod prefecture;
+pub mod tui;
 
 use crate::domain::ErreurValeur;
 use crate::store::ErreurStore;

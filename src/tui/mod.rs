@@ -38,4 +38,69 @@ pub trait Panneau {
     fn touche(&mut self, k: KeyEvent, store: &mut Store) -> Issue;
     /// The keys that work here, for the footer and the help.
     fn raccourcis(&self) -> Vec<Raccourci>;
+    /// Another process changed the database: reload what is shown (keep the selection).
+    fn recharger(&mut self, _store: &Store) {}
+    /// Something typed would be lost on quitting (the application then asks first).
+    fn saisie_en_cours(&self) -> bool {
+        false
+    }
+}
+
+pub mod app;
+pub mod clavier;
+pub mod formulaire;
+pub mod vue;
+
+use chrono::NaiveDate;
+use ratatui::crossterm::event::{self, Event};
+use std::time::{Duration, Instant};
+
+/// How often the database is checked for changes made by other desks.
+const INTERVALLE_VERIFICATION: Duration = Duration::from_secs(1);
+
+/// Restores the terminal however the loop ends (return, error, or unwinding panic).
+struct Garde;
+
+impl Drop for Garde {
+    fn drop(&mut self) {
+        ratatui::restore();
+    }
+}
+
+/// Whether colours may be used: the NO_COLOR convention (any non-empty value disables them).
+pub fn couleurs_permises() -> bool {
+    std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+}
+
+/// Opens the full-screen interface on an open store, until the volunteer quits.
+/// The terminal is always restored (panic hook installed by ratatui, and a drop guard).
+pub fn lancer(mut store: Store, aujourdhui: NaiveDate) -> Result<(), String> {
+    let (regles, avertissements) = crate::regles::charger();
+    let benevole = store.benevole().to_string();
+    let mut app = app::App::nouveau(aujourdhui, regles, &benevole, couleurs_permises());
+    app.recharger(&store);
+    if !avertissements.is_empty() {
+        app.message = Some(avertissements.join(" ; "));
+    }
+    let _garde = Garde;
+    let mut terminal = ratatui::try_init().map_err(|e| e.to_string())?;
+    let mut derniere = Instant::now();
+    loop {
+        terminal
+            .draw(|f| vue::dessiner(&mut app, f))
+            .map_err(|e| e.to_string())?;
+        if app.quitter {
+            break;
+        }
+        if event::poll(Duration::from_millis(200)).map_err(|e| e.to_string())?
+            && let Event::Key(k) = event::read().map_err(|e| e.to_string())?
+        {
+            app.touche(k, &mut store);
+        }
+        if derniere.elapsed() >= INTERVALLE_VERIFICATION {
+            app.verifier_changements(&store);
+            derniere = Instant::now();
+        }
+    }
+    Ok(())
 }

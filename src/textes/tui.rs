@@ -1,0 +1,389 @@
+//! French strings of the full-screen interface (issue 4).
+
+use crate::domain::moteur::{Echeance, GenreEcheance, NiveauUrgence};
+use crate::domain::{Personne, TypeEvenement};
+
+pub const TITRE_APPLI: &str = "vigie";
+pub const TROP_PETIT: &str = "terminal trop petit (min 80×24)";
+pub fn taille_actuelle(l: u16, h: u16) -> String {
+    format!("taille actuelle : {l}×{h} — agrandissez la fenêtre (Ctrl-C pour quitter)")
+}
+
+// ------------------------------------------------------------------ screens titles
+pub const ECRAN_AUJOURDHUI: &str = "Aujourd'hui";
+pub const ECRAN_TOUS: &str = "Toutes les personnes";
+pub const ECRAN_FICHE: &str = "Fiche";
+pub const ECRAN_RECHERCHE: &str = "Recherche";
+pub const ECRAN_AIDE: &str = "Aide — toutes les touches";
+pub const ECRAN_NOUVELLE: &str = "Nouvelle personne";
+pub const ECRAN_MODIFIER: &str = "Modifier la personne";
+pub const ECRAN_CONFLIT: &str = "Conflit de modification";
+pub const ECRAN_PREFECTURE: &str = "Préfecture";
+pub const ECRAN_STATS: &str = "Statistiques";
+pub fn ecran_saisie(t: TypeEvenement) -> String {
+    format!("Saisie : {}", t.libelle())
+}
+
+pub fn entete(ecran: &str, date: &str, benevole: &str, du_jour: usize, retard: usize) -> String {
+    format!(
+        " vigie · {ecran} · {date} · bénévole : {benevole} · à voir aujourd'hui : {du_jour} · en retard : {retard}"
+    )
+}
+
+const JOURS: [&str; 7] = [
+    "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche",
+];
+const MOIS: [&str; 12] = [
+    "janvier",
+    "février",
+    "mars",
+    "avril",
+    "mai",
+    "juin",
+    "juillet",
+    "août",
+    "septembre",
+    "octobre",
+    "novembre",
+    "décembre",
+];
+
+/// "lundi 23 novembre 2026".
+pub fn date_longue(d: chrono::NaiveDate) -> String {
+    use chrono::Datelike;
+    format!(
+        "{} {} {} {}",
+        JOURS[d.weekday().num_days_from_monday() as usize],
+        d.day(),
+        MOIS[d.month0() as usize],
+        d.year()
+    )
+}
+
+// ------------------------------------------------------------------ list
+pub const LISTE_VIDE_JOUR: &str =
+    "Personne à voir aujourd'hui. Touche t : toutes les personnes ; n : nouvelle personne.";
+pub const LISTE_VIDE_TOUS: &str = "Aucune personne dans la base. Touche n : nouvelle personne.";
+pub const COL_URGENCE: &str = "Urgence";
+pub const COL_NOM: &str = "Nom";
+pub const COL_REF: &str = "Réf.";
+pub const COL_DEP: &str = "Dép.";
+pub const COL_ETAPE: &str = "Étape";
+pub const COL_PROCHAINE: &str = "Prochaine étape";
+pub const COL_ECHEANCE: &str = "Échéance";
+pub const VISITE_DU_JOUR: &str = "venu·e aujourd'hui";
+pub const VISITE_COURT: &str = "venu·e";
+pub const COL_VISITE: &str = "Visite";
+pub const COL_ETAPE_PROCHAINE: &str = "Étape / prochaine";
+pub const SANS_ECHEANCE: &str = "pas d'échéance";
+pub const PROCHAINE_INCONNUE: &str = "à déterminer";
+
+/// Symbol and word(s) for an urgency level (readable without colour).
+pub fn urgence(n: NiveauUrgence) -> (&'static str, &'static str) {
+    match n {
+        NiveauUrgence::DroitsRompus => ("‼", "ROMPUS"),
+        NiveauUrgence::DroitsMenaces => ("!", "MENACÉS"),
+        NiveauUrgence::SuiviEnRetard => ("»", "RETARD"),
+        NiveauUrgence::DuJour => ("•", "DU JOUR"),
+        NiveauUrgence::AVenir => ("·", "à venir"),
+        NiveauUrgence::Aucune => (" ", "—"),
+    }
+}
+
+/// Long form, for the file.
+pub fn urgence_longue(n: NiveauUrgence) -> &'static str {
+    match n {
+        NiveauUrgence::DroitsRompus => "droits rompus (titre et API expirés)",
+        NiveauUrgence::DroitsMenaces => "droits menacés (expiration proche)",
+        NiveauUrgence::SuiviEnRetard => "suivi en retard",
+        NiveauUrgence::DuJour => "à voir aujourd'hui",
+        NiveauUrgence::AVenir => "échéance à venir",
+        NiveauUrgence::Aucune => "rien de daté",
+    }
+}
+
+/// "API expire dans 6 j", "titre expiré depuis 12 j".
+pub fn echeance(e: &Echeance) -> String {
+    let j = e.jours;
+    let n = j.abs();
+    match e.genre {
+        GenreEcheance::TitreExpiration => match j {
+            0 => "titre expire aujourd'hui".into(),
+            j if j > 0 => format!("titre expire dans {n} j"),
+            _ => format!("titre expiré depuis {n} j"),
+        },
+        GenreEcheance::ApiExpiration => match j {
+            0 => "API expire aujourd'hui".into(),
+            j if j > 0 => format!("API expire dans {n} j"),
+            _ => format!("API expirée depuis {n} j"),
+        },
+        GenreEcheance::RenouvellementOuverture => match j {
+            0 => "renouvellement possible dès aujourd'hui".into(),
+            j if j > 0 => format!("renouvellement possible dans {n} j"),
+            _ => format!("renouvellement possible depuis {n} j"),
+        },
+        GenreEcheance::RenouvellementFermeture => match j {
+            0 => "dernier jour pour renouveler".into(),
+            j if j > 0 => format!("renouveler avant {n} j"),
+            _ => format!("renouvellement en retard de {n} j"),
+        },
+        GenreEcheance::Suivi(t) => match j {
+            0 => format!("suivi {} aujourd'hui", t.libelle()),
+            j if j > 0 => format!("suivi {} dans {n} j", t.libelle()),
+            _ => format!("suivi {} en retard de {n} j", t.libelle()),
+        },
+    }
+}
+
+// ------------------------------------------------------------------ file
+pub const FICHE_IDENTITE: &str = "Identité";
+pub const FICHE_DEMARCHE: &str = "Démarche";
+pub const FICHE_BLOCAGE: &str = "Blocage";
+pub const FICHE_PREFECTURE: &str = "Préfecture";
+pub const FICHE_ECHEANCES: &str = "Échéances";
+pub const FICHE_PARCOURS: &str = "Parcours";
+pub const FICHE_PROCHAINE: &str = "Prochaine étape";
+pub const FICHE_ALERTES: &str = "Alertes";
+pub const FICHE_HISTORIQUE: &str = "Historique (le plus récent d'abord)";
+pub const FICHE_NOTES: &str = "Notes";
+pub const FICHE_URGENCE: &str = "Urgence";
+pub const AUCUNE_ECHEANCE: &str = "aucune échéance datée";
+pub const AUCUN_EVENEMENT: &str = "aucun événement enregistré";
+pub const PAN_DEDIE: &str = "PAN dédié à l'ANEF";
+pub const PAN_GENERAL: &str = "PAN généraliste";
+pub const PAN_AUCUN: &str = "pas de PAN";
+pub const PAN_INCONNU: &str = "PAN : inconnu";
+pub fn pan_connu_personne(v: Option<bool>) -> &'static str {
+    match v {
+        Some(true) => "la personne connaissait le PAN",
+        Some(false) => "la personne ne connaissait pas le PAN",
+        None => "connaissance du PAN non renseignée",
+    }
+}
+pub fn identite(p: &Personne) -> String {
+    let mut s = format!("{} · réf. {}", p.nom_complet(), p.reference);
+    if let Some(t) = p.telephone.as_deref().filter(|t| !t.is_empty()) {
+        s.push_str(&format!(" · tél. {t}"));
+    }
+    s
+}
+pub fn ouvert_le(d: &str) -> String {
+    format!("dossier ouvert le {d}")
+}
+pub fn captures(n: Option<u32>) -> String {
+    match n {
+        None => "preuves : non renseigné".into(),
+        Some(0) => "aucune capture".into(),
+        Some(1) => "1 capture".into(),
+        Some(n) => format!("{n} captures"),
+    }
+}
+pub fn saisi_par(b: &str) -> String {
+    format!("saisi par {b}")
+}
+pub fn ticket(t: &str) -> String {
+    format!("n° {t}")
+}
+pub fn attente(m: u32) -> String {
+    format!("attente {m} min")
+}
+pub fn echeance_evenement(d: &str) -> String {
+    format!("échéance {d}")
+}
+pub fn date_echeance(d: &str) -> String {
+    format!("le {d}")
+}
+pub fn trace(cree_par: &str, cree_le: &str, modifie_par: &str, modifie_le: &str) -> String {
+    format!("créée par {cree_par} le {cree_le} · modifiée par {modifie_par} le {modifie_le}")
+}
+pub fn fois(n: usize) -> String {
+    format!("{n}×")
+}
+
+// ------------------------------------------------------------------ forms
+pub const CHAMP_DATE: &str = "Date";
+pub const CHAMP_CANAL: &str = "Canal";
+pub const CHAMP_RESULTAT: &str = "Résultat";
+pub const CHAMP_ECHEANCE: &str = "Relancer le";
+pub const CHAMP_RDV: &str = "Rendez-vous le";
+pub const CHAMP_FIN_API: &str = "Nouvelle API jusqu'au";
+pub const REQUIS: &str = "obligatoire pour cette saisie";
+pub const CHAMP_TICKET: &str = "Ticket / n° AR";
+pub const CHAMP_ATTENTE: &str = "Attente (min)";
+pub const CHAMP_NOTES: &str = "Notes";
+pub const CHAMP_REFERENCE: &str = "Référence";
+pub const CHAMP_NOM: &str = "Nom";
+pub const CHAMP_PRENOM: &str = "Prénom";
+pub const CHAMP_TELEPHONE: &str = "Téléphone";
+pub const CHAMP_DEPARTEMENT: &str = "Département";
+pub const CHAMP_DEMARCHE: &str = "Démarche";
+pub const CHAMP_BLOCAGE: &str = "Blocage";
+pub const CHAMP_OUVERT_LE: &str = "Ouvert le";
+pub const CHAMP_TITRE: &str = "Titre expire le";
+pub const CHAMP_API: &str = "API expire le";
+pub const CHAMP_PAN_CONNU: &str = "PAN connu";
+pub const CHAMP_CAPTURES: &str = "Captures gardées";
+/// Shorter labels of the blocking types, for the pick list of the form.
+pub fn blocage_court(b: crate::domain::Blocage) -> &'static str {
+    use crate::domain::Blocage as B;
+    match b {
+        B::Connexion => "Connexion (compte, FranceConnect, 2FA)",
+        B::NumeroEtranger => "Numéro étranger perdu ou inconnu",
+        B::DepotImpossible => "Dépôt impossible",
+        B::ApiNonRenouvelee => "API non renouvelée",
+        B::RdvRetraitTitre => "Pas de RDV pour retirer le titre",
+        B::SansNouvelles => "Sans nouvelles",
+        B::ChangementAdresse => "Changement d'adresse",
+        B::Autre => "Autre blocage",
+    }
+}
+pub const NON_RENSEIGNE: &str = "non renseigné";
+pub const OUI: &str = "oui";
+pub const NON: &str = "non";
+pub const AIDE_DATE: &str = "AAAA-MM-JJ ou JJ/MM/AAAA";
+pub const AIDE_DEPARTEMENT: &str = "numéro ou nom";
+/// Several départements match what was typed: name a few so the volunteer can choose.
+pub fn departement_ambigu(candidats: &[String]) -> String {
+    let mut s = format!(
+        "plusieurs départements correspondent ({}) : précisez, ou tapez le numéro",
+        candidats
+            .iter()
+            .take(4)
+            .cloned()
+            .collect::<Vec<_>>()
+            .join(", ")
+    );
+    if candidats.len() > 4 {
+        s = s.replace(") :", ", …) :");
+    }
+    s
+}
+pub const NOTES_AIDE: &str = "Entrée : nouvelle ligne · Ctrl-S : enregistrer";
+pub const FORMULAIRE_ERREURS: &str =
+    "Le formulaire contient des erreurs : voir les champs signalés.";
+pub fn pour(p: &Personne) -> String {
+    format!("pour {} ({})", p.nom_complet(), p.reference)
+}
+
+// ------------------------------------------------------------------ messages
+pub fn evenement_enregistre(t: TypeEvenement, p: &str) -> String {
+    format!("{} enregistré pour {p}.", t.libelle())
+}
+pub fn personne_creee(r: &str) -> String {
+    format!("Personne {r} créée.")
+}
+pub fn personne_modifiee(r: &str) -> String {
+    format!("Personne {r} enregistrée.")
+}
+pub const DONNEES_RAFRAICHIES: &str = "Données mises à jour par un autre poste.";
+pub const AUCUNE_SELECTION: &str = "Aucune personne sélectionnée.";
+pub const RECHERCHE_INVITE: &str = "Tapez un nom, un prénom, une référence ou un téléphone.";
+pub const RECHERCHE_AUCUN: &str = "Aucune personne ne correspond.";
+pub fn erreur(e: &str) -> String {
+    format!("Erreur : {e}")
+}
+pub const CONFIRMER_QUITTER: &str =
+    "Un formulaire n'est pas enregistré. Quitter quand même ? o : oui, quitter · n : non";
+pub const CONFIRMER_ABANDON: &str =
+    "Abandonner cette saisie ? Ce qui a été tapé sera perdu. o : oui · n : non, continuer";
+
+// ------------------------------------------------------------------ conflict
+pub const CONFLIT_MIENNE: &str = "Votre saisie";
+pub fn conflit_enregistree(par: &str) -> String {
+    format!("Enregistrée (par {par})")
+}
+pub const CONFLIT_EXPLICATION: &str = "Un autre poste a modifié cette personne pendant votre saisie. Les champs marqués ≠ diffèrent ; rien n'a été écrasé.";
+pub const CONFLIT_GARDE_MIENNE: &str = "Votre version a remplacé l'autre (choix explicite).";
+pub const CONFLIT_GARDE_AUTRE: &str =
+    "Votre saisie est abandonnée ; la version enregistrée est conservée.";
+pub const CONFLIT_REPRISE: &str =
+    "Formulaire rouvert avec votre saisie, sur la base de la version enregistrée.";
+
+// ------------------------------------------------------------------ help
+pub const AIDE_INTRO: &str = "Les touches sont les mêmes partout où elles s'appliquent. \
+     Le pied de page rappelle celles qui marchent sur l'écran affiché.";
+pub const AIDE_PANNEAU: &str = "Ce panneau";
+pub const AIDE_PIED_OUVRIR: &str = "? aide complète";
+
+// keymap descriptions (one per binding)
+pub mod touches {
+    pub const HAUT_BAS: &str = "monter / descendre";
+    pub const PAGE: &str = "page précédente / suivante";
+    pub const DEBUT_FIN: &str = "début / fin";
+    pub const OUVRIR_FICHE: &str = "ouvrir la fiche";
+    pub const TOUS: &str = "toutes les personnes / du jour";
+    pub const NOUVELLE: &str = "nouvelle personne";
+    pub const MODIFIER: &str = "modifier la personne";
+    pub const VISITE: &str = "saisir une visite";
+    pub const CCC: &str = "saisir un contact CCC";
+    pub const PAN: &str = "saisir un résultat PAN";
+    pub const SUBSTITUTION: &str = "saisir une substitution";
+    pub const RECOMMANDE: &str = "saisir un recommandé";
+    pub const AVOCAT: &str = "saisir un recours avocat";
+    pub const DEFENSEUR: &str = "saisir une saisine du Défenseur des droits";
+    pub const API: &str = "saisir une API délivrée";
+    pub const CLOTURE: &str = "clôturer le dossier";
+    pub const CHERCHER: &str = "chercher une personne";
+    pub const PREFECTURE: &str = "préfecture (de la personne affichée)";
+    pub const STATS: &str = "statistiques";
+    pub const AIDE: &str = "aide complète";
+    pub const RETOUR: &str = "retour";
+    pub const QUITTER: &str = "quitter";
+    pub const QUITTER_CTRL_C: &str = "quitter (demande si une saisie est en cours)";
+    pub const CHAMP_SUIVANT: &str = "champ suivant / précédent";
+    pub const ENREGISTRER: &str = "enregistrer";
+    pub const ENREGISTRER_PARTOUT: &str = "enregistrer (marche aussi dans les notes)";
+    pub const ANNULER: &str = "annuler";
+    pub const CHOIX: &str = "choisir la valeur (ou ← →)";
+    pub const CHOIX_FLECHES: &str = "valeur précédente / suivante";
+    pub const RESULTAT_OUVRIR: &str = "ouvrir la personne trouvée";
+    pub const OUI: &str = "oui";
+    pub const NON: &str = "non";
+    pub const GARDER_MIENNE: &str = "garder MA version (remplace l'autre)";
+    pub const GARDER_AUTRE: &str = "garder la version enregistrée";
+    pub const FUSIONNER: &str = "revenir au formulaire pour fusionner";
+}
+
+pub mod contextes {
+    pub const PARTOUT: &str = "Partout (hors champ de saisie)";
+    pub const TOUJOURS: &str = "Toujours";
+    pub const LISTE: &str = "Liste du jour";
+    pub const LISTE_FICHE: &str = "Liste et fiche : saisie rapide";
+    pub const FICHE: &str = "Fiche";
+    pub const DEFILEMENT: &str = "Listes et textes";
+    pub const FORMULAIRE: &str = "Formulaires";
+    pub const CHOIX: &str = "Champ à choix";
+    pub const NOTES: &str = "Zone de notes";
+    pub const RECHERCHE: &str = "Recherche";
+    pub const CONFIRMATION: &str = "Question oui / non";
+    pub const CONFLIT: &str = "Conflit de modification";
+}
+
+/// Footer words (short; the help gives the full description).
+pub mod pied {
+    pub const OUI: &str = "oui";
+    pub const NON: &str = "non";
+    pub const GARDER_MIENNE: &str = "garder ma version";
+    pub const GARDER_AUTRE: &str = "garder l'autre";
+    pub const FUSIONNER: &str = "revenir au formulaire";
+    pub const FICHE: &str = "fiche";
+    pub const TOUS: &str = "tous/jour";
+    pub const CCC: &str = "CCC";
+    pub const PAN: &str = "PAN";
+    pub const VISITE: &str = "visite";
+    pub const CHOISIR: &str = "choisir";
+    pub const DEPLACER: &str = "déplacer";
+    pub const PREFECTURE: &str = "préfecture";
+    pub const STATS: &str = "statistiques";
+    pub const CHOIX: &str = "choisir";
+    pub const CHAMP: &str = "champ";
+    pub const ENREGISTRER: &str = "enregistrer";
+    pub const ANNULER: &str = "annuler";
+    pub const CHERCHER: &str = "chercher";
+    pub const AIDE: &str = "aide";
+    pub const RETOUR: &str = "retour";
+    pub const QUITTER: &str = "quitter";
+    pub const NOUVELLE: &str = "nouvelle";
+    pub const ENREGISTRER_PARTOUT: &str = "enregistrer (même dans les notes)";
+    pub const MODIFIER: &str = "modifier";
+}

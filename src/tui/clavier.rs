@@ -1,0 +1,615 @@
+//! The one keymap: every binding with the contexts where it works. The footer (keys that
+//! work here) and the `?` help are both generated from `TABLE`, and `resoudre` turns a key
+//! into an action with the same table, so what is shown is what works.
+
+use crate::domain::TypeEvenement;
+use crate::textes::tui::{contextes as c, pied as k_, touches as d};
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+/// Where a binding applies. A screen has an ordered list of active contexts, most specific first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Contexte {
+    /// Ctrl keys that work everywhere, even while typing.
+    Toujours,
+    /// Global letter keys: every screen except while typing in a field.
+    Partout,
+    /// Moving in a list or a scrolled text.
+    Defilement,
+    Liste,
+    /// Quick entry and edition from the list or a file.
+    ListeFiche,
+    Fiche,
+    Formulaire,
+    Choix,
+    Notes,
+    Recherche,
+    Confirmation,
+    Conflit,
+}
+
+impl Contexte {
+    pub fn titre(self) -> &'static str {
+        match self {
+            Contexte::Toujours => c::TOUJOURS,
+            Contexte::Partout => c::PARTOUT,
+            Contexte::Defilement => c::DEFILEMENT,
+            Contexte::Liste => c::LISTE,
+            Contexte::ListeFiche => c::LISTE_FICHE,
+            Contexte::Fiche => c::FICHE,
+            Contexte::Formulaire => c::FORMULAIRE,
+            Contexte::Choix => c::CHOIX,
+            Contexte::Notes => c::NOTES,
+            Contexte::Recherche => c::RECHERCHE,
+            Contexte::Confirmation => c::CONFIRMATION,
+            Contexte::Conflit => c::CONFLIT,
+        }
+    }
+
+    /// Order of the sections of the help.
+    pub const ORDRE_AIDE: [Contexte; 12] = [
+        Contexte::Liste,
+        Contexte::ListeFiche,
+        Contexte::Fiche,
+        Contexte::Defilement,
+        Contexte::Partout,
+        Contexte::Toujours,
+        Contexte::Recherche,
+        Contexte::Formulaire,
+        Contexte::Choix,
+        Contexte::Notes,
+        Contexte::Confirmation,
+        Contexte::Conflit,
+    ];
+}
+
+/// What a key asks for. Updates are written against actions, never against raw keys
+/// (except text typed into a field, and the digit of `ChoisirChiffre`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Action {
+    Haut,
+    Bas,
+    PageHaut,
+    PageBas,
+    Debut,
+    Fin,
+    Ouvrir,
+    Retour,
+    Quitter,
+    Aide,
+    Chercher,
+    BasculerTous,
+    NouvellePersonne,
+    ModifierPersonne,
+    Saisir(TypeEvenement),
+    Prefecture,
+    Statistiques,
+    ChampSuivant,
+    ChampPrecedent,
+    ChoixSuivant,
+    ChoixPrecedent,
+    ChoisirChiffre,
+    Enregistrer,
+    Oui,
+    Non,
+    GarderMienne,
+    GarderAutre,
+}
+
+/// One key (a code, with or without Ctrl).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Touche {
+    pub code: KeyCode,
+    pub ctrl: bool,
+}
+
+const fn k(ch: char) -> Touche {
+    Touche {
+        code: KeyCode::Char(ch),
+        ctrl: false,
+    }
+}
+const fn ctrl(ch: char) -> Touche {
+    Touche {
+        code: KeyCode::Char(ch),
+        ctrl: true,
+    }
+}
+const fn code(code: KeyCode) -> Touche {
+    Touche { code, ctrl: false }
+}
+
+/// A binding: keys, the label shown, what it does, where.
+#[derive(Debug, Clone, Copy)]
+pub struct Liaison {
+    pub touches: &'static [Touche],
+    pub etiquette: &'static str,
+    pub action: Action,
+    pub description: &'static str,
+    pub contextes: &'static [Contexte],
+    /// The short word shown in the footer, if it is shown there (the help shows every
+    /// binding with its full description).
+    pub pied: Option<&'static str>,
+}
+
+use Contexte as X;
+
+const CHIFFRES: [Touche; 9] = [
+    k('1'),
+    k('2'),
+    k('3'),
+    k('4'),
+    k('5'),
+    k('6'),
+    k('7'),
+    k('8'),
+    k('9'),
+];
+
+const fn l(
+    touches: &'static [Touche],
+    etiquette: &'static str,
+    action: Action,
+    description: &'static str,
+    contextes: &'static [Contexte],
+    pied: Option<&'static str>,
+) -> Liaison {
+    Liaison {
+        touches,
+        etiquette,
+        action,
+        description,
+        contextes,
+        pied,
+    }
+}
+
+/// THE keymap.
+pub const TABLE: &[Liaison] = &[
+    // confirmations and conflicts first: they take precedence
+    l(
+        &[k('o'), k('O')],
+        "o",
+        Action::Oui,
+        d::OUI,
+        &[X::Confirmation],
+        Some(k_::OUI),
+    ),
+    l(
+        &[k('n'), k('N'), code(KeyCode::Esc)],
+        "n/Échap",
+        Action::Non,
+        d::NON,
+        &[X::Confirmation],
+        Some(k_::NON),
+    ),
+    l(
+        &[k('m')],
+        "m",
+        Action::GarderMienne,
+        d::GARDER_MIENNE,
+        &[X::Conflit],
+        Some(k_::GARDER_MIENNE),
+    ),
+    l(
+        &[k('e')],
+        "e",
+        Action::GarderAutre,
+        d::GARDER_AUTRE,
+        &[X::Conflit],
+        Some(k_::GARDER_AUTRE),
+    ),
+    l(
+        &[code(KeyCode::Esc)],
+        "Échap",
+        Action::Retour,
+        d::FUSIONNER,
+        &[X::Conflit],
+        Some(k_::FUSIONNER),
+    ),
+    // list and file
+    l(
+        &[code(KeyCode::Enter)],
+        "Entrée",
+        Action::Ouvrir,
+        d::OUVRIR_FICHE,
+        &[X::Liste],
+        Some(k_::FICHE),
+    ),
+    l(
+        &[k('t')],
+        "t",
+        Action::BasculerTous,
+        d::TOUS,
+        &[X::Liste],
+        Some(k_::TOUS),
+    ),
+    l(
+        &[k('c')],
+        "c",
+        Action::Saisir(TypeEvenement::Ccc),
+        d::CCC,
+        &[X::ListeFiche],
+        Some(k_::CCC),
+    ),
+    l(
+        &[k('p')],
+        "p",
+        Action::Saisir(TypeEvenement::Pan),
+        d::PAN,
+        &[X::ListeFiche],
+        Some(k_::PAN),
+    ),
+    l(
+        &[k('v')],
+        "v",
+        Action::Saisir(TypeEvenement::Visite),
+        d::VISITE,
+        &[X::ListeFiche],
+        Some(k_::VISITE),
+    ),
+    l(
+        &[k('s')],
+        "s",
+        Action::Saisir(TypeEvenement::Substitution),
+        d::SUBSTITUTION,
+        &[X::ListeFiche],
+        None,
+    ),
+    l(
+        &[k('r')],
+        "r",
+        Action::Saisir(TypeEvenement::Recommande),
+        d::RECOMMANDE,
+        &[X::ListeFiche],
+        None,
+    ),
+    l(
+        &[k('a')],
+        "a",
+        Action::Saisir(TypeEvenement::Avocat),
+        d::AVOCAT,
+        &[X::ListeFiche],
+        None,
+    ),
+    l(
+        &[k('d')],
+        "d",
+        Action::Saisir(TypeEvenement::DefenseurDroits),
+        d::DEFENSEUR,
+        &[X::ListeFiche],
+        None,
+    ),
+    l(
+        &[k('i')],
+        "i",
+        Action::Saisir(TypeEvenement::ApiDelivree),
+        d::API,
+        &[X::ListeFiche],
+        None,
+    ),
+    l(
+        &[k('x')],
+        "x",
+        Action::Saisir(TypeEvenement::Cloture),
+        d::CLOTURE,
+        &[X::ListeFiche],
+        None,
+    ),
+    l(
+        &[k('m')],
+        "m",
+        Action::ModifierPersonne,
+        d::MODIFIER,
+        &[X::ListeFiche],
+        Some(k_::MODIFIER),
+    ),
+    l(
+        &[k('n')],
+        "n",
+        Action::NouvellePersonne,
+        d::NOUVELLE,
+        &[X::Liste],
+        Some(k_::NOUVELLE),
+    ),
+    // moving
+    l(
+        &[code(KeyCode::Up), k('k'), code(KeyCode::Down), k('j')],
+        "↑↓ j k",
+        Action::Haut,
+        d::HAUT_BAS,
+        &[X::Defilement],
+        Some(k_::DEPLACER),
+    ),
+    l(
+        &[code(KeyCode::PageUp), code(KeyCode::PageDown)],
+        "PgPréc PgSuiv",
+        Action::PageHaut,
+        d::PAGE,
+        &[X::Defilement],
+        None,
+    ),
+    l(
+        &[code(KeyCode::Home), code(KeyCode::End)],
+        "Début Fin",
+        Action::Debut,
+        d::DEBUT_FIN,
+        &[X::Defilement],
+        None,
+    ),
+    // search
+    l(
+        &[code(KeyCode::Enter)],
+        "Entrée",
+        Action::Ouvrir,
+        d::RESULTAT_OUVRIR,
+        &[X::Recherche],
+        Some(k_::FICHE),
+    ),
+    l(
+        &[code(KeyCode::Up), code(KeyCode::Down)],
+        "↑↓",
+        Action::Haut,
+        d::HAUT_BAS,
+        &[X::Recherche],
+        Some(k_::CHOISIR),
+    ),
+    // forms
+    l(
+        &CHIFFRES,
+        "1…9",
+        Action::ChoisirChiffre,
+        d::CHOIX,
+        &[X::Choix],
+        Some(k_::CHOIX),
+    ),
+    l(
+        &[code(KeyCode::Left), code(KeyCode::Right), k(' ')],
+        "← → Espace",
+        Action::ChoixSuivant,
+        d::CHOIX_FLECHES,
+        &[X::Choix],
+        None,
+    ),
+    l(
+        &[code(KeyCode::Tab), code(KeyCode::BackTab)],
+        "Tab Maj-Tab",
+        Action::ChampSuivant,
+        d::CHAMP_SUIVANT,
+        &[X::Formulaire, X::Notes],
+        Some(k_::CHAMP),
+    ),
+    l(
+        &[code(KeyCode::Down), code(KeyCode::Up)],
+        "↓↑",
+        Action::ChampSuivant,
+        d::CHAMP_SUIVANT,
+        &[X::Formulaire],
+        None,
+    ),
+    l(
+        &[code(KeyCode::Enter)],
+        "Entrée",
+        Action::Enregistrer,
+        d::ENREGISTRER,
+        &[X::Formulaire],
+        Some(k_::ENREGISTRER),
+    ),
+    l(
+        &[ctrl('s')],
+        "Ctrl-S",
+        Action::Enregistrer,
+        d::ENREGISTRER_PARTOUT,
+        &[X::Formulaire, X::Notes],
+        Some(k_::ENREGISTRER_PARTOUT),
+    ),
+    l(
+        &[code(KeyCode::Esc)],
+        "Échap",
+        Action::Retour,
+        d::ANNULER,
+        &[X::Formulaire, X::Notes],
+        Some(k_::ANNULER),
+    ),
+    // global
+    l(
+        &[k('/')],
+        "/",
+        Action::Chercher,
+        d::CHERCHER,
+        &[X::Partout],
+        Some(k_::CHERCHER),
+    ),
+    l(
+        &[k('P'), code(KeyCode::F(2))],
+        "P/F2",
+        Action::Prefecture,
+        d::PREFECTURE,
+        &[X::Partout],
+        Some(k_::PREFECTURE),
+    ),
+    l(
+        &[k('S'), code(KeyCode::F(3))],
+        "S/F3",
+        Action::Statistiques,
+        d::STATS,
+        &[X::Partout],
+        Some(k_::STATS),
+    ),
+    l(
+        &[k('?')],
+        "?",
+        Action::Aide,
+        d::AIDE,
+        &[X::Partout],
+        Some(k_::AIDE),
+    ),
+    l(
+        &[code(KeyCode::F(1))],
+        "F1",
+        Action::Aide,
+        d::AIDE,
+        &[X::Toujours],
+        None,
+    ),
+    l(
+        &[code(KeyCode::Esc)],
+        "Échap",
+        Action::Retour,
+        d::RETOUR,
+        &[X::Partout, X::Recherche],
+        Some(k_::RETOUR),
+    ),
+    l(
+        &[k('q')],
+        "q",
+        Action::Quitter,
+        d::QUITTER,
+        &[X::Partout],
+        Some(k_::QUITTER),
+    ),
+    l(
+        &[ctrl('c')],
+        "Ctrl-C",
+        Action::Quitter,
+        d::QUITTER_CTRL_C,
+        &[X::Toujours],
+        None,
+    ),
+];
+
+/// Resolves a key in the active contexts (most specific first): the action and the binding.
+pub fn resoudre(cle: &KeyEvent, actifs: &[Contexte]) -> Option<Action> {
+    let ctrl = cle.modifiers.contains(KeyModifiers::CONTROL);
+    let code = match cle.code {
+        // Some terminals send Ctrl-letters in upper case.
+        KeyCode::Char(ch) if ctrl => KeyCode::Char(ch.to_ascii_lowercase()),
+        autre => autre,
+    };
+    for cx in actifs {
+        for li in TABLE.iter().filter(|li| li.contextes.contains(cx)) {
+            if let Some(t) = li.touches.iter().find(|t| t.code == code && t.ctrl == ctrl) {
+                return Some(action_precise(li.action, t.code));
+            }
+        }
+    }
+    None
+}
+
+/// Bindings that share one line in the help carry the "first" action; the key says which.
+fn action_precise(a: Action, code: KeyCode) -> Action {
+    match (a, code) {
+        (Action::Haut, KeyCode::Down | KeyCode::Char('j')) => Action::Bas,
+        (Action::PageHaut, KeyCode::PageDown) => Action::PageBas,
+        (Action::Debut, KeyCode::End) => Action::Fin,
+        (Action::ChoixSuivant, KeyCode::Left) => Action::ChoixPrecedent,
+        (Action::ChampSuivant, KeyCode::BackTab | KeyCode::Up) => Action::ChampPrecedent,
+        _ => a,
+    }
+}
+
+/// The footer: bindings that have a footer word, in the active contexts, without repeating
+/// a key; the global ones (help, quit, back) first so they are never cut off.
+pub fn pied(actifs: &[Contexte]) -> Vec<(&'static str, &'static str)> {
+    let mut v: Vec<((&'static str, &'static str), bool)> = Vec::new();
+    let globaux = [Contexte::Partout, Contexte::Toujours];
+    let ordre = actifs
+        .iter()
+        .filter(|c| globaux.contains(c))
+        .chain(actifs.iter().filter(|c| !globaux.contains(c)));
+    for cx in ordre {
+        for li in TABLE.iter().filter(|li| li.contextes.contains(cx)) {
+            if let Some(court) = li.pied
+                && !v.iter().any(|(e, _)| e.0 == li.etiquette)
+            {
+                let secondaire = matches!(li.action, Action::Prefecture | Action::Statistiques);
+                v.push(((li.etiquette, court), secondaire));
+            }
+        }
+    }
+    // The panels' keys last: the footer drops what does not fit, the help has everything.
+    v.sort_by_key(|(_, secondaire)| *secondaire);
+    v.into_iter().map(|(e, _)| e).collect()
+}
+
+/// The full help: one section per context, every binding.
+pub fn aide() -> Vec<(&'static str, Vec<(&'static str, &'static str)>)> {
+    Contexte::ORDRE_AIDE
+        .iter()
+        .map(|cx| {
+            (
+                cx.titre(),
+                TABLE
+                    .iter()
+                    .filter(|li| li.contextes.contains(cx))
+                    .map(|li| (li.etiquette, li.description))
+                    .collect(),
+            )
+        })
+        .filter(|(_, v): &(_, Vec<_>)| !v.is_empty())
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn cle(c: KeyCode) -> KeyEvent {
+        KeyEvent::new(c, KeyModifiers::NONE)
+    }
+
+    #[test]
+    fn same_key_means_different_things_by_context() {
+        let enter = cle(KeyCode::Enter);
+        assert_eq!(
+            resoudre(
+                &enter,
+                &[X::Liste, X::ListeFiche, X::Defilement, X::Partout]
+            ),
+            Some(Action::Ouvrir)
+        );
+        assert_eq!(
+            resoudre(&enter, &[X::Formulaire, X::Toujours]),
+            Some(Action::Enregistrer)
+        );
+        // In the notes, Enter is text (a new line), Ctrl-S saves.
+        assert_eq!(resoudre(&enter, &[X::Notes, X::Toujours]), None);
+        assert_eq!(
+            resoudre(
+                &KeyEvent::new(KeyCode::Char('s'), KeyModifiers::CONTROL),
+                &[X::Notes, X::Toujours]
+            ),
+            Some(Action::Enregistrer)
+        );
+        assert_eq!(
+            resoudre(&cle(KeyCode::Char('j')), &[X::Defilement]),
+            Some(Action::Bas)
+        );
+        assert_eq!(
+            resoudre(&cle(KeyCode::Char('7')), &[X::Choix, X::Formulaire]),
+            Some(Action::ChoisirChiffre)
+        );
+        // Letters are text in a text field: no global action.
+        assert_eq!(
+            resoudre(&cle(KeyCode::Char('q')), &[X::Formulaire, X::Toujours]),
+            None
+        );
+    }
+
+    #[test]
+    fn footer_and_help_come_from_the_table() {
+        let p = pied(&[
+            X::Liste,
+            X::ListeFiche,
+            X::Defilement,
+            X::Partout,
+            X::Toujours,
+        ]);
+        assert!(p.contains(&("c", k_::CCC)));
+        assert!(p.contains(&("q", k_::QUITTER)));
+        assert!(!p.iter().any(|(_, desc)| *desc == k_::ENREGISTRER));
+        let a = aide();
+        let total: usize = a.iter().map(|(_, v)| v.len()).sum();
+        let attendu: usize = TABLE.iter().map(|li| li.contextes.len()).sum();
+        assert_eq!(total, attendu, "every binding appears in the help");
+    }
+}

@@ -1,0 +1,851 @@
+//! Form state: fields (one-line text, pick list, notes area), focus, validation messages,
+//! and the two forms of the desk: an event (quick entry) and a person (new or edit).
+//! No store access here: forms build values; the application writes them in one transaction.
+
+use crate::domain::{
+    Blocage, Canal, Demarche, Departement, ErreurValeur, Evenement, Personne, Resultat,
+    TypeEvenement, date_iso, parse_date, parse_date_opt, replier, valider_reference,
+};
+use crate::textes::erreur_valeur;
+use crate::textes::tui as t;
+use chrono::NaiveDate;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui_textarea::TextArea;
+
+/// A one-line text input with a cursor (in characters).
+#[derive(Debug, Clone, Default)]
+pub struct LigneSaisie {
+    pub texte: String,
+    pub curseur: usize,
+    /// The whole value is selected (just reached with Tab): typing replaces it, as in
+    /// common forms; any other key keeps it.
+    pub selection: bool,
+}
+
+impl LigneSaisie {
+    pub fn avec(texte: &str) -> Self {
+        LigneSaisie {
+            texte: texte.to_string(),
+            curseur: texte.chars().count(),
+            selection: false,
+        }
+    }
+
+    fn octet(&self, i: usize) -> usize {
+        self.texte
+            .char_indices()
+            .nth(i)
+            .map_or(self.texte.len(), |(o, _)| o)
+    }
+
+    /// Applies an editing key; returns whether the text changed.
+    pub fn touche(&mut self, k: &KeyEvent) -> bool {
+        let ctrl = k.modifiers.contains(KeyModifiers::CONTROL);
+        if std::mem::take(&mut self.selection)
+            && matches!(k.code, KeyCode::Char(c) if !ctrl && !c.is_control())
+        {
+            self.texte.clear();
+            self.curseur = 0;
+        }
+        let n = self.texte.chars().count();
+        match k.code {
+            KeyCode::Char('u') if ctrl => {
+                let change = !self.texte.is_empty();
+                self.texte.clear();
+                self.curseur = 0;
+                change
+            }
+            KeyCode::Char(c) if !ctrl && !c.is_control() => {
+                let o = self.octet(self.curseur);
+                self.texte.insert(o, c);
+                self.curseur += 1;
+                true
+            }
+            KeyCode::Backspace if self.curseur > 0 => {
+                let o = self.octet(self.curseur - 1);
+                self.texte.remove(o);
+                self.curseur -= 1;
+                true
+            }
+            KeyCode::Delete if self.curseur < n => {
+                let o = self.octet(self.curseur);
+                self.texte.remove(o);
+                true
+            }
+            KeyCode::Left => {
+                self.curseur = self.curseur.saturating_sub(1);
+                false
+            }
+            KeyCode::Right => {
+                self.curseur = (self.curseur + 1).min(n);
+                false
+            }
+            KeyCode::Home => {
+                self.curseur = 0;
+                false
+            }
+            KeyCode::End => {
+                self.curseur = n;
+                false
+            }
+            _ => false,
+        }
+    }
+}
+
+/// Which field (to find values and place errors).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ChampId {
+    Date,
+    Canal,
+    Resultat,
+    Echeance,
+    Ticket,
+    Attente,
+    Notes,
+    Reference,
+    Nom,
+    Prenom,
+    Telephone,
+    Departement,
+    Demarche,
+    Blocage,
+    OuvertLe,
+    Titre,
+    Api,
+    PanConnu,
+    Captures,
+}
+
+pub enum Valeur {
+    Texte(LigneSaisie),
+    /// A pick list: labels, and the chosen index.
+    Choix {
+        options: Vec<String>,
+        choisi: Option<usize>,
+    },
+    Notes(Box<TextArea<'static>>),
+}
+
+pub struct Champ {
+    pub id: ChampId,
+    pub libelle: &'static str,
+    /// A hint after the value (format, resolved département…).
+    pub aide: Option<String>,
+    pub valeur: Valeur,
+    /// The French validation message shown next to the field.
+    pub erreur: Option<String>,
+}
+
+impl Champ {
+    fn texte(id: ChampId, libelle: &'static str, v: &str) -> Self {
+        Champ {
+            id,
+            libelle,
+            aide: None,
+            valeur: Valeur::Texte(LigneSaisie::avec(v)),
+            erreur: None,
+        }
+    }
+    fn choix(id: ChampId, libelle: &'static str, options: Vec<String>, c: Option<usize>) -> Self {
+        Champ {
+            id,
+            libelle,
+            aide: None,
+            valeur: Valeur::Choix { options, choisi: c },
+            erreur: None,
+        }
+    }
+    fn notes(v: Option<&str>) -> Self {
+        let lignes: Vec<String> = v.unwrap_or("").lines().map(String::from).collect();
+        let mut ta = if lignes.is_empty() {
+            TextArea::default()
+        } else {
+            TextArea::new(lignes)
+        };
+        ta.set_cursor_line_style(ratatui::style::Style::default());
+        ta.move_cursor(ratatui_textarea::CursorMove::Bottom);
+        ta.move_cursor(ratatui_textarea::CursorMove::End);
+        Champ {
+            id: ChampId::Notes,
+            libelle: t::CHAMP_NOTES,
+            aide: Some(t::NOTES_AIDE.into()),
+            valeur: Valeur::Notes(Box::new(ta)),
+            erreur: None,
+        }
+    }
+
+    /// The value as a string (for dirty checks and reading text fields).
+    pub fn brut(&self) -> String {
+        match &self.valeur {
+            Valeur::Texte(l) => l.texte.clone(),
+            Valeur::Choix { choisi, .. } => choisi.map_or(String::new(), |i| i.to_string()),
+            Valeur::Notes(ta) => ta.lines().join("\n"),
+        }
+    }
+
+    pub fn est_choix(&self) -> bool {
+        matches!(self.valeur, Valeur::Choix { .. })
+    }
+}
+
+/// Fields, focus and the initial values (to know whether something was typed).
+pub struct Formulaire {
+    pub champs: Vec<Champ>,
+    pub focus: usize,
+    initial: Vec<String>,
+    /// A general message (e.g. a store error) shown above the fields.
+    pub message: Option<String>,
+}
+
+impl Formulaire {
+    fn nouveau(champs: Vec<Champ>) -> Self {
+        let initial = champs.iter().map(Champ::brut).collect();
+        Formulaire {
+            champs,
+            focus: 0,
+            initial,
+            message: None,
+        }
+    }
+
+    pub fn modifie(&self) -> bool {
+        self.champs
+            .iter()
+            .zip(&self.initial)
+            .any(|(c, i)| c.brut() != *i)
+    }
+
+    pub fn champ(&self, id: ChampId) -> Option<&Champ> {
+        self.champs.iter().find(|c| c.id == id)
+    }
+
+    fn champ_mut(&mut self, id: ChampId) -> Option<&mut Champ> {
+        self.champs.iter_mut().find(|c| c.id == id)
+    }
+
+    pub fn focalise(&self) -> Option<&Champ> {
+        self.champs.get(self.focus)
+    }
+
+    pub fn focus_sur(&mut self, id: ChampId) {
+        if let Some(i) = self.champs.iter().position(|c| c.id == id) {
+            self.focaliser(i);
+        }
+    }
+
+    /// Moves the focus; a text field reached this way has its value selected.
+    fn focaliser(&mut self, i: usize) {
+        for c in &mut self.champs {
+            if let Valeur::Texte(l) = &mut c.valeur {
+                l.selection = false;
+            }
+        }
+        self.focus = i;
+        if let Some(Champ {
+            valeur: Valeur::Texte(l),
+            ..
+        }) = self.champs.get_mut(i)
+        {
+            l.selection = !l.texte.is_empty();
+            l.curseur = l.texte.chars().count();
+        }
+    }
+
+    pub fn texte(&self, id: ChampId) -> String {
+        self.champ(id).map(Champ::brut).unwrap_or_default()
+    }
+
+    pub fn choisi(&self, id: ChampId) -> Option<usize> {
+        match self.champ(id).map(|c| &c.valeur) {
+            Some(Valeur::Choix { choisi, .. }) => *choisi,
+            _ => None,
+        }
+    }
+
+    pub fn suivant(&mut self) {
+        if !self.champs.is_empty() {
+            self.focaliser((self.focus + 1) % self.champs.len());
+        }
+    }
+
+    pub fn precedent(&mut self) {
+        if !self.champs.is_empty() {
+            self.focaliser((self.focus + self.champs.len() - 1) % self.champs.len());
+        }
+    }
+
+    /// Moves the choice of the focused pick list by `delta` (wrapping).
+    pub fn decaler_choix(&mut self, delta: isize) {
+        if let Some(Champ {
+            valeur: Valeur::Choix { options, choisi },
+            erreur,
+            ..
+        }) = self.champs.get_mut(self.focus)
+        {
+            let n = options.len() as isize;
+            if n == 0 {
+                return;
+            }
+            let i = match *choisi {
+                Some(i) => (i as isize + delta).rem_euclid(n),
+                None if delta >= 0 => 0,
+                None => n - 1,
+            };
+            *choisi = Some(i as usize);
+            *erreur = None;
+        }
+    }
+
+    /// Picks option `n` (1-based) of the focused pick list.
+    pub fn choisir(&mut self, n: usize) {
+        if let Some(Champ {
+            valeur: Valeur::Choix { options, choisi },
+            erreur,
+            ..
+        }) = self.champs.get_mut(self.focus)
+            && n >= 1
+            && n <= options.len()
+        {
+            *choisi = Some(n - 1);
+            *erreur = None;
+        }
+    }
+
+    /// A typing key for the focused text field or notes area.
+    pub fn saisir(&mut self, k: &KeyEvent) {
+        if let Some(c) = self.champs.get_mut(self.focus) {
+            let change = match &mut c.valeur {
+                Valeur::Texte(l) => l.touche(k),
+                Valeur::Notes(ta) => ta.input(*k),
+                Valeur::Choix { .. } => false,
+            };
+            if change {
+                c.erreur = None;
+            }
+        }
+    }
+
+    fn erreur(&mut self, id: ChampId, e: &ErreurValeur) {
+        if let Some(c) = self.champ_mut(id) {
+            c.erreur = Some(erreur_valeur(e));
+        }
+    }
+
+    fn erreur_texte(&mut self, id: ChampId, e: &str) {
+        if let Some(c) = self.champ_mut(id) {
+            c.erreur = Some(e.to_string());
+        }
+    }
+
+    /// After a failed validation: focus on the first field in error.
+    fn focus_premiere_erreur(&mut self) {
+        if let Some(i) = self.champs.iter().position(|c| c.erreur.is_some()) {
+            self.focaliser(i);
+        }
+    }
+
+    fn effacer_erreurs(&mut self) {
+        for c in &mut self.champs {
+            c.erreur = None;
+        }
+        self.message = None;
+    }
+}
+
+fn texte_opt(s: String) -> Option<String> {
+    let s = s.trim().to_string();
+    if s.is_empty() { None } else { Some(s) }
+}
+
+fn entier_opt(s: &str) -> Result<Option<u32>, ErreurValeur> {
+    let s = s.trim();
+    if s.is_empty() {
+        return Ok(None);
+    }
+    if !s.bytes().all(|b| b.is_ascii_digit()) {
+        return Err(ErreurValeur::EntierInvalide);
+    }
+    s.parse::<u32>()
+        .map(Some)
+        .map_err(|_| ErreurValeur::EntierInvalide)
+}
+
+// ------------------------------------------------------------------ event form
+
+/// Quick entry of one event for one person.
+pub struct FormEvenement {
+    pub personne: Personne,
+    pub type_evenement: TypeEvenement,
+    pub form: Formulaire,
+    canaux: Vec<Canal>,
+    resultats: Vec<Resultat>,
+}
+
+impl FormEvenement {
+    /// Defaults: today's date; for a CCC the contact form (the written trace the desks prefer);
+    /// the focus on the first field that has no sensible default.
+    pub fn nouveau(
+        personne: Personne,
+        type_evenement: TypeEvenement,
+        aujourdhui: NaiveDate,
+    ) -> Self {
+        let canaux = type_evenement.canaux().to_vec();
+        let resultats = type_evenement.resultats().to_vec();
+        let mut champs = vec![Champ::texte(
+            ChampId::Date,
+            t::CHAMP_DATE,
+            &date_iso(aujourdhui),
+        )];
+        champs[0].aide = Some(t::AIDE_DATE.into());
+        if !canaux.is_empty() {
+            let defaut = canaux.iter().position(|c| *c == Canal::Formulaire);
+            champs.push(Champ::choix(
+                ChampId::Canal,
+                t::CHAMP_CANAL,
+                canaux.iter().map(|c| c.libelle().to_string()).collect(),
+                defaut,
+            ));
+        }
+        if !resultats.is_empty() {
+            champs.push(Champ::choix(
+                ChampId::Resultat,
+                t::CHAMP_RESULTAT,
+                resultats.iter().map(|r| r.libelle().to_string()).collect(),
+                None,
+            ));
+        }
+        if matches!(
+            type_evenement,
+            TypeEvenement::Ccc | TypeEvenement::Recommande | TypeEvenement::Avocat
+        ) {
+            champs.push(Champ::texte(ChampId::Ticket, t::CHAMP_TICKET, ""));
+        }
+        if type_evenement == TypeEvenement::Ccc {
+            champs.push(Champ::texte(ChampId::Attente, t::CHAMP_ATTENTE, ""));
+        }
+        let libelle_echeance = match type_evenement {
+            TypeEvenement::ApiDelivree => t::CHAMP_FIN_API,
+            TypeEvenement::Pan | TypeEvenement::Substitution => t::CHAMP_RDV,
+            _ => t::CHAMP_ECHEANCE,
+        };
+        let mut echeance = Champ::texte(ChampId::Echeance, libelle_echeance, "");
+        echeance.aide = Some(t::AIDE_DATE.into());
+        if type_evenement.echeance_requise() {
+            champs.insert(1, echeance);
+        } else if type_evenement != TypeEvenement::Cloture {
+            champs.push(echeance);
+        }
+        champs.push(Champ::notes(None));
+        let mut form = Formulaire::nouveau(champs);
+        let premier = form
+            .champs
+            .iter()
+            .position(|c| {
+                matches!(c.valeur, Valeur::Choix { choisi: None, .. }) || c.id == ChampId::Echeance
+            })
+            .filter(|_| {
+                !resultats.is_empty() || type_evenement.echeance_requise() || !canaux.is_empty()
+            })
+            .unwrap_or_else(|| {
+                // A visit: straight to the notes.
+                form.champs.len() - 1
+            });
+        form.focaliser(premier);
+        FormEvenement {
+            personne,
+            type_evenement,
+            form,
+            canaux,
+            resultats,
+        }
+    }
+
+    /// Checks every field; returns the event, or marks the errors next to the fields.
+    pub fn construire(&mut self) -> Option<Evenement> {
+        let f = &mut self.form;
+        f.effacer_erreurs();
+        let date = parse_date(&f.texte(ChampId::Date));
+        let echeance = parse_date_opt(&f.texte(ChampId::Echeance));
+        let attente = entier_opt(&f.texte(ChampId::Attente));
+        if let Err(e) = &date {
+            f.erreur(ChampId::Date, e);
+        }
+        if let Err(e) = &echeance {
+            f.erreur(ChampId::Echeance, e);
+        }
+        if let Err(e) = &attente {
+            f.erreur(ChampId::Attente, e);
+        }
+        let (Ok(date), Ok(echeance), Ok(attente)) = (date, echeance, attente) else {
+            f.focus_premiere_erreur();
+            return None;
+        };
+        let mut e = Evenement::nouveau(self.type_evenement, date);
+        e.canal = f
+            .choisi(ChampId::Canal)
+            .and_then(|i| self.canaux.get(i).copied());
+        e.resultat = f
+            .choisi(ChampId::Resultat)
+            .and_then(|i| self.resultats.get(i).copied());
+        e.echeance = echeance;
+        e.ticket = texte_opt(f.texte(ChampId::Ticket));
+        e.attente_minutes = attente;
+        e.notes = texte_opt(f.texte(ChampId::Notes));
+        let erreurs = e.valider();
+        if !erreurs.is_empty() {
+            for (champ, err) in erreurs {
+                let id = match champ {
+                    crate::domain::ChampEvenement::Canal => ChampId::Canal,
+                    crate::domain::ChampEvenement::Resultat => ChampId::Resultat,
+                    crate::domain::ChampEvenement::Echeance => ChampId::Echeance,
+                    crate::domain::ChampEvenement::AttenteMinutes => ChampId::Attente,
+                };
+                match err {
+                    ErreurValeur::RequisPourType { .. } => f.erreur_texte(id, t::REQUIS),
+                    autre => f.erreur(id, &autre),
+                }
+            }
+            f.focus_premiere_erreur();
+            return None;
+        }
+        Some(e)
+    }
+}
+
+// ------------------------------------------------------------------ person form
+
+/// New person (`base` is `None`) or edit of a stored person.
+pub struct FormPersonne {
+    pub base: Option<Personne>,
+    pub form: Formulaire,
+}
+
+/// Resolves a département typed as a code or a name (accents and case ignored).
+pub fn departement_saisi(s: &str) -> Result<Departement, String> {
+    let s = s.trim();
+    if let Ok(d) = Departement::depuis_code(s) {
+        return Ok(d);
+    }
+    if s.is_empty() {
+        return Err(erreur_valeur(&ErreurValeur::Vide));
+    }
+    // "La Réunion", "la reunion", "reunion" and "Côte-d'Or", "cote d or" all match.
+    let normaliser = |x: &str| {
+        let x = replier(x).replace(['-', '\''], " ");
+        let x = x.split_whitespace().collect::<Vec<_>>().join(" ");
+        ["la ", "le ", "les ", "l "]
+            .iter()
+            .find_map(|a| x.strip_prefix(a).map(String::from))
+            .unwrap_or(x)
+    };
+    let q = normaliser(s);
+    let norm = |d: &Departement| normaliser(d.nom());
+    if let Some(d) = Departement::tous().find(|d| norm(d) == q) {
+        return Ok(d);
+    }
+    let v: Vec<Departement> = Departement::tous()
+        .filter(|d| norm(d).starts_with(&q))
+        .collect();
+    match v.as_slice() {
+        [d] => Ok(*d),
+        [] => Err(erreur_valeur(&ErreurValeur::DepartementInconnu)),
+        plusieurs => Err(t::departement_ambigu(
+            &plusieurs
+                .iter()
+                .map(|d| format!("{} {}", d.code(), d.nom()))
+                .collect::<Vec<_>>(),
+        )),
+    }
+}
+
+fn pan_options() -> Vec<String> {
+    vec![t::NON_RENSEIGNE.into(), t::OUI.into(), t::NON.into()]
+}
+
+impl FormPersonne {
+    /// `reference`: the suggested reference for a new person.
+    pub fn nouvelle(reference: &str, aujourdhui: NaiveDate) -> Self {
+        let mut f = FormPersonne::avec(None, reference, aujourdhui);
+        f.form.focus_sur(ChampId::Nom);
+        f
+    }
+
+    pub fn modifier(p: Personne, aujourdhui: NaiveDate) -> Self {
+        let r = p.reference.clone();
+        FormPersonne::avec(Some(p), &r, aujourdhui)
+    }
+
+    fn avec(p: Option<Personne>, reference: &str, aujourdhui: NaiveDate) -> Self {
+        let q = p.as_ref();
+        let opt = |v: Option<&String>| v.cloned().unwrap_or_default();
+        let date_opt = |d: Option<NaiveDate>| d.map(date_iso).unwrap_or_default();
+        let mut champs = vec![
+            Champ::texte(ChampId::Reference, t::CHAMP_REFERENCE, reference),
+            Champ::texte(
+                ChampId::Nom,
+                t::CHAMP_NOM,
+                &q.map(|p| p.nom.clone()).unwrap_or_default(),
+            ),
+            Champ::texte(
+                ChampId::Prenom,
+                t::CHAMP_PRENOM,
+                &opt(q.and_then(|p| p.prenom.as_ref())),
+            ),
+            Champ::texte(
+                ChampId::Telephone,
+                t::CHAMP_TELEPHONE,
+                &opt(q.and_then(|p| p.telephone.as_ref())),
+            ),
+            Champ::texte(
+                ChampId::Departement,
+                t::CHAMP_DEPARTEMENT,
+                q.map_or("", |p| p.departement.code()),
+            ),
+            Champ::choix(
+                ChampId::Demarche,
+                t::CHAMP_DEMARCHE,
+                Demarche::TOUS
+                    .iter()
+                    .map(|d| d.libelle().to_string())
+                    .collect(),
+                q.map(|p| p.demarche.rang()),
+            ),
+            Champ::choix(
+                ChampId::Blocage,
+                t::CHAMP_BLOCAGE,
+                Blocage::TOUS
+                    .iter()
+                    .map(|b| t::blocage_court(*b).to_string())
+                    .collect(),
+                q.map(|p| p.blocage.rang()),
+            ),
+            Champ::texte(
+                ChampId::OuvertLe,
+                t::CHAMP_OUVERT_LE,
+                &date_iso(q.map_or(aujourdhui, |p| p.ouvert_le)),
+            ),
+            Champ::texte(
+                ChampId::Titre,
+                t::CHAMP_TITRE,
+                &date_opt(q.and_then(|p| p.titre_expire_le)),
+            ),
+            Champ::texte(
+                ChampId::Api,
+                t::CHAMP_API,
+                &date_opt(q.and_then(|p| p.api_expire_le)),
+            ),
+            Champ::choix(
+                ChampId::PanConnu,
+                t::CHAMP_PAN_CONNU,
+                pan_options(),
+                Some(match q.and_then(|p| p.pan_connu) {
+                    None => 0,
+                    Some(true) => 1,
+                    Some(false) => 2,
+                }),
+            ),
+            Champ::texte(
+                ChampId::Captures,
+                t::CHAMP_CAPTURES,
+                &q.and_then(|p| p.captures)
+                    .map(|n| n.to_string())
+                    .unwrap_or_default(),
+            ),
+            Champ::notes(q.and_then(|p| p.notes.as_deref())),
+        ];
+        for c in &mut champs {
+            if matches!(c.id, ChampId::OuvertLe | ChampId::Titre | ChampId::Api) {
+                c.aide = Some(t::AIDE_DATE.into());
+            }
+        }
+        let mut f = FormPersonne {
+            base: p,
+            form: Formulaire::nouveau(champs),
+        };
+        f.actualiser_aides();
+        f
+    }
+
+    /// Live hints: the département resolved from what is typed.
+    pub fn actualiser_aides(&mut self) {
+        let s = self.form.texte(ChampId::Departement);
+        let aide = if s.trim().is_empty() {
+            t::AIDE_DEPARTEMENT.to_string()
+        } else {
+            match departement_saisi(&s) {
+                Ok(d) => format!("→ {} {}", d.code(), d.nom()),
+                Err(_) => t::AIDE_DEPARTEMENT.to_string(),
+            }
+        };
+        if let Some(c) = self.form.champ_mut(ChampId::Departement) {
+            c.aide = Some(aide);
+        }
+    }
+
+    /// Checks every field; returns the person to write, or marks the errors.
+    pub fn construire(&mut self) -> Option<Personne> {
+        let f = &mut self.form;
+        f.effacer_erreurs();
+        let reference = valider_reference(&f.texte(ChampId::Reference));
+        let nom = f.texte(ChampId::Nom).trim().to_string();
+        let dep = departement_saisi(&f.texte(ChampId::Departement));
+        let demarche = f
+            .choisi(ChampId::Demarche)
+            .and_then(|i| Demarche::TOUS.get(i).copied());
+        let blocage = f
+            .choisi(ChampId::Blocage)
+            .and_then(|i| Blocage::TOUS.get(i).copied());
+        let ouvert = parse_date(&f.texte(ChampId::OuvertLe));
+        let titre = parse_date_opt(&f.texte(ChampId::Titre));
+        let api = parse_date_opt(&f.texte(ChampId::Api));
+        let captures = entier_opt(&f.texte(ChampId::Captures));
+        if let Err(e) = &reference {
+            f.erreur(ChampId::Reference, e);
+        }
+        if nom.is_empty() {
+            f.erreur(ChampId::Nom, &ErreurValeur::Vide);
+        }
+        if let Err(e) = &dep {
+            f.erreur_texte(ChampId::Departement, e);
+        }
+        if demarche.is_none() {
+            f.erreur(ChampId::Demarche, &ErreurValeur::Vide);
+        }
+        if blocage.is_none() {
+            f.erreur(ChampId::Blocage, &ErreurValeur::Vide);
+        }
+        if let Err(e) = &ouvert {
+            f.erreur(ChampId::OuvertLe, e);
+        }
+        if let Err(e) = &titre {
+            f.erreur(ChampId::Titre, e);
+        }
+        if let Err(e) = &api {
+            f.erreur(ChampId::Api, e);
+        }
+        if let Err(e) = &captures {
+            f.erreur(ChampId::Captures, e);
+        }
+        let (
+            Ok(reference),
+            Ok(departement),
+            Some(demarche),
+            Some(blocage),
+            Ok(ouvert_le),
+            Ok(titre_expire_le),
+            Ok(api_expire_le),
+            Ok(captures),
+        ) = (
+            reference, dep, demarche, blocage, ouvert, titre, api, captures,
+        )
+        else {
+            f.focus_premiere_erreur();
+            return None;
+        };
+        if nom.is_empty() {
+            f.focus_premiere_erreur();
+            return None;
+        }
+        let pan_connu = match f.choisi(ChampId::PanConnu) {
+            Some(1) => Some(true),
+            Some(2) => Some(false),
+            _ => None,
+        };
+        Some(Personne {
+            id: self.base.as_ref().and_then(|p| p.id),
+            reference,
+            nom,
+            prenom: texte_opt(f.texte(ChampId::Prenom)),
+            telephone: texte_opt(f.texte(ChampId::Telephone)),
+            departement,
+            demarche,
+            blocage,
+            ouvert_le,
+            titre_expire_le,
+            api_expire_le,
+            pan_connu,
+            notes: texte_opt(f.texte(ChampId::Notes)),
+            captures,
+            version: self.base.as_ref().map_or(1, |p| p.version),
+        })
+    }
+
+    /// Marks a store error on the reference field (already used).
+    pub fn reference_prise(&mut self, message: String) {
+        self.form.erreur_texte(ChampId::Reference, &message);
+        self.form.focus_sur(ChampId::Reference);
+    }
+}
+
+/// Next free `AAAA-NNNN` reference for the year of `aujourdhui`.
+pub fn reference_suivante<'a>(
+    existantes: impl Iterator<Item = &'a str>,
+    aujourdhui: NaiveDate,
+) -> String {
+    use chrono::Datelike;
+    let prefixe = format!("{:04}-", aujourdhui.year());
+    let max = existantes
+        .filter_map(|r| r.strip_prefix(&prefixe))
+        .filter(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
+        .filter_map(|n| n.parse::<u32>().ok())
+        .max()
+        .unwrap_or(0);
+    format!("{prefixe}{:04}", max + 1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn departement_by_code_or_name() {
+        assert_eq!(departement_saisi("33").map(|d| d.code()), Ok("33"));
+        assert_eq!(departement_saisi("gironde").map(|d| d.code()), Ok("33"));
+        assert_eq!(departement_saisi("Réunion").map(|d| d.code()), Ok("974"));
+        assert_eq!(departement_saisi("cote d'or").map(|d| d.code()), Ok("21"));
+        assert!(departement_saisi("Haute").is_err());
+        assert!(departement_saisi("20").is_err());
+        assert!(departement_saisi("").is_err());
+    }
+
+    #[test]
+    fn next_reference() {
+        let d = NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();
+        assert_eq!(
+            reference_suivante(["A1", "2025-0042"].into_iter(), d),
+            "2026-0001"
+        );
+        assert_eq!(
+            reference_suivante(["2026-0007", "2026-0012", "2026-x"].into_iter(), d),
+            "2026-0013"
+        );
+    }
+
+    #[test]
+    fn a_value_reached_with_tab_is_replaced_by_typing_but_kept_by_moving() {
+        let k = |c| KeyEvent::new(c, KeyModifiers::NONE);
+        let mut l = LigneSaisie::avec("2026-11-23");
+        l.selection = true;
+        l.touche(&k(KeyCode::Char('1')));
+        assert_eq!(l.texte, "1");
+        let mut l = LigneSaisie::avec("2026-11-23");
+        l.selection = true;
+        l.touche(&k(KeyCode::Backspace));
+        l.touche(&k(KeyCode::Char('4')));
+        assert_eq!(l.texte, "2026-11-24");
+    }
+
+    #[test]
+    fn line_editing() {
+        let mut l = LigneSaisie::avec("ab");
+        let k = |c| KeyEvent::new(c, KeyModifiers::NONE);
+        l.touche(&k(KeyCode::Left));
+        l.touche(&k(KeyCode::Char('é')));
+        assert_eq!(l.texte, "aéb");
+        l.touche(&k(KeyCode::Backspace));
+        l.touche(&k(KeyCode::Delete));
+        assert_eq!(l.texte, "a");
+        assert_eq!(l.curseur, 1);
+    }
+}

@@ -1,0 +1,988 @@
+//! Rendering: a pure function of the application state. Every screen places the real
+//! terminal cursor on the selected row or field (screen readers and braille displays follow it).
+
+use super::app::{App, Confirmation, DonneesFiche, Ecran, EtatConflit, EtatListe, EtatRecherche};
+use super::clavier;
+use super::formulaire::{Champ, Formulaire, Valeur};
+use crate::domain::moteur::{Etape, NiveauUrgence, PanConnu};
+use crate::domain::{Evenement, Personne, Resultat, TypeEvenement, date_iso, oui_non};
+use crate::textes::tui as t;
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Position, Rect};
+use ratatui::style::{Color, Modifier, Style};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Cell, Clear, Paragraph, Row, Table, TableState, Wrap};
+
+pub const LARGEUR_MIN: u16 = 80;
+pub const HAUTEUR_MIN: u16 = 24;
+/// From this width the list shows one line per person.
+const LARGE: u16 = 120;
+
+fn gras() -> Style {
+    Style::default().add_modifier(Modifier::BOLD)
+}
+fn inverse() -> Style {
+    Style::default().add_modifier(Modifier::REVERSED)
+}
+
+/// Style of an urgency level: colour when allowed, and always bold for lapsed/threatened rights.
+pub fn style_urgence(n: NiveauUrgence, couleurs: bool) -> Style {
+    let base = match n {
+        NiveauUrgence::DroitsRompus | NiveauUrgence::DroitsMenaces => gras(),
+        _ => Style::default(),
+    };
+    if !couleurs {
+        return base;
+    }
+    base.fg(match n {
+        NiveauUrgence::DroitsRompus => Color::Red,
+        NiveauUrgence::DroitsMenaces => Color::LightRed,
+        NiveauUrgence::SuiviEnRetard => Color::Yellow,
+        NiveauUrgence::DuJour => Color::Cyan,
+        NiveauUrgence::AVenir => Color::Reset,
+        NiveauUrgence::Aucune => Color::DarkGray,
+    })
+}
+
+fn texte_urgence(n: NiveauUrgence) -> String {
+    let (s, w) = t::urgence(n);
+    format!("{s} {w}")
+}
+
+fn titre_ecran(app: &App) -> String {
+    match app.ecran() {
+        None if app.liste.tous => t::ECRAN_TOUS.to_string(),
+        None => t::ECRAN_AUJOURDHUI.to_string(),
+        Some(Ecran::Fiche(_)) => t::ECRAN_FICHE.to_string(),
+        Some(Ecran::Saisie(s)) => t::ecran_saisie(s.type_evenement),
+        Some(Ecran::Personne(p)) if p.base.is_some() => t::ECRAN_MODIFIER.to_string(),
+        Some(Ecran::Personne(_)) => t::ECRAN_NOUVELLE.to_string(),
+        Some(Ecran::Conflit(_)) => t::ECRAN_CONFLIT.to_string(),
+        Some(Ecran::Recherche(_)) => t::ECRAN_RECHERCHE.to_string(),
+        Some(Ecran::Aide { .. }) => t::ECRAN_AIDE.to_string(),
+        Some(Ecran::Panneau { titre, .. }) => titre.to_string(),
+    }
+}
+
+/// Draws the whole screen.
+pub fn dessiner(app: &mut App, f: &mut Frame) {
+    let zone = f.area();
+    app.trop_petit = zone.width < LARGEUR_MIN || zone.height < HAUTEUR_MIN;
+    if app.trop_petit {
+        let p = Paragraph::new(vec![
+            Line::styled(t::TROP_PETIT, gras()),
+            Line::raw(t::taille_actuelle(zone.width, zone.height)),
+        ])
+        .wrap(Wrap { trim: true });
+        f.render_widget(p, zone);
+        f.set_cursor_position(Position::new(zone.x, zone.y));
+        return;
+    }
+    let entete = t::entete(
+        &titre_ecran(app),
+        &t::date_longue(app.aujourdhui),
+        &app.benevole,
+        app.liste.du_jour,
+        app.liste.en_retard,
+    );
+    // One line when it fits, else the counts go on a second line.
+    let entete: Vec<String> = if entete.chars().count() <= zone.width as usize {
+        vec![entete]
+    } else {
+        entete
+            .split_once(" · bénévole")
+            .map(|(a, b)| vec![a.to_string(), format!(" bénévole{b}")])
+            .unwrap_or_else(|| vec![entete])
+    };
+    let [haut, corps, statut, pied] = Layout::vertical([
+        Constraint::Length(entete.len() as u16),
+        Constraint::Fill(1),
+        Constraint::Length(1),
+        Constraint::Length(2),
+    ])
+    .areas(zone);
+
+    // header
+    f.render_widget(
+        Paragraph::new(entete.into_iter().map(Line::raw).collect::<Vec<_>>()).style(inverse()),
+        haut,
+    );
+
+    // status line
+    if let Some(m) = &app.message {
+        f.render_widget(Paragraph::new(m.as_str()).style(gras()), statut);
+    }
+
+    // footer: the keys that work here, from the keymap (panels add theirs first)
+    let mut cles: Vec<(String, String)> = Vec::new();
+    if app.confirmation.is_none()
+        && let Some(Ecran::Panneau { panneau, .. }) = app.pile.last()
+    {
+        for r in panneau.raccourcis() {
+            cles.push((r.touche.to_string(), r.action.to_string()));
+        }
+    }
+    for (e, d) in clavier::pied(&app.contextes_actifs()) {
+        if !cles.iter().any(|(k, _)| k == e) {
+            cles.push((e.to_string(), d.to_string()));
+        }
+    }
+    // Lay the keys out on the footer's lines; what does not fit is left to the help.
+    let mut lignes_pied: Vec<Vec<Span>> = vec![Vec::new()];
+    let mut x = 0usize;
+    for (e, d) in &cles {
+        let l = e.chars().count() + 1 + d.chars().count();
+        let sep = if x == 0 { 0 } else { 3 };
+        if x + sep + l > pied.width as usize {
+            if lignes_pied.len() == pied.height as usize {
+                break;
+            }
+            lignes_pied.push(Vec::new());
+            x = 0;
+        } else if sep > 0 {
+            if let Some(derniere) = lignes_pied.last_mut() {
+                derniere.push(Span::raw(" · "));
+            }
+            x += sep;
+        }
+        if let Some(derniere) = lignes_pied.last_mut() {
+            derniere.push(Span::styled(e.clone(), inverse()));
+            derniere.push(Span::raw(format!(" {d}")));
+        }
+        x += l;
+    }
+    f.render_widget(
+        Paragraph::new(lignes_pied.into_iter().map(Line::from).collect::<Vec<_>>()),
+        pied,
+    );
+
+    // The help opened over a panel also lists the panel's own keys.
+    let panneau_dessous: Vec<super::Raccourci> = match app.pile.iter().rev().nth(1) {
+        Some(Ecran::Panneau { panneau, .. }) => panneau.raccourcis(),
+        _ => Vec::new(),
+    };
+    let couleurs = app.couleurs;
+    let aujourdhui = app.aujourdhui;
+    match app.pile.last_mut() {
+        None => liste(f, corps, &mut app.liste, couleurs),
+        Some(Ecran::Fiche(e)) => {
+            let lignes = lignes_fiche(&e.donnees, couleurs);
+            let max = lignes.len().saturating_sub(1) as u16;
+            e.defilement = e.defilement.min(max);
+            f.render_widget(
+                Paragraph::new(lignes)
+                    .wrap(Wrap { trim: false })
+                    .scroll((e.defilement, 0)),
+                corps,
+            );
+            f.set_cursor_position(Position::new(corps.x, corps.y));
+        }
+        Some(Ecran::Saisie(s)) => {
+            let sous_titre = t::pour(&s.personne);
+            formulaire(f, corps, &sous_titre, &mut s.form);
+        }
+        Some(Ecran::Personne(p)) => formulaire(f, corps, "", &mut p.form),
+        Some(Ecran::Conflit(c)) => conflit(f, corps, c),
+        Some(Ecran::Recherche(r)) => recherche(f, corps, r),
+        Some(Ecran::Aide { defilement }) => {
+            let lignes = lignes_aide(&panneau_dessous);
+            *defilement = (*defilement).min(lignes.len().saturating_sub(1) as u16);
+            f.render_widget(
+                Paragraph::new(lignes)
+                    .wrap(Wrap { trim: false })
+                    .scroll((*defilement, 0)),
+                corps,
+            );
+            f.set_cursor_position(Position::new(corps.x, corps.y));
+        }
+        Some(Ecran::Panneau { panneau, .. }) => panneau.dessiner(f, corps),
+    }
+    let _ = aujourdhui;
+
+    if let Some(c) = app.confirmation {
+        let texte = match c {
+            Confirmation::Quitter => t::CONFIRMER_QUITTER,
+            Confirmation::Abandonner => t::CONFIRMER_ABANDON,
+        };
+        let l = 60.min(zone.width - 4);
+        let boite = Rect::new(
+            zone.x + (zone.width - l) / 2,
+            zone.y + zone.height / 2 - 3,
+            l,
+            5,
+        );
+        f.render_widget(Clear, boite);
+        f.render_widget(
+            Paragraph::new(texte)
+                .wrap(Wrap { trim: true })
+                .block(Block::bordered())
+                .style(gras()),
+            boite,
+        );
+        f.set_cursor_position(Position::new(boite.x + 1, boite.y + 1));
+    }
+}
+
+// ------------------------------------------------------------------ the day's list
+
+fn liste(f: &mut Frame, zone: Rect, l: &mut EtatListe, couleurs: bool) {
+    if l.lignes.is_empty() {
+        let m = if l.tous {
+            t::LISTE_VIDE_TOUS
+        } else {
+            t::LISTE_VIDE_JOUR
+        };
+        f.render_widget(Paragraph::new(m).wrap(Wrap { trim: true }), zone);
+        f.set_cursor_position(Position::new(zone.x, zone.y));
+        return;
+    }
+    let large = zone.width >= LARGE;
+    let entete_style = gras().add_modifier(Modifier::UNDERLINED);
+    let (entete, largeurs, hauteur) = if large {
+        (
+            Row::new(vec![
+                t::COL_URGENCE,
+                t::COL_NOM,
+                t::COL_REF,
+                t::COL_DEP,
+                t::COL_ETAPE,
+                t::COL_PROCHAINE,
+                t::COL_ECHEANCE,
+                t::COL_VISITE,
+            ]),
+            vec![
+                Constraint::Length(10),
+                Constraint::Fill(2),
+                Constraint::Length(10),
+                Constraint::Length(4),
+                Constraint::Length(12),
+                Constraint::Fill(3),
+                Constraint::Length(26),
+                Constraint::Length(7),
+            ],
+            1u16,
+        )
+    } else {
+        (
+            Row::new(vec![
+                t::COL_URGENCE.to_string(),
+                t::COL_NOM.to_string(),
+                t::COL_ETAPE_PROCHAINE.to_string(),
+                t::COL_ECHEANCE.to_string(),
+            ]),
+            vec![
+                Constraint::Length(9),
+                Constraint::Fill(1),
+                Constraint::Length(24),
+                Constraint::Length(26),
+            ],
+            2u16,
+        )
+    };
+    let lignes: Vec<Row> = l
+        .lignes
+        .iter()
+        .map(|lj| {
+            let p = &lj.personne;
+            let ev = &lj.evaluation;
+            let su = style_urgence(ev.urgence, couleurs);
+            let ech = ev
+                .echeance_principale()
+                .map(t::echeance)
+                .unwrap_or_else(|| t::SANS_ECHEANCE.to_string());
+            let prochaine = if ev.prochaine.action.is_empty() {
+                t::PROCHAINE_INCONNUE.to_string()
+            } else {
+                ev.prochaine.action.clone()
+            };
+            if large {
+                Row::new(vec![
+                    Cell::from(texte_urgence(ev.urgence)).style(su),
+                    Cell::from(p.nom_complet()),
+                    Cell::from(p.reference.clone()),
+                    Cell::from(p.departement.code()),
+                    Cell::from(ev.etape.libelle()),
+                    Cell::from(format!("→ {prochaine}")),
+                    Cell::from(ech).style(su),
+                    Cell::from(if lj.visite_du_jour {
+                        t::VISITE_COURT
+                    } else {
+                        ""
+                    }),
+                ])
+            } else {
+                Row::new(vec![
+                    Cell::from(texte_urgence(ev.urgence)).style(su),
+                    Cell::from(vec![
+                        Line::raw(p.nom_complet()),
+                        Line::raw(format!("{} · {}", p.reference, p.departement.code())),
+                    ]),
+                    Cell::from(vec![
+                        Line::raw(ev.etape.libelle()),
+                        Line::raw(format!("→ {prochaine}")),
+                    ]),
+                    Cell::from(vec![
+                        Line::raw(ech),
+                        Line::raw(if lj.visite_du_jour {
+                            t::VISITE_DU_JOUR
+                        } else {
+                            ""
+                        }),
+                    ])
+                    .style(su),
+                ])
+                .height(2)
+            }
+        })
+        .collect();
+    let table = Table::new(lignes, largeurs)
+        .header(entete.style(entete_style))
+        .row_highlight_style(inverse())
+        .column_spacing(1);
+    let mut etat = TableState::default()
+        .with_selected(Some(l.selection))
+        .with_offset(l.decalage);
+    f.render_stateful_widget(table, zone, &mut etat);
+    l.decalage = etat.offset();
+    let y = zone.y + 1 + (l.selection.saturating_sub(l.decalage) as u16) * hauteur;
+    f.set_cursor_position(Position::new(
+        zone.x,
+        y.min(zone.bottom().saturating_sub(1)),
+    ));
+}
+
+// ------------------------------------------------------------------ the file
+
+fn section(titre: &str) -> Span<'static> {
+    Span::styled(format!("{titre} : "), gras())
+}
+
+/// The ladder: one symbol and a few words per step.
+pub fn echelle(p: &Personne, evenements: &[Evenement]) -> Vec<(Etape, &'static str, String)> {
+    Etape::TOUTES
+        .iter()
+        .map(|etape| {
+            if *etape == Etape::Constat {
+                let s = match p.captures {
+                    Some(0) => "✗",
+                    Some(_) => "✓",
+                    None => "…",
+                };
+                return (*etape, s, t::captures(p.captures));
+            }
+            let evs: Vec<&Evenement> = evenements
+                .iter()
+                .filter(|e| etape_de(e.type_evenement) == Some(*etape))
+                .collect();
+            match evs.last() {
+                None => (*etape, "·", String::new()),
+                Some(dernier) => {
+                    let symbole = match dernier.resultat {
+                        None => "✓",
+                        Some(r) => symbole_resultat(r),
+                    };
+                    let mot = dernier
+                        .resultat
+                        .map(|r| r.libelle().to_string())
+                        .unwrap_or_else(|| dernier.type_evenement.libelle().to_lowercase());
+                    let mot = if evs.len() > 1 {
+                        format!("{} {mot}", t::fois(evs.len()))
+                    } else {
+                        mot
+                    };
+                    (*etape, symbole, mot)
+                }
+            }
+        })
+        .collect()
+}
+
+fn etape_de(ty: TypeEvenement) -> Option<Etape> {
+    match ty {
+        TypeEvenement::Ccc => Some(Etape::Ccc),
+        TypeEvenement::Pan => Some(Etape::Pan),
+        TypeEvenement::Substitution => Some(Etape::Substitution),
+        TypeEvenement::Recommande => Some(Etape::Recommande),
+        TypeEvenement::Avocat | TypeEvenement::DefenseurDroits => Some(Etape::Recours),
+        TypeEvenement::Cloture => Some(Etape::Cloture),
+        TypeEvenement::Visite | TypeEvenement::ApiDelivree => None,
+    }
+}
+
+/// ✓ done or obtained, ✗ tried and failed, … waiting.
+fn symbole_resultat(r: Resultat) -> &'static str {
+    use Resultat as R;
+    match r {
+        R::EnAttente | R::RdvDemande => "…",
+        R::SansAide
+        | R::RenvoiPrefecture
+        | R::SansReponse
+        | R::RdvIndisponible
+        | R::PasDePan
+        | R::AucuneSolution
+        | R::Refus
+        | R::DecisionDefavorable
+        | R::Abandon
+        | R::PerduDeVue => "✗",
+        _ => "✓",
+    }
+}
+
+/// The préfecture's name, with the département unless the name already says it.
+fn nom_prefecture(nom: &str, d: crate::domain::Departement) -> String {
+    if nom.is_empty() {
+        format!("{} {}", d.code(), d.nom())
+    } else if nom.contains(d.nom()) {
+        nom.to_string()
+    } else {
+        format!("{nom} ({} {})", d.code(), d.nom())
+    }
+}
+
+fn lignes_fiche(d: &DonneesFiche, couleurs: bool) -> Vec<Line<'static>> {
+    let p = &d.personne;
+    let ev = &d.evaluation;
+    let mut v: Vec<Line<'static>> = Vec::new();
+    v.push(Line::from(vec![
+        section(t::FICHE_IDENTITE),
+        Span::styled(t::identite(p), gras()),
+    ]));
+    v.push(Line::from(vec![
+        section(t::FICHE_DEMARCHE),
+        Span::raw(format!(
+            "{} · {}",
+            p.demarche.libelle(),
+            t::ouvert_le(&date_iso(p.ouvert_le))
+        )),
+    ]));
+    v.push(Line::from(vec![
+        section(t::FICHE_BLOCAGE),
+        Span::raw(p.blocage.libelle()),
+    ]));
+    let pan = match d.prefecture.pan {
+        PanConnu::Dedie => t::PAN_DEDIE,
+        PanConnu::General => t::PAN_GENERAL,
+        PanConnu::Aucun => t::PAN_AUCUN,
+        PanConnu::Inconnu => t::PAN_INCONNU,
+    };
+    v.push(Line::from(vec![
+        section(t::FICHE_PREFECTURE),
+        Span::raw(format!(
+            "{} · {pan} · {}",
+            nom_prefecture(&d.prefecture.nom, p.departement),
+            t::pan_connu_personne(p.pan_connu)
+        )),
+    ]));
+    v.push(Line::from(vec![
+        section(t::FICHE_URGENCE),
+        Span::styled(
+            format!(
+                "{} {}",
+                t::urgence(ev.urgence).0,
+                t::urgence_longue(ev.urgence)
+            )
+            .trim_start()
+            .to_string(),
+            style_urgence(ev.urgence, couleurs),
+        ),
+    ]));
+    if ev.echeances.is_empty() {
+        v.push(Line::from(vec![
+            section(t::FICHE_ECHEANCES),
+            Span::raw(t::AUCUNE_ECHEANCE),
+        ]));
+    } else {
+        v.push(Line::from(section(t::FICHE_ECHEANCES)));
+        for e in &ev.echeances {
+            v.push(Line::raw(format!(
+                "  • {} ({})",
+                t::echeance(e),
+                t::date_echeance(&date_iso(e.date))
+            )));
+        }
+    }
+    let mut parcours = vec![section(t::FICHE_PARCOURS)];
+    for (i, (etape, s, mot)) in echelle(p, &d.evenements).into_iter().enumerate() {
+        if i > 0 {
+            parcours.push(Span::raw(" → "));
+        }
+        let mut texte = format!("{s} {}", etape.libelle());
+        if !mot.is_empty() {
+            texte.push_str(&format!(" ({mot})"));
+        }
+        let style = if etape == ev.etape {
+            gras()
+        } else {
+            Style::default()
+        };
+        parcours.push(Span::styled(texte, style));
+    }
+    v.push(Line::from(parcours));
+    let prochaine = if ev.prochaine.action.is_empty() {
+        t::PROCHAINE_INCONNUE.to_string()
+    } else if ev.prochaine.raison.is_empty() {
+        ev.prochaine.action.clone()
+    } else {
+        format!("{} — {}", ev.prochaine.action, ev.prochaine.raison)
+    };
+    v.push(Line::from(vec![
+        section(t::FICHE_PROCHAINE),
+        Span::styled(prochaine, gras()),
+    ]));
+    if !ev.alertes.is_empty() {
+        v.push(Line::from(section(t::FICHE_ALERTES)));
+        for a in &ev.alertes {
+            v.push(Line::raw(format!("  ! {a}")));
+        }
+    }
+    if let Some(n) = p.notes.as_deref().filter(|n| !n.is_empty()) {
+        v.push(Line::from(section(t::FICHE_NOTES)));
+        for l in n.lines() {
+            v.push(Line::raw(format!("  {l}")));
+        }
+    }
+    v.push(Line::from(vec![
+        section(t::FICHE_HISTORIQUE),
+        Span::raw(if d.evenements.is_empty() {
+            t::AUCUN_EVENEMENT.to_string()
+        } else {
+            d.evenements.len().to_string()
+        }),
+    ]));
+    for e in d.evenements.iter().rev() {
+        let mut morceaux = vec![e.type_evenement.libelle().to_string()];
+        if let Some(c) = e.canal {
+            morceaux.push(c.libelle().to_string());
+        }
+        if let Some(r) = e.resultat {
+            morceaux.push(r.libelle().to_string());
+        }
+        if let Some(tk) = &e.ticket {
+            morceaux.push(t::ticket(tk));
+        }
+        if let Some(m) = e.attente_minutes {
+            morceaux.push(t::attente(m));
+        }
+        if let Some(ec) = e.echeance {
+            morceaux.push(t::echeance_evenement(&date_iso(ec)));
+        }
+        if !e.saisi_par.is_empty() {
+            morceaux.push(t::saisi_par(&e.saisi_par));
+        }
+        v.push(Line::from(vec![
+            Span::styled(format!("  {}  ", date_iso(e.date)), gras()),
+            Span::raw(morceaux.join(" · ")),
+        ]));
+        if let Some(n) = &e.notes {
+            for l in n.lines() {
+                v.push(Line::raw(format!("              {l}")));
+            }
+        }
+    }
+    if let Some(tr) = &d.trace {
+        v.push(Line::styled(
+            t::trace(&tr.cree_par, &tr.cree_le, &tr.modifie_par, &tr.modifie_le),
+            Style::default().add_modifier(Modifier::DIM),
+        ));
+    }
+    v
+}
+
+// ------------------------------------------------------------------ forms
+
+const LARGEUR_LIBELLE: u16 = 24;
+
+/// Lays out the options of a pick list on lines of at most `largeur` columns; returns the
+/// lines and the (line, column) of the chosen (or first) option.
+fn options_choix(
+    options: &[String],
+    choisi: Option<usize>,
+    largeur: u16,
+) -> (Vec<Line<'static>>, (u16, u16)) {
+    let mut lignes: Vec<Vec<Span<'static>>> = vec![Vec::new()];
+    let mut x = 0u16;
+    let mut pos = (0u16, 0u16);
+    for (i, o) in options.iter().enumerate() {
+        let marque = if choisi == Some(i) { "(•)" } else { "( )" };
+        let texte = format!("{marque} {} {o}", i + 1);
+        let l = texte.chars().count() as u16;
+        if x > 0 && x + 2 + l > largeur {
+            lignes.push(Vec::new());
+            x = 0;
+        }
+        let courante = lignes.len() - 1;
+        if x > 0 {
+            lignes[courante].push(Span::raw("  "));
+            x += 2;
+        }
+        if choisi == Some(i) || (choisi.is_none() && i == 0) {
+            pos = (courante as u16, x);
+        }
+        let style = if choisi == Some(i) {
+            inverse().add_modifier(Modifier::BOLD)
+        } else {
+            Style::default()
+        };
+        lignes[courante].push(Span::styled(texte, style));
+        x += l;
+    }
+    (lignes.into_iter().map(Line::from).collect(), pos)
+}
+
+fn formulaire(f: &mut Frame, zone: Rect, sous_titre: &str, form: &mut Formulaire) {
+    let largeur_valeur = zone.width.saturating_sub(LARGEUR_LIBELLE + 1);
+    // Each field: its lines (label column + value), plus an error line when invalid.
+    struct Bloc {
+        lignes: Vec<Line<'static>>,
+        curseur: (u16, u16),
+        notes: bool,
+    }
+    let mut blocs: Vec<Bloc> = Vec::new();
+    let mut entete: Vec<Line<'static>> = Vec::new();
+    if !sous_titre.is_empty() {
+        entete.push(Line::styled(sous_titre.to_string(), gras()));
+    }
+    if let Some(m) = &form.message {
+        entete.push(Line::styled(format!("⚠ {m}"), gras()));
+    }
+    for (i, c) in form.champs.iter().enumerate() {
+        let focus = i == form.focus;
+        let libelle = format!(
+            "{}{:<w$}",
+            if focus { "▶ " } else { "  " },
+            c.libelle,
+            w = (LARGEUR_LIBELLE - 2) as usize
+        );
+        let style_libelle = if focus { gras() } else { Style::default() };
+        let mut lignes = Vec::new();
+        let mut curseur = (0, LARGEUR_LIBELLE);
+        let mut notes = false;
+        match &c.valeur {
+            Valeur::Texte(l) => {
+                let mut spans = vec![
+                    Span::styled(libelle, style_libelle),
+                    Span::styled(
+                        format!("{:<20}", l.texte),
+                        if l.selection && focus {
+                            inverse().add_modifier(Modifier::UNDERLINED)
+                        } else {
+                            Style::default().add_modifier(Modifier::UNDERLINED)
+                        },
+                    ),
+                ];
+                if let Some(a) = &c.aide {
+                    spans.push(Span::raw(format!(" {a}")));
+                }
+                lignes.push(Line::from(spans));
+                curseur = (0, LARGEUR_LIBELLE + l.curseur as u16);
+            }
+            Valeur::Choix { options, choisi } => {
+                let (ls, (ly, lx)) = options_choix(options, *choisi, largeur_valeur);
+                for (j, l) in ls.into_iter().enumerate() {
+                    let mut spans = vec![if j == 0 {
+                        Span::styled(libelle.clone(), style_libelle)
+                    } else {
+                        Span::raw(" ".repeat(LARGEUR_LIBELLE as usize))
+                    }];
+                    spans.extend(l.spans);
+                    lignes.push(Line::from(spans));
+                }
+                curseur = (ly, LARGEUR_LIBELLE + lx);
+            }
+            Valeur::Notes(_) => {
+                let mut spans = vec![Span::styled(c.libelle.to_string(), style_libelle)];
+                if let Some(a) = &c.aide {
+                    spans.push(Span::raw(format!(" ({a})")));
+                }
+                let mut l = Line::from(spans);
+                if focus {
+                    l.spans.insert(0, Span::raw("▶ "));
+                } else {
+                    l.spans.insert(0, Span::raw("  "));
+                }
+                lignes.push(l);
+                notes = true;
+            }
+        }
+        if let Some(e) = champ_erreur(c) {
+            for (j, morceau) in couper(&format!("⚠ {e}"), largeur_valeur as usize)
+                .into_iter()
+                .enumerate()
+            {
+                let retrait = LARGEUR_LIBELLE as usize + if j > 0 { 2 } else { 0 };
+                lignes.push(Line::styled(
+                    format!("{}{morceau}", " ".repeat(retrait)),
+                    gras(),
+                ));
+            }
+        }
+        blocs.push(Bloc {
+            lignes,
+            curseur,
+            notes,
+        });
+    }
+    const HAUTEUR_NOTES: u16 = 6;
+    let hauteur = |b: &Bloc| b.lignes.len() as u16 + if b.notes { HAUTEUR_NOTES } else { 0 };
+    // Scroll so that the focused field is entirely visible.
+    let h_entete = entete.len() as u16;
+    let dispo = zone.height.saturating_sub(h_entete);
+    let debut_focus: u16 = blocs.iter().take(form.focus).map(hauteur).sum();
+    let fin_focus = debut_focus + blocs.get(form.focus).map_or(0, hauteur);
+    let decalage = fin_focus.saturating_sub(dispo).min(debut_focus);
+    f.render_widget(
+        Paragraph::new(entete),
+        Rect {
+            height: h_entete.min(zone.height),
+            ..zone
+        },
+    );
+    let mut y_rel: i32 = -(decalage as i32);
+    let bas = zone.bottom();
+    let y0 = zone.y + h_entete;
+    for (i, b) in blocs.iter().enumerate() {
+        let h = hauteur(b);
+        for (j, l) in b.lignes.iter().enumerate() {
+            let y = y_rel + j as i32;
+            if y >= 0 && (y0 as i32 + y) < bas as i32 {
+                let r = Rect::new(zone.x, y0 + y as u16, zone.width, 1);
+                f.render_widget(Paragraph::new(l.clone()), r);
+            }
+        }
+        let y_notes = y_rel + b.lignes.len() as i32;
+        if b.notes
+            && y_notes >= 0
+            && let Some(Champ {
+                valeur: Valeur::Notes(ta),
+                ..
+            }) = form.champs.get_mut(i)
+        {
+            let haut = y0 + y_notes as u16;
+            if haut < bas {
+                let r = Rect::new(
+                    zone.x + 2,
+                    haut,
+                    zone.width.saturating_sub(2),
+                    HAUTEUR_NOTES.min(bas - haut),
+                );
+                ta.set_block(Block::bordered());
+                f.render_widget(&**ta, r);
+                if i == form.focus {
+                    let ratatui_textarea::DataCursor(ligne, col) = ta.cursor();
+                    let (sy, sx) = ta.scroll_offset();
+                    let cx = r.x + 1 + (col as u16).saturating_sub(sx);
+                    let cy = r.y + 1 + (ligne as u16).saturating_sub(sy);
+                    f.set_cursor_position(Position::new(
+                        cx.min(r.right().saturating_sub(2)),
+                        cy.min(r.bottom().saturating_sub(2)),
+                    ));
+                }
+            }
+        }
+        if i == form.focus && !b.notes {
+            let y = y_rel + b.curseur.0 as i32;
+            if y >= 0 {
+                f.set_cursor_position(Position::new(
+                    (zone.x + b.curseur.1).min(zone.right().saturating_sub(1)),
+                    (y0 + y as u16).min(bas.saturating_sub(1)),
+                ));
+            }
+        }
+        y_rel += h as i32;
+    }
+}
+
+/// Word-wraps `s` into lines of at most `largeur` characters (continuation lines 2 shorter).
+fn couper(s: &str, largeur: usize) -> Vec<String> {
+    let mut v: Vec<String> = vec![String::new()];
+    for mot in s.split(' ') {
+        let max = if v.len() == 1 {
+            largeur
+        } else {
+            largeur.saturating_sub(2)
+        };
+        let courante = v.last().map_or(0, |l| l.chars().count());
+        if courante > 0 && courante + 1 + mot.chars().count() > max {
+            v.push(mot.to_string());
+        } else if let Some(l) = v.last_mut() {
+            if !l.is_empty() {
+                l.push(' ');
+            }
+            l.push_str(mot);
+        }
+    }
+    v
+}
+
+fn champ_erreur(c: &Champ) -> Option<&str> {
+    c.erreur.as_deref()
+}
+
+// ------------------------------------------------------------------ search
+
+fn recherche(f: &mut Frame, zone: Rect, r: &EtatRecherche) {
+    let [saisie, aide, res] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Length(1),
+        Constraint::Fill(1),
+    ])
+    .areas(zone);
+    let invite = "Chercher : ";
+    f.render_widget(
+        Paragraph::new(Line::from(vec![
+            Span::styled(invite, gras()),
+            Span::styled(
+                r.saisie.texte.clone(),
+                Style::default().add_modifier(Modifier::UNDERLINED),
+            ),
+        ])),
+        saisie,
+    );
+    let q = r.saisie.texte.trim();
+    let message = if q.is_empty() {
+        t::RECHERCHE_INVITE
+    } else if r.resultats.is_empty() {
+        t::RECHERCHE_AUCUN
+    } else {
+        ""
+    };
+    f.render_widget(Paragraph::new(message), aide);
+    let hauteur = res.height as usize;
+    let debut = r.selection.saturating_sub(hauteur.saturating_sub(1));
+    let lignes: Vec<Line> = r
+        .resultats
+        .iter()
+        .enumerate()
+        .skip(debut)
+        .take(hauteur)
+        .map(|(i, p)| {
+            let mut s = format!(
+                "{}  {}  {} {}",
+                p.nom_complet(),
+                p.reference,
+                p.departement.code(),
+                p.departement.nom()
+            );
+            if let Some(tel) = p.telephone.as_deref().filter(|t| !t.is_empty()) {
+                s.push_str(&format!("  {tel}"));
+            }
+            if i == r.selection {
+                Line::styled(format!("▶ {s}"), inverse())
+            } else {
+                Line::raw(format!("  {s}"))
+            }
+        })
+        .collect();
+    f.render_widget(Paragraph::new(lignes), res);
+    f.set_cursor_position(Position::new(
+        saisie.x + invite.chars().count() as u16 + r.saisie.curseur as u16,
+        saisie.y,
+    ));
+}
+
+// ------------------------------------------------------------------ help
+
+fn lignes_aide(panneau: &[super::Raccourci]) -> Vec<Line<'static>> {
+    let mut v = vec![Line::raw(t::AIDE_INTRO), Line::raw("")];
+    if !panneau.is_empty() {
+        v.push(Line::styled(t::AIDE_PANNEAU, gras()));
+        for r in panneau {
+            v.push(Line::raw(format!("  {:<16} {}", r.touche, r.action)));
+        }
+    }
+    for (titre, liaisons) in clavier::aide() {
+        v.push(Line::styled(titre, gras()));
+        for (e, d) in liaisons {
+            v.push(Line::raw(format!("  {e:<16} {d}")));
+        }
+    }
+    v
+}
+
+// ------------------------------------------------------------------ conflict
+
+fn conflit(f: &mut Frame, zone: Rect, c: &EtatConflit) {
+    let champs = |p: &Personne| -> Vec<(&'static str, String)> {
+        vec![
+            (t::CHAMP_REFERENCE, p.reference.clone()),
+            (t::CHAMP_NOM, p.nom.clone()),
+            (t::CHAMP_PRENOM, p.prenom.clone().unwrap_or_default()),
+            (t::CHAMP_TELEPHONE, p.telephone.clone().unwrap_or_default()),
+            (
+                t::CHAMP_DEPARTEMENT,
+                format!("{} {}", p.departement.code(), p.departement.nom()),
+            ),
+            (t::CHAMP_DEMARCHE, p.demarche.libelle().to_string()),
+            (t::CHAMP_BLOCAGE, p.blocage.libelle().to_string()),
+            (t::CHAMP_OUVERT_LE, date_iso(p.ouvert_le)),
+            (
+                t::CHAMP_TITRE,
+                p.titre_expire_le.map(date_iso).unwrap_or_default(),
+            ),
+            (
+                t::CHAMP_API,
+                p.api_expire_le.map(date_iso).unwrap_or_default(),
+            ),
+            (t::CHAMP_PAN_CONNU, oui_non(p.pan_connu).to_string()),
+            (
+                t::CHAMP_CAPTURES,
+                p.captures.map(|n| n.to_string()).unwrap_or_default(),
+            ),
+            (
+                t::CHAMP_NOTES,
+                p.notes.clone().unwrap_or_default().replace('\n', " ⏎ "),
+            ),
+        ]
+    };
+    let a = champs(&c.mienne);
+    let b = champs(&c.actuelle);
+    let mut lignes: Vec<Row> = Vec::new();
+    let mut premier_diff = None;
+    for (i, ((lib, m), (_, s))) in a.iter().zip(b.iter()).enumerate() {
+        let diff = m != s;
+        if diff && premier_diff.is_none() {
+            premier_diff = Some(i);
+        }
+        let st = if diff { gras() } else { Style::default() };
+        lignes.push(
+            Row::new(vec![
+                Cell::from(if diff { "≠" } else { " " }),
+                Cell::from(*lib),
+                Cell::from(m.clone()),
+                Cell::from(s.clone()),
+            ])
+            .style(st),
+        );
+    }
+    let [expl, table] = Layout::vertical([Constraint::Length(2), Constraint::Fill(1)]).areas(zone);
+    f.render_widget(
+        Paragraph::new(t::CONFLIT_EXPLICATION).wrap(Wrap { trim: true }),
+        expl,
+    );
+    let autre = t::conflit_enregistree(&c.modifie_par);
+    f.render_widget(
+        Table::new(
+            lignes,
+            [
+                Constraint::Length(1),
+                Constraint::Length(17),
+                Constraint::Fill(1),
+                Constraint::Fill(1),
+            ],
+        )
+        .header(
+            Row::new(vec![
+                String::new(),
+                String::new(),
+                t::CONFLIT_MIENNE.to_string(),
+                autre,
+            ])
+            .style(gras().add_modifier(Modifier::UNDERLINED)),
+        ),
+        table,
+    );
+    f.set_cursor_position(Position::new(
+        table.x,
+        table.y + 1 + premier_diff.unwrap_or(0) as u16,
+    ));
+}

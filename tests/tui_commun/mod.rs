@@ -1,0 +1,88 @@
+//! Shared helpers of the TUI tests: a store in a temporary folder, people, keys.
+#![allow(dead_code)]
+
+use chrono::NaiveDate;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use vigie::domain::{Blocage, Demarche, Departement, Personne, parse_date};
+use vigie::store::{Ouverture, Store};
+use vigie::tui::app::App;
+
+pub const JOUR: &str = "2026-11-23";
+
+pub fn jour() -> NaiveDate {
+    parse_date(JOUR).unwrap()
+}
+
+pub fn ouvrir(chemin: &std::path::Path, benevole: &str) -> Store {
+    Store::ouvrir(&Ouverture {
+        chemin: chemin.to_path_buf(),
+        phrase: None,
+        sans_chiffrement: true,
+        benevole: benevole.into(),
+    })
+    .unwrap()
+}
+
+pub fn personne(reference: &str, nom: &str, prenom: &str, dep: &str) -> Personne {
+    Personne {
+        id: None,
+        reference: reference.into(),
+        nom: nom.into(),
+        prenom: Some(prenom.into()),
+        telephone: None,
+        departement: Departement::depuis_code(dep).unwrap(),
+        demarche: Demarche::Renouvellement,
+        blocage: Blocage::DepotImpossible,
+        ouvert_le: parse_date("2026-10-01").unwrap(),
+        titre_expire_le: None,
+        api_expire_le: None,
+        pan_connu: None,
+        notes: None,
+        captures: Some(2),
+        version: 1,
+    }
+}
+
+/// A store with three people whose rights lapse or are about to (so they are on the day's list).
+pub fn base_exemple(dir: &std::path::Path) -> (Store, Vec<i64>) {
+    let mut s = ouvrir(&dir.join("x.db"), "Marie");
+    let mut ids = Vec::new();
+    let mut a = personne("2026-0001", "DIALLO", "Awa", "33");
+    a.api_expire_le = Some(parse_date("2026-11-11").unwrap());
+    a.titre_expire_le = Some(parse_date("2026-08-01").unwrap());
+    a.telephone = Some("06 11 22 33 44".into());
+    ids.push(s.creer_personne(&a).unwrap());
+    let mut b = personne("2026-0002", "LEFÈVRE", "Hélène", "69");
+    b.api_expire_le = Some(parse_date("2026-11-29").unwrap());
+    ids.push(s.creer_personne(&b).unwrap());
+    let mut c = personne("2026-0003", "BENALI", "Karim", "974");
+    c.titre_expire_le = Some(parse_date("2026-10-20").unwrap());
+    ids.push(s.creer_personne(&c).unwrap());
+    (s, ids)
+}
+
+pub fn app(store: &Store) -> App {
+    let (regles, _) = vigie::regles::charger();
+    let mut a = App::nouveau(jour(), regles, store.benevole(), false);
+    a.recharger(store);
+    a
+}
+
+pub fn touche(c: KeyCode) -> KeyEvent {
+    KeyEvent::new(c, KeyModifiers::NONE)
+}
+
+pub fn ctrl(c: char) -> KeyEvent {
+    KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL)
+}
+
+/// Keys for a string typed character by character.
+pub fn texte(s: &str) -> Vec<KeyEvent> {
+    s.chars().map(|c| touche(KeyCode::Char(c))).collect()
+}
+
+pub fn taper(app: &mut App, store: &mut Store, touches: &[KeyEvent]) {
+    for k in touches {
+        app.touche(*k, store);
+    }
+}

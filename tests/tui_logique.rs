@@ -1,0 +1,514 @@
+//! The update logic of the TUI, without a terminal: keys are fed to `App::touche` with a real
+//! store in a temporary folder, and the database is checked afterwards.
+
+mod tui_commun;
+
+use ratatui::crossterm::event::KeyCode;
+use tui_commun::*;
+use vigie::domain::{Canal, Resultat, TypeEvenement, parse_date};
+use vigie::tui::app::{Confirmation, Ecran};
+
+#[test]
+fn ccc_by_form_today_no_help_ticket_in_at_most_12_keystrokes() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut store, _) = base_exemple(dir.path());
+    let mut app = app(&store);
+    let id = app
+        .liste
+        .selectionnee()
+        .and_then(|p| p.id)
+        .expect("a person on the list");
+
+    // c: CCC form, channel "formulaire" preselected, date today, focus on the outcome;
+    // 2: "sans aide"; Tab: ticket; 12345; Enter: save.
+    let mut touches = vec![touche(KeyCode::Char('c')), touche(KeyCode::Char('2'))];
+    touches.push(touche(KeyCode::Tab));
+    touches.extend(texte("12345"));
+    touches.push(touche(KeyCode::Enter));
+    println!(
+        "frappes pour « CCC par formulaire, sans aide, ticket 12345 » : {}",
+        touches.len()
+    );
+    assert!(touches.len() <= 12, "{} keystrokes", touches.len());
+    assert_eq!(touches.len(), 9);
+    taper(&mut app, &mut store, &touches);
+
+    let evs = store.evenements(id).unwrap();
+    assert_eq!(evs.len(), 1, "{evs:?}");
+    let e = &evs[0];
+    assert_eq!(e.type_evenement, TypeEvenement::Ccc);
+    assert_eq!(e.date, jour());
+    assert_eq!(e.canal, Some(Canal::Formulaire));
+    assert_eq!(e.resultat, Some(Resultat::SansAide));
+    assert_eq!(e.ticket.as_deref(), Some("12345"));
+    assert_eq!(e.attente_minutes, None);
+    assert_eq!(e.notes, None);
+    assert_eq!(e.saisi_par, "Marie");
+    assert!(app.pile.is_empty(), "back on the list after saving");
+    assert!(
+        app.message
+            .as_deref()
+            .unwrap_or("")
+            .contains("CCC enregistré")
+    );
+}
+
+#[test]
+fn pan_outcome_with_appointment_date_in_french_form_and_notes() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut store, _) = base_exemple(dir.path());
+    let mut app = app(&store);
+    let id = app.liste.selectionnee().and_then(|p| p.id).unwrap();
+    taper(&mut app, &mut store, &[touche(KeyCode::Enter)]); // open the file
+    assert!(matches!(app.ecran(), Some(Ecran::Fiche(_))));
+    let mut k = vec![touche(KeyCode::Char('p')), touche(KeyCode::Char('2'))]; // rdv obtenu
+    k.push(touche(KeyCode::Tab)); // échéance (appointment date)
+    k.extend(texte("4/12/2026"));
+    k.push(touche(KeyCode::Tab)); // notes: Enter makes a new line there
+    k.extend(texte("apporter passeport"));
+    k.push(touche(KeyCode::Enter));
+    k.extend(texte("et justificatif"));
+    k.push(ctrl('s'));
+    taper(&mut app, &mut store, &k);
+    let evs = store.evenements(id).unwrap();
+    assert_eq!(evs.len(), 1);
+    assert_eq!(evs[0].type_evenement, TypeEvenement::Pan);
+    assert_eq!(evs[0].resultat, Some(Resultat::RdvObtenu));
+    assert_eq!(evs[0].echeance, Some(parse_date("2026-12-04").unwrap()));
+    assert_eq!(
+        evs[0].notes.as_deref(),
+        Some("apporter passeport\net justificatif")
+    );
+    // Back on the file, which now shows the event.
+    match app.ecran() {
+        Some(Ecran::Fiche(f)) => assert_eq!(f.donnees.evenements.len(), 1),
+        _ => panic!("expected the file"),
+    }
+}
+
+#[test]
+fn invalid_input_is_refused_next_to_the_field_and_nothing_is_written() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut store, ids) = base_exemple(dir.path());
+    let mut app = app(&store);
+    let mut k = vec![touche(KeyCode::Char('c'))];
+    k.push(touche(KeyCode::Enter)); // no outcome chosen
+    taper(&mut app, &mut store, &k);
+    let Some(Ecran::Saisie(f)) = app.ecran() else {
+        panic!("form still open")
+    };
+    let res = f.form.focalise().unwrap();
+    assert_eq!(res.libelle, "Résultat");
+    assert!(
+        res.erreur.as_deref().unwrap().contains("obligatoire"),
+        "{:?}",
+        res.erreur
+    );
+    // A wrong date: focus goes back to the date, message in French.
+    let mut k = vec![touche(KeyCode::Char('1'))];
+    k.push(touche(KeyCode::BackTab));
+    k.push(touche(KeyCode::BackTab));
+    k.push(ctrl('u'));
+    k.extend(texte("31/02/2026"));
+    k.push(touche(KeyCode::Enter));
+    taper(&mut app, &mut store, &k);
+    let Some(Ecran::Saisie(f)) = app.ecran() else {
+        panic!("form still open")
+    };
+    let date = f.form.focalise().unwrap();
+    assert_eq!(date.libelle, "Date");
+    assert!(date.erreur.as_deref().unwrap().contains("date invalide"));
+    for id in ids {
+        assert!(store.evenements(id).unwrap().is_empty());
+    }
+    // Esc asks because something was typed; n keeps the form; Esc + o abandons it.
+    taper(&mut app, &mut store, &[touche(KeyCode::Esc)]);
+    assert_eq!(app.confirmation, Some(Confirmation::Abandonner));
+    taper(&mut app, &mut store, &[touche(KeyCode::Char('n'))]);
+    assert!(app.confirmation.is_none());
+    assert!(matches!(app.ecran(), Some(Ecran::Saisie(_))));
+    taper(
+        &mut app,
+        &mut store,
+        &[touche(KeyCode::Esc), touche(KeyCode::Char('o'))],
+    );
+    assert!(app.pile.is_empty());
+}
+
+#[test]
+fn esc_on_an_untouched_form_leaves_at_once_and_q_quits() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut store, _) = base_exemple(dir.path());
+    let mut app = app(&store);
+    taper(
+        &mut app,
+        &mut store,
+        &[touche(KeyCode::Char('v')), touche(KeyCode::Esc)],
+    );
+    assert!(app.pile.is_empty() && app.confirmation.is_none());
+    // q with a dirty form on the stack asks first.
+    taper(
+        &mut app,
+        &mut store,
+        &[touche(KeyCode::Char('c')), touche(KeyCode::Char('3'))],
+    );
+    taper(&mut app, &mut store, &[ctrl('c')]);
+    assert_eq!(app.confirmation, Some(Confirmation::Quitter));
+    assert!(!app.quitter);
+    taper(
+        &mut app,
+        &mut store,
+        &[touche(KeyCode::Char('n')), touche(KeyCode::Esc)],
+    );
+    taper(&mut app, &mut store, &[touche(KeyCode::Char('o'))]);
+    assert!(app.pile.is_empty());
+    taper(&mut app, &mut store, &[touche(KeyCode::Char('q'))]);
+    assert!(app.quitter);
+}
+
+#[test]
+fn new_person_with_suggested_reference_and_departement_by_name() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut store, _) = base_exemple(dir.path());
+    let mut app = app(&store);
+    let mut k = vec![touche(KeyCode::Char('n'))];
+    k.extend(texte("MARTIN"));
+    k.push(touche(KeyCode::Tab));
+    k.extend(texte("Jeanne"));
+    k.push(touche(KeyCode::Tab));
+    k.extend(texte("+33 6 12"));
+    k.push(touche(KeyCode::Tab));
+    k.extend(texte("réunion"));
+    k.push(touche(KeyCode::Tab));
+    k.push(touche(KeyCode::Char('1'))); // première demande
+    k.push(touche(KeyCode::Tab));
+    k.push(touche(KeyCode::Right)); // blocage: first with →
+    k.push(touche(KeyCode::Tab));
+    k.push(touche(KeyCode::Tab)); // ouvert le: today
+    k.extend(texte("15/1/2027")); // titre
+    k.push(touche(KeyCode::Tab));
+    k.push(touche(KeyCode::Tab)); // API: empty
+    k.push(touche(KeyCode::Char('2'))); // PAN connu: oui
+    k.push(touche(KeyCode::Tab));
+    k.extend(texte("x3")); // wrong count of screenshots
+    k.push(touche(KeyCode::Enter));
+    taper(&mut app, &mut store, &k);
+    let Some(Ecran::Personne(f)) = app.ecran() else {
+        panic!("form still open")
+    };
+    let c = f.form.focalise().unwrap();
+    assert_eq!(c.libelle, "Captures gardées");
+    assert!(c.erreur.as_deref().unwrap().contains("nombre entier"));
+    assert_eq!(store.nombre_personnes().unwrap(), 3);
+    let mut k = vec![touche(KeyCode::Home), touche(KeyCode::Delete)];
+    k.push(touche(KeyCode::Enter));
+    taper(&mut app, &mut store, &k);
+    let p = store
+        .personne_par_reference("2026-0004")
+        .unwrap()
+        .expect("created");
+    assert_eq!(p.nom, "MARTIN");
+    assert_eq!(p.prenom.as_deref(), Some("Jeanne"));
+    assert_eq!(p.telephone.as_deref(), Some("+33 6 12"));
+    assert_eq!(p.departement.code(), "974");
+    assert_eq!(p.demarche, vigie::domain::Demarche::PremiereDemande);
+    assert_eq!(p.blocage, vigie::domain::Blocage::Connexion);
+    assert_eq!(p.ouvert_le, jour());
+    assert_eq!(p.titre_expire_le, Some(parse_date("2027-01-15").unwrap()));
+    assert_eq!(p.api_expire_le, None);
+    assert_eq!(p.pan_connu, Some(true));
+    assert_eq!(p.captures, Some(3));
+    // The new file is open.
+    assert!(matches!(app.ecran(), Some(Ecran::Fiche(f)) if f.id == p.id.unwrap()));
+}
+
+#[test]
+fn edit_conflict_shows_both_versions_and_never_overwrites_silently() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut store, _) = base_exemple(dir.path());
+    let mut autre = ouvrir(&dir.path().join("x.db"), "Paul");
+    let mut app = app(&store);
+    let id = app.liste.selectionnee().and_then(|p| p.id).unwrap();
+    // Open the edit form, change the first name.
+    let mut k = vec![
+        touche(KeyCode::Char('m')),
+        touche(KeyCode::Tab),
+        touche(KeyCode::Tab),
+    ];
+    k.push(ctrl('u'));
+    k.extend(texte("Awa Marie"));
+    taper(&mut app, &mut store, &k);
+    // Meanwhile another desk changes the phone number.
+    let mut p = autre.personne(id).unwrap().unwrap();
+    p.telephone = Some("07 00 00 00 00".into());
+    autre.modifier_personne(&p).unwrap();
+    taper(&mut app, &mut store, &[touche(KeyCode::Enter)]);
+    let Some(Ecran::Conflit(c)) = app.ecran() else {
+        panic!("expected the conflict screen")
+    };
+    assert_eq!(c.mienne.prenom.as_deref(), Some("Awa Marie"));
+    assert_eq!(c.actuelle.telephone.as_deref(), Some("07 00 00 00 00"));
+    assert_eq!(c.modifie_par, "Paul");
+    let stored = store.personne(id).unwrap().unwrap();
+    assert_eq!(
+        stored.prenom.as_deref(),
+        Some("Awa"),
+        "nothing overwritten yet"
+    );
+    // Esc: back to the form on top of the stored version; saving again now works.
+    taper(&mut app, &mut store, &[touche(KeyCode::Esc)]);
+    assert!(matches!(app.ecran(), Some(Ecran::Personne(_))));
+    // Another change by the other desk meanwhile, then "e": keep the stored version.
+    let mut p = autre.personne(id).unwrap().unwrap();
+    p.notes = Some("vu par Paul".into());
+    autre.modifier_personne(&p).unwrap();
+    taper(&mut app, &mut store, &[touche(KeyCode::Enter)]);
+    assert!(matches!(app.ecran(), Some(Ecran::Conflit(_))));
+    taper(&mut app, &mut store, &[touche(KeyCode::Char('e'))]);
+    let stored = store.personne(id).unwrap().unwrap();
+    assert_eq!(stored.prenom.as_deref(), Some("Awa"));
+    assert_eq!(stored.notes.as_deref(), Some("vu par Paul"));
+    // Again, and this time "m": keep mine, explicitly.
+    let mut k = vec![
+        touche(KeyCode::Char('m')),
+        touche(KeyCode::Tab),
+        touche(KeyCode::Tab),
+    ];
+    k.push(ctrl('u'));
+    k.extend(texte("Awa M."));
+    taper(&mut app, &mut store, &k);
+    let mut p = autre.personne(id).unwrap().unwrap();
+    p.captures = Some(9);
+    autre.modifier_personne(&p).unwrap();
+    taper(
+        &mut app,
+        &mut store,
+        &[touche(KeyCode::Enter), touche(KeyCode::Char('m'))],
+    );
+    let stored = store.personne(id).unwrap().unwrap();
+    assert_eq!(stored.prenom.as_deref(), Some("Awa M."));
+    assert_eq!(
+        stored.captures,
+        Some(2),
+        "mine replaced the other, by choice"
+    );
+    assert!(app.pile.is_empty());
+}
+
+#[test]
+fn search_as_you_type_ignores_accents_and_opens_the_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut store, ids) = base_exemple(dir.path());
+    let mut app = app(&store);
+    let mut k = vec![touche(KeyCode::Char('/'))];
+    k.extend(texte("lefevre"));
+    taper(&mut app, &mut store, &k);
+    let Some(Ecran::Recherche(r)) = app.ecran() else {
+        panic!("search")
+    };
+    assert_eq!(r.resultats.len(), 1);
+    taper(&mut app, &mut store, &texte("x"));
+    let Some(Ecran::Recherche(r)) = app.ecran() else {
+        panic!("search")
+    };
+    assert!(r.resultats.is_empty());
+    let mut k = vec![touche(KeyCode::Backspace), ctrl('u')];
+    k.extend(texte("2026-000"));
+    k.push(touche(KeyCode::Down));
+    k.push(touche(KeyCode::Enter));
+    taper(&mut app, &mut store, &k);
+    let Some(Ecran::Fiche(f)) = app.ecran() else {
+        panic!("file")
+    };
+    // Results are by name: BENALI, DIALLO, LEFÈVRE; the second one is DIALLO.
+    assert_eq!(f.id, ids[0]);
+    // "/" works from the file too; Esc goes back to the file, then to the list.
+    taper(
+        &mut app,
+        &mut store,
+        &[touche(KeyCode::Char('/')), touche(KeyCode::Esc)],
+    );
+    assert!(matches!(app.ecran(), Some(Ecran::Fiche(_))));
+    taper(&mut app, &mut store, &[touche(KeyCode::Esc)]);
+    assert!(app.pile.is_empty());
+}
+
+#[test]
+fn refresh_when_another_process_writes_keeps_the_selection() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut store, _) = base_exemple(dir.path());
+    let mut autre = ouvrir(&dir.path().join("x.db"), "Paul");
+    let mut app = app(&store);
+    taper(
+        &mut app,
+        &mut store,
+        &[touche(KeyCode::Char('t')), touche(KeyCode::Char('j'))],
+    );
+    assert!(app.liste.tous);
+    let choisie = app.liste.selectionnee().and_then(|p| p.id).unwrap();
+    assert!(!app.verifier_changements(&store), "nothing changed yet");
+    // Another desk adds a person whose name sorts first and who is most urgent.
+    let mut p = personne("2025-0001", "AARON", "Zoé", "75");
+    p.titre_expire_le = Some(parse_date("2025-01-01").unwrap());
+    p.api_expire_le = Some(parse_date("2025-02-01").unwrap());
+    autre.creer_personne(&p).unwrap();
+    assert!(app.verifier_changements(&store));
+    assert_eq!(app.liste.lignes.len(), 4);
+    assert_eq!(app.liste.selectionnee().and_then(|p| p.id), Some(choisie));
+    // t again: back to the day's list.
+    taper(&mut app, &mut store, &[touche(KeyCode::Char('t'))]);
+    assert!(!app.liste.tous);
+}
+
+#[test]
+fn help_and_panels_open_and_close() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut store, _) = base_exemple(dir.path());
+    let mut app = app(&store);
+    taper(&mut app, &mut store, &[touche(KeyCode::Char('?'))]);
+    assert!(matches!(app.ecran(), Some(Ecran::Aide { .. })));
+    taper(
+        &mut app,
+        &mut store,
+        &[touche(KeyCode::Esc), touche(KeyCode::Enter)],
+    );
+    taper(&mut app, &mut store, &[touche(KeyCode::Char('P'))]);
+    assert!(matches!(
+        app.ecran(),
+        Some(Ecran::Panneau {
+            titre: "Préfecture",
+            ..
+        })
+    ));
+    taper(&mut app, &mut store, &[touche(KeyCode::Esc)]);
+    assert!(matches!(app.ecran(), Some(Ecran::Fiche(_))));
+    taper(&mut app, &mut store, &[touche(KeyCode::F(3))]);
+    assert!(matches!(
+        app.ecran(),
+        Some(Ecran::Panneau {
+            titre: "Statistiques",
+            ..
+        })
+    ));
+}
+
+/// A stand-in for the préfecture and statistics panels: typed text, its own keys.
+struct PanneauEssai {
+    texte: String,
+    recharges: std::rc::Rc<std::cell::Cell<u32>>,
+}
+
+impl vigie::tui::Panneau for PanneauEssai {
+    fn dessiner(&mut self, _f: &mut ratatui::Frame, _zone: ratatui::layout::Rect) {}
+    fn touche(
+        &mut self,
+        k: ratatui::crossterm::event::KeyEvent,
+        _store: &mut vigie::store::Store,
+    ) -> vigie::tui::Issue {
+        match k.code {
+            KeyCode::Char(c) if c.is_alphanumeric() => {
+                self.texte.push(c);
+                vigie::tui::Issue::Rien
+            }
+            KeyCode::Esc => vigie::tui::Issue::Fermer,
+            _ => vigie::tui::Issue::Ignoree,
+        }
+    }
+    fn raccourcis(&self) -> Vec<vigie::tui::Raccourci> {
+        vec![vigie::tui::Raccourci {
+            touche: "Entrée",
+            action: "voir",
+        }]
+    }
+    fn recharger(&mut self, _store: &vigie::store::Store) {
+        self.recharges.set(self.recharges.get() + 1);
+    }
+    fn saisie_en_cours(&self) -> bool {
+        !self.texte.is_empty()
+    }
+}
+
+#[test]
+fn panels_get_keys_first_are_refreshed_and_guard_quitting() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut store, _) = base_exemple(dir.path());
+    let mut autre = ouvrir(&dir.path().join("x.db"), "Paul");
+    let mut app = app(&store);
+    let recharges = std::rc::Rc::new(std::cell::Cell::new(0));
+    app.pile.push(Ecran::Panneau {
+        titre: "Essai",
+        panneau: Box::new(PanneauEssai {
+            texte: String::new(),
+            recharges: recharges.clone(),
+        }),
+    });
+    // Letters are the panel's (q is typed there), Ctrl-C is the application's and asks.
+    taper(&mut app, &mut store, &texte("q"));
+    assert!(!app.quitter);
+    taper(&mut app, &mut store, &[ctrl('c')]);
+    assert_eq!(app.confirmation, Some(Confirmation::Quitter));
+    taper(&mut app, &mut store, &[touche(KeyCode::Char('n'))]);
+    autre
+        .creer_personne(&personne("2026-0099", "ZED", "Zoé", "01"))
+        .unwrap();
+    assert!(app.verifier_changements(&store));
+    assert_eq!(recharges.get(), 1);
+    taper(&mut app, &mut store, &[touche(KeyCode::Esc)]);
+    assert!(app.pile.is_empty());
+}
+
+#[test]
+fn every_event_type_has_its_key_and_saves_with_first_choices() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut store, _) = base_exemple(dir.path());
+    let mut app = app(&store);
+    let id = app.liste.selectionnee().and_then(|p| p.id).unwrap();
+    let cas = [
+        ('v', TypeEvenement::Visite),
+        ('c', TypeEvenement::Ccc),
+        ('p', TypeEvenement::Pan),
+        ('s', TypeEvenement::Substitution),
+        ('r', TypeEvenement::Recommande),
+        ('a', TypeEvenement::Avocat),
+        ('d', TypeEvenement::DefenseurDroits),
+        ('i', TypeEvenement::ApiDelivree),
+        ('x', TypeEvenement::Cloture),
+    ];
+    for (n, (cle, ty)) in cas.iter().enumerate() {
+        // Keep the same person selected whatever the new order of the list.
+        while app.liste.selectionnee().and_then(|p| p.id) != Some(id) {
+            taper(&mut app, &mut store, &[touche(KeyCode::Down)]);
+        }
+        taper(&mut app, &mut store, &[touche(KeyCode::Char(*cle))]);
+        let Some(Ecran::Saisie(f)) = app.ecran() else {
+            panic!("{cle}: no form")
+        };
+        assert_eq!(f.type_evenement, *ty);
+        // Fill each pick list with its first value, the API's end date when asked for.
+        for _ in 0..6 {
+            let champ = match app.ecran() {
+                Some(Ecran::Saisie(f)) => f.form.focalise().map(|c| (c.est_choix(), c.libelle)),
+                _ => None,
+            };
+            match champ {
+                Some((true, _)) => taper(&mut app, &mut store, &texte("1")),
+                Some((false, "Nouvelle API jusqu'au")) => {
+                    taper(&mut app, &mut store, &texte("23/05/2027"))
+                }
+                _ => {}
+            }
+            taper(&mut app, &mut store, &[touche(KeyCode::Tab)]);
+        }
+        taper(&mut app, &mut store, &[ctrl('s')]);
+        assert!(app.pile.is_empty(), "{cle}: {:?}", app.message);
+        let evs = store.evenements(id).unwrap();
+        assert_eq!(evs.len(), n + 1, "{cle}");
+        let e = evs.iter().find(|e| e.type_evenement == *ty).unwrap();
+        assert!(e.valider().is_empty());
+        assert_eq!(e.resultat, ty.resultats().first().copied());
+        assert_eq!(e.canal, ty.canaux().first().copied());
+        if *ty == TypeEvenement::ApiDelivree {
+            assert_eq!(e.echeance, Some(parse_date("2027-05-23").unwrap()));
+        }
+    }
+}
