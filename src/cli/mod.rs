@@ -1,6 +1,8 @@
 //! The command line: argument definitions (the contract scripts rely on) and dispatch.
 //! Each command lives in its own file; all print French and exit non-zero on error.
 
+mod stats;
+
 use crate::config;
 use crate::store::{Ouverture, Store};
 use crate::textes::cli as t;
@@ -226,6 +228,7 @@ fn executer(commande: Option<Commande>, ctx: &Contexte) -> Result<(), ErreurCli>
         Some(Commande::Demo(_)) => Err(ErreurCli::new(t::pas_encore("demo"))),
         Some(Commande::Aujourdhui(_)) => Err(ErreurCli::new(t::pas_encore("aujourdhui"))),
         Some(Commande::Import(_)) => Err(ErreurCli::new(t::pas_encore("import"))),
+        Some(Commande::Export(ExportCommande::Stats(a))) => stats::executer(a, ctx),
         Some(Commande::Export(_)) => Err(ErreurCli::new(t::pas_encore("export"))),
         Some(Commande::Prefecture(_)) => Err(ErreurCli::new(t::pas_encore("prefecture"))),
         Some(Commande::Regles) => {

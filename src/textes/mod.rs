@@ -2,6 +2,7 @@
 //! code elsewhere calls these functions and constants instead of writing sentences.
 
 pub mod libelles;
+pub mod stats;
 
 use crate::domain::ErreurValeur;
 use crate::store::ErreurStore;
