@@ -379,7 +379,12 @@ fn lignes_bloc(out: &mut Vec<Ligne>, departement: Option<Departement>, c: &mut C
     );
     ligne(I::RecommandeEnvoye, "", Compte(c.recommande), Some(suivies));
     ligne(I::RecoursAvocat, "", Compte(c.avocat), Some(suivies));
-    ligne(I::DefenseurDroitsSaisi, "", Compte(c.defenseur), Some(suivies));
+    ligne(
+        I::DefenseurDroitsSaisi,
+        "",
+        Compte(c.defenseur),
+        Some(suivies),
+    );
     ligne(
         I::RuptureDroits,
         "",
@@ -488,9 +493,7 @@ impl Ligne {
             String::new()
         };
         Cellules {
-            departement: proteger_formule(
-                self.departement.map(|d| d.code()).unwrap_or("ensemble"),
-            ),
+            departement: proteger_formule(self.departement.map(|d| d.code()).unwrap_or("ensemble")),
             indicateur: self.indicateur.code(),
             modalite: self.modalite,
             valeur,
@@ -655,7 +658,7 @@ pub fn mediane_demis(v: &mut [i64]) -> Option<i64> {
 pub fn formater_demis(h: i64) -> String {
     let signe = if h < 0 { "-" } else { "" };
     let a = h.unsigned_abs();
-    if a % 2 == 0 {
+    if a.is_multiple_of(2) {
         format!("{signe}{}", a / 2)
     } else {
         format!("{signe}{}.5", a / 2)

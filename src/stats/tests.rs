@@ -4,7 +4,13 @@ fn d(a: i32, m: u32, j: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(a, m, j).unwrap()
 }
 
-fn ligne(dep: Option<&str>, ind: Indicateur, modalite: &'static str, v: u64, base: Option<u64>) -> Ligne {
+fn ligne(
+    dep: Option<&str>,
+    ind: Indicateur,
+    modalite: &'static str,
+    v: u64,
+    base: Option<u64>,
+) -> Ligne {
     Ligne {
         departement: dep.map(|c| Departement::depuis_code(c).unwrap()),
         indicateur: ind,
@@ -39,12 +45,32 @@ fn percentage_rounds_half_up_exactly() {
 fn medians_odd_even_and_negative() {
     assert_eq!(mediane_demis(&mut []), None);
     assert_eq!(mediane_demis(&mut [7]).map(formater_demis).unwrap(), "7");
-    assert_eq!(mediane_demis(&mut [3, 1, 2]).map(formater_demis).unwrap(), "2");
-    assert_eq!(mediane_demis(&mut [10, 15, 30, 5]).map(formater_demis).unwrap(), "12.5");
-    assert_eq!(mediane_demis(&mut [12, 12]).map(formater_demis).unwrap(), "12");
-    assert_eq!(mediane_demis(&mut [-2, -1]).map(formater_demis).unwrap(), "-1.5");
-    assert_eq!(mediane_demis(&mut [0, -1]).map(formater_demis).unwrap(), "-0.5");
-    assert_eq!(mediane_demis(&mut [0, 1]).map(formater_demis).unwrap(), "0.5");
+    assert_eq!(
+        mediane_demis(&mut [3, 1, 2]).map(formater_demis).unwrap(),
+        "2"
+    );
+    assert_eq!(
+        mediane_demis(&mut [10, 15, 30, 5])
+            .map(formater_demis)
+            .unwrap(),
+        "12.5"
+    );
+    assert_eq!(
+        mediane_demis(&mut [12, 12]).map(formater_demis).unwrap(),
+        "12"
+    );
+    assert_eq!(
+        mediane_demis(&mut [-2, -1]).map(formater_demis).unwrap(),
+        "-1.5"
+    );
+    assert_eq!(
+        mediane_demis(&mut [0, -1]).map(formater_demis).unwrap(),
+        "-0.5"
+    );
+    assert_eq!(
+        mediane_demis(&mut [0, 1]).map(formater_demis).unwrap(),
+        "0.5"
+    );
 }
 
 #[test]
@@ -62,16 +88,25 @@ fn formula_prefix() {
 fn periods() {
     assert_eq!(
         Periode::mois(2026, 2),
-        Some(Periode { du: d(2026, 2, 1), au: d(2026, 2, 28) })
+        Some(Periode {
+            du: d(2026, 2, 1),
+            au: d(2026, 2, 28)
+        })
     );
     assert_eq!(
         Periode::mois(2026, 12),
-        Some(Periode { du: d(2026, 12, 1), au: d(2026, 12, 31) })
+        Some(Periode {
+            du: d(2026, 12, 1),
+            au: d(2026, 12, 31)
+        })
     );
     assert_eq!(Periode::mois(2026, 13), None);
     assert_eq!(
         Periode::annee(2028),
-        Some(Periode { du: d(2028, 1, 1), au: d(2028, 12, 31) })
+        Some(Periode {
+            du: d(2028, 1, 1),
+            au: d(2028, 12, 31)
+        })
     );
 }
 
@@ -98,9 +133,15 @@ fn primary_masks_small_counts_and_small_bases() {
     use Statut::*;
     assert_eq!(st, vec![Ok, Masque, Ok, Masque, Ok, Masque, Ok]);
     let c = l[3].cellules(5);
-    assert_eq!((c.valeur.as_str(), c.base.as_str(), c.pourcentage.as_str()), ("", "", ""));
+    assert_eq!(
+        (c.valeur.as_str(), c.base.as_str(), c.pourcentage.as_str()),
+        ("", "", "")
+    );
     let c = l[2].cellules(5);
-    assert_eq!((c.valeur.as_str(), c.base.as_str(), c.pourcentage.as_str()), ("0", "10", "0.0"));
+    assert_eq!(
+        (c.valeur.as_str(), c.base.as_str(), c.pourcentage.as_str()),
+        ("0", "10", "0.0")
+    );
     assert_eq!(l[6].cellules(5).valeur, "0.5");
 }
 
@@ -109,18 +150,32 @@ fn secondary_masks_smallest_then_repeats_across_groups() {
     use Indicateur as I;
     // ensemble: 20 people; demarche 3 (masked), 8, 9 → the 8 gets masque_secondaire.
     let mut l = vec![ligne(None, I::PersonnesSuivies, "", 20, None)];
-    for (m, v) in [("premiere_demande", 3), ("renouvellement", 9), ("duplicata", 8)] {
+    for (m, v) in [
+        ("premiere_demande", 3),
+        ("renouvellement", 9),
+        ("duplicata", 8),
+    ] {
         l.push(ligne(None, I::Demarche, m, v, Some(20)));
     }
     supprimer(&mut l, 5, false);
     let st: Vec<Statut> = l.iter().map(|l| l.statut).collect();
     assert_eq!(
         st,
-        vec![Statut::Ok, Statut::Masque, Statut::Ok, Statut::MasqueSecondaire]
+        vec![
+            Statut::Ok,
+            Statut::Masque,
+            Statut::Ok,
+            Statut::MasqueSecondaire
+        ]
     );
     // A tie goes to the first in output order.
     let mut l = vec![ligne(None, I::PersonnesSuivies, "", 20, None)];
-    for (m, v) in [("premiere_demande", 3), ("renouvellement", 6), ("duplicata", 6), ("autre", 5)] {
+    for (m, v) in [
+        ("premiere_demande", 3),
+        ("renouvellement", 6),
+        ("duplicata", 6),
+        ("autre", 5),
+    ] {
         l.push(ligne(None, I::Demarche, m, v, Some(20)));
     }
     supprimer(&mut l, 5, false);
@@ -161,7 +216,12 @@ fn cross_departement_groups_cascade_into_blocks() {
     let st: Vec<Statut> = l.iter().map(|l| l.statut).collect();
     assert_eq!(
         st,
-        vec![Statut::Ok, Statut::MasqueSecondaire, Statut::Masque, Statut::Ok]
+        vec![
+            Statut::Ok,
+            Statut::MasqueSecondaire,
+            Statut::Masque,
+            Statut::Ok
+        ]
     );
     // Without --par-departement there are no (b) groups.
     supprimer(&mut l, 5, false);
@@ -197,7 +257,11 @@ fn groups_order_blocks_then_cross() {
     let t = acc.tableau(1, true);
     let g = groupes(&t.lignes, true);
     // 2 blocks × 2 (a) groups, then one (b) group per ensemble row that counts people.
-    let par_ligne = t.lignes.iter().filter(|l| l.departement.is_none() && !l.indicateur.est_mediane()).count();
+    let par_ligne = t
+        .lignes
+        .iter()
+        .filter(|l| l.departement.is_none() && !l.indicateur.est_mediane())
+        .count();
     assert_eq!(g.len(), 4 + par_ligne);
     assert_eq!(g[0].cellules.len(), 7);
     assert_eq!(g[1].cellules.len(), 8);
