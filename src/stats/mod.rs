@@ -740,7 +740,9 @@ pub fn groupes(lignes: &[Ligne], par_departement: bool) -> Vec<Groupe> {
 /// Secondary: a group with exactly one masked cell (`masque` or `masque_secondaire`) whose
 /// total is published (`statut` `ok`) gets its smallest published non-zero cell masked
 /// (`masque_secondaire`; ties: first in output order). Passes repeat until none changes.
-/// A group with no published non-zero cell left cannot be helped and stays as it is.
+/// Edge case the contract leaves open: when the group has no published non-zero cell left, the
+/// masked cell would equal the total; the first published zero cell is masked instead (unless
+/// the total is 0: then every cell is known to be 0 and masking would hide nothing).
 pub fn supprimer(lignes: &mut [Ligne], seuil: u64, par_departement: bool) {
     let petit = |n: u64| n > 0 && n < seuil;
     for l in lignes.iter_mut() {
@@ -760,12 +762,21 @@ pub fn supprimer(lignes: &mut [Ligne], seuil: u64, par_departement: bool) {
             if masquees != 1 || !lignes[g.total].publiee() {
                 continue;
             }
-            let cible = g
-                .cellules
-                .iter()
-                .copied()
-                .filter(|&i| lignes[i].publiee() && lignes[i].compte().unwrap_or(0) > 0)
-                .min_by_key(|&i| (lignes[i].compte().unwrap_or(0), i));
+            let publiees = || g.cellules.iter().copied().filter(|&i| lignes[i].publiee());
+            let valeur = |i: usize| lignes[i].compte().unwrap_or(0);
+            // The smallest published non-zero cell (ties: first in output order). When there is
+            // none, the masked cell equals the total minus zeros: mask the first published zero
+            // instead, unless the total is 0 (then every cell is known to be 0 anyway).
+            let cible = publiees()
+                .filter(|&i| valeur(i) > 0)
+                .min_by_key(|&i| (valeur(i), i))
+                .or_else(|| {
+                    if valeur(g.total) > 0 {
+                        publiees().next()
+                    } else {
+                        None
+                    }
+                });
             if let Some(i) = cible {
                 lignes[i].statut = Statut::MasqueSecondaire;
                 change = true;

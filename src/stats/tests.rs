@@ -268,3 +268,45 @@ fn groups_order_blocks_then_cross() {
     assert_eq!(g[2].total, t.lignes.len() / 2);
     assert!(g[4..].windows(2).all(|w| w[0].total < w[1].total));
 }
+
+#[test]
+fn zero_cell_masked_when_nothing_else_can_hide_the_secondary_cell() {
+    use Indicateur as I;
+    // K = 2. ensemble 12 = 33:7 + 69:3 + 75:2; renouvellement 10 = 7 + 1 + 2. The (b)
+    // renouvellement group masks 75's 2, which is all of 75's block: 75's demarche group then
+    // has one masked cell equal to its published total and no published non-zero cell: its
+    // first published zero (premiere_demande) is masked too.
+    let mut l = Vec::new();
+    for (dep, ps, ren, dup, autre) in [
+        (None, 12, 10, 1, 1),
+        (Some("33"), 7, 7, 0, 0),
+        (Some("69"), 3, 1, 1, 1),
+        (Some("75"), 2, 2, 0, 0),
+    ] {
+        l.push(ligne(dep, I::PersonnesSuivies, "", ps, None));
+        l.push(ligne(dep, I::Demarche, "premiere_demande", 0, Some(ps)));
+        l.push(ligne(dep, I::Demarche, "renouvellement", ren, Some(ps)));
+        l.push(ligne(dep, I::Demarche, "duplicata", dup, Some(ps)));
+        l.push(ligne(dep, I::Demarche, "autre", autre, Some(ps)));
+    }
+    supprimer(&mut l, 2, true);
+    let statut = |dep: &str, m: &str| {
+        l.iter()
+            .find(|x| {
+                x.departement.map(|d| d.code()) == Some(dep)
+                    && x.modalite == m
+                    && x.indicateur == I::Demarche
+            })
+            .unwrap()
+            .statut
+    };
+    assert_eq!(statut("69", "renouvellement"), Statut::Masque);
+    assert_eq!(statut("75", "renouvellement"), Statut::MasqueSecondaire);
+    assert_eq!(statut("75", "premiere_demande"), Statut::MasqueSecondaire);
+    assert_eq!(statut("75", "duplicata"), Statut::Ok);
+    assert_eq!(statut("33", "renouvellement"), Statut::Ok);
+    assert_eq!(statut("33", "premiere_demande"), Statut::Ok);
+    assert_eq!(l[15].statut, Statut::Ok, "75's total stays published");
+    let masquees = l.iter().filter(|x| x.statut != Statut::Ok).count();
+    assert_eq!(masquees, 2 + 3 + 2, "ensemble 2, 69's 3, 75's 2");
+}
