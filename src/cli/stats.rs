@@ -3,6 +3,7 @@
 use super::{Contexte, ErreurCli, ExportStatsArgs};
 use crate::domain::parse_date;
 use crate::stats::{self, Format, Periode};
+use crate::store::Store;
 use crate::textes::stats as t;
 use std::io::Write;
 
@@ -54,6 +55,10 @@ pub fn executer(a: ExportStatsArgs, ctx: &Contexte) -> Result<(), ErreurCli> {
         return Err(ErreurCli::new(t::SEUIL_NUL));
     }
     let format = Format::depuis_code(&a.format).ok_or_else(|| t::format_inconnu(&a.format))?;
+    // Statistics only read: never create an empty database by mistake.
+    if !Store::existe(&ctx.db) {
+        return Err(ErreurCli::new(t::base_absente(&ctx.db)));
+    }
     let store = ctx.ouvrir(false)?;
     let tableau = stats::calculer(&store, periode, a.par_departement, u64::from(a.seuil))?;
     let octets = tableau.ecrire(format);

@@ -27,6 +27,13 @@ pub fn periode_inversee(du: &str, au: &str) -> String {
     format!("période à l'envers : le {du} (--du) est après le {au} (--au)")
 }
 
+pub fn base_absente(chemin: &Path) -> String {
+    format!(
+        "aucune base à {} : vérifiez --db ou VIGIE_DB (les statistiques ne créent pas de base)",
+        chemin.display()
+    )
+}
+
 pub fn format_inconnu(valeur: &str) -> String {
     format!("--format : « {valeur} » inconnu (formats admis : csv, excel-fr)")
 }
