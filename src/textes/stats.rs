@@ -89,6 +89,17 @@ pub mod ecran {
     pub const MASQUE_SECONDAIRE: &str = "masqué (secret secondaire)";
     pub const AUCUNE_VALEUR: &str = "aucune valeur";
     pub const NOM_VIDE: &str = "donnez un nom de fichier";
+    pub const R_DATES: &str = "dates…";
+    pub const R_DEPARTEMENTS: &str = "par département";
+    pub const R_BLOC: &str = "département";
+    pub const R_SEUIL: &str = "seuil";
+    pub const R_EXPORTER: &str = "exporter";
+    pub const R_FERMER: &str = "fermer";
+    pub const R_CHAMP: &str = "champ suivant";
+    pub const R_VALIDER: &str = "valider";
+    pub const R_ANNULER: &str = "annuler";
+    pub const R_ECRIRE: &str = "écrire le fichier";
+    pub const R_FORMAT: &str = "format csv / excel-fr";
 
     pub fn masque(seuil: u64) -> String {
         format!("masqué (< {seuil})")
