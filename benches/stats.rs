@@ -23,13 +23,15 @@ impl Alea {
     }
 }
 
+/// People first, then every event in date order (as a desk's database grows day after day,
+/// so one person's events are scattered across the file).
 fn generer(store: &mut Store, personnes: usize) -> usize {
     let debut = NaiveDate::from_ymd_opt(2025, 1, 1).unwrap();
     let deps: Vec<Departement> = Departement::tous().collect();
     let mut a = Alea(0x9E37_79B9_7F4A_7C15);
     store
         .ecrire(|tx, b| {
-            let mut n_ev = 0;
+            let mut evenements: Vec<(NaiveDate, i64, Evenement)> = Vec::new();
             for i in 0..personnes {
                 // Big départements are more frequent (a few desks hold most of the people).
                 let dep = if a.sous(3) == 0 {
@@ -73,11 +75,14 @@ fn generer(store: &mut Store, personnes: usize) -> usize {
                     if t == TypeEvenement::Ccc {
                         e.attente_minutes = Some(a.sous(120) as u32);
                     }
-                    inserer_evenement(tx, id, &e, b, "2026-01-01 00:00:00")?;
-                    n_ev += 1;
+                    evenements.push((e.date, id, e));
                 }
             }
-            Ok(n_ev)
+            evenements.sort_by_key(|(d, id, _)| (*d, *id));
+            for (_, id, e) in &evenements {
+                inserer_evenement(tx, *id, e, b, "2026-01-01 00:00:00")?;
+            }
+            Ok(evenements.len())
         })
         .unwrap()
 }
@@ -103,8 +108,12 @@ fn main() {
         .ok()
         .and_then(|s| s.parse().ok())
         .unwrap_or(100_000);
+    // VIGIE_BENCH_DB: keep the generated database there and reuse it on the next run.
     let dir = tempfile::tempdir().unwrap();
-    let chemin = dir.path().join("bench.db");
+    let chemin = std::env::var_os("VIGIE_BENCH_DB")
+        .map(std::path::PathBuf::from)
+        .unwrap_or_else(|| dir.path().join("bench.db"));
+    let existe = chemin.exists();
     let mut store = Store::ouvrir(&Ouverture {
         chemin: chemin.clone(),
         phrase: Some("phrase de test du banc".into()),
@@ -112,12 +121,17 @@ fn main() {
         benevole: "Banc".into(),
     })
     .unwrap();
-    let t = Instant::now();
-    let n_ev = generer(&mut store, personnes);
-    println!(
-        "generated {personnes} people and {n_ev} events (encrypted) in {:.1} s",
-        t.elapsed().as_secs_f64()
-    );
+    if existe {
+        println!("reusing {}", chemin.display());
+    } else {
+        let t = Instant::now();
+        let n_ev = generer(&mut store, personnes);
+        println!(
+            "generated {personnes} people and {n_ev} events (encrypted, events in date order) \
+             in {:.1} s",
+            t.elapsed().as_secs_f64()
+        );
+    }
     let mois = Periode::mois(2025, 11).unwrap();
     let annee = Periode::annee(2025).unwrap();
     mesurer("month, ensemble, K=5", 5, || {

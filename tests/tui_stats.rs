@@ -54,8 +54,8 @@ fn snapshot_last_month_ensemble() {
     let attendu = [
         "┌ Statistiques ────────────────────────────────────────────────────────────────┐",
         "│( ) ce mois  (•) mois dernier  ( ) année  ( ) dates                           │",
-        "│Période : du 2026-11-01 au 2026-11-30 · seuil 5 · ensemble                    │",
-        "│                                                                              │",
+        "│Période : du 2026-11-01 au 2026-11-30 · seuil 5                               │",
+        "│Bloc : ensemble                                                               │",
         "│▸ Personnes suivies              11                                           │",
         "│  Nouvelles personnes            masqué (< 5)                                 │",
         "│  CCC sollicité                  ███████████·······  63,6 % · 7 sur 11        │",
@@ -106,8 +106,8 @@ fn snapshot_departement_block_with_secondary_suppression() {
     let attendu = [
         "┌ Statistiques ────────────────────────────────────────────────────────────────┐",
         "│( ) ce mois  (•) mois dernier  ( ) année  ( ) dates                           │",
-        "│Période : du 2026-11-01 au 2026-11-30 · seuil 2 · ◀ 2A Corse-du-Sud ▶ (2/4)   │",
-        "│                                                                              │",
+        "│Période : du 2026-11-01 au 2026-11-30 · seuil 2                               │",
+        "│Bloc : ◀ 2A Corse-du-Sud ▶ (2/4)                                              │",
         "│▸ Personnes suivies              3                                            │",
         "│  Nouvelles personnes            masqué (< 2)                                 │",
         "│  CCC sollicité                  masqué (secret secondaire) · sur 3           │",
@@ -133,7 +133,7 @@ fn snapshot_departement_block_with_secondary_suppression() {
     assert_eq!(curseur, (1, 4));
     // ← from the first département goes back to the ensemble; → cycles.
     touche(&mut e, &mut s, KeyCode::Left);
-    assert!(ecran(&mut e).0[2].contains("◀ ensemble ▶ (1/4)"));
+    assert!(ecran(&mut e).0[3].contains("◀ ensemble ▶ (1/4)"));
 }
 
 /// Every row of every block shows what the export writes for it.
@@ -157,7 +157,7 @@ fn screen_matches_export_cell_for_cell() {
             textes.push(lignes[y as usize].clone());
             touche(&mut e, &mut s, KeyCode::Down);
         }
-        let entete = ecran(&mut e).0[2].clone();
+        let entete = ecran(&mut e).0[3].clone();
         let dep = if entete.contains("ensemble") {
             "ensemble".to_string()
         } else {
@@ -272,4 +272,8 @@ fn loads_on_first_key_and_shortcuts() {
     let r: Vec<&str> = e.raccourcis().iter().map(|r| r.touche).collect();
     assert_eq!(r, ["m", "p", "a", "d", "t", "+ -", "e", "Échap"]);
     assert_eq!(touche(&mut e, &mut s, KeyCode::F(5)), Issue::Ignoree);
+    // Last month across a year boundary.
+    let mut janvier = EcranStats::nouveau(commun::d("2027-01-10"));
+    touche(&mut janvier, &mut s, KeyCode::Char('p'));
+    assert!(ecran(&mut janvier).0[2].contains("du 2026-12-01 au 2026-12-31"));
 }

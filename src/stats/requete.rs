@@ -8,8 +8,10 @@ use crate::store::{ResultatStore, Store};
 use chrono::NaiveDate;
 use rusqlite::Row;
 
-/// Events dated ≤ au only (?2); ?1 is du. Dates are stored as `AAAA-MM-JJ`, so text order is
-/// date order.
+/// ?1 is du, ?2 is au. The people followed are found through the events of the period (index
+/// on date); only their events dated ≤ au are then aggregated, walking the (person, date)
+/// index, so the cost follows the people of the period, not the whole history.
+/// Dates are stored as `AAAA-MM-JJ`, so text order is date order.
 const FAITS: &str = "
 SELECT p.departement, p.demarche, p.blocage, p.ouvert_le, p.pan_connu,
        p.titre_expire_le, p.api_expire_le,
@@ -18,7 +20,6 @@ SELECT p.departement, p.demarche, p.blocage, p.ouvert_le, p.pan_connu,
        a.pan_ou_substitution, a.recommande_envoye, a.avocat, a.defenseur_saisi
 FROM (
   SELECT personne_id,
-    max(date >= ?1) AS suivie,
     max(type = 'api_delivree') AS api_delivree,
     max(CASE WHEN type = 'api_delivree' THEN echeance END) AS api_echeance,
     min(CASE WHEN type = 'cloture' THEN date END) AS premiere_cloture,
@@ -37,9 +38,9 @@ FROM (
     max(type = 'avocat' AND date >= ?1) AS avocat,
     max(type = 'defenseur_droits' AND date >= ?1 AND resultat = 'saisi') AS defenseur_saisi
   FROM evenements
-  WHERE date <= ?2
+  WHERE personne_id IN (SELECT personne_id FROM evenements WHERE date BETWEEN ?1 AND ?2)
+    AND date <= ?2
   GROUP BY personne_id
-  HAVING suivie
 ) a JOIN personnes p ON p.id = a.personne_id
 ";
 

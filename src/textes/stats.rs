@@ -76,6 +76,7 @@ pub fn libelle_indicateur(i: Indicateur) -> &'static str {
 pub mod ecran {
     pub const TITRE: &str = " Statistiques ";
     pub const ENSEMBLE: &str = "ensemble";
+    pub const BLOC: &str = "Bloc : ";
     pub const CE_MOIS: &str = "ce mois";
     pub const MOIS_DERNIER: &str = "mois dernier";
     pub const ANNEE: &str = "année";

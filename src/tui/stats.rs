@@ -407,12 +407,15 @@ impl EcranStats {
             e::ENSEMBLE.to_string()
         };
         let infos = format!(
-            "{} · {} · {}",
+            "{} · {}",
             e::periode(&date_iso(self.periode.du), &date_iso(self.periode.au)),
             e::seuil(self.seuil),
-            bloc
         );
-        vec![Line::from(choix), Line::from(infos)]
+        vec![
+            Line::from(choix),
+            Line::from(infos),
+            Line::from(format!("{}{bloc}", e::BLOC)),
+        ]
     }
 
     /// One row of the list as text (without the selection mark).
@@ -548,7 +551,7 @@ impl Panneau for EcranStats {
         if interieur.height < 4 {
             return;
         }
-        let entete = Rect::new(interieur.x, interieur.y, interieur.width, 2);
+        let entete = Rect::new(interieur.x, interieur.y, interieur.width, 3);
         f.render_widget(Paragraph::new(self.entete()), entete);
         let bas = Rect::new(
             interieur.x,
