@@ -438,3 +438,27 @@ fn rounding_of_exact_halves_end_to_end() {
         "{csv}"
     );
 }
+
+/// The 6 phone waits of November come from 5 people (P6 called twice): with K = 6 the median
+/// is about fewer than K people and is masked, although its base (events) is 6.
+#[test]
+fn waiting_median_masked_when_fewer_than_k_people_behind_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let s = fixture(&dir.path().join("f.db"));
+    let csv = |k| {
+        String::from_utf8(
+            stats::calculer(&s, novembre(), false, k)
+                .unwrap()
+                .ecrire(Format::Csv),
+        )
+        .unwrap()
+    };
+    assert!(
+        csv(6)
+            .contains("\n2026-11-01,2026-11-30,ensemble,attente_ccc_mediane_minutes,,,6,,masque\n")
+    );
+    assert!(
+        csv(5)
+            .contains("\n2026-11-01,2026-11-30,ensemble,attente_ccc_mediane_minutes,,17.5,6,,ok\n")
+    );
+}

@@ -56,6 +56,7 @@ prop_compose! {
             recommande_envoye: b[6],
             avocat: b[7],
             defenseur_saisi: b[8],
+            attente_telephone: b[9],
         }
     }
 }
@@ -104,6 +105,9 @@ fn verifier(t: &Tableau) {
         // No published row about fewer than K people.
         if let Some(b) = vraie.base {
             assert!(statut != "ok" || b == 0 || b >= k, "{l:?}");
+        }
+        if let Some(n) = vraie.personnes {
+            assert!(statut != "ok" || n == 0 || n >= k, "{l:?}");
         }
         match statut {
             "ok" => {
@@ -330,6 +334,8 @@ fn faits_naifs(p: &Personne, evs: &[Evenement], per: Periode) -> Option<FaitsPer
         recommande_envoye: a(T::Recommande, R::Envoye),
         avocat: de(T::Avocat).next().is_some(),
         defenseur_saisi: a(T::DefenseurDroits, R::Saisi),
+        attente_telephone: de(T::Ccc)
+            .any(|e| e.canal == Some(Canal::Telephone) && e.attente_minutes.is_some()),
     })
 }
 

@@ -155,6 +155,9 @@ pub struct FaitsPersonne {
     pub recommande_envoye: bool,
     pub avocat: bool,
     pub defenseur_saisi: bool,
+    /// A phone `ccc` event of the period has `attente_minutes` (the person is behind the
+    /// waiting-time median).
+    pub attente_telephone: bool,
 }
 
 impl FaitsPersonne {
@@ -210,6 +213,8 @@ pub struct Compteurs {
     pub ccc_sans_aide: u64,
     /// Waiting times of the phone `ccc` events of the period (events, not people).
     pub attentes: Vec<i64>,
+    /// People behind `attentes`.
+    pub personnes_attente: u64,
     pub pan_inconnu: u64,
     pub pan_renseigne: u64,
     pub pan: u64,
@@ -254,6 +259,7 @@ impl Compteurs {
         self.recommande += u64::from(f.recommande_envoye);
         self.avocat += u64::from(f.avocat);
         self.defenseur += u64::from(f.defenseur_saisi);
+        self.personnes_attente += u64::from(f.attente_telephone);
         if f.dans_base_rupture() {
             self.rupture_base += 1;
         }
@@ -326,6 +332,7 @@ impl Accumulateur {
 }
 
 fn lignes_bloc(out: &mut Vec<Ligne>, departement: Option<Departement>, c: &mut Compteurs) {
+    let debut = out.len();
     let suivies = c.suivies;
     let mut ligne = |indicateur: Indicateur, modalite: &'static str, valeur, base| {
         out.push(Ligne {
@@ -334,6 +341,7 @@ fn lignes_bloc(out: &mut Vec<Ligne>, departement: Option<Departement>, c: &mut C
             modalite,
             valeur,
             base,
+            personnes: None,
             statut: Statut::Ok,
         })
     };
@@ -352,6 +360,7 @@ fn lignes_bloc(out: &mut Vec<Ligne>, departement: Option<Departement>, c: &mut C
     ligne(I::CccSollicite, "", Compte(c.ccc), Some(suivies));
     ligne(I::CccSansAide, "", Compte(c.ccc_sans_aide), Some(c.ccc));
     let n_attentes = c.attentes.len() as u64;
+    let personnes_attente = c.personnes_attente;
     ligne(
         I::AttenteCccMedianeMinutes,
         "",
@@ -399,6 +408,11 @@ fn lignes_bloc(out: &mut Vec<Ligne>, departement: Option<Departement>, c: &mut C
         Mediane(mediane_demis(&mut c.delais)),
         Some(n_delais),
     );
+    for l in &mut out[debut..] {
+        if l.indicateur == I::AttenteCccMedianeMinutes {
+            l.personnes = Some(personnes_attente);
+        }
+    }
 }
 
 // ---------------------------------------------------------------- the table
@@ -441,6 +455,9 @@ pub struct Ligne {
     pub valeur: Valeur,
     /// `None` for plain counts.
     pub base: Option<u64>,
+    /// The number of people behind the row when the base counts something else (the
+    /// waiting-time median counts events): never written, only used for suppression.
+    pub personnes: Option<u64>,
     pub statut: Statut,
 }
 
@@ -736,7 +753,9 @@ pub fn groupes(lignes: &[Ligne], par_departement: bool) -> Vec<Groupe> {
 
 /// Primary then secondary suppression, in place.
 ///
-/// Primary: a count with 0 < valeur < K, or a row with 0 < base < K, is `masque`.
+/// Primary: a count with 0 < valeur < K, or a row with 0 < base < K, is `masque`; so is a
+/// median of events (phone waits) coming from fewer than K people, even when there are K
+/// events or more ("no row about fewer than K people").
 /// Secondary: a group with exactly one masked cell (`masque` or `masque_secondaire`) whose
 /// total is published (`statut` `ok`) gets its smallest published non-zero cell masked
 /// (`masque_secondaire`; ties: first in output order). Passes repeat until none changes.
@@ -748,7 +767,8 @@ pub fn supprimer(lignes: &mut [Ligne], seuil: u64, par_departement: bool) {
     for l in lignes.iter_mut() {
         let par_valeur = matches!(l.valeur, Valeur::Compte(n) if petit(n));
         let par_base = matches!(l.base, Some(b) if petit(b));
-        l.statut = if par_valeur || par_base {
+        let par_personnes = matches!(l.personnes, Some(n) if petit(n));
+        l.statut = if par_valeur || par_base || par_personnes {
             Statut::Masque
         } else {
             Statut::Ok

@@ -17,7 +17,8 @@ SELECT p.departement, p.demarche, p.blocage, p.ouvert_le, p.pan_connu,
        p.titre_expire_le, p.api_expire_le,
        a.api_delivree, a.api_echeance, a.premiere_cloture, a.premier_resolu,
        a.ccc, a.ccc_aide, a.pan, a.pan_rdv_indisponible, a.substitution_proposee,
-       a.pan_ou_substitution, a.recommande_envoye, a.avocat, a.defenseur_saisi
+       a.pan_ou_substitution, a.recommande_envoye, a.avocat, a.defenseur_saisi,
+       a.attente_telephone
 FROM (
   SELECT personne_id,
     max(type = 'api_delivree') AS api_delivree,
@@ -36,7 +37,9 @@ FROM (
     max(date >= ?1 AND type IN ('pan', 'substitution')) AS pan_ou_substitution,
     max(type = 'recommande' AND date >= ?1 AND resultat = 'envoye') AS recommande_envoye,
     max(type = 'avocat' AND date >= ?1) AS avocat,
-    max(type = 'defenseur_droits' AND date >= ?1 AND resultat = 'saisi') AS defenseur_saisi
+    max(type = 'defenseur_droits' AND date >= ?1 AND resultat = 'saisi') AS defenseur_saisi,
+    max(type = 'ccc' AND date >= ?1 AND canal = 'telephone' AND attente_minutes IS NOT NULL)
+      AS attente_telephone
   FROM evenements
   WHERE personne_id IN (SELECT personne_id FROM evenements WHERE date BETWEEN ?1 AND ?2)
     AND date <= ?2
@@ -96,6 +99,7 @@ fn faits(r: &Row) -> rusqlite::Result<FaitsPersonne> {
         recommande_envoye: drapeau(r, 17)?,
         avocat: drapeau(r, 18)?,
         defenseur_saisi: drapeau(r, 19)?,
+        attente_telephone: drapeau(r, 20)?,
     })
 }
 

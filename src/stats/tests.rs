@@ -17,6 +17,7 @@ fn ligne(
         modalite,
         valeur: Valeur::Compte(v),
         base,
+        personnes: None,
         statut: Statut::Ok,
     }
 }
@@ -252,6 +253,7 @@ fn groups_order_blocks_then_cross() {
         recommande_envoye: false,
         avocat: false,
         defenseur_saisi: false,
+        attente_telephone: false,
     };
     acc.ajouter_personne(&f);
     let t = acc.tableau(1, true);
@@ -309,4 +311,26 @@ fn zero_cell_masked_when_nothing_else_can_hide_the_secondary_cell() {
     assert_eq!(l[15].statut, Statut::Ok, "75's total stays published");
     let masquees = l.iter().filter(|x| x.statut != Statut::Ok).count();
     assert_eq!(masquees, 2 + 3 + 2, "ensemble 2, 69's 3, 75's 2");
+}
+
+#[test]
+fn waiting_median_of_few_people_is_masked_even_with_many_events() {
+    use Indicateur as I;
+    let attente = |personnes| Ligne {
+        valeur: Valeur::Mediane(Some(40)),
+        personnes: Some(personnes),
+        ..ligne(None, I::AttenteCccMedianeMinutes, "", 0, Some(9))
+    };
+    let mut l = vec![attente(2), attente(5), attente(0)];
+    supprimer(&mut l, 5, false);
+    assert_eq!(l[0].statut, Statut::Masque);
+    assert_eq!(
+        l[0].cellules(5).base,
+        "9",
+        "the event count is still a base ≥ K"
+    );
+    assert_eq!(l[0].cellules(5).valeur, "");
+    assert_eq!(l[1].statut, Statut::Ok);
+    assert_eq!(l[1].cellules(5).valeur, "20");
+    assert_eq!(l[2].statut, Statut::Ok);
 }
