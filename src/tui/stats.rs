@@ -314,7 +314,7 @@ impl EcranStats {
             KeyCode::Char('u') if k.modifiers.contains(KeyModifiers::CONTROL) => {
                 champ_actif(du, au, *champ).clear()
             }
-            KeyCode::Char(c) => {
+            KeyCode::Char(c) if !k.modifiers.contains(KeyModifiers::CONTROL) => {
                 let texte = champ_actif(du, au, *champ);
                 if texte.chars().count() < 10 {
                     texte.push(c);
@@ -369,7 +369,7 @@ impl EcranStats {
                 nom.clear();
                 *remplacer = false;
             }
-            KeyCode::Char(c) => {
+            KeyCode::Char(c) if !k.modifiers.contains(KeyModifiers::CONTROL) => {
                 nom.push(c);
                 *remplacer = false;
                 *erreur = None;
