@@ -23,7 +23,7 @@ pub struct Periode {
 }
 
 impl Periode {
-    /// The whole calendar month containing nothing but (annee, mois); `None` if invalid.
+    /// The whole calendar month (annee, mois); `None` if invalid.
     pub fn mois(annee: i32, mois: u32) -> Option<Periode> {
         let du = NaiveDate::from_ymd_opt(annee, mois, 1)?;
         let suivant = if mois == 12 {
