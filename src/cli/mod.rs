@@ -5,6 +5,7 @@ mod aujourdhui;
 mod donnees;
 mod prefecture;
 mod regles;
+mod stats;
 
 use crate::config;
 use crate::store::{Ouverture, Store};
@@ -299,7 +300,7 @@ fn executer(commande: Option<Commande>, ctx: &Contexte) -> Result<(), ErreurCli>
         Some(Commande::Aujourdhui(args)) => aujourdhui::executer(&args, ctx),
         Some(Commande::Import(a)) => donnees::import(&a, ctx),
         Some(Commande::Export(ExportCommande::Donnees(a))) => donnees::export_donnees(&a, ctx),
-        Some(Commande::Export(_)) => Err(ErreurCli::new(t::pas_encore("export"))),
+        Some(Commande::Export(ExportCommande::Stats(a))) => stats::executer(a, ctx),
         Some(Commande::Prefecture(args)) => prefecture::executer(args, ctx),
         Some(Commande::Regles) => regles::executer(),
     }

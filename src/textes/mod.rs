@@ -5,6 +5,7 @@ pub mod donnees;
 pub mod libelles;
 pub mod moteur;
 pub mod prefecture;
+pub mod stats;
 pub mod tui;
 
 use crate::domain::ErreurValeur;
@@ -111,9 +112,5 @@ pub mod cli {
             _ => "arguments invalides",
         };
         format!("{phrase}{quoi}{valeur}. Voir « vigie --help ».")
-    }
-
-    pub fn pas_encore(commande: &str) -> String {
-        format!("la commande « {commande} » n'est pas encore disponible")
     }
 }

@@ -1,37 +1,681 @@
-//! Statistics screen (issue 7): a period, the main indicators as bars, export.
+//! Statistics screen (issue 7): a period, the indicators as horizontal bars with their numbers,
+//! per département on demand, and the export of exactly the table shown.
 //!
-//! INTERIM: constructor and `Panneau` implementation are the contract; content comes with issue 7.
+//! The screen draws from the same `stats::Tableau` the export writes: every number, every
+//! "masqué" is what the CSV would say (only the decimal separator is French here).
 
 use super::{Issue, Panneau, Raccourci};
+use crate::domain::{Blocage, Demarche, date_iso, parse_date};
+use crate::stats::{self, Format, Indicateur, Ligne, Periode, Statut, Tableau, Valeur};
 use crate::store::Store;
-use chrono::NaiveDate;
+use crate::textes::stats as t;
+use crate::textes::stats::ecran as e;
+use chrono::{Datelike, NaiveDate};
 use ratatui::Frame;
-use ratatui::crossterm::event::{KeyCode, KeyEvent};
-use ratatui::layout::Rect;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::layout::{Position, Rect};
+use ratatui::style::{Modifier, Style};
+use ratatui::text::Line;
+use ratatui::widgets::{Block, Borders, Paragraph};
+use std::path::PathBuf;
+
+/// Which period is chosen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ChoixPeriode {
+    CeMois,
+    MoisDernier,
+    Annee,
+    Dates,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Mode {
+    Liste,
+    Dates {
+        du: String,
+        au: String,
+        champ: usize,
+        erreur: Option<String>,
+    },
+    Fichier {
+        nom: String,
+        format: Format,
+        remplacer: bool,
+        erreur: Option<String>,
+    },
+}
 
 pub struct EcranStats {
-    _aujourdhui: NaiveDate,
+    aujourdhui: NaiveDate,
+    choix: ChoixPeriode,
+    periode: Periode,
+    seuil: u64,
+    par_departement: bool,
+    /// 0: `ensemble`; i: the i-th département block of the table.
+    bloc: usize,
+    tableau: Option<Tableau>,
+    selection: usize,
+    defilement: usize,
+    mode: Mode,
+    message: Option<String>,
+}
+
+const LARGEUR_BARRE: usize = 18;
+const LARGEUR_LIBELLE: usize = 30;
+
+/// The calendar month containing `d`, or the month before it.
+fn mois_de(d: NaiveDate, decalage: i32) -> Periode {
+    let (mut a, mut m) = (d.year(), d.month() as i32 + decalage);
+    while m < 1 {
+        m += 12;
+        a -= 1;
+    }
+    Periode::mois(a, m as u32).unwrap_or(Periode { du: d, au: d })
 }
 
 impl EcranStats {
     pub fn nouveau(aujourdhui: NaiveDate) -> Self {
         EcranStats {
-            _aujourdhui: aujourdhui,
+            aujourdhui,
+            choix: ChoixPeriode::CeMois,
+            periode: mois_de(aujourdhui, 0),
+            seuil: 5,
+            par_departement: false,
+            bloc: 0,
+            tableau: None,
+            selection: 0,
+            defilement: 0,
+            mode: Mode::Liste,
+            message: None,
+        }
+    }
+
+    /// Computes the figures (call after `nouveau`, and when another desk changed the data).
+    pub fn actualiser(&mut self, store: &Store) {
+        match stats::calculer(store, self.periode, self.par_departement, self.seuil) {
+            Ok(tab) => {
+                let n = tab.departements().len();
+                if self.bloc > n {
+                    self.bloc = 0;
+                }
+                self.tableau = Some(tab);
+            }
+            Err(err) => {
+                self.tableau = None;
+                self.message = Some(err.to_string());
+            }
+        }
+        self.borner_selection();
+    }
+
+    /// The table shown (and exported).
+    pub fn tableau(&self) -> Option<&Tableau> {
+        self.tableau.as_ref()
+    }
+
+    fn choisir(&mut self, choix: ChoixPeriode, periode: Periode, store: &Store) {
+        self.choix = choix;
+        self.periode = periode;
+        self.message = None;
+        self.actualiser(store);
+    }
+
+    fn lignes_bloc(&self) -> Vec<&Ligne> {
+        let Some(tab) = &self.tableau else {
+            return Vec::new();
+        };
+        let dep = if self.bloc == 0 {
+            None
+        } else {
+            tab.departements().get(self.bloc - 1).copied()
+        };
+        // Main indicators first, then the two breakdowns (the export keeps table order).
+        let mut v: Vec<&Ligne> = tab.bloc(dep).collect();
+        v.sort_by_key(|l| matches!(l.indicateur, Indicateur::Demarche | Indicateur::Blocage));
+        v
+    }
+
+    fn borner_selection(&mut self) {
+        let n = self.lignes_bloc().len();
+        if self.selection >= n {
+            self.selection = n.saturating_sub(1);
+        }
+    }
+
+    fn nom_bloc(&self) -> String {
+        match &self.tableau {
+            Some(tab) if self.bloc > 0 => tab
+                .departements()
+                .get(self.bloc - 1)
+                .map(|d| format!("{} {}", d.code(), d.nom()))
+                .unwrap_or_default(),
+            _ => e::ENSEMBLE.to_string(),
+        }
+    }
+
+    /// Default export file name: `stats-2026-11.csv`, `stats-2026.csv`, or both dates.
+    pub fn nom_fichier_defaut(&self) -> String {
+        let p = self.periode;
+        let suffixe = if self.par_departement {
+            "-departements"
+        } else {
+            ""
+        };
+        match self.choix {
+            ChoixPeriode::CeMois | ChoixPeriode::MoisDernier => {
+                format!("stats-{:04}-{:02}{suffixe}.csv", p.du.year(), p.du.month())
+            }
+            ChoixPeriode::Annee => format!("stats-{:04}{suffixe}.csv", p.du.year()),
+            ChoixPeriode::Dates => {
+                format!("stats-{}-{}{suffixe}.csv", date_iso(p.du), date_iso(p.au))
+            }
+        }
+    }
+
+    fn exporter(&mut self) -> Issue {
+        let Mode::Fichier {
+            nom,
+            format,
+            remplacer,
+            ..
+        } = &self.mode
+        else {
+            return Issue::Rien;
+        };
+        let nom = nom.trim().to_string();
+        let (format, remplacer) = (*format, *remplacer);
+        let erreur = |ecran: &mut EcranStats, msg: String| {
+            if let Mode::Fichier {
+                erreur, remplacer, ..
+            } = &mut ecran.mode
+            {
+                *erreur = Some(msg);
+                *remplacer = false;
+            }
+            Issue::Rien
+        };
+        if nom.is_empty() {
+            return erreur(self, e::NOM_VIDE.into());
+        }
+        let chemin = PathBuf::from(&nom);
+        let chemin = std::path::absolute(&chemin).unwrap_or(chemin);
+        if chemin.exists() && !remplacer {
+            if let Mode::Fichier {
+                remplacer, erreur, ..
+            } = &mut self.mode
+            {
+                *remplacer = true;
+                *erreur = Some(e::fichier_existe(&chemin.display().to_string()));
+            }
+            return Issue::Rien;
+        }
+        let Some(tab) = &self.tableau else {
+            return Issue::Rien;
+        };
+        let n = tab.lignes.len();
+        match std::fs::write(&chemin, tab.ecrire(format)) {
+            Ok(()) => {
+                let msg = t::fichier_ecrit(&chemin, n);
+                self.mode = Mode::Liste;
+                self.message = Some(msg.clone());
+                Issue::Message(msg)
+            }
+            Err(err) => erreur(self, t::ecriture_impossible(&chemin, &err)),
+        }
+    }
+
+    fn touche_liste(&mut self, k: KeyEvent, store: &Store) -> Issue {
+        let n = self.lignes_bloc().len();
+        match k.code {
+            KeyCode::Esc => return Issue::Fermer,
+            KeyCode::Char('m') => {
+                self.choisir(ChoixPeriode::CeMois, mois_de(self.aujourdhui, 0), store)
+            }
+            KeyCode::Char('p') => self.choisir(
+                ChoixPeriode::MoisDernier,
+                mois_de(self.aujourdhui, -1),
+                store,
+            ),
+            KeyCode::Char('a') => {
+                let p = Periode::annee(self.aujourdhui.year()).unwrap_or(self.periode);
+                self.choisir(ChoixPeriode::Annee, p, store)
+            }
+            KeyCode::Char('d') => {
+                self.mode = Mode::Dates {
+                    du: date_iso(self.periode.du),
+                    au: date_iso(self.periode.au),
+                    champ: 0,
+                    erreur: None,
+                }
+            }
+            KeyCode::Char('t') => {
+                self.par_departement = !self.par_departement;
+                self.bloc = 0;
+                self.actualiser(store);
+            }
+            KeyCode::Right | KeyCode::Left if self.par_departement => {
+                let blocs = self
+                    .tableau
+                    .as_ref()
+                    .map(|t| t.departements().len())
+                    .unwrap_or(0)
+                    + 1;
+                self.bloc = if k.code == KeyCode::Right {
+                    (self.bloc + 1) % blocs
+                } else {
+                    (self.bloc + blocs - 1) % blocs
+                };
+                self.borner_selection();
+            }
+            KeyCode::Char('+') => {
+                self.seuil = (self.seuil + 1).min(99);
+                self.actualiser(store);
+            }
+            KeyCode::Char('-') => {
+                self.seuil = self.seuil.saturating_sub(1).max(1);
+                self.actualiser(store);
+            }
+            KeyCode::Char('e') if self.tableau.is_some() => {
+                self.mode = Mode::Fichier {
+                    nom: self.nom_fichier_defaut(),
+                    format: Format::Csv,
+                    remplacer: false,
+                    erreur: None,
+                }
+            }
+            KeyCode::Enter => self.actualiser(store),
+            KeyCode::Down => self.selection = (self.selection + 1).min(n.saturating_sub(1)),
+            KeyCode::Up => self.selection = self.selection.saturating_sub(1),
+            KeyCode::PageDown => self.selection = (self.selection + 10).min(n.saturating_sub(1)),
+            KeyCode::PageUp => self.selection = self.selection.saturating_sub(10),
+            KeyCode::Home => self.selection = 0,
+            KeyCode::End => self.selection = n.saturating_sub(1),
+            _ => return Issue::Ignoree,
+        }
+        Issue::Rien
+    }
+
+    fn touche_dates(&mut self, k: KeyEvent, store: &Store) -> Issue {
+        let Mode::Dates {
+            du,
+            au,
+            champ,
+            erreur,
+        } = &mut self.mode
+        else {
+            return Issue::Rien;
+        };
+        match k.code {
+            KeyCode::Esc => self.mode = Mode::Liste,
+            KeyCode::Tab | KeyCode::BackTab | KeyCode::Up | KeyCode::Down => *champ = 1 - *champ,
+            KeyCode::Backspace => {
+                champ_actif(du, au, *champ).pop();
+            }
+            KeyCode::Char('u') if k.modifiers.contains(KeyModifiers::CONTROL) => {
+                champ_actif(du, au, *champ).clear()
+            }
+            KeyCode::Char(c) if !k.modifiers.contains(KeyModifiers::CONTROL) => {
+                let texte = champ_actif(du, au, *champ);
+                if texte.chars().count() < 10 {
+                    texte.push(c);
+                }
+            }
+            KeyCode::Enter => {
+                let d1 = parse_date(du);
+                let d2 = parse_date(au);
+                match (d1, d2) {
+                    (Err(_), _) => *erreur = Some(e::date_invalide(du)),
+                    (_, Err(_)) => *erreur = Some(e::date_invalide(au)),
+                    (Ok(d1), Ok(d2)) if d1 > d2 => {
+                        *erreur = Some(t::periode_inversee(&date_iso(d1), &date_iso(d2)))
+                    }
+                    (Ok(d1), Ok(d2)) => {
+                        self.mode = Mode::Liste;
+                        self.choisir(ChoixPeriode::Dates, Periode { du: d1, au: d2 }, store);
+                    }
+                }
+            }
+            _ => {}
+        }
+        Issue::Rien
+    }
+
+    fn touche_fichier(&mut self, k: KeyEvent) -> Issue {
+        let Mode::Fichier {
+            nom,
+            format,
+            remplacer,
+            erreur,
+        } = &mut self.mode
+        else {
+            return Issue::Rien;
+        };
+        match k.code {
+            KeyCode::Esc => self.mode = Mode::Liste,
+            KeyCode::Enter => return self.exporter(),
+            KeyCode::Tab => {
+                *format = if *format == Format::Csv {
+                    Format::ExcelFr
+                } else {
+                    Format::Csv
+                }
+            }
+            KeyCode::Backspace => {
+                nom.pop();
+                *remplacer = false;
+                *erreur = None;
+            }
+            KeyCode::Char('u') if k.modifiers.contains(KeyModifiers::CONTROL) => {
+                nom.clear();
+                *remplacer = false;
+            }
+            KeyCode::Char(c) if !k.modifiers.contains(KeyModifiers::CONTROL) => {
+                nom.push(c);
+                *remplacer = false;
+                *erreur = None;
+            }
+            _ => {}
+        }
+        Issue::Rien
+    }
+
+    /// The header lines: period choice, dates, threshold, block.
+    fn entete(&self) -> Vec<Line<'static>> {
+        let radio = |c: ChoixPeriode, nom: &str| {
+            format!("({}) {nom}", if self.choix == c { "•" } else { " " })
+        };
+        let choix = format!(
+            "{}  {}  {}  {}",
+            radio(ChoixPeriode::CeMois, e::CE_MOIS),
+            radio(ChoixPeriode::MoisDernier, e::MOIS_DERNIER),
+            radio(ChoixPeriode::Annee, e::ANNEE),
+            radio(ChoixPeriode::Dates, e::DATES),
+        );
+        let bloc = if self.par_departement {
+            let n = self
+                .tableau
+                .as_ref()
+                .map(|t| t.departements().len())
+                .unwrap_or(0);
+            format!(
+                "{} ({}/{})",
+                e::bloc(&self.nom_bloc()),
+                self.bloc + 1,
+                n + 1
+            )
+        } else {
+            e::ENSEMBLE.to_string()
+        };
+        let infos = format!(
+            "{} · {}",
+            e::periode(&date_iso(self.periode.du), &date_iso(self.periode.au)),
+            e::seuil(self.seuil),
+        );
+        vec![
+            Line::from(choix),
+            Line::from(infos),
+            Line::from(format!("{}{bloc}", e::BLOC)),
+        ]
+    }
+
+    /// One row of the list as text (without the selection mark).
+    fn texte_ligne(&self, l: &Ligne) -> String {
+        let libelle = match l.indicateur {
+            Indicateur::Demarche => format!(
+                "{} · {}",
+                t::libelle_indicateur(Indicateur::Demarche),
+                Demarche::depuis_code(l.modalite)
+                    .map(|d| d.libelle())
+                    .unwrap_or(l.modalite)
+            ),
+            Indicateur::Blocage => format!(
+                "{} · {}",
+                t::libelle_indicateur(Indicateur::Blocage),
+                Blocage::depuis_code(l.modalite)
+                    .map(|b| b.libelle())
+                    .unwrap_or(l.modalite)
+            ),
+            i => t::libelle_indicateur(i).to_string(),
+        };
+        let libelle = tronquer(&libelle, LARGEUR_LIBELLE);
+        let c = l.cellules(self.seuil);
+        let fr = |s: &str| s.replace('.', ",");
+        let base = c.base.clone();
+        let detail = match (l.statut, l.valeur) {
+            (Statut::Masque | Statut::MasqueSecondaire, _) => {
+                let m = if l.statut == Statut::Masque {
+                    e::masque(self.seuil)
+                } else {
+                    e::MASQUE_SECONDAIRE.to_string()
+                };
+                if base.is_empty() {
+                    m
+                } else {
+                    format!("{m} · {}", e::base(l.base.unwrap_or(0)))
+                }
+            }
+            (Statut::Ok, Valeur::Mediane(None)) => {
+                format!("{} ({})", e::AUCUNE_VALEUR, e::base(0))
+            }
+            (Statut::Ok, Valeur::Mediane(Some(_))) => {
+                let n = l.base.unwrap_or(0);
+                let unite = if l.indicateur == Indicateur::AttenteCccMedianeMinutes {
+                    e::minutes(n)
+                } else {
+                    e::jours(n)
+                };
+                format!("{} {unite}", fr(&c.valeur))
+            }
+            (Statut::Ok, Valeur::Compte(_)) => match l.pourcentage_dixiemes() {
+                Some(d) => format!(
+                    "{} {:>5} % · {} {}",
+                    barre(d),
+                    fr(&c.pourcentage),
+                    c.valeur,
+                    e::base(l.base.unwrap_or(0))
+                ),
+                None if l.base.is_some() => format!("{} {}", c.valeur, e::base(0)),
+                None => c.valeur.clone(),
+            },
+        };
+        format!("{libelle:LARGEUR_LIBELLE$} {detail}")
+    }
+
+    fn dessiner_liste(&mut self, f: &mut Frame, zone: Rect) {
+        let lignes: Vec<String> = self
+            .lignes_bloc()
+            .iter()
+            .map(|l| self.texte_ligne(l))
+            .collect();
+        let hauteur = zone.height as usize;
+        if hauteur == 0 {
+            return;
+        }
+        if self.selection < self.defilement {
+            self.defilement = self.selection;
+        }
+        if self.selection >= self.defilement + hauteur {
+            self.defilement = self.selection + 1 - hauteur;
+        }
+        let mut texte = Vec::new();
+        for (i, l) in lignes
+            .iter()
+            .enumerate()
+            .skip(self.defilement)
+            .take(hauteur)
+        {
+            let choisie = i == self.selection;
+            let marque = if choisie { "▸ " } else { "  " };
+            let style = if choisie {
+                Style::default().add_modifier(Modifier::REVERSED)
+            } else {
+                Style::default()
+            };
+            texte.push(Line::styled(format!("{marque}{l}"), style));
+        }
+        f.render_widget(Paragraph::new(texte), zone);
+        if !lignes.is_empty() {
+            f.set_cursor_position(Position::new(
+                zone.x,
+                zone.y + (self.selection - self.defilement) as u16,
+            ));
         }
     }
 }
 
-impl Panneau for EcranStats {
-    fn dessiner(&mut self, _f: &mut Frame, _zone: Rect) {}
+/// A bar of `LARGEUR_BARRE` cells for a percentage in tenths: `█` filled, `·` empty.
+fn barre(dixiemes: u64) -> String {
+    let plein = ((dixiemes.min(1000) * LARGEUR_BARRE as u64 + 500) / 1000) as usize;
+    format!("{}{}", "█".repeat(plein), "·".repeat(LARGEUR_BARRE - plein))
+}
 
-    fn touche(&mut self, k: KeyEvent, _store: &mut Store) -> Issue {
-        match k.code {
-            KeyCode::Esc => Issue::Fermer,
-            _ => Issue::Ignoree,
+fn champ_actif<'a>(du: &'a mut String, au: &'a mut String, champ: usize) -> &'a mut String {
+    if champ == 0 { du } else { au }
+}
+
+fn tronquer(s: &str, n: usize) -> String {
+    if s.chars().count() <= n {
+        s.to_string()
+    } else {
+        let mut t: String = s.chars().take(n - 1).collect();
+        t.push('…');
+        t
+    }
+}
+
+impl Panneau for EcranStats {
+    fn dessiner(&mut self, f: &mut Frame, zone: Rect) {
+        let cadre = Block::default().borders(Borders::ALL).title(e::TITRE);
+        let interieur = cadre.inner(zone);
+        f.render_widget(cadre, zone);
+        if interieur.height < 4 {
+            return;
+        }
+        let entete = Rect::new(interieur.x, interieur.y, interieur.width, 3);
+        f.render_widget(Paragraph::new(self.entete()), entete);
+        let bas = Rect::new(
+            interieur.x,
+            interieur.y + interieur.height - 1,
+            interieur.width,
+            1,
+        );
+        let corps = Rect::new(
+            interieur.x,
+            interieur.y + 3,
+            interieur.width,
+            interieur.height.saturating_sub(4),
+        );
+        match self.mode.clone() {
+            Mode::Liste => {
+                if self.tableau.is_none() {
+                    f.render_widget(Paragraph::new(e::A_CHARGER), corps);
+                } else {
+                    self.dessiner_liste(f, corps);
+                }
+                if let Some(m) = &self.message {
+                    f.render_widget(Paragraph::new(m.as_str()), bas);
+                }
+            }
+            Mode::Dates {
+                du,
+                au,
+                champ,
+                erreur,
+            } => {
+                let l1 = format!("{}{du}", e::SAISIE_DU);
+                let l2 = format!("{}{au}", e::SAISIE_AU);
+                let x = if champ == 0 {
+                    l1.chars().count()
+                } else {
+                    l2.chars().count()
+                };
+                let texte = vec![
+                    Line::from(l1),
+                    Line::from(l2),
+                    Line::from(""),
+                    Line::from(e::SAISIE_AIDE),
+                ];
+                f.render_widget(Paragraph::new(texte), corps);
+                if let Some(m) = erreur {
+                    f.render_widget(Paragraph::new(m), bas);
+                }
+                f.set_cursor_position(Position::new(corps.x + x as u16, corps.y + champ as u16));
+            }
+            Mode::Fichier {
+                nom,
+                format,
+                erreur,
+                ..
+            } => {
+                let l1 = format!("{}{nom}", e::FICHIER);
+                let x = l1
+                    .chars()
+                    .count()
+                    .min(corps.width.saturating_sub(1) as usize);
+                let nom_format = match format {
+                    Format::Csv => "csv",
+                    Format::ExcelFr => "excel-fr",
+                };
+                let texte = vec![
+                    Line::from(l1),
+                    Line::from(e::format(nom_format)),
+                    Line::from(""),
+                    Line::from(e::FICHIER_AIDE),
+                ];
+                f.render_widget(Paragraph::new(texte), corps);
+                if let Some(m) = erreur {
+                    f.render_widget(Paragraph::new(m), bas);
+                }
+                f.set_cursor_position(Position::new(corps.x + x as u16, corps.y));
+            }
+        }
+    }
+
+    fn touche(&mut self, k: KeyEvent, store: &mut Store) -> Issue {
+        if self.tableau.is_none() && self.mode == Mode::Liste && k.code != KeyCode::Esc {
+            self.actualiser(store);
+            if k.code == KeyCode::Enter {
+                return Issue::Rien;
+            }
+        }
+        match self.mode {
+            Mode::Liste => self.touche_liste(k, store),
+            Mode::Dates { .. } => self.touche_dates(k, store),
+            Mode::Fichier { .. } => self.touche_fichier(k),
         }
     }
 
     fn raccourcis(&self) -> Vec<Raccourci> {
-        Vec::new()
+        let r = |touche, action| Raccourci { touche, action };
+        match self.mode {
+            Mode::Liste => {
+                let mut v = vec![
+                    r("m", e::CE_MOIS),
+                    r("p", e::MOIS_DERNIER),
+                    r("a", e::ANNEE),
+                    r("d", e::R_DATES),
+                    r("t", e::R_DEPARTEMENTS),
+                ];
+                if self.par_departement {
+                    v.push(r("← →", e::R_BLOC));
+                }
+                v.extend([
+                    r("+ -", e::R_SEUIL),
+                    r("e", e::R_EXPORTER),
+                    r("Échap", e::R_FERMER),
+                ]);
+                v
+            }
+            Mode::Dates { .. } => vec![
+                r("Tab", e::R_CHAMP),
+                r("Entrée", e::R_VALIDER),
+                r("Échap", e::R_ANNULER),
+            ],
+            Mode::Fichier { .. } => vec![
+                r("Entrée", e::R_ECRIRE),
+                r("Tab", e::R_FORMAT),
+                r("Échap", e::R_ANNULER),
+            ],
+        }
     }
 }

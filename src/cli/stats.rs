@@ -1,0 +1,79 @@
+//! `vigie export stats` (FORMATS.md §4): anonymized figures of a period, to a file or stdout.
+
+use super::{Contexte, ErreurCli, ExportStatsArgs};
+use crate::domain::parse_date;
+use crate::stats::{self, Format, Periode};
+use crate::store::Store;
+use crate::textes::stats as t;
+use std::io::Write;
+
+/// The period of `--du/--au`, `--mois` or `--annee` (clap already refuses mixing them).
+pub fn periode(a: &ExportStatsArgs) -> Result<Periode, String> {
+    if let Some(m) = &a.mois {
+        return periode_mois(m).ok_or_else(|| t::mois_invalide(m));
+    }
+    if let Some(an) = &a.annee {
+        let s = an.trim();
+        return s
+            .parse::<i32>()
+            .ok()
+            .filter(|_| s.len() == 4 && s.bytes().all(|b| b.is_ascii_digit()))
+            .and_then(Periode::annee)
+            .ok_or_else(|| t::annee_invalide(an));
+    }
+    match (&a.du, &a.au) {
+        (None, None) => Err(t::PERIODE_ABSENTE.into()),
+        (Some(_), None) => Err(t::DU_SANS_AU.into()),
+        (None, Some(_)) => Err(t::AU_SANS_DU.into()),
+        (Some(du), Some(au)) => {
+            let d1 = parse_date(du).map_err(|_| t::date_invalide("--du", du))?;
+            let d2 = parse_date(au).map_err(|_| t::date_invalide("--au", au))?;
+            if d1 > d2 {
+                return Err(t::periode_inversee(du.trim(), au.trim()));
+            }
+            Ok(Periode { du: d1, au: d2 })
+        }
+    }
+}
+
+/// `AAAA-MM` (the month may have one digit).
+pub fn periode_mois(s: &str) -> Option<Periode> {
+    let (a, m) = s.trim().split_once('-')?;
+    if a.len() != 4 || m.is_empty() || m.len() > 2 {
+        return None;
+    }
+    if !a.bytes().chain(m.bytes()).all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    Periode::mois(a.parse().ok()?, m.parse().ok()?)
+}
+
+pub fn executer(a: ExportStatsArgs, ctx: &Contexte) -> Result<(), ErreurCli> {
+    // Check every argument before touching the database.
+    let periode = periode(&a)?;
+    if a.seuil == 0 {
+        return Err(ErreurCli::new(t::SEUIL_NUL));
+    }
+    let format = Format::depuis_code(&a.format).ok_or_else(|| t::format_inconnu(&a.format))?;
+    // Statistics only read: never create an empty database by mistake.
+    if !Store::existe(&ctx.db) {
+        return Err(ErreurCli::new(t::base_absente(&ctx.db)));
+    }
+    let store = ctx.ouvrir(false)?;
+    let tableau = stats::calculer(&store, periode, a.par_departement, u64::from(a.seuil))?;
+    let octets = tableau.ecrire(format);
+    match &a.sortie {
+        Some(chemin) => {
+            std::fs::write(chemin, &octets).map_err(|e| t::ecriture_impossible(chemin, &e))?;
+            eprintln!("{}", t::fichier_ecrit(chemin, tableau.lignes.len()));
+        }
+        None => {
+            let mut sortie = std::io::stdout().lock();
+            sortie
+                .write_all(&octets)
+                .and_then(|_| sortie.flush())
+                .map_err(|e| t::ecriture_impossible(std::path::Path::new("-"), &e))?;
+        }
+    }
+    Ok(())
+}
