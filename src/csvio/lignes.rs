@@ -236,11 +236,12 @@ pub fn lire_evenement(
     let ticket = v.texte(6);
     let attente_minutes = v.valeur(7, parse_minutes);
     let notes = v.texte(8);
-    let (Some(reference), Some(date), Some(type_evenement)) = (reference, date, type_evenement)
-    else {
+    // Without a type no per-type rule applies; with one, its rules are checked even when the
+    // reference or the date is wrong, so that a row's errors are all listed at once.
+    let Some(type_evenement) = type_evenement else {
         return Err(v.erreurs);
     };
-    let mut e = Evenement::nouveau(type_evenement, date);
+    let mut e = Evenement::nouveau(type_evenement, date.unwrap_or_default());
     e.canal = canal.flatten();
     e.resultat = resultat.flatten();
     e.echeance = echeance.flatten();
@@ -263,14 +264,13 @@ pub fn lire_evenement(
             v.erreur(k, erreur.to_string());
         }
     }
-    if v.erreurs.is_empty() {
-        Ok(LigneEvenement {
+    match (reference, date) {
+        (Some(reference), Some(_)) if v.erreurs.is_empty() => Ok(LigneEvenement {
             ligne,
             reference,
             evenement: e,
-        })
-    } else {
-        Err(v.erreurs)
+        }),
+        _ => Err(v.erreurs),
     }
 }
 
@@ -428,7 +428,8 @@ mod tests {
              R1,2026-01-04,visite,,resolu,,,,\n\
              R1,2026-01-04,api_delivree,,,,,,\n\
              R1,2026-01-04,ccc,formulaire,resolu,,,-3,\n\
-             R 1,2026-02-30,rdv,,,,,,\n",
+             R 1,2026-02-30,rdv,,,,,,\n\
+             R1,2026-13-01,substitution,,envoye,,,,\n",
         );
         let ok = r[0].as_ref().unwrap();
         assert_eq!(ok.evenement.attente_minutes, Some(45));
@@ -445,6 +446,8 @@ mod tests {
         assert_eq!(colonnes(3), vec!["5:echeance"]);
         assert_eq!(colonnes(4), vec!["6:attente_minutes"]);
         assert_eq!(colonnes(5), vec!["7:reference", "7:date", "7:type"]);
+        // A bad date does not hide the row's other errors.
+        assert_eq!(colonnes(6), vec!["8:date", "8:canal", "8:resultat"]);
     }
 
     #[test]
