@@ -645,6 +645,12 @@ impl Panneau for EcranStats {
         }
     }
 
+    /// On opening and whenever another desk changes the data: the figures on screen are
+    /// always those the export would send now.
+    fn recharger(&mut self, store: &Store) {
+        self.actualiser(store);
+    }
+
     fn raccourcis(&self) -> Vec<Raccourci> {
         let r = |touche, action| Raccourci { touche, action };
         match self.mode {
