@@ -255,6 +255,14 @@ type LignePersonne = (
     Option<String>,
     Option<String>,
 );
+type Identite = (
+    i64,
+    String,
+    String,
+    Option<String>,
+    Option<String>,
+    Option<String>,
+);
 type LigneEvenement = (
     String,
     String,
@@ -364,14 +372,7 @@ fn purge_anonymizes_old_closed_files_keeps_statistics_and_leaves_no_trace() {
     let mut st = c
         .prepare("SELECT id, reference, nom, prenom, telephone, notes FROM personnes ORDER BY id")
         .unwrap();
-    let personnes: Vec<(
-        i64,
-        String,
-        String,
-        Option<String>,
-        Option<String>,
-        Option<String>,
-    )> = st
+    let personnes: Vec<Identite> = st
         .query_map([], |r| {
             Ok((
                 r.get(0)?,
