@@ -311,3 +311,77 @@ pub fn sauvegarder(store: &Store, chemin: &Path) -> Result<u64, ErreurProtection
         })?;
     Ok(taille)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::{
+        Blocage, Demarche, Departement, Evenement, Resultat, TypeEvenement, parse_date,
+    };
+    use crate::store::Ouverture;
+
+    fn personne(reference: &str, nom: &str) -> Personne {
+        Personne {
+            id: None,
+            reference: reference.into(),
+            nom: nom.into(),
+            prenom: Some("Prénom".into()),
+            telephone: None,
+            departement: Departement::depuis_code("33").unwrap(),
+            demarche: Demarche::Renouvellement,
+            blocage: Blocage::Connexion,
+            ouvert_le: parse_date("2025-01-01").unwrap(),
+            titre_expire_le: None,
+            api_expire_le: None,
+            pan_connu: None,
+            notes: None,
+            captures: None,
+            version: 1,
+        }
+    }
+
+    #[test]
+    fn opaque_reference_never_collides_and_purge_is_idempotent() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut s = Store::ouvrir(&Ouverture {
+            chemin: dir.path().join("p.db"),
+            phrase: None,
+            sans_chiffrement: true,
+            benevole: "T".into(),
+        })
+        .unwrap();
+        let a = s.creer_personne(&personne("VRAI", "Nomaoublier")).unwrap();
+        // Another person already uses the reference the purge would give.
+        s.creer_personne(&personne(&format!("ANON-{a}"), "Autre"))
+            .unwrap();
+        let mut c = Evenement::nouveau(TypeEvenement::Cloture, parse_date("2025-02-01").unwrap());
+        c.resultat = Some(Resultat::Resolu);
+        s.ajouter_evenement(a, &c).unwrap();
+        assert_eq!(
+            compter_a_purger(&s, parse_date("2025-02-01").unwrap()).unwrap(),
+            0,
+            "the last event must be strictly before the date"
+        );
+        assert_eq!(
+            compter_a_purger(&s, parse_date("2025-02-02").unwrap()).unwrap(),
+            1
+        );
+        let b = purger(&mut s, parse_date("2025-02-02").unwrap()).unwrap();
+        assert_eq!(
+            b,
+            BilanPurge {
+                personnes: 1,
+                evenements: 1
+            }
+        );
+        let p = s.personne(a).unwrap().unwrap();
+        assert_eq!(p.reference, format!("ANON-{a}-2"));
+        assert_eq!(p.nom, NOM_ANONYME);
+        assert_eq!(p.prenom, None);
+        assert!(s.chercher("Nomaoublier", 10).unwrap().is_empty());
+        assert_eq!(
+            purger(&mut s, parse_date("2025-02-02").unwrap()).unwrap(),
+            BilanPurge::default()
+        );
+    }
+}
