@@ -150,6 +150,7 @@ fn letter_is_filled_from_the_file_and_nothing_else() {
     // Request with the deadlines, enclosures with the screenshot count, signature.
     assert!(t.contains("titre de séjour expire le 31\u{a0}décembre\u{a0}2026"));
     assert!(t.contains("expire le 30\u{a0}novembre\u{a0}2026"));
+    assert!(t.contains("Sans dépôt de ma demande avant le 31\u{a0}décembre\u{a0}2026"));
     assert!(t.contains("Signature\u{a0}:"));
     assert!(t.trim_end().ends_with("Awa Diallo"));
     // Never: notes, phone, the other person's data.

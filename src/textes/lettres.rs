@@ -246,17 +246,28 @@ fn phrase_droits(d: &Dossier) -> Option<String> {
     if phrases.is_empty() {
         return None;
     }
-    let c = couverture(p, &d.evenements);
-    phrases.push(match c {
-        Some(c) if c < auj => "Je suis donc aujourd'hui sans document de séjour valable : je \
-             risque de perdre mon droit au travail et mes droits aux prestations sociales \
-             (CAF, France Travail)."
-            .to_string(),
-        _ => "Sans dépôt de ma demande avant cette date, je risque de perdre mon droit au \
-              séjour, au travail et aux prestations sociales (CAF, France Travail)."
-            .to_string(),
-    });
+    match couverture(p, &d.evenements) {
+        Some(c) if c < auj => phrases.push(
+            "Je suis donc aujourd'hui sans document de séjour valable : je risque de perdre \
+             mon droit au travail et mes droits aux prestations sociales (CAF, France Travail)."
+                .to_string(),
+        ),
+        Some(c) => phrases.push(format!(
+            "Sans dépôt de ma demande avant le {}, je risque de perdre mon droit au séjour, au \
+             travail et aux prestations sociales (CAF, France Travail).",
+            date_lettre(c)
+        )),
+        None => {}
+    }
     Some(phrases.join(" "))
+}
+
+/// Whether the CCC gave a document attesting that online deposit is impossible.
+fn attestation_ccc(d: &Dossier) -> bool {
+    d.evenements.iter().any(|e| {
+        e.type_evenement == TypeEvenement::Ccc
+            && e.resultat == Some(Resultat::AttestationImpossibilite)
+    })
 }
 
 /// The registered letter with acknowledgement of receipt to the préfecture (step 3 bis),
@@ -375,6 +386,25 @@ pub fn lettre(d: &Dossier) -> String {
             date_lettre(NaiveDate::from_ymd_opt(2023, 8, 1).unwrap_or_default()),
         ),
     );
+    let mut exceptions = Vec::new();
+    if attestation_ccc(d) {
+        exceptions.push(
+            "Le même arrêté permet, par exception, de bénéficier de la solution de \
+             substitution sur production d'un document du centre de contact citoyen attestant \
+             de l'impossibilité de déposer la demande en ligne : c'est mon cas, ce document est \
+             joint à ce courrier.",
+        );
+    }
+    if d.prefecture.postal_impose {
+        exceptions.push(
+            "Le dépôt par voie postale ou électronique n'est prévu par l'arrêté que si \
+             l'étranger en fait la demande : il ne peut pas être imposé, la règle étant le \
+             rendez-vous individuel au guichet.",
+        );
+    }
+    if !exceptions.is_empty() {
+        ligne(&mut s, &exceptions.join(" "));
+    }
     vide(&mut s);
 
     let mut demande = "Je vous demande donc de bien vouloir me convoquer à un rendez-vous \
@@ -418,10 +448,7 @@ pub fn lettre(d: &Dossier) -> String {
             tickets.join(", ")
         ));
     }
-    if d.evenements.iter().any(|e| {
-        e.type_evenement == TypeEvenement::Ccc
-            && e.resultat == Some(Resultat::AttestationImpossibilite)
-    }) {
+    if attestation_ccc(d) {
         pieces.push("attestation du CCC de l'impossibilité de déposer en ligne".into());
     }
     if p.titre_expire_le.is_some() {
@@ -804,6 +831,26 @@ mod tests {
         assert!(t.contains("Omar N’Diaye") || t.contains("Omar N'Diaye"));
         assert!(!t.contains("NOTE") && !t.contains("0600000000") && !t.contains("R1"));
         assert!(!t.contains(" :"), "espace ordinaire avant deux-points");
+    }
+
+    #[test]
+    fn letter_invokes_the_exceptions_of_the_arrete_when_they_apply() {
+        let mut ccc = evenement(
+            TypeEvenement::Ccc,
+            "2026-10-02",
+            Some(Resultat::AttestationImpossibilite),
+        );
+        ccc.canal = Some(Canal::Formulaire);
+        let mut dos = dossier(vec![ccc], PanConnu::Inconnu, None);
+        let t = a_plat(&lettre(&dos));
+        assert!(t.contains("par exception, de bénéficier de la solution de substitution"));
+        assert!(t.contains("- attestation du CCC"));
+        assert!(!t.contains("ne peut pas être imposé"));
+        dos.prefecture.postal_impose = true;
+        dos.evenements.clear();
+        let t = a_plat(&lettre(&dos));
+        assert!(t.contains("il ne peut pas être imposé"), "{t}");
+        assert!(!t.contains("par exception"));
     }
 
     #[test]
