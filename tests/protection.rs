@@ -511,3 +511,80 @@ fn backup_of_a_plain_base_is_a_plain_vigie_base() {
     ]));
     assert!(err.contains("absent"), "{err}");
 }
+
+// ---------------------------------------------------------------- confirmation on a terminal
+
+/// Runs vigie on a pseudo-terminal (through `script`), typing `saisie`; `None` when
+/// `script` is not installed.
+fn sur_terminal(b: &Banc, args: &str, saisie: &str) -> Option<Output> {
+    use std::io::Write;
+    let commande = format!(
+        "{} --sans-chiffrement --db {} {args}",
+        env!("CARGO_BIN_EXE_vigie"),
+        b.db.display()
+    );
+    let mut enfant = Command::new("script")
+        .args(["-qec", &commande, "/dev/null"])
+        .env("VIGIE_BENEVOLE", "Camille Testeuse")
+        .env("VIGIE_DATE", "2026-11-23")
+        .env_remove("VIGIE_PASSPHRASE")
+        .env_remove("VIGIE_DB")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .ok()?;
+    enfant
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(saisie.as_bytes())
+        .unwrap();
+    Some(enfant.wait_with_output().unwrap())
+}
+
+#[test]
+fn on_a_terminal_erasure_and_purge_ask_first() {
+    let b = Banc::new();
+    b.importer(
+        DEUX_PERSONNES.0,
+        &format!("{}P2,2025-01-05,cloture,,abandon,,,,\n", DEUX_PERSONNES.1)
+            .replace("P2,2026-10-03", "P2,2025-01-03"),
+    );
+    let Some(o) = sur_terminal(&b, "personne effacer P1", "P2\n") else {
+        eprintln!("script absent : test du terminal non exécuté");
+        return;
+    };
+    let tout = String::from_utf8_lossy(&o.stdout);
+    assert!(!o.status.success(), "{tout}");
+    assert!(tout.contains("Tapez la référence pour confirmer"), "{tout}");
+    assert!(
+        tout.contains("Awa Diallo") && tout.contains("annulé"),
+        "{tout}"
+    );
+    assert_eq!(b.compter("SELECT count(*) FROM personnes"), 2);
+
+    let o = sur_terminal(&b, "personne effacer P1", "P1\n").unwrap();
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stdout));
+    assert_eq!(
+        b.compter("SELECT count(*) FROM personnes WHERE reference = 'P1'"),
+        0
+    );
+
+    let o = sur_terminal(&b, "purger --avant 2026-01-01", "non\n").unwrap();
+    let tout = String::from_utf8_lossy(&o.stdout);
+    assert!(
+        !o.status.success() && tout.contains("Anonymiser 1 dossier(s)"),
+        "{tout}"
+    );
+    assert_eq!(
+        b.compter("SELECT count(*) FROM personnes WHERE nom = 'anonyme'"),
+        0
+    );
+    let o = sur_terminal(&b, "purger --avant 2026-01-01", "oui\n").unwrap();
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stdout));
+    assert_eq!(
+        b.compter("SELECT count(*) FROM personnes WHERE nom = 'anonyme'"),
+        1
+    );
+}

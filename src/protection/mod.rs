@@ -341,6 +341,25 @@ mod tests {
     }
 
     #[test]
+    fn deleted_content_is_zeroed_in_plain_and_encrypted_bases() {
+        let dir = tempfile::tempdir().unwrap();
+        for (nom, phrase) in [("clair.db", None), ("chiffre.db", Some("phrase de test"))] {
+            let s = Store::ouvrir(&Ouverture {
+                chemin: dir.path().join(nom),
+                phrase: phrase.map(String::from),
+                sans_chiffrement: phrase.is_none(),
+                benevole: "T".into(),
+            })
+            .unwrap();
+            let v: i64 = s
+                .connexion()
+                .query_row("PRAGMA secure_delete", [], |r| r.get(0))
+                .unwrap();
+            assert_eq!(v, 1, "{nom}");
+        }
+    }
+
+    #[test]
     fn opaque_reference_never_collides_and_purge_is_idempotent() {
         let dir = tempfile::tempdir().unwrap();
         let mut s = Store::ouvrir(&Ouverture {
