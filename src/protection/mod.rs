@@ -238,6 +238,13 @@ pub fn purger(store: &mut Store, avant: NaiveDate) -> ResultatStore<BilanPurge> 
         let cibles = a_purger(tx, avant)?;
         let mut bilan = BilanPurge::default();
         let maintenant = horodatage();
+        tx.execute_batch(
+            "CREATE TEMP TABLE IF NOT EXISTS purge_references \
+             (ancienne TEXT PRIMARY KEY, nouvelle TEXT NOT NULL); \
+             DELETE FROM temp.purge_references;",
+        )?;
+        let mut renommer =
+            tx.prepare("INSERT INTO temp.purge_references (ancienne, nouvelle) VALUES (?1, ?2)")?;
         for (id, ancienne) in &cibles {
             let nouvelle = reference_opaque(tx, *id)?;
             let recherche = replier(&format!("{NOM_ANONYME}\u{1f}\u{1f}{nouvelle}\u{1f}"));
@@ -251,12 +258,19 @@ pub fn purger(store: &mut Store, avant: NaiveDate) -> ResultatStore<BilanPurge> 
                 "UPDATE evenements SET notes = NULL, ticket = NULL WHERE personne_id = ?1",
                 [id],
             )?;
-            tx.execute(
-                "UPDATE journal SET reference = ?1 WHERE reference = ?2",
-                params![nouvelle, ancienne],
-            )?;
+            renommer.execute(params![ancienne, nouvelle])?;
             bilan.personnes += 1;
         }
+        // The journal's earlier lines follow the new reference (one pass over the journal,
+        // not one per person: it has no index on references).
+        tx.execute(
+            "UPDATE journal SET reference = \
+             (SELECT nouvelle FROM temp.purge_references WHERE ancienne = journal.reference) \
+             WHERE reference IN (SELECT ancienne FROM temp.purge_references)",
+            [],
+        )?;
+        drop(renommer);
+        tx.execute_batch("DROP TABLE temp.purge_references")?;
         journaliser(
             tx,
             b,
