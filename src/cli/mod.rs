@@ -3,7 +3,9 @@
 
 mod aujourdhui;
 mod donnees;
+mod lettres;
 mod prefecture;
+mod protection;
 mod regles;
 mod stats;
 
@@ -62,6 +64,72 @@ pub enum Commande {
     Prefecture(PrefectureArgs),
     /// Affiche les règles de délais en vigueur et leurs sources.
     Regles,
+    /// Lettre recommandée avec accusé de réception à la préfecture (étape 3 bis).
+    Lettre(DocumentArgs),
+    /// Chronologie de toutes les démarches, pour un avocat ou le Défenseur des droits.
+    Chronologie(DocumentArgs),
+    /// Droits d'une personne : exporter ses données (accès) ou les effacer.
+    #[command(subcommand)]
+    Personne(PersonneCommande),
+    /// Anonymise les dossiers clos dont le dernier événement précède une date.
+    Purger(PurgerArgs),
+    /// Copie cohérente de la base, chiffrée avec la même phrase secrète.
+    Sauvegarde(SauvegardeArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct DocumentArgs {
+    /// Référence du dossier de la personne.
+    #[arg(value_name = "RÉFÉRENCE")]
+    pub reference: String,
+    /// Fichier à écrire (sinon la sortie standard).
+    #[arg(long, value_name = "FICHIER")]
+    pub sortie: Option<PathBuf>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum PersonneCommande {
+    /// Écrit les données d'une personne (CSV et chronologie) dans un dossier.
+    Exporter(PersonneExporterArgs),
+    /// Efface définitivement une personne et ses événements.
+    Effacer(PersonneEffacerArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct PersonneExporterArgs {
+    /// Référence du dossier de la personne.
+    #[arg(value_name = "RÉFÉRENCE")]
+    pub reference: String,
+    /// Dossier où écrire personnes.csv, evenements.csv et chronologie.txt.
+    #[arg(long, value_name = "DOSSIER")]
+    pub dossier: PathBuf,
+}
+
+#[derive(Debug, Args)]
+pub struct PersonneEffacerArgs {
+    /// Référence du dossier de la personne.
+    #[arg(value_name = "RÉFÉRENCE")]
+    pub reference: String,
+    /// Ne demande pas de confirmation (scripts).
+    #[arg(long)]
+    pub oui: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct PurgerArgs {
+    /// Anonymise les dossiers clos dont le dernier événement est antérieur à cette date.
+    #[arg(long, value_name = "DATE")]
+    pub avant: String,
+    /// Ne demande pas de confirmation (scripts).
+    #[arg(long)]
+    pub oui: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct SauvegardeArgs {
+    /// Fichier de la copie (jamais écrasé s'il existe).
+    #[arg(long, value_name = "FICHIER")]
+    pub sortie: PathBuf,
 }
 
 #[derive(Debug, Args)]
@@ -303,5 +371,11 @@ fn executer(commande: Option<Commande>, ctx: &Contexte) -> Result<(), ErreurCli>
         Some(Commande::Export(ExportCommande::Stats(a))) => stats::executer(a, ctx),
         Some(Commande::Prefecture(args)) => prefecture::executer(args, ctx),
         Some(Commande::Regles) => regles::executer(),
+        Some(Commande::Lettre(a)) => lettres::lettre(&a, ctx),
+        Some(Commande::Chronologie(a)) => lettres::chronologie(&a, ctx),
+        Some(Commande::Personne(PersonneCommande::Exporter(a))) => protection::exporter(&a, ctx),
+        Some(Commande::Personne(PersonneCommande::Effacer(a))) => protection::effacer(&a, ctx),
+        Some(Commande::Purger(a)) => protection::purger(&a, ctx),
+        Some(Commande::Sauvegarde(a)) => protection::sauvegarde(&a, ctx),
     }
 }

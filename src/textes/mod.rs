@@ -2,9 +2,11 @@
 //! code elsewhere calls these functions and constants instead of writing sentences.
 
 pub mod donnees;
+pub mod lettres;
 pub mod libelles;
 pub mod moteur;
 pub mod prefecture;
+pub mod protection;
 pub mod stats;
 pub mod tui;
 

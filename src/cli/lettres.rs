@@ -1,0 +1,62 @@
+//! `vigie lettre REFERENCE` and `vigie chronologie REFERENCE`: the registered letter to the
+//! préfecture and the chronology of attempts, to a file (`--sortie`) or standard output.
+
+use super::{Contexte, DocumentArgs, ErreurCli};
+use crate::lettres::{Dossier, charger};
+use crate::textes::lettres as t;
+use std::io::Write;
+
+/// Reads the person's file by reference (a clear French error when it does not exist).
+pub fn dossier(store: &crate::store::Store, reference: &str) -> Result<Dossier, ErreurCli> {
+    let aujourdhui = crate::config::aujourdhui()?;
+    let (regles, avertissements) = crate::regles::charger();
+    for a in &avertissements {
+        eprintln!("{a}");
+    }
+    charger(store, &regles, reference, aujourdhui)?
+        .ok_or_else(|| ErreurCli::new(t::reference_inconnue(reference)))
+}
+
+/// Writes a document to `--sortie` (owner-only file) or to standard output.
+fn sortir(texte: &str, args: &DocumentArgs, quoi: &str) -> Result<(), ErreurCli> {
+    match &args.sortie {
+        Some(chemin) => {
+            let mut options = std::fs::OpenOptions::new();
+            options.write(true).create(true).truncate(true);
+            #[cfg(unix)]
+            std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+            options
+                .open(chemin)
+                .and_then(|mut f| f.write_all(texte.as_bytes()).and_then(|_| f.flush()))
+                .map_err(|e| ErreurCli::new(t::ecriture_fichier(chemin, &e)))?;
+            eprintln!("{}", t::document_ecrit(quoi, chemin));
+            Ok(())
+        }
+        None => {
+            let mut sortie = std::io::stdout().lock();
+            match sortie
+                .write_all(texte.as_bytes())
+                .and_then(|_| sortie.flush())
+            {
+                Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(ErreurCli::new(
+                    crate::textes::moteur::ecriture_impossible(&e),
+                )),
+                _ => Ok(()),
+            }
+        }
+    }
+}
+
+/// `vigie lettre REFERENCE [--sortie F]`.
+pub fn lettre(args: &DocumentArgs, ctx: &Contexte) -> Result<(), ErreurCli> {
+    let store = ctx.ouvrir(false)?;
+    let d = dossier(&store, &args.reference)?;
+    sortir(&t::lettre(&d), args, t::LETTRE)
+}
+
+/// `vigie chronologie REFERENCE [--sortie F]`.
+pub fn chronologie(args: &DocumentArgs, ctx: &Contexte) -> Result<(), ErreurCli> {
+    let store = ctx.ouvrir(false)?;
+    let d = dossier(&store, &args.reference)?;
+    sortir(&t::chronologie(&d), args, t::CHRONOLOGIE)
+}

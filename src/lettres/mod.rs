@@ -1,0 +1,176 @@
+//! Letters and evidence (PRODUCT.md item 7): the registered letter to the préfecture
+//! (step 3 bis) and the chronology of every attempt, for a lawyer or the Défenseur des droits.
+//!
+//! This module gathers what a document needs (`Dossier`, one read snapshot) and lays text
+//! out (`couper`, lines of at most `LARGEUR` characters). The French wording is in
+//! `crate::textes::lettres`: `lettre(&Dossier)` and `chronologie(&Dossier)` are pure.
+
+use crate::domain::moteur::{ConnaissancePrefecture, Evaluation, evaluer};
+use crate::domain::{Evenement, Personne};
+use crate::regles::Regles;
+use crate::store::{ResultatStore, Store};
+use chrono::NaiveDate;
+
+/// Printed width of every document, in characters.
+pub const LARGEUR: usize = 80;
+
+/// Everything a letter or a chronology is made of, read in one snapshot.
+#[derive(Debug, Clone)]
+pub struct Dossier {
+    pub personne: Personne,
+    /// Date order, then insertion order.
+    pub evenements: Vec<Evenement>,
+    /// The préfecture's letter address block (name first), local corrections included.
+    pub adresse_prefecture: Vec<String>,
+    pub prefecture: ConnaissancePrefecture,
+    pub evaluation: Evaluation,
+    /// The date written on the document.
+    pub aujourdhui: NaiveDate,
+}
+
+/// Reads a person's file by reference (`None`: no such reference).
+pub fn charger(
+    store: &Store,
+    regles: &Regles,
+    reference: &str,
+    aujourdhui: NaiveDate,
+) -> ResultatStore<Option<Dossier>> {
+    // One read transaction: the person, their events and the préfecture facts agree.
+    store.connexion().execute_batch("BEGIN DEFERRED")?;
+    let resultat = (|| -> ResultatStore<Option<Dossier>> {
+        let Some(personne) = store.personne_par_reference(reference.trim())? else {
+            return Ok(None);
+        };
+        let evenements = match personne.id {
+            Some(id) => store.evenements(id)?,
+            None => Vec::new(),
+        };
+        let prefecture = crate::prefectures::connaissance_avec(store, personne.departement)?;
+        let adresse_prefecture =
+            crate::prefectures::adresse_courrier_avec(store, personne.departement)?;
+        let evaluation = evaluer(&personne, &evenements, &prefecture, regles, aujourdhui);
+        Ok(Some(Dossier {
+            personne,
+            evenements,
+            adresse_prefecture,
+            prefecture,
+            evaluation,
+            aujourdhui,
+        }))
+    })();
+    let _ = store.connexion().execute_batch("COMMIT");
+    resultat
+}
+
+/// Lays a paragraph out in lines of at most `largeur` characters, breaking at ordinary
+/// spaces only (no-break spaces keep "n° 452798" or "article R. 431-2" together).
+/// The first line starts with `premier`, the others with `suite` (indents, list marks).
+/// A word longer than the line is cut.
+pub fn couper(texte: &str, largeur: usize, premier: &str, suite: &str) -> Vec<String> {
+    let mut lignes = Vec::new();
+    let mut ligne = String::from(premier);
+    let mut n = premier.chars().count();
+    let mut vide = true;
+    for mot in texte.split(' ').filter(|m| !m.is_empty()) {
+        let l = mot.chars().count();
+        let besoin = if vide { l } else { l + 1 };
+        if !vide && n + besoin > largeur {
+            lignes.push(std::mem::take(&mut ligne));
+            ligne.push_str(suite);
+            n = suite.chars().count();
+            vide = true;
+        }
+        if !vide {
+            ligne.push(' ');
+            n += 1;
+        }
+        // A word wider than a whole line: cut it where the line ends.
+        let mut reste: Vec<char> = mot.chars().collect();
+        while n + reste.len() > largeur && reste.len() > 1 {
+            let place = largeur.saturating_sub(n).max(1);
+            let tete: String = reste.drain(..place.min(reste.len())).collect();
+            ligne.push_str(&tete);
+            lignes.push(std::mem::take(&mut ligne));
+            ligne.push_str(suite);
+            n = suite.chars().count();
+        }
+        let r: String = reste.into_iter().collect();
+        n += r.chars().count();
+        ligne.push_str(&r);
+        vide = false;
+    }
+    lignes.push(ligne);
+    lignes
+}
+
+/// Appends a paragraph, laid out at `LARGEUR`, to `sortie`.
+pub fn paragraphe(sortie: &mut String, texte: &str, premier: &str, suite: &str) {
+    for l in couper(texte, LARGEUR, premier, suite) {
+        sortie.push_str(l.trim_end());
+        sortie.push('\n');
+    }
+}
+
+/// A line pushed to the right edge (the address block, place and date), or left-aligned
+/// at column `LARGEUR / 2` when it would not fit.
+pub fn a_droite(sortie: &mut String, texte: &str) {
+    let marge = LARGEUR / 2;
+    for l in couper(texte, LARGEUR - marge, "", "") {
+        sortie.push_str(&" ".repeat(marge));
+        sortie.push_str(l.trim_end());
+        sortie.push('\n');
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lines_never_exceed_the_width_and_keep_every_word() {
+        let texte = "Le Conseil d'État a jugé qu'il incombe au pouvoir réglementaire de garantir \
+                     la possibilité de recourir à une solution de substitution, n°\u{a0}452798.";
+        for largeur in [20, 33, 80] {
+            let lignes = couper(texte, largeur, "- ", "  ");
+            assert!(
+                lignes.iter().all(|l| l.chars().count() <= largeur),
+                "{lignes:?}"
+            );
+            assert!(lignes[0].starts_with("- "));
+            assert!(lignes[1..].iter().all(|l| l.starts_with("  ")));
+            let recolle: Vec<&str> = lignes
+                .iter()
+                .flat_map(|l| l.split(' '))
+                .filter(|m| !m.is_empty() && *m != "-")
+                .collect();
+            let attendu: Vec<&str> = texte.split(' ').collect();
+            assert_eq!(recolle, attendu);
+        }
+    }
+
+    #[test]
+    fn no_break_space_is_never_a_break() {
+        let lignes = couper("aaaa bbbb n°\u{a0}452798 cccc", 14, "", "");
+        assert!(
+            lignes.iter().any(|l| l.contains("n°\u{a0}452798")),
+            "{lignes:?}"
+        );
+    }
+
+    #[test]
+    fn a_word_longer_than_the_line_is_cut() {
+        let lignes = couper("x ABCDEFGHIJKLMNOPQRSTUVWXYZ y", 10, "", "");
+        assert!(lignes.iter().all(|l| l.chars().count() <= 10), "{lignes:?}");
+        assert_eq!(
+            lignes.concat().replace(' ', ""),
+            "xABCDEFGHIJKLMNOPQRSTUVWXYZy"
+        );
+    }
+
+    #[test]
+    fn right_block_starts_at_the_middle() {
+        let mut s = String::new();
+        a_droite(&mut s, "Préfecture de la Gironde");
+        assert_eq!(s, format!("{}Préfecture de la Gironde\n", " ".repeat(40)));
+    }
+}

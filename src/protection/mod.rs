@@ -1,0 +1,420 @@
+//! Data protection (PRODUCT.md item 8): right of access (one person's data as files), right
+//! to erasure (one transaction, journalled), retention (anonymization of closed files that
+//! keeps every figure the statistics read), and consistent encrypted backups.
+//!
+//! Every write goes through `Store::ecrire`. Deleted text must not linger on disk: the store
+//! runs with `secure_delete`, and after a purge or an erasure the WAL is checkpointed and
+//! truncated (a purge also rebuilds the file with `VACUUM`).
+
+use crate::csvio::Ecrivain;
+use crate::csvio::lignes::{
+    COLONNES_EVENEMENTS, COLONNES_PERSONNES, ecrire_evenement, ecrire_personne, noms,
+};
+use crate::domain::{Personne, date_iso, replier};
+use crate::store::{ErreurStore, ResultatStore, Store, horodatage, journaliser};
+use chrono::NaiveDate;
+use rusqlite::{OptionalExtension, Transaction, params};
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+/// Name written in place of an anonymized person's name.
+pub const NOM_ANONYME: &str = "anonyme";
+/// Prefix of the opaque reference of an anonymized person (`ANON-<id>`).
+pub const PREFIXE_ANONYME: &str = "ANON-";
+
+/// An error while writing a file (with its path) or reading the database.
+#[derive(Debug)]
+pub enum ErreurProtection {
+    Store(ErreurStore),
+    Fichier {
+        chemin: PathBuf,
+        erreur: std::io::Error,
+    },
+    /// The backup target already exists.
+    FichierExistant(PathBuf),
+}
+
+impl From<ErreurStore> for ErreurProtection {
+    fn from(e: ErreurStore) -> Self {
+        ErreurProtection::Store(e)
+    }
+}
+
+impl From<rusqlite::Error> for ErreurProtection {
+    fn from(e: rusqlite::Error) -> Self {
+        ErreurProtection::Store(ErreurStore::Sqlite(e))
+    }
+}
+
+/// Creates (or replaces) a file readable by its owner only (Unix).
+fn creer_prive(chemin: &Path) -> Result<std::io::BufWriter<std::fs::File>, ErreurProtection> {
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true).create(true).truncate(true);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+    options
+        .open(chemin)
+        .map(std::io::BufWriter::new)
+        .map_err(|erreur| ErreurProtection::Fichier {
+            chemin: chemin.to_path_buf(),
+            erreur,
+        })
+}
+
+// ---------------------------------------------------------------- right of access
+
+/// What `exporter_personne` wrote.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BilanAcces {
+    pub evenements: usize,
+    pub fichiers: Vec<PathBuf>,
+}
+
+/// Writes `dossier/personnes.csv` (one row) and `dossier/evenements.csv` (that person's
+/// events) in the import format of FORMATS.md, and `dossier/chronologie.txt`. The folder is
+/// created if needed; the files are readable by their owner only. The access is journalled.
+pub fn exporter_personne(
+    store: &mut Store,
+    personne: &Personne,
+    chronologie: &str,
+    dossier: &Path,
+) -> Result<BilanAcces, ErreurProtection> {
+    let id = personne.id.ok_or(ErreurStore::Introuvable)?;
+    let evenements = store.evenements(id)?;
+    std::fs::create_dir_all(dossier).map_err(|erreur| ErreurProtection::Fichier {
+        chemin: dossier.to_path_buf(),
+        erreur,
+    })?;
+    let f_personnes = dossier.join("personnes.csv");
+    let f_evenements = dossier.join("evenements.csv");
+    let f_chronologie = dossier.join("chronologie.txt");
+    let io = |chemin: &Path| {
+        let chemin = chemin.to_path_buf();
+        move |erreur| ErreurProtection::Fichier { chemin, erreur }
+    };
+
+    let mut w = Ecrivain::new(creer_prive(&f_personnes)?);
+    w.entete(&noms(COLONNES_PERSONNES))
+        .and_then(|_| ecrire_personne(&mut w, personne))
+        .map_err(io(&f_personnes))?;
+    w.terminer()
+        .and_then(|mut s| s.flush())
+        .map_err(io(&f_personnes))?;
+
+    let mut w = Ecrivain::new(creer_prive(&f_evenements)?);
+    w.entete(&noms(COLONNES_EVENEMENTS))
+        .map_err(io(&f_evenements))?;
+    for e in &evenements {
+        ecrire_evenement(&mut w, &personne.reference, e).map_err(io(&f_evenements))?;
+    }
+    w.terminer()
+        .and_then(|mut s| s.flush())
+        .map_err(io(&f_evenements))?;
+
+    let mut f = creer_prive(&f_chronologie)?;
+    f.write_all(chronologie.as_bytes())
+        .and_then(|_| f.flush())
+        .map_err(io(&f_chronologie))?;
+
+    let reference = personne.reference.clone();
+    store.ecrire(|tx, b| journaliser(tx, b, "export_personne", Some(&reference), ""))?;
+    Ok(BilanAcces {
+        evenements: evenements.len(),
+        fichiers: vec![f_personnes, f_evenements, f_chronologie],
+    })
+}
+
+// ---------------------------------------------------------------- right to erasure
+
+/// Deletes a person and their events in one transaction, and journals who erased which
+/// reference (no other data). Returns how many events were deleted, `None` when the
+/// reference does not exist (nothing written).
+pub fn effacer(store: &mut Store, reference: &str) -> ResultatStore<Option<usize>> {
+    let n = store.ecrire(|tx, b| {
+        let id: Option<i64> = tx
+            .query_row(
+                "SELECT id FROM personnes WHERE reference = ?1",
+                [reference],
+                |r| r.get(0),
+            )
+            .optional()?;
+        let Some(id) = id else { return Ok(None) };
+        let n = tx.execute("DELETE FROM evenements WHERE personne_id = ?1", [id])?;
+        tx.execute("DELETE FROM personnes WHERE id = ?1", [id])?;
+        journaliser(
+            tx,
+            b,
+            "effacement_personne",
+            Some(reference),
+            &format!("{n} événements"),
+        )?;
+        Ok(Some(n))
+    })?;
+    if n.is_some() {
+        vider_journal_wal(store);
+    }
+    Ok(n)
+}
+
+/// Copies the WAL back into the database and truncates it, so that old page images holding
+/// deleted text do not stay in the `-wal` file. Best effort: another desk reading at that
+/// moment only delays it to a later checkpoint.
+fn vider_journal_wal(store: &Store) {
+    let _ = store
+        .connexion()
+        .query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()));
+}
+
+// ---------------------------------------------------------------- retention
+
+/// What a purge did.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct BilanPurge {
+    pub personnes: usize,
+    pub evenements: usize,
+}
+
+/// The people a purge would anonymize: a closed file (a `cloture` event after which no
+/// ladder event reopened it) whose last event is dated before `avant`, not yet anonymized.
+const SQL_A_PURGER: &str = "
+    SELECT p.id, p.reference FROM personnes p
+    WHERE (SELECT max(e.date) FROM evenements e WHERE e.personne_id = p.id) < ?1
+      AND EXISTS (
+          SELECT 1 FROM evenements c
+          WHERE c.personne_id = p.id AND c.type = 'cloture'
+            AND NOT EXISTS (
+                SELECT 1 FROM evenements x
+                WHERE x.personne_id = p.id
+                  AND x.type NOT IN ('visite', 'api_delivree', 'cloture')
+                  AND (x.date > c.date OR (x.date = c.date AND x.id > c.id))))
+      AND NOT (p.nom = 'anonyme' AND p.reference LIKE 'ANON-%' AND p.prenom IS NULL
+               AND p.telephone IS NULL AND p.notes IS NULL
+               AND NOT EXISTS (SELECT 1 FROM evenements n WHERE n.personne_id = p.id
+                               AND (n.notes IS NOT NULL OR n.ticket IS NOT NULL)))
+    ORDER BY 1";
+
+fn a_purger(conn: &rusqlite::Connection, avant: NaiveDate) -> ResultatStore<Vec<(i64, String)>> {
+    let mut st = conn.prepare(SQL_A_PURGER)?;
+    let v = st
+        .query_map([date_iso(avant)], |r| Ok((r.get(0)?, r.get(1)?)))?
+        .collect::<Result<Vec<_>, _>>()?;
+    Ok(v)
+}
+
+/// How many people `purger(avant)` would anonymize now (for the confirmation question).
+pub fn compter_a_purger(store: &Store, avant: NaiveDate) -> ResultatStore<usize> {
+    Ok(a_purger(store.connexion(), avant)?.len())
+}
+
+/// An opaque reference for person `id` that no other person uses.
+fn reference_opaque(tx: &Transaction, id: i64) -> ResultatStore<String> {
+    let base = format!("{PREFIXE_ANONYME}{id}");
+    let mut candidate = base.clone();
+    let mut n = 1;
+    loop {
+        let autre: Option<i64> = tx
+            .query_row(
+                "SELECT id FROM personnes WHERE reference = ?1 AND id <> ?2",
+                params![candidate, id],
+                |r| r.get(0),
+            )
+            .optional()?;
+        if autre.is_none() {
+            return Ok(candidate);
+        }
+        n += 1;
+        candidate = format!("{base}-{n}");
+    }
+}
+
+/// Anonymizes, in one transaction, every closed file whose last event is before `avant`:
+/// name → « anonyme », first name, phone and notes cleared, reference → `ANON-<id>` (also
+/// in the journal's earlier lines), event notes and tickets cleared. Kept: département,
+/// procedure, blocking, every date, event types, channels, outcomes, echeances and waiting
+/// times, so the statistics do not change. Then the file is rebuilt (`VACUUM`) so that the
+/// old text does not linger in free pages, and the WAL is truncated.
+pub fn purger(store: &mut Store, avant: NaiveDate) -> ResultatStore<BilanPurge> {
+    let bilan = store.ecrire(|tx, b| {
+        let cibles = a_purger(tx, avant)?;
+        let mut bilan = BilanPurge::default();
+        let maintenant = horodatage();
+        tx.execute_batch(
+            "CREATE TEMP TABLE IF NOT EXISTS purge_references \
+             (ancienne TEXT PRIMARY KEY, nouvelle TEXT NOT NULL); \
+             DELETE FROM temp.purge_references;",
+        )?;
+        let mut renommer =
+            tx.prepare("INSERT INTO temp.purge_references (ancienne, nouvelle) VALUES (?1, ?2)")?;
+        for (id, ancienne) in &cibles {
+            let nouvelle = reference_opaque(tx, *id)?;
+            let recherche = replier(&format!("{NOM_ANONYME}\u{1f}\u{1f}{nouvelle}\u{1f}"));
+            tx.execute(
+                "UPDATE personnes SET reference = ?1, nom = ?2, prenom = NULL, telephone = NULL, \
+                 notes = NULL, recherche = ?3, version = version + 1, modifie_par = ?4, \
+                 modifie_le = ?5 WHERE id = ?6",
+                params![nouvelle, NOM_ANONYME, recherche, b, maintenant, id],
+            )?;
+            bilan.evenements += tx.execute(
+                "UPDATE evenements SET notes = NULL, ticket = NULL WHERE personne_id = ?1",
+                [id],
+            )?;
+            renommer.execute(params![ancienne, nouvelle])?;
+            bilan.personnes += 1;
+        }
+        // The journal's earlier lines follow the new reference (one pass over the journal,
+        // not one per person: it has no index on references).
+        tx.execute(
+            "UPDATE journal SET reference = \
+             (SELECT nouvelle FROM temp.purge_references WHERE ancienne = journal.reference) \
+             WHERE reference IN (SELECT ancienne FROM temp.purge_references)",
+            [],
+        )?;
+        drop(renommer);
+        tx.execute_batch("DROP TABLE temp.purge_references")?;
+        journaliser(
+            tx,
+            b,
+            "purge",
+            None,
+            &format!(
+                "{} personnes anonymisées (dossiers clos, dernier événement avant le {})",
+                bilan.personnes,
+                date_iso(avant)
+            ),
+        )?;
+        Ok(bilan)
+    })?;
+    if bilan.personnes > 0 {
+        store.connexion().execute_batch("VACUUM")?;
+    }
+    vider_journal_wal(store);
+    Ok(bilan)
+}
+
+// ---------------------------------------------------------------- backup
+
+/// Writes a consistent copy of the whole database to `chemin` (`VACUUM INTO`: one read
+/// snapshot, other desks keep working). An encrypted base gives a copy encrypted with the
+/// same passphrase; a plain base a plain copy. An existing file is never overwritten.
+/// The copy is readable by its owner only (Unix).
+pub fn sauvegarder(store: &Store, chemin: &Path) -> Result<u64, ErreurProtection> {
+    if chemin.exists() {
+        return Err(ErreurProtection::FichierExistant(chemin.to_path_buf()));
+    }
+    if let Some(dossier) = chemin.parent()
+        && !dossier.as_os_str().is_empty()
+        && !dossier.is_dir()
+    {
+        return Err(ErreurProtection::Fichier {
+            chemin: dossier.to_path_buf(),
+            erreur: std::io::Error::from(std::io::ErrorKind::NotFound),
+        });
+    }
+    let texte = chemin.to_string_lossy().into_owned();
+    store.connexion().execute("VACUUM INTO ?1", [&texte])?;
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let _ = std::fs::set_permissions(chemin, std::fs::Permissions::from_mode(0o600));
+    }
+    let taille = std::fs::metadata(chemin)
+        .map(|m| m.len())
+        .map_err(|erreur| ErreurProtection::Fichier {
+            chemin: chemin.to_path_buf(),
+            erreur,
+        })?;
+    Ok(taille)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::{
+        Blocage, Demarche, Departement, Evenement, Resultat, TypeEvenement, parse_date,
+    };
+    use crate::store::Ouverture;
+
+    fn personne(reference: &str, nom: &str) -> Personne {
+        Personne {
+            id: None,
+            reference: reference.into(),
+            nom: nom.into(),
+            prenom: Some("Prénom".into()),
+            telephone: None,
+            departement: Departement::depuis_code("33").unwrap(),
+            demarche: Demarche::Renouvellement,
+            blocage: Blocage::Connexion,
+            ouvert_le: parse_date("2025-01-01").unwrap(),
+            titre_expire_le: None,
+            api_expire_le: None,
+            pan_connu: None,
+            notes: None,
+            captures: None,
+            version: 1,
+        }
+    }
+
+    #[test]
+    fn deleted_content_is_zeroed_in_plain_and_encrypted_bases() {
+        let dir = tempfile::tempdir().unwrap();
+        for (nom, phrase) in [("clair.db", None), ("chiffre.db", Some("phrase de test"))] {
+            let s = Store::ouvrir(&Ouverture {
+                chemin: dir.path().join(nom),
+                phrase: phrase.map(String::from),
+                sans_chiffrement: phrase.is_none(),
+                benevole: "T".into(),
+            })
+            .unwrap();
+            let v: i64 = s
+                .connexion()
+                .query_row("PRAGMA secure_delete", [], |r| r.get(0))
+                .unwrap();
+            assert_eq!(v, 1, "{nom}");
+        }
+    }
+
+    #[test]
+    fn opaque_reference_never_collides_and_purge_is_idempotent() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut s = Store::ouvrir(&Ouverture {
+            chemin: dir.path().join("p.db"),
+            phrase: None,
+            sans_chiffrement: true,
+            benevole: "T".into(),
+        })
+        .unwrap();
+        let a = s.creer_personne(&personne("VRAI", "Nomaoublier")).unwrap();
+        // Another person already uses the reference the purge would give.
+        s.creer_personne(&personne(&format!("ANON-{a}"), "Autre"))
+            .unwrap();
+        let mut c = Evenement::nouveau(TypeEvenement::Cloture, parse_date("2025-02-01").unwrap());
+        c.resultat = Some(Resultat::Resolu);
+        s.ajouter_evenement(a, &c).unwrap();
+        assert_eq!(
+            compter_a_purger(&s, parse_date("2025-02-01").unwrap()).unwrap(),
+            0,
+            "the last event must be strictly before the date"
+        );
+        assert_eq!(
+            compter_a_purger(&s, parse_date("2025-02-02").unwrap()).unwrap(),
+            1
+        );
+        let b = purger(&mut s, parse_date("2025-02-02").unwrap()).unwrap();
+        assert_eq!(
+            b,
+            BilanPurge {
+                personnes: 1,
+                evenements: 1
+            }
+        );
+        let p = s.personne(a).unwrap().unwrap();
+        assert_eq!(p.reference, format!("ANON-{a}-2"));
+        assert_eq!(p.nom, NOM_ANONYME);
+        assert_eq!(p.prenom, None);
+        assert!(s.chercher("Nomaoublier", 10).unwrap().is_empty());
+        assert_eq!(
+            purger(&mut s, parse_date("2025-02-02").unwrap()).unwrap(),
+            BilanPurge::default()
+        );
+    }
+}
