@@ -1,6 +1,6 @@
 //! French strings of the full-screen interface (issue 4).
 
-use crate::domain::moteur::{Echeance, GenreEcheance, NiveauUrgence};
+use crate::domain::moteur::PanConnu;
 use crate::domain::{Personne, TypeEvenement};
 
 pub const TITRE_APPLI: &str = "vigie";
@@ -30,36 +30,6 @@ pub fn entete(ecran: &str, date: &str, benevole: &str, du_jour: usize, retard: u
     )
 }
 
-const JOURS: [&str; 7] = [
-    "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche",
-];
-const MOIS: [&str; 12] = [
-    "janvier",
-    "février",
-    "mars",
-    "avril",
-    "mai",
-    "juin",
-    "juillet",
-    "août",
-    "septembre",
-    "octobre",
-    "novembre",
-    "décembre",
-];
-
-/// "lundi 23 novembre 2026".
-pub fn date_longue(d: chrono::NaiveDate) -> String {
-    use chrono::Datelike;
-    format!(
-        "{} {} {} {}",
-        JOURS[d.weekday().num_days_from_monday() as usize],
-        d.day(),
-        MOIS[d.month0() as usize],
-        d.year()
-    )
-}
-
 // ------------------------------------------------------------------ list
 pub const LISTE_VIDE_JOUR: &str =
     "Personne à voir aujourd'hui. Touche t : toutes les personnes ; n : nouvelle personne.";
@@ -78,63 +48,6 @@ pub const COL_ETAPE_PROCHAINE: &str = "Étape / prochaine";
 pub const SANS_ECHEANCE: &str = "pas d'échéance";
 pub const PROCHAINE_INCONNUE: &str = "à déterminer";
 
-/// Symbol and word(s) for an urgency level (readable without colour).
-pub fn urgence(n: NiveauUrgence) -> (&'static str, &'static str) {
-    match n {
-        NiveauUrgence::DroitsRompus => ("‼", "ROMPUS"),
-        NiveauUrgence::DroitsMenaces => ("!", "MENACÉS"),
-        NiveauUrgence::SuiviEnRetard => ("»", "RETARD"),
-        NiveauUrgence::DuJour => ("•", "DU JOUR"),
-        NiveauUrgence::AVenir => ("·", "à venir"),
-        NiveauUrgence::Aucune => (" ", "—"),
-    }
-}
-
-/// Long form, for the file.
-pub fn urgence_longue(n: NiveauUrgence) -> &'static str {
-    match n {
-        NiveauUrgence::DroitsRompus => "droits rompus (titre et API expirés)",
-        NiveauUrgence::DroitsMenaces => "droits menacés (expiration proche)",
-        NiveauUrgence::SuiviEnRetard => "suivi en retard",
-        NiveauUrgence::DuJour => "à voir aujourd'hui",
-        NiveauUrgence::AVenir => "échéance à venir",
-        NiveauUrgence::Aucune => "rien de daté",
-    }
-}
-
-/// "API expire dans 6 j", "titre expiré depuis 12 j".
-pub fn echeance(e: &Echeance) -> String {
-    let j = e.jours;
-    let n = j.abs();
-    match e.genre {
-        GenreEcheance::TitreExpiration => match j {
-            0 => "titre expire aujourd'hui".into(),
-            j if j > 0 => format!("titre expire dans {n} j"),
-            _ => format!("titre expiré depuis {n} j"),
-        },
-        GenreEcheance::ApiExpiration => match j {
-            0 => "API expire aujourd'hui".into(),
-            j if j > 0 => format!("API expire dans {n} j"),
-            _ => format!("API expirée depuis {n} j"),
-        },
-        GenreEcheance::RenouvellementOuverture => match j {
-            0 => "renouvellement possible dès aujourd'hui".into(),
-            j if j > 0 => format!("renouvellement possible dans {n} j"),
-            _ => format!("renouvellement possible depuis {n} j"),
-        },
-        GenreEcheance::RenouvellementFermeture => match j {
-            0 => "dernier jour pour renouveler".into(),
-            j if j > 0 => format!("renouveler avant {n} j"),
-            _ => format!("renouvellement en retard de {n} j"),
-        },
-        GenreEcheance::Suivi(t) => match j {
-            0 => format!("suivi {} aujourd'hui", t.libelle()),
-            j if j > 0 => format!("suivi {} dans {n} j", t.libelle()),
-            _ => format!("suivi {} en retard de {n} j", t.libelle()),
-        },
-    }
-}
-
 // ------------------------------------------------------------------ file
 pub const FICHE_IDENTITE: &str = "Identité";
 pub const FICHE_DEMARCHE: &str = "Démarche";
@@ -149,16 +62,35 @@ pub const FICHE_NOTES: &str = "Notes";
 pub const FICHE_URGENCE: &str = "Urgence";
 pub const AUCUNE_ECHEANCE: &str = "aucune échéance datée";
 pub const AUCUN_EVENEMENT: &str = "aucun événement enregistré";
-pub const PAN_DEDIE: &str = "PAN dédié à l'ANEF";
-pub const PAN_GENERAL: &str = "PAN généraliste";
-pub const PAN_AUCUN: &str = "pas de PAN";
-pub const PAN_INCONNU: &str = "PAN : inconnu";
+/// What the directory says of the préfecture's PAN, for the person's file.
+pub fn pan_prefecture(p: PanConnu) -> &'static str {
+    match p {
+        PanConnu::Dedie => "PAN dédié à l'ANEF",
+        PanConnu::General => "PAN généraliste (ANEF non mentionnée)",
+        PanConnu::Aucun => "pas de PAN",
+        PanConnu::Inconnu => "PAN inconnu (à vérifier)",
+    }
+}
+/// The engine's reason starts with "Prochaine étape : "; the file shows it under that title.
+pub fn sans_prefixe_prochaine(raison: &str) -> String {
+    let r = raison.strip_prefix("Prochaine étape : ").unwrap_or(raison);
+    let mut c = r.chars();
+    match c.next() {
+        Some(p) => p.to_uppercase().collect::<String>() + c.as_str(),
+        None => String::new(),
+    }
+}
 pub fn pan_connu_personne(v: Option<bool>) -> &'static str {
     match v {
         Some(true) => "la personne connaissait le PAN",
         Some(false) => "la personne ne connaissait pas le PAN",
         None => "connaissance du PAN non renseignée",
     }
+}
+/// Status line of a file taller than the screen.
+pub fn suite_fiche(lignes: usize) -> String {
+    let s = if lignes > 1 { "s" } else { "" };
+    format!("↓ suite de la fiche : {lignes} ligne{s} de plus (↓, j ou PgSuiv)")
 }
 pub fn identite(p: &Personne) -> String {
     let mut s = format!("{} · réf. {}", p.nom_complet(), p.reference);

@@ -5,7 +5,7 @@
 use super::clavier::{self, Action, Contexte};
 use super::formulaire::{FormEvenement, FormPersonne, LigneSaisie, Valeur, reference_suivante};
 use super::{Issue, Panneau};
-use crate::domain::moteur::{ConnaissancePrefecture, Evaluation, evaluer};
+use crate::domain::moteur::{ConnaissancePrefecture, Evaluation};
 use crate::domain::{Departement, Evenement, Personne};
 use crate::jour::{LigneJour, liste_du_jour};
 use crate::regles::Regles;
@@ -98,6 +98,8 @@ pub enum Effet {
     },
     EnregistrerPersonne(Box<Personne>),
     Chercher,
+    /// The préfecture panel, on a département's card (local corrections loaded at once).
+    OuvrirPrefecture(Option<Departement>),
 }
 
 pub struct App {
@@ -282,10 +284,7 @@ impl App {
                     None => None,
                     _ => self.personne_courante().map(|p| p.departement),
                 };
-                self.pile.push(Ecran::Panneau {
-                    titre: t::ECRAN_PREFECTURE,
-                    panneau: Box::new(super::prefecture::EcranPrefecture::nouveau(dep)),
-                });
+                return vec![Effet::OuvrirPrefecture(dep)];
             }
             Action::Statistiques => self.pile.push(Ecran::Panneau {
                 titre: t::ECRAN_STATS,
@@ -503,6 +502,13 @@ impl App {
                 }
             },
             Effet::EnregistrerPersonne(p) => self.enregistrer_personne(*p, store),
+            Effet::OuvrirPrefecture(dep) => self.pile.push(Ecran::Panneau {
+                titre: t::ECRAN_PREFECTURE,
+                panneau: Box::new(
+                    super::prefecture::EcranPrefecture::ouvrir(dep, store)
+                        .avec_date(self.aujourdhui),
+                ),
+            }),
             Effet::Chercher => {
                 if let Some(Ecran::Recherche(r)) = self.pile.last_mut() {
                     let q = r.saisie.texte.trim().to_string();
@@ -632,14 +638,12 @@ impl App {
         }
     }
 
-    /// Installs a prepared list (snapshot tests and demonstrations, without the engine).
+    /// Installs a list built elsewhere (e.g. by `jour::liste_du_jour` in snapshot tests);
+    /// the header counts follow the engine's rule (`jour::est_du_jour`).
     pub fn installer_liste(&mut self, lignes: Vec<LigneJour>, tous: bool) {
         self.liste.du_jour = lignes
             .iter()
-            .filter(|l| {
-                l.visite_du_jour
-                    || l.evaluation.urgence <= crate::domain::moteur::NiveauUrgence::DuJour
-            })
+            .filter(|l| crate::jour::est_du_jour(&l.evaluation, l.visite_du_jour))
             .count();
         self.liste.en_retard = lignes.iter().filter(|l| en_retard(&l.evaluation)).count();
         self.liste.lignes = lignes;
@@ -675,8 +679,9 @@ pub fn charger_fiche(
         return Ok(None);
     };
     let evenements = store.evenements(id)?;
-    let prefecture = crate::prefectures::connaissance(personne.departement);
-    let evaluation = evaluer(&personne, &evenements, &prefecture, regles, aujourdhui);
+    // The same evaluation as the day's list: local préfecture corrections included.
+    let evaluation = crate::jour::evaluer_personne(store, regles, &personne, aujourdhui)?;
+    let prefecture = crate::prefectures::connaissance_avec(store, personne.departement)?;
     let trace = store.trace(id)?;
     Ok(Some(DonneesFiche {
         personne,
