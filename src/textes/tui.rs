@@ -87,10 +87,10 @@ pub fn pan_connu_personne(v: Option<bool>) -> &'static str {
         None => "connaissance du PAN non renseignée",
     }
 }
-/// Status line of a file taller than the screen.
-pub fn suite_fiche(lignes: usize) -> String {
+/// Status line of a file or help taller than the screen.
+pub fn suite(lignes: usize) -> String {
     let s = if lignes > 1 { "s" } else { "" };
-    format!("↓ suite de la fiche : {lignes} ligne{s} de plus (↓, j ou PgSuiv)")
+    format!("↓ suite : {lignes} ligne{s} de plus (↓, j ou PgSuiv)")
 }
 pub fn identite(p: &Personne) -> String {
     let mut s = format!("{} · réf. {}", p.nom_complet(), p.reference);
@@ -215,9 +215,9 @@ pub fn erreur(e: &str) -> String {
     format!("Erreur : {e}")
 }
 pub const CONFIRMER_QUITTER: &str =
-    "Un formulaire n'est pas enregistré. Quitter quand même ? o : oui, quitter · n : non";
+    "Un formulaire n'est pas enregistré. Quitter quand même ?\no : oui, quitter · n : non";
 pub const CONFIRMER_ABANDON: &str =
-    "Abandonner cette saisie ? Ce qui a été tapé sera perdu. o : oui · n : non, continuer";
+    "Abandonner cette saisie ? Ce qui a été tapé sera perdu.\no : oui · n : non, continuer";
 
 // ------------------------------------------------------------------ conflict
 pub const CONFLIT_MIENNE: &str = "Votre saisie";

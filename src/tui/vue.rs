@@ -171,7 +171,7 @@ pub fn dessiner(app: &mut App, f: &mut Frame) {
             f.render_widget(Paragraph::new(lignes).scroll((e.defilement, 0)), corps);
             // Tell that the file goes on below (unless a message is shown).
             if reste > 0 && message_vide {
-                f.render_widget(Paragraph::new(t::suite_fiche(reste as usize)), statut);
+                f.render_widget(Paragraph::new(t::suite(reste as usize)), statut);
             }
             f.set_cursor_position(Position::new(corps.x, corps.y));
         }
@@ -183,14 +183,14 @@ pub fn dessiner(app: &mut App, f: &mut Frame) {
         Some(Ecran::Conflit(c)) => conflit(f, corps, c),
         Some(Ecran::Recherche(r)) => recherche(f, corps, r),
         Some(Ecran::Aide { defilement }) => {
-            let lignes = lignes_aide(&panneau_dessous);
-            *defilement = (*defilement).min(lignes.len().saturating_sub(1) as u16);
-            f.render_widget(
-                Paragraph::new(lignes)
-                    .wrap(Wrap { trim: false })
-                    .scroll((*defilement, 0)),
-                corps,
-            );
+            let lignes = lignes_aide(&panneau_dessous, corps.width);
+            let max = lignes.len().saturating_sub(corps.height as usize) as u16;
+            *defilement = (*defilement).min(max);
+            let reste = max - *defilement;
+            f.render_widget(Paragraph::new(lignes).scroll((*defilement, 0)), corps);
+            if reste > 0 && message_vide {
+                f.render_widget(Paragraph::new(t::suite(reste as usize)), statut);
+            }
             f.set_cursor_position(Position::new(corps.x, corps.y));
         }
         Some(Ecran::Panneau { panneau, .. }) => panneau.dessiner(f, corps),
@@ -1018,6 +1018,7 @@ fn recherche(f: &mut Frame, zone: Rect, r: &EtatRecherche) {
             if let Some(tel) = p.telephone.as_deref().filter(|t| !t.is_empty()) {
                 s.push_str(&format!("  {tel}"));
             }
+            let s = tronquer(&s, res.width.saturating_sub(2) as usize);
             if i == r.selection {
                 Line::styled(format!("▶ {s}"), inverse())
             } else {
@@ -1034,8 +1035,14 @@ fn recherche(f: &mut Frame, zone: Rect, r: &EtatRecherche) {
 
 // ------------------------------------------------------------------ help
 
-fn lignes_aide(panneau: &[super::Raccourci]) -> Vec<Line<'static>> {
-    let mut v = vec![Line::raw(t::AIDE_INTRO), Line::raw("")];
+fn lignes_aide(panneau: &[super::Raccourci], largeur: u16) -> Vec<Line<'static>> {
+    let mut v = habiller(
+        mots(t::AIDE_INTRO, Style::default()),
+        largeur as usize,
+        0,
+        0,
+    );
+    v.push(Line::raw(""));
     if !panneau.is_empty() {
         v.push(Line::styled(t::AIDE_PANNEAU, gras()));
         for r in panneau {
@@ -1086,8 +1093,16 @@ fn conflit(f: &mut Frame, zone: Rect, c: &EtatConflit) {
             ),
         ]
     };
-    let a = champs(&c.mienne);
-    let b = champs(&c.actuelle);
+    // The two value columns share what is left; longer values end with "…".
+    let w = zone.width.saturating_sub(1 + 17 + 3) as usize / 2;
+    let a: Vec<(&str, String)> = champs(&c.mienne)
+        .into_iter()
+        .map(|(l, v)| (l, tronquer(&v, w)))
+        .collect();
+    let b: Vec<(&str, String)> = champs(&c.actuelle)
+        .into_iter()
+        .map(|(l, v)| (l, tronquer(&v, w)))
+        .collect();
     let mut lignes: Vec<Row> = Vec::new();
     let mut premier_diff = None;
     for (i, ((lib, m), (_, s))) in a.iter().zip(b.iter()).enumerate() {
