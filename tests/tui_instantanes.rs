@@ -494,3 +494,37 @@ fn no_color_keeps_bold_and_words() {
         }
     }
 }
+
+#[test]
+fn long_list_shows_whole_rows_and_where_it_is() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = base_instantanes(dir.path());
+    for i in 0..12 {
+        let mut p = personne(&format!("2026-01{i:02}"), "MARTIN", "Léa", "75");
+        p.titre_expire_le = Some(d("2026-12-01"));
+        store.creer_personne(&p).unwrap();
+    }
+    let mut a = app_liste(&store, false);
+    let texte = rendu(&mut a, 80, 24);
+    let lignes: Vec<&str> = texte.lines().collect();
+    // Status line (above the two footer lines): the rows shown and the total.
+    let total = a.liste.lignes.len();
+    let (debut, fin) = a.liste.visibles;
+    assert_eq!(debut, 0);
+    assert!(fin < total);
+    assert_eq!(
+        lignes[21],
+        format!("personnes 1 à {fin} sur {total} (↓ ou PgSuiv : suite)")
+    );
+    // Every row drawn is whole: as many reference lines (second line of a row) as rows.
+    let refs = lignes[3..21]
+        .iter()
+        .filter(|l| l.contains(" · ") && l.contains("2026-0"))
+        .count();
+    assert_eq!(refs, fin - debut, "{texte}");
+    // Going to the end keeps the selected row whole and on screen.
+    a.liste.selection = total - 1;
+    let texte = rendu(&mut a, 80, 24);
+    assert_eq!(a.liste.visibles.1, total);
+    assert!(texte.contains("personnes "), "{texte}");
+}

@@ -516,3 +516,22 @@ fn every_event_type_has_its_key_and_saves_with_first_choices() {
         }
     }
 }
+
+#[test]
+fn search_puts_word_starts_first() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut store, _) = base_exemple(dir.path());
+    // NADIA contains "dia" inside a word, and sorts before DIALLO by name.
+    store
+        .creer_personne(&personne("2026-0009", "ABADIA", "Nadia", "75"))
+        .unwrap();
+    let mut app = app(&store);
+    let mut k = vec![touche(KeyCode::Char('/'))];
+    k.extend(texte("DIA"));
+    taper(&mut app, &mut store, &k);
+    let Some(Ecran::Recherche(r)) = app.ecran() else {
+        panic!("search")
+    };
+    let noms: Vec<&str> = r.resultats.iter().map(|p| p.nom.as_str()).collect();
+    assert_eq!(noms, ["DIALLO", "ABADIA"]);
+}

@@ -87,6 +87,15 @@ pub fn pan_connu_personne(v: Option<bool>) -> &'static str {
         None => "connaissance du PAN non renseignée",
     }
 }
+/// Status line of a list longer than the screen: "personnes 1 à 9 sur 77 (PgSuiv : suite)".
+pub fn position_liste(debut: usize, fin: usize, total: usize) -> String {
+    let suite = if fin < total {
+        " (↓ ou PgSuiv : suite)"
+    } else {
+        ""
+    };
+    format!("personnes {debut} à {fin} sur {total}{suite}")
+}
 /// Status line of a file or help taller than the screen.
 pub fn suite(lignes: usize) -> String {
     let s = if lignes > 1 { "s" } else { "" };

@@ -32,6 +32,8 @@ pub struct EtatListe {
     pub selection: usize,
     /// First row on screen (kept by the renderer).
     pub decalage: usize,
+    /// Rows drawn at the last rendering: `[debut, fin)` (kept by the renderer).
+    pub visibles: (usize, usize),
     pub du_jour: usize,
     pub en_retard: usize,
 }
@@ -516,7 +518,7 @@ impl App {
                         Vec::new()
                     } else {
                         match store.chercher(&q, 100) {
-                            Ok(v) => v,
+                            Ok(v) => classer_resultats(v, &q),
                             Err(e) => {
                                 self.message = Some(t::erreur(&e.to_string()));
                                 Vec::new()
@@ -660,6 +662,29 @@ impl App {
             defilement: 0,
         })));
     }
+}
+
+/// Search results where a word of the name, first name or reference starts with what was
+/// typed come first ("dia" finds DIALLO before NADIA); the store's order is kept otherwise.
+pub fn classer_resultats(mut v: Vec<Personne>, requete: &str) -> Vec<Personne> {
+    use crate::domain::replier;
+    let q = replier(requete.trim());
+    let rang = |p: &Personne| -> u8 {
+        let debut = |s: &str| {
+            replier(s)
+                .split(|c: char| !c.is_alphanumeric())
+                .any(|m| !m.is_empty() && m.starts_with(&q))
+        };
+        if debut(&p.nom) {
+            0
+        } else if p.prenom.as_deref().is_some_and(debut) || debut(&p.reference) {
+            1
+        } else {
+            2
+        }
+    };
+    v.sort_by_key(|p| rang(p));
+    v
 }
 
 /// "En retard": rights already lapsed or a follow-up date past.

@@ -119,8 +119,15 @@ pub fn dessiner(app: &mut App, f: &mut Frame) {
             cles.push((r.touche.to_string(), r.action.to_string()));
         }
     }
+    // A global key sharing a key with the panel's own (e.g. F2) would be misleading: the
+    // panel's meaning wins, the global one is left to the help.
+    let prises: Vec<String> = cles
+        .iter()
+        .flat_map(|(k, _)| k.split('/').map(str::to_string).collect::<Vec<_>>())
+        .collect();
     for (e, d) in clavier::pied(&app.contextes_actifs()) {
-        if !cles.iter().any(|(k, _)| k == e) {
+        let collision = e.split('/').any(|k| prises.iter().any(|p| p == k));
+        if !collision && !cles.iter().any(|(k, _)| k == e) {
             cles.push((e.to_string(), d.to_string()));
         }
     }
@@ -161,7 +168,18 @@ pub fn dessiner(app: &mut App, f: &mut Frame) {
     let couleurs = app.couleurs;
     let aujourdhui = app.aujourdhui;
     match app.pile.last_mut() {
-        None => liste(f, corps, &mut app.liste, couleurs),
+        None => {
+            liste(f, corps, &mut app.liste, couleurs);
+            // Where the rows shown sit in a list longer than the screen.
+            let (debut, fin) = app.liste.visibles;
+            let total = app.liste.lignes.len();
+            if message_vide && (debut > 0 || fin < total) {
+                f.render_widget(
+                    Paragraph::new(t::position_liste(debut + 1, fin, total)),
+                    statut,
+                );
+            }
+        }
         Some(Ecran::Fiche(e)) => {
             let lignes = lignes_fiche(&e.donnees, couleurs, corps.width);
             // Scroll no further than the last screenful.
@@ -252,8 +270,8 @@ fn liste(f: &mut Frame, zone: Rect, l: &mut EtatListe, couleurs: bool) {
         vec![
             (t::COL_URGENCE, Some(10)),
             (t::COL_NOM, None),
-            (t::COL_ETAPE_PROCHAINE, Some(26)),
-            (t::COL_ECHEANCE, Some(24)),
+            (t::COL_ETAPE_PROCHAINE, Some(25)),
+            (t::COL_ECHEANCE, Some(25)),
         ]
     };
     let fixes: u16 = colonnes.iter().filter_map(|c| c.1).sum();
@@ -344,8 +362,23 @@ fn liste(f: &mut Frame, zone: Rect, l: &mut EtatListe, couleurs: bool) {
             .height(h)
         })
         .collect();
+    // Only whole rows are drawn: the first row shown follows the selection.
+    let dispo = zone.height.saturating_sub(1);
+    let sel = l.selection.min(l.lignes.len().saturating_sub(1));
+    let mut debut = l.decalage.min(sel);
+    while debut < sel && hauteurs[debut..=sel].iter().sum::<u16>() > dispo {
+        debut += 1;
+    }
+    let mut fin = debut;
+    let mut cumul = 0u16;
+    while fin < hauteurs.len() && (fin == debut || cumul + hauteurs[fin] <= dispo) {
+        cumul += hauteurs[fin];
+        fin += 1;
+    }
+    l.decalage = debut;
+    l.visibles = (debut, fin);
     let table = Table::new(
-        lignes,
+        lignes.into_iter().skip(debut).take(fin - debut),
         largeurs
             .iter()
             .map(|w| Constraint::Length(*w))
@@ -354,16 +387,9 @@ fn liste(f: &mut Frame, zone: Rect, l: &mut EtatListe, couleurs: bool) {
     .header(entete.style(entete_style))
     .row_highlight_style(inverse())
     .column_spacing(1);
-    let mut etat = TableState::default()
-        .with_selected(Some(l.selection))
-        .with_offset(l.decalage);
+    let mut etat = TableState::default().with_selected(Some(sel - debut));
     f.render_stateful_widget(table, zone, &mut etat);
-    l.decalage = etat.offset();
-    let dessus: u16 = hauteurs
-        .iter()
-        .skip(l.decalage)
-        .take(l.selection.saturating_sub(l.decalage))
-        .sum();
+    let dessus: u16 = hauteurs[debut..sel].iter().sum();
     let y = zone.y + 1 + dessus;
     f.set_cursor_position(Position::new(
         zone.x,
@@ -426,6 +452,16 @@ fn jetons(s: &str) -> Vec<String> {
             Some(der) if matches!(mot, "j" | ":" | ";" | "!" | "?" | "»" | "min") => {
                 der.push(' ');
                 der.push_str(mot);
+                // "dans 6 j", "depuis 12 j", "de 3 j" stay on one line.
+                if mot == "j"
+                    && v.len() >= 2
+                    && matches!(v[v.len() - 2].as_str(), "de" | "dans" | "depuis")
+                    && let Some(duree) = v.pop()
+                    && let Some(avant) = v.last_mut()
+                {
+                    avant.push(' ');
+                    avant.push_str(&duree);
+                }
             }
             _ => v.push(mot.to_string()),
         }
@@ -652,24 +688,16 @@ fn lignes_fiche(d: &DonneesFiche, couleurs: bool, largeur: u16) -> Vec<Line<'sta
         j.push((texte, style));
     }
     v.extend(habiller(j, largeur, 0, 11));
-    // The short action, then the engine's reason in a full sentence.
-    let action = if ev.prochaine.action.is_empty() {
-        t::PROCHAINE_INCONNUE.to_string()
-    } else {
+    // The engine's reason says the action and why, in one sentence; the short action
+    // (as in the list) only when there is no reason.
+    let prochaine = if !ev.prochaine.raison.is_empty() {
+        t::sans_prefixe_prochaine(&ev.prochaine.raison)
+    } else if !ev.prochaine.action.is_empty() {
         ev.prochaine.action.clone()
+    } else {
+        t::PROCHAINE_INCONNUE.to_string()
     };
-    ligne(&mut v, t::FICHE_PROCHAINE, &action, gras());
-    if !ev.prochaine.raison.is_empty() {
-        v.extend(habiller(
-            mots(
-                &t::sans_prefixe_prochaine(&ev.prochaine.raison),
-                Style::default(),
-            ),
-            largeur,
-            2,
-            2,
-        ));
-    }
+    ligne(&mut v, t::FICHE_PROCHAINE, &prochaine, gras());
     if !ev.alertes.is_empty() {
         v.push(Line::from(section(t::FICHE_ALERTES)));
         for a in &ev.alertes {
