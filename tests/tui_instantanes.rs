@@ -528,3 +528,29 @@ fn long_list_shows_whole_rows_and_where_it_is() {
     assert_eq!(a.liste.visibles.1, total);
     assert!(texte.contains("personnes "), "{texte}");
 }
+
+#[test]
+fn long_start_up_warnings_keep_their_conclusion() {
+    let mut a = app_vide();
+    let erreurs: Vec<String> = (1..=4)
+        .map(|i| format!("regles.toml : clé « regle_{i}.jours » : type incorrect (entier attendu)"))
+        .chain(std::iter::once(
+            "regles.toml : fichier de règles refusé ; les règles livrées avec vigie restent en vigueur"
+                .to_string(),
+        ))
+        .collect();
+    a.message = Some(erreurs.join("\n"));
+    let texte = rendu(&mut a, 80, 24);
+    let lignes: Vec<&str> = texte.lines().collect();
+    // Four status lines above the two footer lines: the first errors, "…", the conclusion.
+    assert!(
+        lignes[18].starts_with("regles.toml : clé « regle_1.jours »"),
+        "{texte}"
+    );
+    assert!(lignes[19].ends_with('…'), "{texte}");
+    assert!(
+        lignes[20].starts_with("regles.toml : fichier de règles refusé"),
+        "{texte}"
+    );
+    assert!(lignes[21].contains("restent en vigueur"), "{texte}");
+}

@@ -90,10 +90,16 @@ pub fn dessiner(app: &mut App, f: &mut Frame) {
             .map(|(a, b)| vec![a.to_string(), format!(" bénévole{b}")])
             .unwrap_or_else(|| vec![entete])
     };
+    // The status line grows (up to MAX_STATUT lines) for a long message, e.g. the warnings
+    // about a refused rules file at start-up: one per line, wrapped, never cut silently.
+    let statut_lignes: Vec<Line<'static>> = match &app.message {
+        Some(m) => lignes_statut(m, zone.width as usize),
+        None => Vec::new(),
+    };
     let [haut, corps, statut, pied] = Layout::vertical([
         Constraint::Length(entete.len() as u16),
         Constraint::Fill(1),
-        Constraint::Length(1),
+        Constraint::Length((statut_lignes.len() as u16).max(1)),
         Constraint::Length(2),
     ])
     .areas(zone);
@@ -106,8 +112,8 @@ pub fn dessiner(app: &mut App, f: &mut Frame) {
 
     // status line
     let message_vide = app.message.is_none();
-    if let Some(m) = &app.message {
-        f.render_widget(Paragraph::new(m.as_str()).style(gras()), statut);
+    if !statut_lignes.is_empty() {
+        f.render_widget(Paragraph::new(statut_lignes), statut);
     }
 
     // footer: the keys that work here, from the keymap (panels add theirs first)
@@ -407,6 +413,37 @@ fn nom_une_ligne(p: &Personne, largeur: u16) -> String {
         tronquer(inverse.trim(), largeur as usize)
     }
 }
+
+/// A message laid out for the status area: each of its lines wrapped; when too long, the
+/// first lines then "…", and always its last line (the conclusion, e.g. "the shipped rules
+/// stay in force").
+fn lignes_statut(m: &str, largeur: usize) -> Vec<Line<'static>> {
+    let mut blocs: Vec<Vec<Line<'static>>> = m
+        .lines()
+        .map(|l| habiller(mots(l, gras()), largeur, 0, 2))
+        .collect();
+    let total: usize = blocs.iter().map(Vec::len).sum();
+    if total <= MAX_STATUT {
+        return blocs.concat();
+    }
+    let mut fin = if blocs.len() > 1 {
+        blocs.pop().unwrap_or_default()
+    } else {
+        Vec::new()
+    };
+    fin.truncate(MAX_STATUT - 1);
+    let mut v: Vec<Line<'static>> = blocs.concat();
+    v.truncate(MAX_STATUT - fin.len());
+    if let Some(der) = v.last_mut() {
+        let texte: String = der.spans.iter().map(|s| s.content.as_ref()).collect();
+        *der = Line::styled(tronquer(&format!("{texte} …"), largeur), gras());
+    }
+    v.extend(fin);
+    v
+}
+
+/// At most this many lines for a message in the status area.
+const MAX_STATUT: usize = 4;
 
 /// At most this many lines per row of the list (the file shows everything).
 const MAX_LIGNES: usize = 3;
