@@ -38,8 +38,6 @@ pub const COL_URGENCE: &str = "Urgence";
 pub const COL_NOM: &str = "Nom";
 pub const COL_REF: &str = "Réf.";
 pub const COL_DEP: &str = "Dép.";
-pub const COL_ETAPE: &str = "Étape";
-pub const COL_PROCHAINE: &str = "Prochaine étape";
 pub const COL_ECHEANCE: &str = "Échéance";
 pub const VISITE_DU_JOUR: &str = "venu·e aujourd'hui";
 pub const VISITE_COURT: &str = "venu·e";
@@ -130,9 +128,6 @@ pub fn attente(m: u32) -> String {
 }
 pub fn echeance_evenement(d: &str) -> String {
     format!("échéance {d}")
-}
-pub fn date_echeance(d: &str) -> String {
-    format!("le {d}")
 }
 pub fn trace(cree_par: &str, cree_le: &str, modifie_par: &str, modifie_le: &str) -> String {
     format!("créée par {cree_par} le {cree_le} · modifiée par {modifie_par} le {modifie_le}")

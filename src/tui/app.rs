@@ -496,6 +496,10 @@ impl App {
                     };
                     self.message = Some(t::evenement_enregistre(evenement.type_evenement, &nom));
                     self.recharger(store);
+                    // Back on the file: show its top, where the new next step is.
+                    if let Some(Ecran::Fiche(f)) = self.pile.last_mut() {
+                        f.defilement = 0;
+                    }
                 }
                 Err(e) => {
                     if let Some(Ecran::Saisie(f)) = self.pile.last_mut() {
