@@ -554,3 +554,39 @@ fn long_start_up_warnings_keep_their_conclusion() {
     );
     assert!(lignes[21].contains("en vigueur"), "{texte}");
 }
+
+/// A local correction of the directory (PAN now known) reaches the file and the panel
+/// opened from it with P.
+#[test]
+fn local_correction_reaches_the_file_and_the_panel() {
+    use vigie::prefectures::corrections::{NouvelleCorrection, ajouter};
+    avec_store(|a, store| {
+        let n = NouvelleCorrection::depuis_saisie(
+            vigie::domain::Departement::depuis_code("33").unwrap(),
+            "pan",
+            "dedie",
+            "2026-11-20",
+            "appel de la permanence de Bordeaux",
+            jour(),
+        )
+        .unwrap();
+        ajouter(store, &n).unwrap();
+        a.recharger(store);
+        while a.liste.selectionnee().map(|p| p.nom.as_str()) != Some("DIALLO") {
+            taper(a, store, &[touche(KeyCode::Down)]);
+        }
+        taper(a, store, &[touche(KeyCode::Enter)]);
+        let texte = rendu(a, 80, 24);
+        assert!(
+            texte.contains("la préfecture de la Gironde · PAN dédié à l'ANEF"),
+            "{texte}"
+        );
+        taper(a, store, &[touche(KeyCode::Char('P'))]);
+        let texte = rendu(a, 120, 40);
+        assert!(texte.contains("Préfecture de la Gironde"), "{texte}");
+        assert!(
+            texte.contains("appel de la permanence de Bordeaux"),
+            "{texte}"
+        );
+    });
+}
