@@ -228,6 +228,10 @@ fn edit_conflict_shows_both_versions_and_never_overwrites_silently() {
     let (mut store, _) = base_exemple(dir.path());
     let mut autre = ouvrir(&dir.path().join("x.db"), "Paul");
     let mut app = app(&store);
+    // Select DIALLO (Awa) whatever the engine's order.
+    while app.liste.selectionnee().map(|p| p.nom.as_str()) != Some("DIALLO") {
+        taper(&mut app, &mut store, &[touche(KeyCode::Down)]);
+    }
     let id = app.liste.selectionnee().and_then(|p| p.id).unwrap();
     // Open the edit form, change the first name.
     let mut k = vec![
@@ -511,4 +515,23 @@ fn every_event_type_has_its_key_and_saves_with_first_choices() {
             assert_eq!(e.echeance, Some(parse_date("2027-05-23").unwrap()));
         }
     }
+}
+
+#[test]
+fn search_puts_word_starts_first() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut store, _) = base_exemple(dir.path());
+    // NADIA contains "dia" inside a word, and sorts before DIALLO by name.
+    store
+        .creer_personne(&personne("2026-0009", "ABADIA", "Nadia", "75"))
+        .unwrap();
+    let mut app = app(&store);
+    let mut k = vec![touche(KeyCode::Char('/'))];
+    k.extend(texte("DIA"));
+    taper(&mut app, &mut store, &k);
+    let Some(Ecran::Recherche(r)) = app.ecran() else {
+        panic!("search")
+    };
+    let noms: Vec<&str> = r.resultats.iter().map(|p| p.nom.as_str()).collect();
+    assert_eq!(noms, ["DIALLO", "ABADIA"]);
 }

@@ -1,6 +1,6 @@
 //! French strings of the full-screen interface (issue 4).
 
-use crate::domain::moteur::{Echeance, GenreEcheance, NiveauUrgence};
+use crate::domain::moteur::PanConnu;
 use crate::domain::{Personne, TypeEvenement};
 
 pub const TITRE_APPLI: &str = "vigie";
@@ -30,36 +30,6 @@ pub fn entete(ecran: &str, date: &str, benevole: &str, du_jour: usize, retard: u
     )
 }
 
-const JOURS: [&str; 7] = [
-    "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche",
-];
-const MOIS: [&str; 12] = [
-    "janvier",
-    "février",
-    "mars",
-    "avril",
-    "mai",
-    "juin",
-    "juillet",
-    "août",
-    "septembre",
-    "octobre",
-    "novembre",
-    "décembre",
-];
-
-/// "lundi 23 novembre 2026".
-pub fn date_longue(d: chrono::NaiveDate) -> String {
-    use chrono::Datelike;
-    format!(
-        "{} {} {} {}",
-        JOURS[d.weekday().num_days_from_monday() as usize],
-        d.day(),
-        MOIS[d.month0() as usize],
-        d.year()
-    )
-}
-
 // ------------------------------------------------------------------ list
 pub const LISTE_VIDE_JOUR: &str =
     "Personne à voir aujourd'hui. Touche t : toutes les personnes ; n : nouvelle personne.";
@@ -68,8 +38,6 @@ pub const COL_URGENCE: &str = "Urgence";
 pub const COL_NOM: &str = "Nom";
 pub const COL_REF: &str = "Réf.";
 pub const COL_DEP: &str = "Dép.";
-pub const COL_ETAPE: &str = "Étape";
-pub const COL_PROCHAINE: &str = "Prochaine étape";
 pub const COL_ECHEANCE: &str = "Échéance";
 pub const VISITE_DU_JOUR: &str = "venu·e aujourd'hui";
 pub const VISITE_COURT: &str = "venu·e";
@@ -77,63 +45,6 @@ pub const COL_VISITE: &str = "Visite";
 pub const COL_ETAPE_PROCHAINE: &str = "Étape / prochaine";
 pub const SANS_ECHEANCE: &str = "pas d'échéance";
 pub const PROCHAINE_INCONNUE: &str = "à déterminer";
-
-/// Symbol and word(s) for an urgency level (readable without colour).
-pub fn urgence(n: NiveauUrgence) -> (&'static str, &'static str) {
-    match n {
-        NiveauUrgence::DroitsRompus => ("‼", "ROMPUS"),
-        NiveauUrgence::DroitsMenaces => ("!", "MENACÉS"),
-        NiveauUrgence::SuiviEnRetard => ("»", "RETARD"),
-        NiveauUrgence::DuJour => ("•", "DU JOUR"),
-        NiveauUrgence::AVenir => ("·", "à venir"),
-        NiveauUrgence::Aucune => (" ", "—"),
-    }
-}
-
-/// Long form, for the file.
-pub fn urgence_longue(n: NiveauUrgence) -> &'static str {
-    match n {
-        NiveauUrgence::DroitsRompus => "droits rompus (titre et API expirés)",
-        NiveauUrgence::DroitsMenaces => "droits menacés (expiration proche)",
-        NiveauUrgence::SuiviEnRetard => "suivi en retard",
-        NiveauUrgence::DuJour => "à voir aujourd'hui",
-        NiveauUrgence::AVenir => "échéance à venir",
-        NiveauUrgence::Aucune => "rien de daté",
-    }
-}
-
-/// "API expire dans 6 j", "titre expiré depuis 12 j".
-pub fn echeance(e: &Echeance) -> String {
-    let j = e.jours;
-    let n = j.abs();
-    match e.genre {
-        GenreEcheance::TitreExpiration => match j {
-            0 => "titre expire aujourd'hui".into(),
-            j if j > 0 => format!("titre expire dans {n} j"),
-            _ => format!("titre expiré depuis {n} j"),
-        },
-        GenreEcheance::ApiExpiration => match j {
-            0 => "API expire aujourd'hui".into(),
-            j if j > 0 => format!("API expire dans {n} j"),
-            _ => format!("API expirée depuis {n} j"),
-        },
-        GenreEcheance::RenouvellementOuverture => match j {
-            0 => "renouvellement possible dès aujourd'hui".into(),
-            j if j > 0 => format!("renouvellement possible dans {n} j"),
-            _ => format!("renouvellement possible depuis {n} j"),
-        },
-        GenreEcheance::RenouvellementFermeture => match j {
-            0 => "dernier jour pour renouveler".into(),
-            j if j > 0 => format!("renouveler avant {n} j"),
-            _ => format!("renouvellement en retard de {n} j"),
-        },
-        GenreEcheance::Suivi(t) => match j {
-            0 => format!("suivi {} aujourd'hui", t.libelle()),
-            j if j > 0 => format!("suivi {} dans {n} j", t.libelle()),
-            _ => format!("suivi {} en retard de {n} j", t.libelle()),
-        },
-    }
-}
 
 // ------------------------------------------------------------------ file
 pub const FICHE_IDENTITE: &str = "Identité";
@@ -149,16 +60,44 @@ pub const FICHE_NOTES: &str = "Notes";
 pub const FICHE_URGENCE: &str = "Urgence";
 pub const AUCUNE_ECHEANCE: &str = "aucune échéance datée";
 pub const AUCUN_EVENEMENT: &str = "aucun événement enregistré";
-pub const PAN_DEDIE: &str = "PAN dédié à l'ANEF";
-pub const PAN_GENERAL: &str = "PAN généraliste";
-pub const PAN_AUCUN: &str = "pas de PAN";
-pub const PAN_INCONNU: &str = "PAN : inconnu";
+/// What the directory says of the préfecture's PAN, for the person's file.
+pub fn pan_prefecture(p: PanConnu) -> &'static str {
+    match p {
+        PanConnu::Dedie => "PAN dédié à l'ANEF",
+        PanConnu::General => "PAN généraliste (ANEF non mentionnée)",
+        PanConnu::Aucun => "pas de PAN",
+        PanConnu::Inconnu => "PAN inconnu (à vérifier)",
+    }
+}
+/// The engine's reason starts with "Prochaine étape : "; the file shows it under that title.
+pub fn sans_prefixe_prochaine(raison: &str) -> String {
+    let r = raison.strip_prefix("Prochaine étape : ").unwrap_or(raison);
+    let mut c = r.chars();
+    match c.next() {
+        Some(p) => p.to_uppercase().collect::<String>() + c.as_str(),
+        None => String::new(),
+    }
+}
 pub fn pan_connu_personne(v: Option<bool>) -> &'static str {
     match v {
         Some(true) => "la personne connaissait le PAN",
         Some(false) => "la personne ne connaissait pas le PAN",
         None => "connaissance du PAN non renseignée",
     }
+}
+/// Status line of a list longer than the screen: "personnes 1 à 9 sur 77 (PgSuiv : suite)".
+pub fn position_liste(debut: usize, fin: usize, total: usize) -> String {
+    let suite = if fin < total {
+        " (↓ ou PgSuiv : suite)"
+    } else {
+        ""
+    };
+    format!("personnes {debut} à {fin} sur {total}{suite}")
+}
+/// Status line of a file or help taller than the screen.
+pub fn suite(lignes: usize) -> String {
+    let s = if lignes > 1 { "s" } else { "" };
+    format!("↓ suite : {lignes} ligne{s} de plus (↓, j ou PgSuiv)")
 }
 pub fn identite(p: &Personne) -> String {
     let mut s = format!("{} · réf. {}", p.nom_complet(), p.reference);
@@ -189,9 +128,6 @@ pub fn attente(m: u32) -> String {
 }
 pub fn echeance_evenement(d: &str) -> String {
     format!("échéance {d}")
-}
-pub fn date_echeance(d: &str) -> String {
-    format!("le {d}")
 }
 pub fn trace(cree_par: &str, cree_le: &str, modifie_par: &str, modifie_le: &str) -> String {
     format!("créée par {cree_par} le {cree_le} · modifiée par {modifie_par} le {modifie_le}")
@@ -283,9 +219,9 @@ pub fn erreur(e: &str) -> String {
     format!("Erreur : {e}")
 }
 pub const CONFIRMER_QUITTER: &str =
-    "Un formulaire n'est pas enregistré. Quitter quand même ? o : oui, quitter · n : non";
+    "Un formulaire n'est pas enregistré. Quitter quand même ?\no : oui, quitter · n : non";
 pub const CONFIRMER_ABANDON: &str =
-    "Abandonner cette saisie ? Ce qui a été tapé sera perdu. o : oui · n : non, continuer";
+    "Abandonner cette saisie ? Ce qui a été tapé sera perdu.\no : oui · n : non, continuer";
 
 // ------------------------------------------------------------------ conflict
 pub const CONFLIT_MIENNE: &str = "Votre saisie";

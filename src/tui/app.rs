@@ -5,7 +5,7 @@
 use super::clavier::{self, Action, Contexte};
 use super::formulaire::{FormEvenement, FormPersonne, LigneSaisie, Valeur, reference_suivante};
 use super::{Issue, Panneau};
-use crate::domain::moteur::{ConnaissancePrefecture, Evaluation, evaluer};
+use crate::domain::moteur::{ConnaissancePrefecture, Evaluation};
 use crate::domain::{Departement, Evenement, Personne};
 use crate::jour::{LigneJour, liste_du_jour};
 use crate::regles::Regles;
@@ -32,6 +32,8 @@ pub struct EtatListe {
     pub selection: usize,
     /// First row on screen (kept by the renderer).
     pub decalage: usize,
+    /// Rows drawn at the last rendering: `[debut, fin)` (kept by the renderer).
+    pub visibles: (usize, usize),
     pub du_jour: usize,
     pub en_retard: usize,
 }
@@ -98,6 +100,8 @@ pub enum Effet {
     },
     EnregistrerPersonne(Box<Personne>),
     Chercher,
+    /// The préfecture panel, on a département's card (local corrections loaded at once).
+    OuvrirPrefecture(Option<Departement>),
 }
 
 pub struct App {
@@ -282,10 +286,7 @@ impl App {
                     None => None,
                     _ => self.personne_courante().map(|p| p.departement),
                 };
-                self.pile.push(Ecran::Panneau {
-                    titre: t::ECRAN_PREFECTURE,
-                    panneau: Box::new(super::prefecture::EcranPrefecture::nouveau(dep)),
-                });
+                return vec![Effet::OuvrirPrefecture(dep)];
             }
             Action::Statistiques => self.pile.push(Ecran::Panneau {
                 titre: t::ECRAN_STATS,
@@ -495,6 +496,10 @@ impl App {
                     };
                     self.message = Some(t::evenement_enregistre(evenement.type_evenement, &nom));
                     self.recharger(store);
+                    // Back on the file: show its top, where the new next step is.
+                    if let Some(Ecran::Fiche(f)) = self.pile.last_mut() {
+                        f.defilement = 0;
+                    }
                 }
                 Err(e) => {
                     if let Some(Ecran::Saisie(f)) = self.pile.last_mut() {
@@ -503,6 +508,13 @@ impl App {
                 }
             },
             Effet::EnregistrerPersonne(p) => self.enregistrer_personne(*p, store),
+            Effet::OuvrirPrefecture(dep) => self.pile.push(Ecran::Panneau {
+                titre: t::ECRAN_PREFECTURE,
+                panneau: Box::new(
+                    super::prefecture::EcranPrefecture::ouvrir(dep, store)
+                        .avec_date(self.aujourdhui),
+                ),
+            }),
             Effet::Chercher => {
                 if let Some(Ecran::Recherche(r)) = self.pile.last_mut() {
                     let q = r.saisie.texte.trim().to_string();
@@ -510,7 +522,7 @@ impl App {
                         Vec::new()
                     } else {
                         match store.chercher(&q, 100) {
-                            Ok(v) => v,
+                            Ok(v) => classer_resultats(v, &q),
                             Err(e) => {
                                 self.message = Some(t::erreur(&e.to_string()));
                                 Vec::new()
@@ -632,14 +644,12 @@ impl App {
         }
     }
 
-    /// Installs a prepared list (snapshot tests and demonstrations, without the engine).
+    /// Installs a list built elsewhere (e.g. by `jour::liste_du_jour` in snapshot tests);
+    /// the header counts follow the engine's rule (`jour::est_du_jour`).
     pub fn installer_liste(&mut self, lignes: Vec<LigneJour>, tous: bool) {
         self.liste.du_jour = lignes
             .iter()
-            .filter(|l| {
-                l.visite_du_jour
-                    || l.evaluation.urgence <= crate::domain::moteur::NiveauUrgence::DuJour
-            })
+            .filter(|l| crate::jour::est_du_jour(&l.evaluation, l.visite_du_jour))
             .count();
         self.liste.en_retard = lignes.iter().filter(|l| en_retard(&l.evaluation)).count();
         self.liste.lignes = lignes;
@@ -656,6 +666,29 @@ impl App {
             defilement: 0,
         })));
     }
+}
+
+/// Search results where a word of the name, first name or reference starts with what was
+/// typed come first ("dia" finds DIALLO before NADIA); the store's order is kept otherwise.
+pub fn classer_resultats(mut v: Vec<Personne>, requete: &str) -> Vec<Personne> {
+    use crate::domain::replier;
+    let q = replier(requete.trim());
+    let rang = |p: &Personne| -> u8 {
+        let debut = |s: &str| {
+            replier(s)
+                .split(|c: char| !c.is_alphanumeric())
+                .any(|m| !m.is_empty() && m.starts_with(&q))
+        };
+        if debut(&p.nom) {
+            0
+        } else if p.prenom.as_deref().is_some_and(debut) || debut(&p.reference) {
+            1
+        } else {
+            2
+        }
+    };
+    v.sort_by_key(|p| rang(p));
+    v
 }
 
 /// "En retard": rights already lapsed or a follow-up date past.
@@ -675,8 +708,9 @@ pub fn charger_fiche(
         return Ok(None);
     };
     let evenements = store.evenements(id)?;
-    let prefecture = crate::prefectures::connaissance(personne.departement);
-    let evaluation = evaluer(&personne, &evenements, &prefecture, regles, aujourdhui);
+    // The same evaluation as the day's list: local préfecture corrections included.
+    let evaluation = crate::jour::evaluer_personne(store, regles, &personne, aujourdhui)?;
+    let prefecture = crate::prefectures::connaissance_avec(store, personne.departement)?;
     let trace = store.trace(id)?;
     Ok(Some(DonneesFiche {
         personne,

@@ -80,7 +80,8 @@ pub fn lancer(mut store: Store, aujourdhui: NaiveDate) -> Result<(), String> {
     let mut app = app::App::nouveau(aujourdhui, regles, &benevole, couleurs_permises());
     app.recharger(&store);
     if !avertissements.is_empty() {
-        app.message = Some(avertissements.join(" ; "));
+        // One warning per line in the status area (shown until the first key).
+        app.message = Some(avertissements.join("\n"));
     }
     let _garde = Garde;
     let mut terminal = ratatui::try_init().map_err(|e| e.to_string())?;

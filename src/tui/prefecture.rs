@@ -2,10 +2,9 @@
 //! matches are listed (arrows to choose); the card scrolls; F2 (or Ctrl+E) opens a small form
 //! to add a local correction, saved through the store.
 //!
-//! The application opens it with `EcranPrefecture::nouveau(Some(dep))` from a person's file
-//! (or `None` from anywhere), and should call `actualiser(store)` once after opening and when
-//! another desk changed the database, so the card shows the local corrections at once (any key
-//! also reloads them).
+//! The application opens it with `EcranPrefecture::ouvrir(Some(dep), &store)` from a person's
+//! file (or `None` from anywhere): the local corrections show at once; `recharger` reloads
+//! them when another desk changed the database (any key also reloads them).
 
 use super::{Issue, Panneau, Raccourci};
 use crate::domain::Departement;

@@ -4,8 +4,9 @@
 use super::app::{App, Confirmation, DonneesFiche, Ecran, EtatConflit, EtatListe, EtatRecherche};
 use super::clavier;
 use super::formulaire::{Champ, Formulaire, Valeur};
-use crate::domain::moteur::{Etape, NiveauUrgence, PanConnu};
+use crate::domain::moteur::{Etape, NiveauUrgence};
 use crate::domain::{Evenement, Personne, Resultat, TypeEvenement, date_iso, oui_non};
+use crate::textes::moteur as tm;
 use crate::textes::tui as t;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Position, Rect};
@@ -44,11 +45,6 @@ pub fn style_urgence(n: NiveauUrgence, couleurs: bool) -> Style {
     })
 }
 
-fn texte_urgence(n: NiveauUrgence) -> String {
-    let (s, w) = t::urgence(n);
-    format!("{s} {w}")
-}
-
 fn titre_ecran(app: &App) -> String {
     match app.ecran() {
         None if app.liste.tous => t::ECRAN_TOUS.to_string(),
@@ -80,7 +76,7 @@ pub fn dessiner(app: &mut App, f: &mut Frame) {
     }
     let entete = t::entete(
         &titre_ecran(app),
-        &t::date_longue(app.aujourdhui),
+        &tm::date_longue(app.aujourdhui),
         &app.benevole,
         app.liste.du_jour,
         app.liste.en_retard,
@@ -94,10 +90,16 @@ pub fn dessiner(app: &mut App, f: &mut Frame) {
             .map(|(a, b)| vec![a.to_string(), format!(" bénévole{b}")])
             .unwrap_or_else(|| vec![entete])
     };
+    // The status line grows (up to MAX_STATUT lines) for a long message, e.g. the warnings
+    // about a refused rules file at start-up: one per line, wrapped, never cut silently.
+    let statut_lignes: Vec<Line<'static>> = match &app.message {
+        Some(m) => lignes_statut(m, zone.width as usize),
+        None => Vec::new(),
+    };
     let [haut, corps, statut, pied] = Layout::vertical([
         Constraint::Length(entete.len() as u16),
         Constraint::Fill(1),
-        Constraint::Length(1),
+        Constraint::Length((statut_lignes.len() as u16).max(1)),
         Constraint::Length(2),
     ])
     .areas(zone);
@@ -109,8 +111,9 @@ pub fn dessiner(app: &mut App, f: &mut Frame) {
     );
 
     // status line
-    if let Some(m) = &app.message {
-        f.render_widget(Paragraph::new(m.as_str()).style(gras()), statut);
+    let message_vide = app.message.is_none();
+    if !statut_lignes.is_empty() {
+        f.render_widget(Paragraph::new(statut_lignes), statut);
     }
 
     // footer: the keys that work here, from the keymap (panels add theirs first)
@@ -122,8 +125,15 @@ pub fn dessiner(app: &mut App, f: &mut Frame) {
             cles.push((r.touche.to_string(), r.action.to_string()));
         }
     }
+    // A global key sharing a key with the panel's own (e.g. F2) would be misleading: the
+    // panel's meaning wins, the global one is left to the help.
+    let prises: Vec<String> = cles
+        .iter()
+        .flat_map(|(k, _)| k.split('/').map(str::to_string).collect::<Vec<_>>())
+        .collect();
     for (e, d) in clavier::pied(&app.contextes_actifs()) {
-        if !cles.iter().any(|(k, _)| k == e) {
+        let collision = e.split('/').any(|k| prises.iter().any(|p| p == k));
+        if !collision && !cles.iter().any(|(k, _)| k == e) {
             cles.push((e.to_string(), d.to_string()));
         }
     }
@@ -164,17 +174,29 @@ pub fn dessiner(app: &mut App, f: &mut Frame) {
     let couleurs = app.couleurs;
     let aujourdhui = app.aujourdhui;
     match app.pile.last_mut() {
-        None => liste(f, corps, &mut app.liste, couleurs),
+        None => {
+            liste(f, corps, &mut app.liste, couleurs);
+            // Where the rows shown sit in a list longer than the screen.
+            let (debut, fin) = app.liste.visibles;
+            let total = app.liste.lignes.len();
+            if message_vide && (debut > 0 || fin < total) {
+                f.render_widget(
+                    Paragraph::new(t::position_liste(debut + 1, fin, total)),
+                    statut,
+                );
+            }
+        }
         Some(Ecran::Fiche(e)) => {
-            let lignes = lignes_fiche(&e.donnees, couleurs);
-            let max = lignes.len().saturating_sub(1) as u16;
+            let lignes = lignes_fiche(&e.donnees, couleurs, corps.width);
+            // Scroll no further than the last screenful.
+            let max = lignes.len().saturating_sub(corps.height as usize) as u16;
             e.defilement = e.defilement.min(max);
-            f.render_widget(
-                Paragraph::new(lignes)
-                    .wrap(Wrap { trim: false })
-                    .scroll((e.defilement, 0)),
-                corps,
-            );
+            let reste = max - e.defilement;
+            f.render_widget(Paragraph::new(lignes).scroll((e.defilement, 0)), corps);
+            // Tell that the file goes on below (unless a message is shown).
+            if reste > 0 && message_vide {
+                f.render_widget(Paragraph::new(t::suite(reste as usize)), statut);
+            }
             f.set_cursor_position(Position::new(corps.x, corps.y));
         }
         Some(Ecran::Saisie(s)) => {
@@ -185,14 +207,14 @@ pub fn dessiner(app: &mut App, f: &mut Frame) {
         Some(Ecran::Conflit(c)) => conflit(f, corps, c),
         Some(Ecran::Recherche(r)) => recherche(f, corps, r),
         Some(Ecran::Aide { defilement }) => {
-            let lignes = lignes_aide(&panneau_dessous);
-            *defilement = (*defilement).min(lignes.len().saturating_sub(1) as u16);
-            f.render_widget(
-                Paragraph::new(lignes)
-                    .wrap(Wrap { trim: false })
-                    .scroll((*defilement, 0)),
-                corps,
-            );
+            let lignes = lignes_aide(&panneau_dessous, corps.width);
+            let max = lignes.len().saturating_sub(corps.height as usize) as u16;
+            *defilement = (*defilement).min(max);
+            let reste = max - *defilement;
+            f.render_widget(Paragraph::new(lignes).scroll((*defilement, 0)), corps);
+            if reste > 0 && message_vide {
+                f.render_widget(Paragraph::new(t::suite(reste as usize)), statut);
+            }
             f.set_cursor_position(Position::new(corps.x, corps.y));
         }
         Some(Ecran::Panneau { panneau, .. }) => panneau.dessiner(f, corps),
@@ -238,47 +260,38 @@ fn liste(f: &mut Frame, zone: Rect, l: &mut EtatListe, couleurs: bool) {
     }
     let large = zone.width >= LARGE;
     let entete_style = gras().add_modifier(Modifier::UNDERLINED);
-    let (entete, largeurs, hauteur) = if large {
-        (
-            Row::new(vec![
-                t::COL_URGENCE,
-                t::COL_NOM,
-                t::COL_REF,
-                t::COL_DEP,
-                t::COL_ETAPE,
-                t::COL_PROCHAINE,
-                t::COL_ECHEANCE,
-                t::COL_VISITE,
-            ]),
-            vec![
-                Constraint::Length(10),
-                Constraint::Fill(2),
-                Constraint::Length(10),
-                Constraint::Length(4),
-                Constraint::Length(12),
-                Constraint::Fill(3),
-                Constraint::Length(26),
-                Constraint::Length(7),
-            ],
-            1u16,
-        )
+    // Column widths; `None` takes what is left. Every cell is word-wrapped to its width
+    // (a row grows to at most `MAX_LIGNES` lines, then "…").
+    let colonnes: Vec<(&str, Option<u16>)> = if large {
+        vec![
+            (t::COL_URGENCE, Some(19)),
+            (t::COL_NOM, Some(20)),
+            (t::COL_REF, Some(10)),
+            (t::COL_DEP, Some(4)),
+            (t::COL_ETAPE_PROCHAINE, None),
+            (t::COL_ECHEANCE, Some(26)),
+            (t::COL_VISITE, Some(6)),
+        ]
     } else {
-        (
-            Row::new(vec![
-                t::COL_URGENCE.to_string(),
-                t::COL_NOM.to_string(),
-                t::COL_ETAPE_PROCHAINE.to_string(),
-                t::COL_ECHEANCE.to_string(),
-            ]),
-            vec![
-                Constraint::Length(9),
-                Constraint::Fill(1),
-                Constraint::Length(24),
-                Constraint::Length(26),
-            ],
-            2u16,
-        )
+        vec![
+            (t::COL_URGENCE, Some(10)),
+            (t::COL_NOM, None),
+            (t::COL_ETAPE_PROCHAINE, Some(25)),
+            (t::COL_ECHEANCE, Some(25)),
+        ]
     };
+    let fixes: u16 = colonnes.iter().filter_map(|c| c.1).sum();
+    let espaces = colonnes.len() as u16 - 1;
+    let reste = zone.width.saturating_sub(fixes + espaces).max(8);
+    let largeurs: Vec<u16> = colonnes.iter().map(|c| c.1.unwrap_or(reste)).collect();
+    let entete = Row::new(
+        colonnes
+            .iter()
+            .zip(&largeurs)
+            .map(|((titre, _), w)| Cell::from(tronquer(titre, *w as usize)))
+            .collect::<Vec<_>>(),
+    );
+    let mut hauteurs: Vec<u16> = Vec::with_capacity(l.lignes.len());
     let lignes: Vec<Row> = l
         .lignes
         .iter()
@@ -288,67 +301,224 @@ fn liste(f: &mut Frame, zone: Rect, l: &mut EtatListe, couleurs: bool) {
             let su = style_urgence(ev.urgence, couleurs);
             let ech = ev
                 .echeance_principale()
-                .map(t::echeance)
+                .map(tm::texte_echeance)
                 .unwrap_or_else(|| t::SANS_ECHEANCE.to_string());
             let prochaine = if ev.prochaine.action.is_empty() {
                 t::PROCHAINE_INCONNUE.to_string()
             } else {
                 ev.prochaine.action.clone()
             };
-            if large {
-                Row::new(vec![
-                    Cell::from(texte_urgence(ev.urgence)).style(su),
-                    Cell::from(p.nom_complet()),
-                    Cell::from(p.reference.clone()),
-                    Cell::from(p.departement.code()),
-                    Cell::from(ev.etape.libelle()),
-                    Cell::from(format!("→ {prochaine}")),
-                    Cell::from(ech).style(su),
-                    Cell::from(if lj.visite_du_jour {
-                        t::VISITE_COURT
-                    } else {
-                        ""
-                    }),
-                ])
-            } else {
-                Row::new(vec![
-                    Cell::from(texte_urgence(ev.urgence)).style(su),
-                    Cell::from(vec![
-                        Line::raw(p.nom_complet()),
-                        Line::raw(format!("{} · {}", p.reference, p.departement.code())),
-                    ]),
-                    Cell::from(vec![
-                        Line::raw(ev.etape.libelle()),
-                        Line::raw(format!("→ {prochaine}")),
-                    ]),
-                    Cell::from(vec![
-                        Line::raw(ech),
-                        Line::raw(if lj.visite_du_jour {
-                            t::VISITE_DU_JOUR
+            let etape_prochaine = format!("{} → {prochaine}", ev.etape.libelle());
+            let cellules: Vec<(Vec<String>, Style)> = if large {
+                vec![
+                    (envelopper(&tm::texte_urgence(ev.urgence), largeurs[0]), su),
+                    (vec![nom_une_ligne(p, largeurs[1])], Style::default()),
+                    (envelopper(&p.reference, largeurs[2]), Style::default()),
+                    (vec![p.departement.code().to_string()], Style::default()),
+                    (envelopper(&etape_prochaine, largeurs[4]), Style::default()),
+                    (envelopper(&ech, largeurs[5]), su),
+                    (
+                        vec![if lj.visite_du_jour {
+                            t::VISITE_COURT.to_string()
                         } else {
-                            ""
-                        }),
-                    ])
-                    .style(su),
-                ])
-                .height(2)
-            }
+                            String::new()
+                        }],
+                        Style::default(),
+                    ),
+                ]
+            } else {
+                let mut nom = vec![nom_une_ligne(p, largeurs[1])];
+                nom.push(tronquer(
+                    &format!("{} · {}", p.reference, p.departement.code()),
+                    largeurs[1] as usize,
+                ));
+                let mut echeance = envelopper(&ech, largeurs[3]);
+                if lj.visite_du_jour {
+                    echeance.push(t::VISITE_DU_JOUR.to_string());
+                }
+                vec![
+                    (envelopper(&tm::texte_urgence(ev.urgence), largeurs[0]), su),
+                    (nom, Style::default()),
+                    (envelopper(&etape_prochaine, largeurs[2]), Style::default()),
+                    (echeance, su),
+                ]
+            };
+            let h = cellules
+                .iter()
+                .map(|(c, _)| c.len())
+                .max()
+                .unwrap_or(1)
+                .clamp(1, MAX_LIGNES) as u16;
+            hauteurs.push(h);
+            Row::new(
+                cellules
+                    .into_iter()
+                    .zip(&largeurs)
+                    .map(|((lignes, style), w)| {
+                        Cell::from(
+                            limiter(lignes, MAX_LIGNES, *w)
+                                .into_iter()
+                                .map(Line::raw)
+                                .collect::<Vec<_>>(),
+                        )
+                        .style(style)
+                    })
+                    .collect::<Vec<_>>(),
+            )
+            .height(h)
         })
         .collect();
-    let table = Table::new(lignes, largeurs)
-        .header(entete.style(entete_style))
-        .row_highlight_style(inverse())
-        .column_spacing(1);
-    let mut etat = TableState::default()
-        .with_selected(Some(l.selection))
-        .with_offset(l.decalage);
+    // Only whole rows are drawn: the first row shown follows the selection.
+    let dispo = zone.height.saturating_sub(1);
+    let sel = l.selection.min(l.lignes.len().saturating_sub(1));
+    let mut debut = l.decalage.min(sel);
+    while debut < sel && hauteurs[debut..=sel].iter().sum::<u16>() > dispo {
+        debut += 1;
+    }
+    let mut fin = debut;
+    let mut cumul = 0u16;
+    while fin < hauteurs.len() && (fin == debut || cumul + hauteurs[fin] <= dispo) {
+        cumul += hauteurs[fin];
+        fin += 1;
+    }
+    l.decalage = debut;
+    l.visibles = (debut, fin);
+    let table = Table::new(
+        lignes.into_iter().skip(debut).take(fin - debut),
+        largeurs
+            .iter()
+            .map(|w| Constraint::Length(*w))
+            .collect::<Vec<_>>(),
+    )
+    .header(entete.style(entete_style))
+    .row_highlight_style(inverse())
+    .column_spacing(1);
+    let mut etat = TableState::default().with_selected(Some(sel - debut));
     f.render_stateful_widget(table, zone, &mut etat);
-    l.decalage = etat.offset();
-    let y = zone.y + 1 + (l.selection.saturating_sub(l.decalage) as u16) * hauteur;
+    let dessus: u16 = hauteurs[debut..sel].iter().sum();
+    let y = zone.y + 1 + dessus;
     f.set_cursor_position(Position::new(
         zone.x,
         y.min(zone.bottom().saturating_sub(1)),
     ));
+}
+
+/// The name on one line of `largeur` columns: the family name first when it does not fit.
+fn nom_une_ligne(p: &Personne, largeur: u16) -> String {
+    let complet = p.nom_complet();
+    if complet.chars().count() <= largeur as usize {
+        complet
+    } else {
+        let inverse = format!("{} {}", p.nom, p.prenom.as_deref().unwrap_or(""));
+        tronquer(inverse.trim(), largeur as usize)
+    }
+}
+
+/// A message laid out for the status area: each of its lines wrapped; when too long, the
+/// first lines then "…", and always its last line (the conclusion, e.g. "the shipped rules
+/// stay in force").
+fn lignes_statut(m: &str, largeur: usize) -> Vec<Line<'static>> {
+    let mut blocs: Vec<Vec<Line<'static>>> = m
+        .lines()
+        .map(|l| habiller(mots(l, gras()), largeur, 0, 2))
+        .collect();
+    let total: usize = blocs.iter().map(Vec::len).sum();
+    if total <= MAX_STATUT {
+        return blocs.concat();
+    }
+    let mut fin = if blocs.len() > 1 {
+        blocs.pop().unwrap_or_default()
+    } else {
+        Vec::new()
+    };
+    fin.truncate(MAX_STATUT - 1);
+    let mut v: Vec<Line<'static>> = blocs.concat();
+    v.truncate(MAX_STATUT - fin.len());
+    if let Some(der) = v.last_mut() {
+        let texte: String = der.spans.iter().map(|s| s.content.as_ref()).collect();
+        *der = Line::styled(tronquer(&format!("{texte} …"), largeur), gras());
+    }
+    v.extend(fin);
+    v
+}
+
+/// At most this many lines for a message in the status area.
+const MAX_STATUT: usize = 4;
+
+/// At most this many lines per row of the list (the file shows everything).
+const MAX_LIGNES: usize = 3;
+
+/// Cuts `s` to `largeur` columns, ending with "…" when something was left out.
+pub fn tronquer(s: &str, largeur: usize) -> String {
+    if s.chars().count() <= largeur {
+        return s.to_string();
+    }
+    let r: String = s.chars().take(largeur.saturating_sub(1)).collect();
+    format!("{}…", r.trim_end())
+}
+
+/// Word-wraps `s` into lines of at most `largeur` columns (a word longer than a line is cut
+/// with "…"); never cuts in the middle of a word otherwise.
+pub fn envelopper(s: &str, largeur: u16) -> Vec<String> {
+    let largeur = largeur.max(1) as usize;
+    let mut v: Vec<String> = Vec::new();
+    let mut courante = String::new();
+    for mot in jetons(s) {
+        let mot = tronquer(&mot, largeur);
+        let n = courante.chars().count();
+        if n > 0 && n + 1 + mot.chars().count() > largeur {
+            v.push(std::mem::take(&mut courante));
+        }
+        if !courante.is_empty() {
+            courante.push(' ');
+        }
+        courante.push_str(&mot);
+    }
+    if !courante.is_empty() || v.is_empty() {
+        v.push(courante);
+    }
+    v
+}
+
+/// The words of `s` for wrapping: a unit ("6 j") or French high punctuation (" :", " ;")
+/// stays with the word before it, so no line starts with it.
+fn jetons(s: &str) -> Vec<String> {
+    let mut v: Vec<String> = Vec::new();
+    for mot in s.split_whitespace() {
+        match v.last_mut() {
+            Some(der) if matches!(mot, "j" | ":" | ";" | "!" | "?" | "»" | "min") => {
+                der.push(' ');
+                der.push_str(mot);
+                // "dans 6 j", "depuis 12 j", "de 3 j" stay on one line.
+                if mot == "j"
+                    && v.len() >= 2
+                    && matches!(v[v.len() - 2].as_str(), "de" | "dans" | "depuis")
+                    && let Some(duree) = v.pop()
+                    && let Some(avant) = v.last_mut()
+                {
+                    avant.push(' ');
+                    avant.push_str(&duree);
+                }
+            }
+            _ => v.push(mot.to_string()),
+        }
+    }
+    v
+}
+
+/// Keeps at most `max` lines of a cell `largeur` wide; the last kept line ends with "…"
+/// when lines were dropped.
+fn limiter(mut lignes: Vec<String>, max: usize, largeur: u16) -> Vec<String> {
+    if lignes.len() > max {
+        lignes.truncate(max);
+        if let Some(der) = lignes.last_mut() {
+            let garde = (largeur as usize).saturating_sub(1);
+            let mut r: String = der.chars().take(garde).collect();
+            r.push('…');
+            *der = r;
+        }
+    }
+    lignes
 }
 
 // ------------------------------------------------------------------ the file
@@ -439,74 +609,111 @@ fn nom_prefecture(nom: &str, d: crate::domain::Departement) -> String {
     }
 }
 
-fn lignes_fiche(d: &DonneesFiche, couleurs: bool) -> Vec<Line<'static>> {
+/// Words of `s`, each with `style` (for `habiller`).
+fn mots(s: &str, style: Style) -> Vec<(String, Style)> {
+    jetons(s).into_iter().map(|m| (m, style)).collect()
+}
+
+/// Lays tokens (separated by one space) on lines of at most `largeur` columns: the first
+/// line indented by `debut`, the next ones by `retrait`. Never cuts a token, except one
+/// longer than a whole line (then cut with "…").
+fn habiller(
+    jetons: Vec<(String, Style)>,
+    largeur: usize,
+    debut: usize,
+    retrait: usize,
+) -> Vec<Line<'static>> {
+    let mut lignes: Vec<Line<'static>> = Vec::new();
+    let mut courante: Vec<Span<'static>> = vec![Span::raw(" ".repeat(debut))];
+    let mut x = debut;
+    let mut vide = true;
+    for (jeton, style) in jetons {
+        let n = jeton.chars().count();
+        if !vide && x + 1 + n > largeur {
+            lignes.push(Line::from(std::mem::take(&mut courante)));
+            courante.push(Span::raw(" ".repeat(retrait)));
+            x = retrait;
+            vide = true;
+        }
+        if !vide {
+            courante.push(Span::styled(" ", style));
+            x += 1;
+        }
+        let jeton = tronquer(&jeton, largeur.saturating_sub(x).max(1));
+        x += jeton.chars().count();
+        courante.push(Span::styled(jeton, style));
+        vide = false;
+    }
+    lignes.push(Line::from(courante));
+    lignes
+}
+
+/// The person's file, laid out for `largeur` columns (continuation lines indented).
+fn lignes_fiche(d: &DonneesFiche, couleurs: bool, largeur: u16) -> Vec<Line<'static>> {
+    let largeur = largeur as usize;
     let p = &d.personne;
     let ev = &d.evaluation;
     let mut v: Vec<Line<'static>> = Vec::new();
-    v.push(Line::from(vec![
-        section(t::FICHE_IDENTITE),
-        Span::styled(t::identite(p), gras()),
-    ]));
-    v.push(Line::from(vec![
-        section(t::FICHE_DEMARCHE),
-        Span::raw(format!(
+    let titre = |s: &str| mots(&format!("{s} :"), gras());
+    let ligne = |v: &mut Vec<Line<'static>>, section: &str, texte: &str, style: Style| {
+        let mut j = titre(section);
+        j.extend(mots(texte, style));
+        v.extend(habiller(j, largeur, 0, 2));
+    };
+    ligne(&mut v, t::FICHE_IDENTITE, &t::identite(p), gras());
+    ligne(
+        &mut v,
+        t::FICHE_DEMARCHE,
+        &format!(
             "{} · {}",
             p.demarche.libelle(),
-            t::ouvert_le(&date_iso(p.ouvert_le))
-        )),
-    ]));
-    v.push(Line::from(vec![
-        section(t::FICHE_BLOCAGE),
-        Span::raw(p.blocage.libelle()),
-    ]));
-    let pan = match d.prefecture.pan {
-        PanConnu::Dedie => t::PAN_DEDIE,
-        PanConnu::General => t::PAN_GENERAL,
-        PanConnu::Aucun => t::PAN_AUCUN,
-        PanConnu::Inconnu => t::PAN_INCONNU,
-    };
-    v.push(Line::from(vec![
-        section(t::FICHE_PREFECTURE),
-        Span::raw(format!(
-            "{} · {pan} · {}",
-            nom_prefecture(&d.prefecture.nom, p.departement),
-            t::pan_connu_personne(p.pan_connu)
-        )),
-    ]));
-    v.push(Line::from(vec![
-        section(t::FICHE_URGENCE),
-        Span::styled(
-            format!(
-                "{} {}",
-                t::urgence(ev.urgence).0,
-                t::urgence_longue(ev.urgence)
-            )
-            .trim_start()
-            .to_string(),
-            style_urgence(ev.urgence, couleurs),
+            t::ouvert_le(&tm::date_fr(p.ouvert_le))
         ),
-    ]));
+        Style::default(),
+    );
+    ligne(
+        &mut v,
+        t::FICHE_BLOCAGE,
+        p.blocage.libelle(),
+        Style::default(),
+    );
+    ligne(
+        &mut v,
+        t::FICHE_PREFECTURE,
+        &format!(
+            "{} · {} · {}",
+            nom_prefecture(&d.prefecture.nom, p.departement),
+            t::pan_prefecture(d.prefecture.pan),
+            t::pan_connu_personne(p.pan_connu)
+        ),
+        Style::default(),
+    );
+    ligne(
+        &mut v,
+        t::FICHE_URGENCE,
+        &tm::texte_urgence(ev.urgence),
+        style_urgence(ev.urgence, couleurs),
+    );
     if ev.echeances.is_empty() {
-        v.push(Line::from(vec![
-            section(t::FICHE_ECHEANCES),
-            Span::raw(t::AUCUNE_ECHEANCE),
-        ]));
+        ligne(
+            &mut v,
+            t::FICHE_ECHEANCES,
+            t::AUCUNE_ECHEANCE,
+            Style::default(),
+        );
     } else {
         v.push(Line::from(section(t::FICHE_ECHEANCES)));
         for e in &ev.echeances {
-            v.push(Line::raw(format!(
-                "  • {} ({})",
-                t::echeance(e),
-                t::date_echeance(&date_iso(e.date))
-            )));
+            let su = style_urgence(e.niveau, couleurs);
+            let mut j = vec![(format!("{:<3}", tm::symbole_urgence(e.niveau)), su)];
+            j.extend(mots(&tm::texte_echeance_date(e), su));
+            v.extend(habiller(j, largeur, 2, 6));
         }
     }
-    let mut parcours = vec![section(t::FICHE_PARCOURS)];
+    // The ladder: one unit per step, lines broken before an arrow only.
+    let mut j = titre(t::FICHE_PARCOURS);
     for (i, (etape, s, mot)) in echelle(p, &d.evenements).into_iter().enumerate() {
-        if i > 0 {
-            parcours.push(Span::raw(" → "));
-        }
-        let mut texte = format!("{s} {}", etape.libelle());
+        let mut texte = format!("{}{s} {}", if i > 0 { "→ " } else { "" }, etape.libelle());
         if !mot.is_empty() {
             texte.push_str(&format!(" ({mot})"));
         }
@@ -515,40 +722,46 @@ fn lignes_fiche(d: &DonneesFiche, couleurs: bool) -> Vec<Line<'static>> {
         } else {
             Style::default()
         };
-        parcours.push(Span::styled(texte, style));
+        j.push((texte, style));
     }
-    v.push(Line::from(parcours));
-    let prochaine = if ev.prochaine.action.is_empty() {
-        t::PROCHAINE_INCONNUE.to_string()
-    } else if ev.prochaine.raison.is_empty() {
+    v.extend(habiller(j, largeur, 0, 11));
+    // The engine's reason says the action and why, in one sentence; the short action
+    // (as in the list) only when there is no reason.
+    let prochaine = if !ev.prochaine.raison.is_empty() {
+        t::sans_prefixe_prochaine(&ev.prochaine.raison)
+    } else if !ev.prochaine.action.is_empty() {
         ev.prochaine.action.clone()
     } else {
-        format!("{} — {}", ev.prochaine.action, ev.prochaine.raison)
+        t::PROCHAINE_INCONNUE.to_string()
     };
-    v.push(Line::from(vec![
-        section(t::FICHE_PROCHAINE),
-        Span::styled(prochaine, gras()),
-    ]));
+    ligne(&mut v, t::FICHE_PROCHAINE, &prochaine, gras());
     if !ev.alertes.is_empty() {
         v.push(Line::from(section(t::FICHE_ALERTES)));
         for a in &ev.alertes {
-            v.push(Line::raw(format!("  ! {a}")));
+            v.extend(habiller(
+                mots(&format!("! {a}"), Style::default()),
+                largeur,
+                2,
+                4,
+            ));
         }
     }
     if let Some(n) = p.notes.as_deref().filter(|n| !n.is_empty()) {
         v.push(Line::from(section(t::FICHE_NOTES)));
         for l in n.lines() {
-            v.push(Line::raw(format!("  {l}")));
+            v.extend(habiller(mots(l, Style::default()), largeur, 2, 2));
         }
     }
-    v.push(Line::from(vec![
-        section(t::FICHE_HISTORIQUE),
-        Span::raw(if d.evenements.is_empty() {
+    ligne(
+        &mut v,
+        t::FICHE_HISTORIQUE,
+        &if d.evenements.is_empty() {
             t::AUCUN_EVENEMENT.to_string()
         } else {
             d.evenements.len().to_string()
-        }),
-    ]));
+        },
+        Style::default(),
+    );
     for e in d.evenements.iter().rev() {
         let mut morceaux = vec![e.type_evenement.libelle().to_string()];
         if let Some(c) = e.canal {
@@ -564,25 +777,29 @@ fn lignes_fiche(d: &DonneesFiche, couleurs: bool) -> Vec<Line<'static>> {
             morceaux.push(t::attente(m));
         }
         if let Some(ec) = e.echeance {
-            morceaux.push(t::echeance_evenement(&date_iso(ec)));
+            morceaux.push(t::echeance_evenement(&tm::date_fr(ec)));
         }
         if !e.saisi_par.is_empty() {
             morceaux.push(t::saisi_par(&e.saisi_par));
         }
-        v.push(Line::from(vec![
-            Span::styled(format!("  {}  ", date_iso(e.date)), gras()),
-            Span::raw(morceaux.join(" · ")),
-        ]));
+        let mut j = vec![(tm::date_fr(e.date), gras())];
+        j.extend(mots(&morceaux.join(" · "), Style::default()));
+        v.extend(habiller(j, largeur, 2, 13));
         if let Some(n) = &e.notes {
             for l in n.lines() {
-                v.push(Line::raw(format!("              {l}")));
+                v.extend(habiller(mots(l, Style::default()), largeur, 13, 13));
             }
         }
     }
     if let Some(tr) = &d.trace {
-        v.push(Line::styled(
-            t::trace(&tr.cree_par, &tr.cree_le, &tr.modifie_par, &tr.modifie_le),
-            Style::default().add_modifier(Modifier::DIM),
+        v.extend(habiller(
+            mots(
+                &t::trace(&tr.cree_par, &tr.cree_le, &tr.modifie_par, &tr.modifie_le),
+                Style::default().add_modifier(Modifier::DIM),
+            ),
+            largeur,
+            0,
+            2,
         ));
     }
     v
@@ -866,6 +1083,7 @@ fn recherche(f: &mut Frame, zone: Rect, r: &EtatRecherche) {
             if let Some(tel) = p.telephone.as_deref().filter(|t| !t.is_empty()) {
                 s.push_str(&format!("  {tel}"));
             }
+            let s = tronquer(&s, res.width.saturating_sub(2) as usize);
             if i == r.selection {
                 Line::styled(format!("▶ {s}"), inverse())
             } else {
@@ -882,8 +1100,14 @@ fn recherche(f: &mut Frame, zone: Rect, r: &EtatRecherche) {
 
 // ------------------------------------------------------------------ help
 
-fn lignes_aide(panneau: &[super::Raccourci]) -> Vec<Line<'static>> {
-    let mut v = vec![Line::raw(t::AIDE_INTRO), Line::raw("")];
+fn lignes_aide(panneau: &[super::Raccourci], largeur: u16) -> Vec<Line<'static>> {
+    let mut v = habiller(
+        mots(t::AIDE_INTRO, Style::default()),
+        largeur as usize,
+        0,
+        0,
+    );
+    v.push(Line::raw(""));
     if !panneau.is_empty() {
         v.push(Line::styled(t::AIDE_PANNEAU, gras()));
         for r in panneau {
@@ -934,8 +1158,16 @@ fn conflit(f: &mut Frame, zone: Rect, c: &EtatConflit) {
             ),
         ]
     };
-    let a = champs(&c.mienne);
-    let b = champs(&c.actuelle);
+    // The two value columns share what is left; longer values end with "…".
+    let w = zone.width.saturating_sub(1 + 17 + 3) as usize / 2;
+    let a: Vec<(&str, String)> = champs(&c.mienne)
+        .into_iter()
+        .map(|(l, v)| (l, tronquer(&v, w)))
+        .collect();
+    let b: Vec<(&str, String)> = champs(&c.actuelle)
+        .into_iter()
+        .map(|(l, v)| (l, tronquer(&v, w)))
+        .collect();
     let mut lignes: Vec<Row> = Vec::new();
     let mut premier_diff = None;
     for (i, ((lib, m), (_, s))) in a.iter().zip(b.iter()).enumerate() {
