@@ -38,7 +38,7 @@ impl Tmux {
             if e.contains(texte) {
                 return e;
             }
-            if debut.elapsed() > Duration::from_secs(10) {
+            if debut.elapsed() > Duration::from_secs(30) {
                 panic!("« {texte} » n'apparaît pas ; écran :\n{e}");
             }
             std::thread::sleep(Duration::from_millis(50));

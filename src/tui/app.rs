@@ -102,6 +102,8 @@ pub enum Effet {
     Chercher,
     /// The préfecture panel, on a département's card (local corrections loaded at once).
     OuvrirPrefecture(Option<Departement>),
+    /// The statistics panel, computed at once for the current month.
+    OuvrirStatistiques,
 }
 
 pub struct App {
@@ -288,10 +290,7 @@ impl App {
                 };
                 return vec![Effet::OuvrirPrefecture(dep)];
             }
-            Action::Statistiques => self.pile.push(Ecran::Panneau {
-                titre: t::ECRAN_STATS,
-                panneau: Box::new(super::stats::EcranStats::nouveau(self.aujourdhui)),
-            }),
+            Action::Statistiques => return vec![Effet::OuvrirStatistiques],
             Action::BasculerTous => {
                 self.liste.tous = !self.liste.tous;
                 return vec![Effet::Recharger];
@@ -515,6 +514,14 @@ impl App {
                         .avec_date(self.aujourdhui),
                 ),
             }),
+            Effet::OuvrirStatistiques => {
+                let mut panneau = super::stats::EcranStats::nouveau(self.aujourdhui);
+                panneau.actualiser(store);
+                self.pile.push(Ecran::Panneau {
+                    titre: t::ECRAN_STATS,
+                    panneau: Box::new(panneau),
+                });
+            }
             Effet::Chercher => {
                 if let Some(Ecran::Recherche(r)) = self.pile.last_mut() {
                     let q = r.saisie.texte.trim().to_string();
