@@ -30,7 +30,7 @@ impl Tmux {
             .into_owned()
     }
 
-    /// Waits until the screen shows `texte` (polling, 10 s at most).
+    /// Waits until the screen shows `texte` (polling, 30 s at most: CI machines are slow).
     fn attendre(&self, texte: &str) -> String {
         let debut = Instant::now();
         loop {
