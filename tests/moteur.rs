@@ -426,6 +426,18 @@ fn every_path_of_the_ladder() {
             ],
         ),
         cas(
+            "a new CCC attempt after a lawyer was engaged keeps the stage",
+            vec![
+                ev(T::Recommande, -40, None, Some(R::Envoye), None),
+                ev(T::Avocat, -20, None, Some(R::Oriente), None),
+                ccc(-1, R::SansAide),
+            ],
+            gironde(PanConnu::Dedie),
+            Etape::Recours,
+            G::ReserverPan,
+            &["PAN"],
+        ),
+        cas(
             "answer to the letter without substitution",
             vec![ev(T::Recommande, -3, None, Some(R::ReponseRecue), None)],
             gironde(PanConnu::Aucun),

@@ -608,9 +608,13 @@ pub fn evaluer(
             ),
         ),
         None => {
+            // Where the person stands: the highest step reached since the last closure (a new
+            // CCC attempt after a letter does not take the person back down the ladder); the
+            // next step still follows from the most recent event.
             let etape = actifs
-                .last()
-                .and_then(|e| Etape::de_type(e.type_evenement))
+                .iter()
+                .filter_map(|e| Etape::de_type(e.type_evenement))
+                .max()
                 .unwrap_or(Etape::Constat);
             (etape, decider(&actifs, prefecture, regles, aujourdhui))
         }
