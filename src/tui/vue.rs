@@ -274,9 +274,10 @@ fn liste(f: &mut Frame, zone: Rect, l: &mut EtatListe, couleurs: bool) {
         ]
     } else {
         vec![
+            // Between 80 and 120 columns the extra room goes to the next step, the longest text.
             (t::COL_URGENCE, Some(10)),
-            (t::COL_NOM, None),
-            (t::COL_ETAPE_PROCHAINE, Some(25)),
+            (t::COL_NOM, Some(17)),
+            (t::COL_ETAPE_PROCHAINE, None),
             (t::COL_ECHEANCE, Some(25)),
         ]
     };
