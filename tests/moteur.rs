@@ -437,6 +437,21 @@ fn every_path_of_the_ladder() {
             G::ReserverPan,
             &["PAN"],
         ),
+        Cas {
+            titre: Some(-30),
+            alertes: &["Droits rompus"],
+            ..cas(
+                "rights lapsed with a lawyer already engaged: follow the remedy",
+                vec![
+                    ev(T::Avocat, -20, None, Some(R::Oriente), None),
+                    ccc(-1, R::SansAide),
+                ],
+                gironde(PanConnu::Dedie),
+                Etape::Recours,
+                G::SuivreRecours,
+                &["recours"],
+            )
+        },
         cas(
             "answer to the letter without substitution",
             vec![ev(T::Recommande, -3, None, Some(R::ReponseRecue), None)],

@@ -631,7 +631,18 @@ pub fn evaluer(
                 | GenreAction::Aucune
         )
     {
-        dec = decision(GenreAction::SaisirAvocat, Motif::DroitsRompus { depuis });
+        // A lawyer or the Défenseur des droits already seized: follow that remedy rather than
+        // recommending it again; otherwise, it is time to seize them.
+        let recours = actifs.iter().rposition(|e| {
+            matches!(
+                e.type_evenement,
+                TypeEvenement::Avocat | TypeEvenement::DefenseurDroits
+            )
+        });
+        dec = match recours {
+            Some(i) => decider(&actifs[..=i], prefecture, regles, aujourdhui),
+            None => decision(GenreAction::SaisirAvocat, Motif::DroitsRompus { depuis }),
+        };
     }
 
     // ---- deadlines
