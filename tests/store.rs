@@ -135,3 +135,18 @@ fn stale_edit_is_a_conflict_not_an_overwrite() {
         Err(ErreurStore::ReferenceExistante(_))
     ));
 }
+
+#[cfg(unix)]
+#[test]
+fn new_database_and_its_folder_are_private() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let dossier = dir.path().join("donnees").join("vigie");
+    let chemin = dossier.join("v.db");
+    let mut s = Store::ouvrir(&ouverture(&chemin, Some("correct horse"))).unwrap();
+    s.creer_personne(&personne("R1", "Diallo")).unwrap();
+    let mode = |p: &std::path::Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode(&dossier), 0o700);
+    assert_eq!(mode(&chemin), 0o600);
+    assert_eq!(mode(&dossier.join("v.db-wal")), 0o600);
+}

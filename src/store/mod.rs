@@ -104,12 +104,20 @@ impl Store {
             && !dossier.as_os_str().is_empty()
             && !dossier.exists()
         {
-            std::fs::create_dir_all(dossier).map_err(|erreur| ErreurStore::Fichier {
+            creer_dossier_prive(dossier).map_err(|erreur| ErreurStore::Fichier {
                 chemin: dossier.to_path_buf(),
                 erreur,
             })?;
         }
         let nouvelle = !Store::existe(&o.chemin);
+        if nouvelle {
+            // Readable by its owner only (SQLite gives the WAL and shared-memory files the
+            // database file's permissions).
+            creer_fichier_prive(&o.chemin).map_err(|erreur| ErreurStore::Fichier {
+                chemin: o.chemin.clone(),
+                erreur,
+            })?;
+        }
         let conn = Connection::open_with_flags(
             &o.chemin,
             OpenFlags::SQLITE_OPEN_READ_WRITE
@@ -314,6 +322,30 @@ impl Store {
     pub fn ajouter_evenement(&mut self, personne_id: i64, e: &Evenement) -> ResultatStore<i64> {
         self.ecrire(|tx, b| inserer_evenement(tx, personne_id, e, b, &horodatage()))
     }
+}
+
+/// Creates a folder (and its parents) that only its owner may enter.
+fn creer_dossier_prive(dossier: &Path) -> std::io::Result<()> {
+    let mut b = std::fs::DirBuilder::new();
+    b.recursive(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::DirBuilderExt;
+        b.mode(0o700);
+    }
+    b.create(dossier)
+}
+
+/// Creates an empty file that only its owner may read (an empty file is a new database).
+fn creer_fichier_prive(chemin: &Path) -> std::io::Result<()> {
+    let mut o = std::fs::OpenOptions::new();
+    o.write(true).create_new(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        o.mode(0o600);
+    }
+    o.open(chemin).map(|_| ())
 }
 
 /// Writes one line of the audit journal (who did what, when).
