@@ -25,6 +25,19 @@ pub enum Contexte {
     Recherche,
     Confirmation,
     Conflit,
+    /// The preview of a document (registered letter, chronology).
+    Apercu,
+    /// The file-name field of a document being saved.
+    NomFichier,
+}
+
+/// The documents a person's file can be previewed and saved as.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Document {
+    /// The registered letter to the préfecture (`textes::lettres::lettre`).
+    Lettre,
+    /// The chronology for a lawyer or the Défenseur des droits (`textes::lettres::chronologie`).
+    Chronologie,
 }
 
 impl Contexte {
@@ -42,14 +55,18 @@ impl Contexte {
             Contexte::Recherche => c::RECHERCHE,
             Contexte::Confirmation => c::CONFIRMATION,
             Contexte::Conflit => c::CONFLIT,
+            Contexte::Apercu => c::APERCU,
+            Contexte::NomFichier => c::NOM_FICHIER,
         }
     }
 
     /// Order of the sections of the help.
-    pub const ORDRE_AIDE: [Contexte; 12] = [
+    pub const ORDRE_AIDE: [Contexte; 14] = [
         Contexte::Liste,
         Contexte::ListeFiche,
         Contexte::Fiche,
+        Contexte::Apercu,
+        Contexte::NomFichier,
         Contexte::Defilement,
         Contexte::Partout,
         Contexte::Toujours,
@@ -93,6 +110,10 @@ pub enum Action {
     Non,
     GarderMienne,
     GarderAutre,
+    /// Preview a document of the selected or shown person.
+    Apercu(Document),
+    /// Open the file-name field to save the previewed document.
+    EnregistrerSous,
 }
 
 /// One key (a code, with or without Ctrl).
@@ -304,6 +325,22 @@ pub const TABLE: &[Liaison] = &[
         Some(k_::MODIFIER),
     ),
     l(
+        &[k('L')],
+        "L",
+        Action::Apercu(Document::Lettre),
+        d::APERCU_LETTRE,
+        &[X::ListeFiche],
+        Some(k_::LETTRE),
+    ),
+    l(
+        &[k('H')],
+        "H",
+        Action::Apercu(Document::Chronologie),
+        d::APERCU_CHRONOLOGIE,
+        &[X::ListeFiche],
+        Some(k_::CHRONOLOGIE),
+    ),
+    l(
         &[k('n')],
         "n",
         Action::NouvellePersonne,
@@ -410,6 +447,31 @@ pub const TABLE: &[Liaison] = &[
         &[X::Formulaire, X::Notes],
         Some(k_::ANNULER),
     ),
+    // document preview and its file-name field
+    l(
+        &[k('e'), ctrl('s')],
+        "e/Ctrl-S",
+        Action::EnregistrerSous,
+        d::ENREGISTRER_SOUS,
+        &[X::Apercu],
+        Some(k_::ENREGISTRER_SOUS),
+    ),
+    l(
+        &[code(KeyCode::Enter)],
+        "Entrée",
+        Action::Enregistrer,
+        d::ECRIRE_FICHIER,
+        &[X::NomFichier],
+        Some(k_::ECRIRE_FICHIER),
+    ),
+    l(
+        &[code(KeyCode::Esc)],
+        "Échap",
+        Action::Retour,
+        d::ANNULER,
+        &[X::NomFichier],
+        Some(k_::ANNULER),
+    ),
     // global
     l(
         &[k('/')],
@@ -510,7 +572,7 @@ fn action_precise(a: Action, code: KeyCode) -> Action {
 /// The footer: bindings that have a footer word, in the active contexts, without repeating
 /// a key; the global ones (help, quit, back) first so they are never cut off.
 pub fn pied(actifs: &[Contexte]) -> Vec<(&'static str, &'static str)> {
-    let mut v: Vec<((&'static str, &'static str), bool)> = Vec::new();
+    let mut v: Vec<((&'static str, &'static str), u8)> = Vec::new();
     let globaux = [Contexte::Partout, Contexte::Toujours];
     let ordre = actifs
         .iter()
@@ -521,13 +583,18 @@ pub fn pied(actifs: &[Contexte]) -> Vec<(&'static str, &'static str)> {
             if let Some(court) = li.pied
                 && !v.iter().any(|(e, _)| e.0 == li.etiquette)
             {
-                let secondaire = matches!(li.action, Action::Prefecture | Action::Statistiques);
-                v.push(((li.etiquette, court), secondaire));
+                // The documents come after the everyday keys, the panels last.
+                let rang = match li.action {
+                    Action::Apercu(_) => 1,
+                    Action::Prefecture | Action::Statistiques => 2,
+                    _ => 0,
+                };
+                v.push(((li.etiquette, court), rang));
             }
         }
     }
     // The panels' keys last: the footer drops what does not fit, the help has everything.
-    v.sort_by_key(|(_, secondaire)| *secondaire);
+    v.sort_by_key(|(_, rang)| *rang);
     v.into_iter().map(|(e, _)| e).collect()
 }
 
