@@ -895,6 +895,13 @@ impl App {
         self.liste.selection = 0;
     }
 
+    /// Opens the preview of a prepared document (snapshot tests).
+    pub fn installer_apercu(&mut self, document: Document, dossier: Dossier) {
+        self.pile.push(Ecran::Apercu(Box::new(EtatApercu::nouveau(
+            document, dossier,
+        ))));
+    }
+
     /// Opens a prepared file (snapshot tests).
     pub fn installer_fiche(&mut self, donnees: DonneesFiche) {
         let id = donnees.personne.id.unwrap_or(0);

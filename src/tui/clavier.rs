@@ -662,6 +662,85 @@ mod tests {
         );
     }
 
+    /// On every screen (its contexts as `App::contextes_actifs` lists them), a key is bound
+    /// once: no binding silently hides another.
+    #[test]
+    fn no_key_is_bound_twice_on_one_screen() {
+        let ecrans: [&[Contexte]; 11] = [
+            &[
+                X::Liste,
+                X::ListeFiche,
+                X::Defilement,
+                X::Partout,
+                X::Toujours,
+            ],
+            &[X::ListeFiche, X::Defilement, X::Partout, X::Toujours],
+            &[X::Choix, X::Formulaire, X::Toujours],
+            &[X::Formulaire, X::Toujours],
+            &[X::Notes, X::Toujours],
+            &[X::Conflit, X::Toujours],
+            &[X::Recherche, X::Toujours],
+            &[X::Defilement, X::Partout, X::Toujours],
+            &[X::Apercu, X::Defilement, X::Partout, X::Toujours],
+            &[X::NomFichier, X::Toujours],
+            &[X::Confirmation, X::Toujours],
+        ];
+        for actifs in ecrans {
+            let mut vues: Vec<Touche> = Vec::new();
+            for li in TABLE
+                .iter()
+                .filter(|li| li.contextes.iter().any(|c| actifs.contains(c)))
+            {
+                for t in li.touches {
+                    assert!(
+                        !vues.contains(t),
+                        "{t:?} bound twice on the screen {actifs:?}"
+                    );
+                    vues.push(*t);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn document_keys_work_from_the_list_and_the_file_only() {
+        let liste = [
+            X::Liste,
+            X::ListeFiche,
+            X::Defilement,
+            X::Partout,
+            X::Toujours,
+        ];
+        let fiche = [X::ListeFiche, X::Defilement, X::Partout, X::Toujours];
+        for actifs in [&liste[..], &fiche[..]] {
+            assert_eq!(
+                resoudre(&cle(KeyCode::Char('L')), actifs),
+                Some(Action::Apercu(Document::Lettre))
+            );
+            assert_eq!(
+                resoudre(&cle(KeyCode::Char('H')), actifs),
+                Some(Action::Apercu(Document::Chronologie))
+            );
+        }
+        // In the preview, e saves; in the file-name field, letters are text.
+        let apercu = [X::Apercu, X::Defilement, X::Partout, X::Toujours];
+        assert_eq!(
+            resoudre(&cle(KeyCode::Char('e')), &apercu),
+            Some(Action::EnregistrerSous)
+        );
+        assert_eq!(resoudre(&cle(KeyCode::Char('L')), &apercu), None);
+        let champ = [X::NomFichier, X::Toujours];
+        for c in ['e', 'q', 'j', 'L', '/'] {
+            assert_eq!(resoudre(&cle(KeyCode::Char(c)), &champ), None, "{c}");
+        }
+        assert_eq!(
+            resoudre(&cle(KeyCode::Enter), &champ),
+            Some(Action::Enregistrer)
+        );
+        let p = pied(&fiche);
+        assert!(p.contains(&("L", k_::LETTRE)) && p.contains(&("H", k_::CHRONOLOGIE)));
+    }
+
     #[test]
     fn footer_and_help_come_from_the_table() {
         let p = pied(&[

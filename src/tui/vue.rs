@@ -243,10 +243,14 @@ pub fn dessiner(app: &mut App, f: &mut Frame) {
         };
         let l = 60.min(zone.width - 4);
         // As tall as the wrapped text (a long path takes several lines).
-        let lignes: u16 = texte
+        let w = l.saturating_sub(2).max(1) as usize;
+        let lignes: usize = texte
             .lines()
-            .map(|p| couper(p, l.saturating_sub(2) as usize).len() as u16)
+            .flat_map(|p| couper(p, w))
+            // A word wider than the box (a long path) is broken by the wrapping.
+            .map(|ligne| ligne.chars().count().max(1).div_ceil(w))
             .sum();
+        let lignes = lignes.min(u16::MAX as usize) as u16;
         let h = (lignes + 2).clamp(5, zone.height.saturating_sub(2));
         let boite = Rect::new(
             zone.x + (zone.width - l) / 2,
@@ -1156,7 +1160,8 @@ fn apercu(f: &mut Frame, zone: Rect, statut: Rect, message_vide: bool, a: &mut E
     a.defilement = a.defilement.min(max);
     let reste = max - a.defilement;
     f.render_widget(Paragraph::new(lignes).scroll((a.defilement, 0)), texte);
-    if reste > 0 && message_vide {
+    // While a name is typed, ↓ and j are text: no "↓ suite" hint then.
+    if reste > 0 && message_vide && a.nom_fichier.is_none() {
         f.render_widget(Paragraph::new(t::suite(reste as usize)), statut);
     }
     f.render_widget(Paragraph::new(bas), champ);
