@@ -805,3 +805,29 @@ fn forms_prefill_french_dates_and_accept_both_forms() {
     assert_eq!(f.form.texte(ChampId::Api), "11/11/2026");
     assert_eq!(f.form.texte(ChampId::Titre), "01/08/2026");
 }
+
+#[test]
+fn the_preview_follows_changes_made_by_another_desk() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut store, _) = base_exemple(dir.path());
+    let mut app = app(&store);
+    let p = app.liste.selectionnee().unwrap().clone();
+    taper(&mut app, &mut store, &[touche(KeyCode::Char('H'))]);
+    taper(&mut app, &mut store, &[touche(KeyCode::Char('j'))]);
+    let avant = apercu(&app).texte.clone();
+    let mut autre = ouvrir(&dir.path().join("x.db"), "Paul");
+    let mut e = vigie::domain::Evenement::nouveau(TypeEvenement::Ccc, jour());
+    e.canal = Some(Canal::Telephone);
+    e.resultat = Some(Resultat::SansAide);
+    e.ticket = Some("98765".into());
+    autre.ajouter_evenement(p.id.unwrap(), &e).unwrap();
+    assert!(app.verifier_changements(&store));
+    let a = apercu(&app);
+    assert_ne!(a.texte, avant);
+    assert!(a.texte.contains("98765"));
+    assert_eq!(
+        a.texte,
+        vigie::textes::lettres::chronologie(&dossier(&store, &p.reference))
+    );
+    assert_eq!(a.defilement, 1, "the scroll is kept");
+}

@@ -330,8 +330,7 @@ pub mod touches {
     pub const GARDER_AUTRE: &str = "garder la version enregistrée";
     pub const FUSIONNER: &str = "revenir au formulaire pour fusionner";
     pub const APERCU_LETTRE: &str = "aperçu de la lettre recommandée à la préfecture";
-    pub const APERCU_CHRONOLOGIE: &str =
-        "aperçu de la chronologie (pour un avocat ou le Défenseur des droits)";
+    pub const APERCU_CHRONOLOGIE: &str = "aperçu de la chronologie (avocat, Défenseur des droits)";
     pub const ENREGISTRER_SOUS: &str = "enregistrer le document dans un fichier texte";
     pub const ECRIRE_FICHIER: &str = "écrire le fichier sous ce nom";
 }

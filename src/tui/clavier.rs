@@ -572,7 +572,7 @@ fn action_precise(a: Action, code: KeyCode) -> Action {
 /// The footer: bindings that have a footer word, in the active contexts, without repeating
 /// a key; the global ones (help, quit, back) first so they are never cut off.
 pub fn pied(actifs: &[Contexte]) -> Vec<(&'static str, &'static str)> {
-    let mut v: Vec<((&'static str, &'static str), u8)> = Vec::new();
+    let mut v: Vec<((&'static str, &'static str), bool)> = Vec::new();
     let globaux = [Contexte::Partout, Contexte::Toujours];
     let ordre = actifs
         .iter()
@@ -583,18 +583,13 @@ pub fn pied(actifs: &[Contexte]) -> Vec<(&'static str, &'static str)> {
             if let Some(court) = li.pied
                 && !v.iter().any(|(e, _)| e.0 == li.etiquette)
             {
-                // The documents come after the everyday keys, the panels last.
-                let rang = match li.action {
-                    Action::Apercu(_) => 1,
-                    Action::Prefecture | Action::Statistiques => 2,
-                    _ => 0,
-                };
-                v.push(((li.etiquette, court), rang));
+                let secondaire = matches!(li.action, Action::Prefecture | Action::Statistiques);
+                v.push(((li.etiquette, court), secondaire));
             }
         }
     }
     // The panels' keys last: the footer drops what does not fit, the help has everything.
-    v.sort_by_key(|(_, rang)| *rang);
+    v.sort_by_key(|(_, secondaire)| *secondaire);
     v.into_iter().map(|(e, _)| e).collect()
 }
 
