@@ -590,3 +590,69 @@ fn local_correction_reaches_the_file_and_the_panel() {
         );
     });
 }
+
+/// DIALLO's file as `vigie lettre` / `vigie chronologie` read it, with fixed entry stamps
+/// (the store writes the wall clock).
+fn dossier_diallo(a: &App, store: &Store) -> vigie::lettres::Dossier {
+    let mut d = vigie::lettres::charger(store, &a.regles, "2026-0001", jour())
+        .unwrap()
+        .unwrap();
+    for e in &mut d.evenements {
+        e.saisi_le = format!("{} 10:00:00", vigie::domain::date_iso(e.date));
+    }
+    d
+}
+
+#[test]
+fn apercu_lettre() {
+    avec_store(|a, store| {
+        let d = dossier_diallo(a, store);
+        a.installer_apercu(vigie::tui::clavier::Document::Lettre, d);
+        verifier("apercu_lettre", a);
+    });
+}
+
+#[test]
+fn apercu_chronologie() {
+    avec_store(|a, store| {
+        let d = dossier_diallo(a, store);
+        a.installer_apercu(vigie::tui::clavier::Document::Chronologie, d);
+        verifier("apercu_chronologie", a);
+    });
+}
+
+/// The file-name field under the chronology (scrolled a little), after an empty name.
+#[test]
+fn apercu_nom_du_fichier() {
+    avec_store(|a, store| {
+        let d = dossier_diallo(a, store);
+        a.installer_apercu(vigie::tui::clavier::Document::Chronologie, d);
+        taper(a, store, &texte("jjj"));
+        taper(a, store, &[touche(KeyCode::Char('e'))]);
+        if let Some(vigie::tui::app::Ecran::Apercu(p)) = a.pile.last_mut() {
+            p.repertoire = "/home/benevole/permanence".into();
+        }
+        taper(a, store, &[ctrl('u'), touche(KeyCode::Enter)]);
+        verifier("apercu_nom_du_fichier", a);
+    });
+}
+
+/// The question before replacing an existing file names the full path.
+#[test]
+fn apercu_remplacer() {
+    avec_store(|a, store| {
+        let d = dossier_diallo(a, store);
+        a.installer_apercu(vigie::tui::clavier::Document::Lettre, d);
+        taper(a, store, &[touche(KeyCode::Char('e'))]);
+        if let Some(vigie::tui::app::Ecran::Apercu(p)) = a.pile.last_mut() {
+            p.repertoire = "/home/benevole/permanence".into();
+            // A path longer than the box: the box grows, nothing is cut.
+            p.a_ecraser = Some(
+                "/home/benevole/permanence/dossiers-en-cours/lettre-2026-0001-2026-11-23.txt"
+                    .into(),
+            );
+        }
+        a.confirmation = Some(vigie::tui::app::Confirmation::Ecraser);
+        verifier("apercu_remplacer", a);
+    });
+}

@@ -535,3 +535,299 @@ fn search_puts_word_starts_first() {
     let noms: Vec<&str> = r.resultats.iter().map(|p| p.nom.as_str()).collect();
     assert_eq!(noms, ["DIALLO", "ABADIA"]);
 }
+
+// ------------------------------------------------------------------ document preview
+
+use vigie::tui::app::EtatApercu;
+use vigie::tui::clavier::Document;
+
+/// The document as the CLI would print it today for this reference.
+fn dossier(store: &vigie::store::Store, reference: &str) -> vigie::lettres::Dossier {
+    let (regles, _) = vigie::regles::charger();
+    vigie::lettres::charger(store, &regles, reference, jour())
+        .unwrap()
+        .unwrap()
+}
+
+fn apercu(app: &vigie::tui::app::App) -> &EtatApercu {
+    match app.ecran() {
+        Some(Ecran::Apercu(a)) => a,
+        _ => panic!("expected the document preview"),
+    }
+}
+
+fn apercu_mut(app: &mut vigie::tui::app::App) -> &mut EtatApercu {
+    match app.pile.last_mut() {
+        Some(Ecran::Apercu(a)) => a,
+        _ => panic!("expected the document preview"),
+    }
+}
+
+#[test]
+fn l_on_the_list_previews_the_letter_and_e_enter_saves_exactly_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut store, _) = base_exemple(dir.path());
+    let mut app = app(&store);
+    let reference = app.liste.selectionnee().unwrap().reference.clone();
+    let attendu = vigie::textes::lettres::lettre(&dossier(&store, &reference));
+
+    taper(&mut app, &mut store, &[touche(KeyCode::Char('L'))]);
+    let a = apercu(&app);
+    assert_eq!(a.document, Document::Lettre);
+    assert_eq!(a.dossier.personne.reference, reference);
+    assert_eq!(a.texte, attendu);
+    assert!(a.nom_fichier.is_none());
+
+    // e: the file-name field, with the default name, in the current directory.
+    taper(&mut app, &mut store, &[touche(KeyCode::Char('e'))]);
+    let nom = format!("lettre-{reference}-2026-11-23.txt");
+    let a = apercu(&app);
+    assert_eq!(a.nom_fichier.as_ref().unwrap().texte, nom);
+    assert_eq!(a.repertoire, std::env::current_dir().unwrap());
+    // (The test writes in its temporary folder, not in the crate's.)
+    let sortie = tempfile::tempdir().unwrap();
+    apercu_mut(&mut app).repertoire = sortie.path().to_path_buf();
+    taper(&mut app, &mut store, &[touche(KeyCode::Enter)]);
+
+    let chemin = sortie.path().join(&nom);
+    assert_eq!(std::fs::read_to_string(&chemin).unwrap(), attendu);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(&chemin).unwrap().permissions().mode();
+        assert_eq!(mode & 0o077, 0, "owner-only file: {mode:o}");
+    }
+    let m = app.message.clone().unwrap();
+    assert!(m.contains(&chemin.display().to_string()), "{m}");
+    assert!(m.contains("données personnelles"), "{m}");
+    assert!(
+        apercu(&app).nom_fichier.is_none(),
+        "field closed after saving"
+    );
+    // Esc goes back to the list.
+    taper(&mut app, &mut store, &[touche(KeyCode::Esc)]);
+    assert!(app.pile.is_empty());
+}
+
+#[test]
+fn h_on_the_file_previews_the_chronology_scrolls_and_saves_under_a_typed_name() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut store, _) = base_exemple(dir.path());
+    let mut app = app(&store);
+    let reference = app.liste.selectionnee().unwrap().reference.clone();
+    taper(&mut app, &mut store, &[touche(KeyCode::Enter)]);
+    assert!(matches!(app.ecran(), Some(Ecran::Fiche(_))));
+    taper(&mut app, &mut store, &[touche(KeyCode::Char('H'))]);
+    let attendu = vigie::textes::lettres::chronologie(&dossier(&store, &reference));
+    assert_eq!(apercu(&app).document, Document::Chronologie);
+    assert_eq!(apercu(&app).texte, attendu);
+
+    // Scrolling keys move the preview; Home goes back to the top.
+    taper(
+        &mut app,
+        &mut store,
+        &[touche(KeyCode::Char('j')), touche(KeyCode::Down)],
+    );
+    assert_eq!(apercu(&app).defilement, 2);
+    taper(&mut app, &mut store, &[touche(KeyCode::PageDown)]);
+    assert_eq!(apercu(&app).defilement, 12);
+    taper(&mut app, &mut store, &[touche(KeyCode::Char('k'))]);
+    assert_eq!(apercu(&app).defilement, 11);
+    taper(&mut app, &mut store, &[touche(KeyCode::Home)]);
+    assert_eq!(apercu(&app).defilement, 0);
+
+    // Ctrl-S opens the field too; Ctrl-U clears it; a full path is typed (letters such as
+    // q or j are text here, not keys).
+    let sortie = tempfile::tempdir().unwrap();
+    let chemin = sortie.path().join("jq dossier.txt");
+    let mut k = vec![ctrl('s'), ctrl('u')];
+    k.extend(texte(&chemin.display().to_string()));
+    k.push(touche(KeyCode::Enter));
+    taper(&mut app, &mut store, &k);
+    assert!(!app.quitter);
+    assert_eq!(std::fs::read_to_string(&chemin).unwrap(), attendu);
+    assert!(
+        app.message
+            .as_deref()
+            .unwrap()
+            .starts_with("Chronologie enregistrée dans /")
+    );
+    // Esc: back to the file, then to the list.
+    taper(&mut app, &mut store, &[touche(KeyCode::Esc)]);
+    assert!(matches!(app.ecran(), Some(Ecran::Fiche(_))));
+}
+
+#[test]
+fn an_existing_file_is_replaced_only_after_yes() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut store, _) = base_exemple(dir.path());
+    let mut app = app(&store);
+    let reference = app.liste.selectionnee().unwrap().reference.clone();
+    let attendu = vigie::textes::lettres::lettre(&dossier(&store, &reference));
+    let sortie = tempfile::tempdir().unwrap();
+    let chemin = sortie.path().join("lettre.txt");
+    std::fs::write(&chemin, "ancienne lettre\n").unwrap();
+
+    let mut k = vec![
+        touche(KeyCode::Char('L')),
+        touche(KeyCode::Char('e')),
+        ctrl('u'),
+    ];
+    k.extend(texte(&chemin.display().to_string()));
+    k.push(touche(KeyCode::Enter));
+    taper(&mut app, &mut store, &k);
+    assert_eq!(app.confirmation, Some(Confirmation::Ecraser));
+    assert_eq!(apercu(&app).a_ecraser.as_deref(), Some(chemin.as_path()));
+    assert_eq!(
+        std::fs::read_to_string(&chemin).unwrap(),
+        "ancienne lettre\n"
+    );
+
+    // n: nothing replaced, back in the field to choose another name.
+    taper(&mut app, &mut store, &[touche(KeyCode::Char('n'))]);
+    assert!(app.confirmation.is_none());
+    assert!(apercu(&app).nom_fichier.is_some());
+    assert_eq!(
+        std::fs::read_to_string(&chemin).unwrap(),
+        "ancienne lettre\n"
+    );
+
+    // Enter again, then o: replaced by exactly the letter.
+    taper(&mut app, &mut store, &[touche(KeyCode::Enter)]);
+    assert_eq!(app.confirmation, Some(Confirmation::Ecraser));
+    taper(&mut app, &mut store, &[touche(KeyCode::Char('o'))]);
+    assert!(app.confirmation.is_none());
+    assert_eq!(std::fs::read_to_string(&chemin).unwrap(), attendu);
+    assert!(
+        app.message
+            .as_deref()
+            .unwrap()
+            .contains(&chemin.display().to_string())
+    );
+}
+
+#[test]
+fn a_bad_path_gives_a_french_error_and_writes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut store, _) = base_exemple(dir.path());
+    let mut app = app(&store);
+    let sortie = tempfile::tempdir().unwrap();
+    let absent = sortie.path().join("absent").join("lettre.txt");
+
+    let mut k = vec![
+        touche(KeyCode::Char('L')),
+        touche(KeyCode::Char('e')),
+        ctrl('u'),
+    ];
+    k.extend(texte(&absent.display().to_string()));
+    k.push(touche(KeyCode::Enter));
+    taper(&mut app, &mut store, &k);
+    let m = app.message.clone().unwrap();
+    assert!(
+        m.starts_with(&format!("Impossible d'écrire {} :", absent.display())),
+        "{m}"
+    );
+    assert!(m.contains("n'existe pas"), "{m}");
+    assert!(app.confirmation.is_none());
+    assert!(apercu(&app).nom_fichier.is_some(), "the field stays open");
+    assert!(!absent.parent().unwrap().exists());
+
+    // A folder is not a file name.
+    let mut k = vec![ctrl('u')];
+    k.extend(texte(&sortie.path().display().to_string()));
+    k.push(touche(KeyCode::Enter));
+    taper(&mut app, &mut store, &k);
+    let m = app.message.clone().unwrap();
+    assert!(m.contains("c'est un dossier"), "{m}");
+
+    // An empty name: said under the field.
+    taper(&mut app, &mut store, &[ctrl('u'), touche(KeyCode::Enter)]);
+    assert_eq!(
+        apercu(&app).erreur_nom.as_deref(),
+        Some("donnez un nom de fichier")
+    );
+    assert_eq!(std::fs::read_dir(sortie.path()).unwrap().count(), 0);
+
+    // Esc closes the field, a second Esc leaves the preview.
+    taper(&mut app, &mut store, &[touche(KeyCode::Esc)]);
+    assert!(apercu(&app).nom_fichier.is_none());
+    assert!(apercu(&app).erreur_nom.is_none());
+    taper(&mut app, &mut store, &[touche(KeyCode::Esc)]);
+    assert!(app.pile.is_empty());
+}
+
+#[test]
+fn forms_prefill_french_dates_and_accept_both_forms() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut store, _) = base_exemple(dir.path());
+    let mut app = app(&store);
+    while app.liste.selectionnee().map(|p| p.nom.as_str()) != Some("DIALLO") {
+        taper(&mut app, &mut store, &[touche(KeyCode::Down)]);
+    }
+    let id = app.liste.selectionnee().and_then(|p| p.id).unwrap();
+    taper(&mut app, &mut store, &[touche(KeyCode::Char('v'))]);
+    let Some(Ecran::Saisie(f)) = app.ecran() else {
+        panic!("visit form")
+    };
+    assert_eq!(f.form.champs[0].brut(), "23/11/2026");
+    // Saved as is: the prefilled French date is today.
+    taper(&mut app, &mut store, &[ctrl('s')]);
+    let evs = store.evenements(id).unwrap();
+    assert_eq!(evs.len(), 1);
+    assert_eq!(evs[0].date, jour());
+    // The ISO form is still accepted.
+    // (A visit opens on the notes: two fields back to the date.)
+    let mut k = vec![
+        touche(KeyCode::Char('v')),
+        touche(KeyCode::BackTab),
+        touche(KeyCode::BackTab),
+        ctrl('u'),
+    ];
+    k.extend(texte("2026-11-20"));
+    k.push(ctrl('s'));
+    taper(&mut app, &mut store, &k);
+    let evs = store.evenements(id).unwrap();
+    assert_eq!(evs.len(), 2);
+    assert!(
+        evs.iter()
+            .any(|e| e.date == parse_date("2026-11-20").unwrap())
+    );
+    // The person form shows the stored dates the French way.
+    while app.liste.selectionnee().and_then(|p| p.id) != Some(id) {
+        taper(&mut app, &mut store, &[touche(KeyCode::Down)]);
+    }
+    taper(&mut app, &mut store, &[touche(KeyCode::Char('m'))]);
+    let Some(Ecran::Personne(f)) = app.ecran() else {
+        panic!("person form")
+    };
+    use vigie::tui::formulaire::ChampId;
+    assert_eq!(f.form.texte(ChampId::OuvertLe), "01/10/2026");
+    assert_eq!(f.form.texte(ChampId::Api), "11/11/2026");
+    assert_eq!(f.form.texte(ChampId::Titre), "01/08/2026");
+}
+
+#[test]
+fn the_preview_follows_changes_made_by_another_desk() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut store, _) = base_exemple(dir.path());
+    let mut app = app(&store);
+    let p = app.liste.selectionnee().unwrap().clone();
+    taper(&mut app, &mut store, &[touche(KeyCode::Char('H'))]);
+    taper(&mut app, &mut store, &[touche(KeyCode::Char('j'))]);
+    let avant = apercu(&app).texte.clone();
+    let mut autre = ouvrir(&dir.path().join("x.db"), "Paul");
+    let mut e = vigie::domain::Evenement::nouveau(TypeEvenement::Ccc, jour());
+    e.canal = Some(Canal::Telephone);
+    e.resultat = Some(Resultat::SansAide);
+    e.ticket = Some("98765".into());
+    autre.ajouter_evenement(p.id.unwrap(), &e).unwrap();
+    assert!(app.verifier_changements(&store));
+    let a = apercu(&app);
+    assert_ne!(a.texte, avant);
+    assert!(a.texte.contains("98765"));
+    assert_eq!(
+        a.texte,
+        vigie::textes::lettres::chronologie(&dossier(&store, &p.reference))
+    );
+    assert_eq!(a.defilement, 1, "the scroll is kept");
+}

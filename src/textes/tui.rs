@@ -176,7 +176,7 @@ pub fn blocage_court(b: crate::domain::Blocage) -> &'static str {
 pub const NON_RENSEIGNE: &str = "non renseigné";
 pub const OUI: &str = "oui";
 pub const NON: &str = "non";
-pub const AIDE_DATE: &str = "AAAA-MM-JJ ou JJ/MM/AAAA";
+pub const AIDE_DATE: &str = "JJ/MM/AAAA ou AAAA-MM-JJ";
 pub const AIDE_DEPARTEMENT: &str = "numéro ou nom";
 /// Several départements match what was typed: name a few so the volunteer can choose.
 pub fn departement_ambigu(candidats: &[String]) -> String {
@@ -222,6 +222,57 @@ pub const CONFIRMER_QUITTER: &str =
     "Un formulaire n'est pas enregistré. Quitter quand même ?\no : oui, quitter · n : non";
 pub const CONFIRMER_ABANDON: &str =
     "Abandonner cette saisie ? Ce qui a été tapé sera perdu.\no : oui · n : non, continuer";
+
+// ------------------------------------------------------------------ document preview
+pub fn ecran_apercu(lettre: bool) -> String {
+    if lettre {
+        "Aperçu : lettre recommandée".into()
+    } else {
+        "Aperçu : chronologie".into()
+    }
+}
+/// Default file name: `lettre-2026-0001-2026-11-23.txt`, `chronologie-…`.
+pub fn nom_document(lettre: bool, reference: &str, date_iso: &str) -> String {
+    let quoi = if lettre { "lettre" } else { "chronologie" };
+    format!("{quoi}-{reference}-{date_iso}.txt")
+}
+pub const ENREGISTRER_SOUS: &str = "Enregistrer sous : ";
+pub fn dans_le_dossier(d: &str) -> String {
+    format!("dans le dossier {d} (ou un chemin complet ; Ctrl-U efface)")
+}
+pub const NOM_FICHIER_VIDE: &str = "donnez un nom de fichier";
+pub fn confirmer_ecraser(chemin: &str) -> String {
+    format!(
+        "Le fichier {chemin} existe déjà. Le remplacer ?\no : oui, remplacer · n : non, changer le nom"
+    )
+}
+/// After saving: the full path, and a reminder that the file holds personal data.
+pub fn document_enregistre(lettre: bool, chemin: &str) -> String {
+    let quoi = if lettre {
+        "Lettre recommandée"
+    } else {
+        "Chronologie"
+    };
+    format!(
+        "{quoi} enregistrée dans {chemin}. Ce fichier contient des données personnelles : \
+         gardez-le à l'abri et supprimez-le quand il ne sert plus."
+    )
+}
+/// A file that could not be written, in French whatever the system says.
+pub fn ecriture_document(chemin: &str, e: &std::io::Error) -> String {
+    use std::io::ErrorKind as K;
+    let raison = match e.kind() {
+        K::NotFound => "ce dossier n'existe pas".to_string(),
+        K::PermissionDenied => "permission refusée".to_string(),
+        K::IsADirectory => "c'est un dossier, pas un fichier".to_string(),
+        K::NotADirectory => "une partie du chemin n'est pas un dossier".to_string(),
+        K::ReadOnlyFilesystem => "le disque est en lecture seule".to_string(),
+        K::StorageFull => "le disque est plein".to_string(),
+        K::InvalidFilename | K::InvalidInput => "nom de fichier invalide".to_string(),
+        _ => format!("erreur du système ({e})"),
+    };
+    format!("Impossible d'écrire {chemin} : {raison}. Rien n'a été écrit.")
+}
 
 // ------------------------------------------------------------------ conflict
 pub const CONFLIT_MIENNE: &str = "Votre saisie";
@@ -278,6 +329,10 @@ pub mod touches {
     pub const GARDER_MIENNE: &str = "garder MA version (remplace l'autre)";
     pub const GARDER_AUTRE: &str = "garder la version enregistrée";
     pub const FUSIONNER: &str = "revenir au formulaire pour fusionner";
+    pub const APERCU_LETTRE: &str = "aperçu de la lettre recommandée à la préfecture";
+    pub const APERCU_CHRONOLOGIE: &str = "aperçu de la chronologie (avocat, Défenseur des droits)";
+    pub const ENREGISTRER_SOUS: &str = "enregistrer le document dans un fichier texte";
+    pub const ECRIRE_FICHIER: &str = "écrire le fichier sous ce nom";
 }
 
 pub mod contextes {
@@ -293,6 +348,8 @@ pub mod contextes {
     pub const RECHERCHE: &str = "Recherche";
     pub const CONFIRMATION: &str = "Question oui / non";
     pub const CONFLIT: &str = "Conflit de modification";
+    pub const APERCU: &str = "Aperçu d'un document (lettre, chronologie)";
+    pub const NOM_FICHIER: &str = "Nom du fichier à écrire";
 }
 
 /// Footer words (short; the help gives the full description).
@@ -322,4 +379,8 @@ pub mod pied {
     pub const NOUVELLE: &str = "nouvelle";
     pub const ENREGISTRER_PARTOUT: &str = "enregistrer (même dans les notes)";
     pub const MODIFIER: &str = "modifier";
+    pub const LETTRE: &str = "lettre";
+    pub const CHRONOLOGIE: &str = "chronologie";
+    pub const ENREGISTRER_SOUS: &str = "enregistrer dans un fichier";
+    pub const ECRIRE_FICHIER: &str = "écrire le fichier";
 }

@@ -2,17 +2,19 @@
 //! change, returns effects) → effects (store reads and writes, one short transaction each)
 //! → render (`vue`). Testable without a terminal: feed keys to `App::touche` with a store.
 
-use super::clavier::{self, Action, Contexte};
+use super::clavier::{self, Action, Contexte, Document};
 use super::formulaire::{FormEvenement, FormPersonne, LigneSaisie, Valeur, reference_suivante};
 use super::{Issue, Panneau};
 use crate::domain::moteur::{ConnaissancePrefecture, Evaluation};
 use crate::domain::{Departement, Evenement, Personne};
 use crate::jour::{LigneJour, liste_du_jour};
+use crate::lettres::Dossier;
 use crate::regles::Regles;
 use crate::store::{ErreurStore, Store, Trace};
 use crate::textes::tui as t;
 use chrono::NaiveDate;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind};
+use std::path::PathBuf;
 
 /// Everything the file shows about one person.
 #[derive(Debug, Clone)]
@@ -57,6 +59,72 @@ pub struct EtatRecherche {
     pub selection: usize,
 }
 
+/// The preview of a document, and the field to save it to a text file.
+pub struct EtatApercu {
+    pub document: Document,
+    /// What the document is made of (reloaded when another desk changes the database).
+    pub dossier: Dossier,
+    /// Exactly what a save writes: `textes::lettres::lettre` or `chronologie` of `dossier`.
+    pub texte: String,
+    pub defilement: u16,
+    /// The file-name field, while the volunteer chooses where to save.
+    pub nom_fichier: Option<LigneSaisie>,
+    /// The folder a relative name is written in (the current directory).
+    pub repertoire: PathBuf,
+    /// What is wrong with the name typed (shown under the field).
+    pub erreur_nom: Option<String>,
+    /// An existing file the volunteer is asked about (overwrite or not).
+    pub a_ecraser: Option<PathBuf>,
+}
+
+impl EtatApercu {
+    pub fn nouveau(document: Document, dossier: Dossier) -> Self {
+        let texte = texte_document(document, &dossier);
+        EtatApercu {
+            document,
+            dossier,
+            texte,
+            defilement: 0,
+            nom_fichier: None,
+            repertoire: PathBuf::new(),
+            erreur_nom: None,
+            a_ecraser: None,
+        }
+    }
+
+    /// `lettre-<REFERENCE>-<AAAA-MM-JJ>.txt` (or `chronologie-…`), dated the document's day.
+    pub fn nom_defaut(&self) -> String {
+        // References are letters, digits, - and _ (checked on entry); anything else in a name
+        // would be a path, so it is replaced.
+        let reference: String = self
+            .dossier
+            .personne
+            .reference
+            .chars()
+            .map(|c| {
+                if c.is_alphanumeric() || c == '-' || c == '_' {
+                    c
+                } else {
+                    '_'
+                }
+            })
+            .collect();
+        t::nom_document(
+            self.document == Document::Lettre,
+            &reference,
+            &crate::domain::date_iso(self.dossier.aujourdhui),
+        )
+    }
+}
+
+/// The text of a document (pure).
+pub fn texte_document(document: Document, dossier: &Dossier) -> String {
+    match document {
+        Document::Lettre => crate::textes::lettres::lettre(dossier),
+        Document::Chronologie => crate::textes::lettres::chronologie(dossier),
+    }
+}
+
 /// Another desk changed the person while this one was editing.
 pub struct EtatConflit {
     pub mienne: Personne,
@@ -72,6 +140,7 @@ pub enum Ecran {
     Personne(Box<FormPersonne>),
     Conflit(Box<EtatConflit>),
     Recherche(EtatRecherche),
+    Apercu(Box<EtatApercu>),
     Aide {
         defilement: u16,
     },
@@ -85,6 +154,8 @@ pub enum Ecran {
 pub enum Confirmation {
     Quitter,
     Abandonner,
+    /// The file chosen for a document exists: replace it?
+    Ecraser,
 }
 
 /// What the update asks the outside world to do.
@@ -104,6 +175,18 @@ pub enum Effet {
     OuvrirPrefecture(Option<Departement>),
     /// The statistics panel, computed at once for the current month.
     OuvrirStatistiques,
+    /// Preview a document of the person with this reference.
+    OuvrirApercu {
+        reference: String,
+        document: Document,
+    },
+    /// The file-name field was opened: learn the current directory.
+    RepertoireCourant,
+    /// Write the previewed document (`ecraser`: an existing file may be replaced).
+    EcrireDocument {
+        chemin: PathBuf,
+        ecraser: bool,
+    },
 }
 
 pub struct App {
@@ -179,6 +262,8 @@ impl App {
             Some(Ecran::Personne(f)) => form(&f.form),
             Some(Ecran::Conflit(_)) => vec![X::Conflit, X::Toujours],
             Some(Ecran::Recherche(_)) => vec![X::Recherche, X::Toujours],
+            Some(Ecran::Apercu(a)) if a.nom_fichier.is_some() => vec![X::NomFichier, X::Toujours],
+            Some(Ecran::Apercu(_)) => vec![X::Apercu, X::Defilement, X::Partout, X::Toujours],
             Some(Ecran::Aide { .. }) => vec![X::Defilement, X::Partout, X::Toujours],
             Some(Ecran::Panneau { .. }) => vec![X::Partout, X::Toujours],
         }
@@ -234,6 +319,13 @@ impl App {
                 f.form.saisir(k);
                 f.actualiser_aides();
             }
+            Some(Ecran::Apercu(a)) => {
+                if let Some(l) = &mut a.nom_fichier
+                    && l.touche(k)
+                {
+                    a.erreur_nom = None;
+                }
+            }
             Some(Ecran::Recherche(r)) => {
                 let change = r.saisie.touche(k);
                 return if change {
@@ -254,6 +346,7 @@ impl App {
             Some(Ecran::Fiche(f)) => Some(&f.donnees.personne),
             Some(Ecran::Saisie(f)) => Some(&f.personne),
             Some(Ecran::Personne(f)) => f.base.as_ref(),
+            Some(Ecran::Apercu(a)) => Some(&a.dossier.personne),
             _ => None,
         }
     }
@@ -273,9 +366,26 @@ impl App {
                 Some(Confirmation::Abandonner) => {
                     self.pile.pop();
                 }
+                Some(Confirmation::Ecraser) => {
+                    if let Some(Ecran::Apercu(a)) = self.pile.last_mut()
+                        && let Some(chemin) = a.a_ecraser.take()
+                    {
+                        return vec![Effet::EcrireDocument {
+                            chemin,
+                            ecraser: true,
+                        }];
+                    }
+                }
                 None => {}
             },
-            Action::Non => self.confirmation = None,
+            Action::Non => {
+                // Not replacing: back to the file-name field, to choose another name.
+                if self.confirmation.take() == Some(Confirmation::Ecraser)
+                    && let Some(Ecran::Apercu(a)) = self.pile.last_mut()
+                {
+                    a.a_ecraser = None;
+                }
+            }
             Action::Retour => return self.retour(),
             Action::Aide => {
                 if !matches!(self.ecran(), Some(Ecran::Aide { .. })) {
@@ -300,6 +410,22 @@ impl App {
                 Some(id) => return vec![Effet::ModifierPersonne(id)],
                 None => self.message = Some(t::AUCUNE_SELECTION.into()),
             },
+            Action::Apercu(document) => match self.personne_courante() {
+                Some(p) => {
+                    return vec![Effet::OuvrirApercu {
+                        reference: p.reference.clone(),
+                        document,
+                    }];
+                }
+                None => self.message = Some(t::AUCUNE_SELECTION.into()),
+            },
+            Action::EnregistrerSous => {
+                if let Some(Ecran::Apercu(a)) = self.pile.last_mut() {
+                    a.nom_fichier = Some(LigneSaisie::avec(&a.nom_defaut()));
+                    a.erreur_nom = None;
+                    return vec![Effet::RepertoireCourant];
+                }
+            }
             Action::Saisir(ty) => match self.personne_courante().cloned() {
                 Some(p) => self
                     .pile
@@ -363,6 +489,21 @@ impl App {
                     Some(p) => return vec![Effet::EnregistrerPersonne(Box::new(p))],
                     None => self.message = Some(t::FORMULAIRE_ERREURS.into()),
                 },
+                Some(Ecran::Apercu(a)) => {
+                    if let Some(l) = &a.nom_fichier {
+                        let nom = l.texte.trim();
+                        if nom.is_empty() {
+                            a.erreur_nom = Some(t::NOM_FICHIER_VIDE.into());
+                        } else {
+                            // An absolute name replaces the folder (`Path::join`).
+                            let chemin = a.repertoire.join(nom);
+                            return vec![Effet::EcrireDocument {
+                                chemin,
+                                ecraser: false,
+                            }];
+                        }
+                    }
+                }
                 _ => {}
             },
             Action::GarderMienne => {
@@ -396,7 +537,7 @@ impl App {
     }
 
     fn retour(&mut self) -> Vec<Effet> {
-        match self.pile.last() {
+        match self.pile.last_mut() {
             None => {
                 if self.liste.tous {
                     self.liste.tous = false;
@@ -408,6 +549,10 @@ impl App {
             }
             Some(Ecran::Personne(f)) if f.form.modifie() => {
                 self.confirmation = Some(Confirmation::Abandonner)
+            }
+            Some(Ecran::Apercu(a)) if a.nom_fichier.is_some() => {
+                a.nom_fichier = None;
+                a.erreur_nom = None;
             }
             Some(Ecran::Conflit(_)) => {
                 // Back to the form, on top of the stored version: the volunteer merges by hand.
@@ -442,6 +587,9 @@ impl App {
             }
             Some(Ecran::Aide { defilement }) => {
                 *defilement = (*defilement as isize + delta).clamp(0, u16::MAX as isize) as u16
+            }
+            Some(Ecran::Apercu(a)) => {
+                a.defilement = (a.defilement as isize + delta).clamp(0, u16::MAX as isize) as u16
             }
             _ => {}
         }
@@ -522,6 +670,24 @@ impl App {
                     panneau: Box::new(panneau),
                 });
             }
+            Effet::OuvrirApercu {
+                reference,
+                document,
+            } => match crate::lettres::charger(store, &self.regles, &reference, self.aujourdhui) {
+                Ok(Some(dossier)) => self.pile.push(Ecran::Apercu(Box::new(EtatApercu::nouveau(
+                    document, dossier,
+                )))),
+                Ok(None) => self.message = Some(t::erreur(&ErreurStore::Introuvable.to_string())),
+                Err(e) => self.message = Some(t::erreur(&e.to_string())),
+            },
+            Effet::RepertoireCourant => {
+                if let Some(Ecran::Apercu(a)) = self.pile.last_mut() {
+                    // Unknown (e.g. removed) current directory: the name stays relative and
+                    // the write says what is wrong.
+                    a.repertoire = std::env::current_dir().unwrap_or_default();
+                }
+            }
+            Effet::EcrireDocument { chemin, ecraser } => self.ecrire_document(chemin, ecraser),
             Effet::Chercher => {
                 if let Some(Ecran::Recherche(r)) = self.pile.last_mut() {
                     let q = r.saisie.texte.trim().to_string();
@@ -539,6 +705,59 @@ impl App {
                     r.selection = 0;
                 }
             }
+        }
+    }
+
+    /// Writes the previewed document, owner-only; an existing file is never replaced
+    /// without the volunteer's yes (`ecraser`).
+    fn ecrire_document(&mut self, chemin: PathBuf, ecraser: bool) {
+        use std::io::Write;
+        let Some(Ecran::Apercu(a)) = self.pile.last_mut() else {
+            return;
+        };
+        let chemin = std::path::absolute(&chemin).unwrap_or(chemin);
+        let affiche = chemin.display().to_string();
+        if chemin.is_dir() {
+            let e = std::io::Error::from(std::io::ErrorKind::IsADirectory);
+            self.message = Some(t::ecriture_document(&affiche, &e));
+            return;
+        }
+        let mut options = std::fs::OpenOptions::new();
+        options.write(true);
+        if ecraser {
+            options.create(true).truncate(true);
+        } else {
+            options.create_new(true);
+        }
+        #[cfg(unix)]
+        std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+        let resultat = match options.open(&chemin) {
+            Ok(mut f) => {
+                let r = f.write_all(a.texte.as_bytes()).and_then(|_| f.flush());
+                if r.is_err() {
+                    // Nothing half-written is left behind.
+                    drop(f);
+                    let _ = std::fs::remove_file(&chemin);
+                }
+                r
+            }
+            Err(e) => Err(e),
+        };
+        match resultat {
+            Ok(()) => {
+                a.nom_fichier = None;
+                a.erreur_nom = None;
+                a.a_ecraser = None;
+                self.message = Some(t::document_enregistre(
+                    a.document == Document::Lettre,
+                    &affiche,
+                ));
+            }
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists && !ecraser => {
+                a.a_ecraser = Some(chemin);
+                self.confirmation = Some(Confirmation::Ecraser);
+            }
+            Err(e) => self.message = Some(t::ecriture_document(&affiche, &e)),
         }
     }
 
@@ -624,6 +843,18 @@ impl App {
                     }
                 }
                 Ecran::Panneau { panneau, .. } => panneau.recharger(store),
+                Ecran::Apercu(a) => {
+                    let reference = a.dossier.personne.reference.clone();
+                    match crate::lettres::charger(store, &self.regles, &reference, self.aujourdhui)
+                    {
+                        Ok(Some(d)) => {
+                            a.texte = texte_document(a.document, &d);
+                            a.dossier = d;
+                        }
+                        Ok(None) => {}
+                        Err(e) => self.message = Some(t::erreur(&e.to_string())),
+                    }
+                }
                 _ => {}
             }
         }
@@ -662,6 +893,13 @@ impl App {
         self.liste.lignes = lignes;
         self.liste.tous = tous;
         self.liste.selection = 0;
+    }
+
+    /// Opens the preview of a prepared document (snapshot tests).
+    pub fn installer_apercu(&mut self, document: Document, dossier: Dossier) {
+        self.pile.push(Ecran::Apercu(Box::new(EtatApercu::nouveau(
+            document, dossier,
+        ))));
     }
 
     /// Opens a prepared file (snapshot tests).

@@ -25,6 +25,19 @@ pub enum Contexte {
     Recherche,
     Confirmation,
     Conflit,
+    /// The preview of a document (registered letter, chronology).
+    Apercu,
+    /// The file-name field of a document being saved.
+    NomFichier,
+}
+
+/// The documents a person's file can be previewed and saved as.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Document {
+    /// The registered letter to the préfecture (`textes::lettres::lettre`).
+    Lettre,
+    /// The chronology for a lawyer or the Défenseur des droits (`textes::lettres::chronologie`).
+    Chronologie,
 }
 
 impl Contexte {
@@ -42,14 +55,18 @@ impl Contexte {
             Contexte::Recherche => c::RECHERCHE,
             Contexte::Confirmation => c::CONFIRMATION,
             Contexte::Conflit => c::CONFLIT,
+            Contexte::Apercu => c::APERCU,
+            Contexte::NomFichier => c::NOM_FICHIER,
         }
     }
 
     /// Order of the sections of the help.
-    pub const ORDRE_AIDE: [Contexte; 12] = [
+    pub const ORDRE_AIDE: [Contexte; 14] = [
         Contexte::Liste,
         Contexte::ListeFiche,
         Contexte::Fiche,
+        Contexte::Apercu,
+        Contexte::NomFichier,
         Contexte::Defilement,
         Contexte::Partout,
         Contexte::Toujours,
@@ -93,6 +110,10 @@ pub enum Action {
     Non,
     GarderMienne,
     GarderAutre,
+    /// Preview a document of the selected or shown person.
+    Apercu(Document),
+    /// Open the file-name field to save the previewed document.
+    EnregistrerSous,
 }
 
 /// One key (a code, with or without Ctrl).
@@ -304,6 +325,22 @@ pub const TABLE: &[Liaison] = &[
         Some(k_::MODIFIER),
     ),
     l(
+        &[k('L')],
+        "L",
+        Action::Apercu(Document::Lettre),
+        d::APERCU_LETTRE,
+        &[X::ListeFiche],
+        Some(k_::LETTRE),
+    ),
+    l(
+        &[k('H')],
+        "H",
+        Action::Apercu(Document::Chronologie),
+        d::APERCU_CHRONOLOGIE,
+        &[X::ListeFiche],
+        Some(k_::CHRONOLOGIE),
+    ),
+    l(
         &[k('n')],
         "n",
         Action::NouvellePersonne,
@@ -408,6 +445,31 @@ pub const TABLE: &[Liaison] = &[
         Action::Retour,
         d::ANNULER,
         &[X::Formulaire, X::Notes],
+        Some(k_::ANNULER),
+    ),
+    // document preview and its file-name field
+    l(
+        &[k('e'), ctrl('s')],
+        "e/Ctrl-S",
+        Action::EnregistrerSous,
+        d::ENREGISTRER_SOUS,
+        &[X::Apercu],
+        Some(k_::ENREGISTRER_SOUS),
+    ),
+    l(
+        &[code(KeyCode::Enter)],
+        "Entrée",
+        Action::Enregistrer,
+        d::ECRIRE_FICHIER,
+        &[X::NomFichier],
+        Some(k_::ECRIRE_FICHIER),
+    ),
+    l(
+        &[code(KeyCode::Esc)],
+        "Échap",
+        Action::Retour,
+        d::ANNULER,
+        &[X::NomFichier],
         Some(k_::ANNULER),
     ),
     // global
@@ -593,6 +655,85 @@ mod tests {
             resoudre(&cle(KeyCode::Char('q')), &[X::Formulaire, X::Toujours]),
             None
         );
+    }
+
+    /// On every screen (its contexts as `App::contextes_actifs` lists them), a key is bound
+    /// once: no binding silently hides another.
+    #[test]
+    fn no_key_is_bound_twice_on_one_screen() {
+        let ecrans: [&[Contexte]; 11] = [
+            &[
+                X::Liste,
+                X::ListeFiche,
+                X::Defilement,
+                X::Partout,
+                X::Toujours,
+            ],
+            &[X::ListeFiche, X::Defilement, X::Partout, X::Toujours],
+            &[X::Choix, X::Formulaire, X::Toujours],
+            &[X::Formulaire, X::Toujours],
+            &[X::Notes, X::Toujours],
+            &[X::Conflit, X::Toujours],
+            &[X::Recherche, X::Toujours],
+            &[X::Defilement, X::Partout, X::Toujours],
+            &[X::Apercu, X::Defilement, X::Partout, X::Toujours],
+            &[X::NomFichier, X::Toujours],
+            &[X::Confirmation, X::Toujours],
+        ];
+        for actifs in ecrans {
+            let mut vues: Vec<Touche> = Vec::new();
+            for li in TABLE
+                .iter()
+                .filter(|li| li.contextes.iter().any(|c| actifs.contains(c)))
+            {
+                for t in li.touches {
+                    assert!(
+                        !vues.contains(t),
+                        "{t:?} bound twice on the screen {actifs:?}"
+                    );
+                    vues.push(*t);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn document_keys_work_from_the_list_and_the_file_only() {
+        let liste = [
+            X::Liste,
+            X::ListeFiche,
+            X::Defilement,
+            X::Partout,
+            X::Toujours,
+        ];
+        let fiche = [X::ListeFiche, X::Defilement, X::Partout, X::Toujours];
+        for actifs in [&liste[..], &fiche[..]] {
+            assert_eq!(
+                resoudre(&cle(KeyCode::Char('L')), actifs),
+                Some(Action::Apercu(Document::Lettre))
+            );
+            assert_eq!(
+                resoudre(&cle(KeyCode::Char('H')), actifs),
+                Some(Action::Apercu(Document::Chronologie))
+            );
+        }
+        // In the preview, e saves; in the file-name field, letters are text.
+        let apercu = [X::Apercu, X::Defilement, X::Partout, X::Toujours];
+        assert_eq!(
+            resoudre(&cle(KeyCode::Char('e')), &apercu),
+            Some(Action::EnregistrerSous)
+        );
+        assert_eq!(resoudre(&cle(KeyCode::Char('L')), &apercu), None);
+        let champ = [X::NomFichier, X::Toujours];
+        for c in ['e', 'q', 'j', 'L', '/'] {
+            assert_eq!(resoudre(&cle(KeyCode::Char(c)), &champ), None, "{c}");
+        }
+        assert_eq!(
+            resoudre(&cle(KeyCode::Enter), &champ),
+            Some(Action::Enregistrer)
+        );
+        let p = pied(&fiche);
+        assert!(p.contains(&("L", k_::LETTRE)) && p.contains(&("H", k_::CHRONOLOGIE)));
     }
 
     #[test]

@@ -4,9 +4,10 @@
 
 use crate::domain::{
     Blocage, Canal, Demarche, Departement, ErreurValeur, Evenement, Personne, Resultat,
-    TypeEvenement, date_iso, parse_date, parse_date_opt, replier, valider_reference,
+    TypeEvenement, parse_date, parse_date_opt, replier, valider_reference,
 };
 use crate::textes::erreur_valeur;
+use crate::textes::moteur::date_fr;
 use crate::textes::tui as t;
 use chrono::NaiveDate;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
@@ -395,7 +396,7 @@ impl FormEvenement {
         let mut champs = vec![Champ::texte(
             ChampId::Date,
             t::CHAMP_DATE,
-            &date_iso(aujourdhui),
+            &date_fr(aujourdhui),
         )];
         champs[0].aide = Some(t::AIDE_DATE.into());
         if !canaux.is_empty() {
@@ -579,7 +580,8 @@ impl FormPersonne {
     fn avec(p: Option<Personne>, reference: &str, aujourdhui: NaiveDate) -> Self {
         let q = p.as_ref();
         let opt = |v: Option<&String>| v.cloned().unwrap_or_default();
-        let date_opt = |d: Option<NaiveDate>| d.map(date_iso).unwrap_or_default();
+        // Dates are shown as French volunteers write them (both forms are accepted).
+        let date_opt = |d: Option<NaiveDate>| d.map(date_fr).unwrap_or_default();
         let mut champs = vec![
             Champ::texte(ChampId::Reference, t::CHAMP_REFERENCE, reference),
             Champ::texte(
@@ -623,7 +625,7 @@ impl FormPersonne {
             Champ::texte(
                 ChampId::OuvertLe,
                 t::CHAMP_OUVERT_LE,
-                &date_iso(q.map_or(aujourdhui, |p| p.ouvert_le)),
+                &date_fr(q.map_or(aujourdhui, |p| p.ouvert_le)),
             ),
             Champ::texte(
                 ChampId::Titre,

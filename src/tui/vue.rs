@@ -1,11 +1,13 @@
 //! Rendering: a pure function of the application state. Every screen places the real
 //! terminal cursor on the selected row or field (screen readers and braille displays follow it).
 
-use super::app::{App, Confirmation, DonneesFiche, Ecran, EtatConflit, EtatListe, EtatRecherche};
+use super::app::{
+    App, Confirmation, DonneesFiche, Ecran, EtatApercu, EtatConflit, EtatListe, EtatRecherche,
+};
 use super::clavier;
 use super::formulaire::{Champ, Formulaire, Valeur};
 use crate::domain::moteur::{Etape, NiveauUrgence};
-use crate::domain::{Evenement, Personne, Resultat, TypeEvenement, date_iso, oui_non};
+use crate::domain::{Evenement, Personne, Resultat, TypeEvenement, oui_non};
 use crate::textes::moteur as tm;
 use crate::textes::tui as t;
 use ratatui::Frame;
@@ -55,6 +57,7 @@ fn titre_ecran(app: &App) -> String {
         Some(Ecran::Personne(_)) => t::ECRAN_NOUVELLE.to_string(),
         Some(Ecran::Conflit(_)) => t::ECRAN_CONFLIT.to_string(),
         Some(Ecran::Recherche(_)) => t::ECRAN_RECHERCHE.to_string(),
+        Some(Ecran::Apercu(a)) => t::ecran_apercu(a.document == clavier::Document::Lettre),
         Some(Ecran::Aide { .. }) => t::ECRAN_AIDE.to_string(),
         Some(Ecran::Panneau { titre, .. }) => titre.to_string(),
     }
@@ -206,6 +209,7 @@ pub fn dessiner(app: &mut App, f: &mut Frame) {
         Some(Ecran::Personne(p)) => formulaire(f, corps, "", &mut p.form),
         Some(Ecran::Conflit(c)) => conflit(f, corps, c),
         Some(Ecran::Recherche(r)) => recherche(f, corps, r),
+        Some(Ecran::Apercu(a)) => apercu(f, corps, statut, message_vide, a),
         Some(Ecran::Aide { defilement }) => {
             let lignes = lignes_aide(&panneau_dessous, corps.width);
             let max = lignes.len().saturating_sub(corps.height as usize) as u16;
@@ -223,15 +227,36 @@ pub fn dessiner(app: &mut App, f: &mut Frame) {
 
     if let Some(c) = app.confirmation {
         let texte = match c {
-            Confirmation::Quitter => t::CONFIRMER_QUITTER,
-            Confirmation::Abandonner => t::CONFIRMER_ABANDON,
+            Confirmation::Quitter => t::CONFIRMER_QUITTER.to_string(),
+            Confirmation::Abandonner => t::CONFIRMER_ABANDON.to_string(),
+            Confirmation::Ecraser => {
+                let chemin = match app.pile.last() {
+                    Some(Ecran::Apercu(a)) => a
+                        .a_ecraser
+                        .as_ref()
+                        .map(|c| c.display().to_string())
+                        .unwrap_or_default(),
+                    _ => String::new(),
+                };
+                t::confirmer_ecraser(&chemin)
+            }
         };
         let l = 60.min(zone.width - 4);
+        // As tall as the wrapped text (a long path takes several lines).
+        let w = l.saturating_sub(2).max(1) as usize;
+        let lignes: usize = texte
+            .lines()
+            .flat_map(|p| couper(p, w))
+            // A word wider than the box (a long path) is broken by the wrapping.
+            .map(|ligne| ligne.chars().count().max(1).div_ceil(w))
+            .sum();
+        let lignes = lignes.min(u16::MAX as usize) as u16;
+        let h = (lignes + 2).clamp(5, zone.height.saturating_sub(2));
         let boite = Rect::new(
             zone.x + (zone.width - l) / 2,
-            zone.y + zone.height / 2 - 3,
+            zone.y + (zone.height / 2).saturating_sub(3),
             l,
-            5,
+            h,
         );
         f.render_widget(Clear, boite);
         f.render_widget(
@@ -1099,6 +1124,53 @@ fn recherche(f: &mut Frame, zone: Rect, r: &EtatRecherche) {
     ));
 }
 
+// ------------------------------------------------------------------ document preview
+
+/// The document as it will be written, scrolled; while saving, the file-name field below it.
+/// The cursor sits on the top visible line of the document, or in the field.
+fn apercu(f: &mut Frame, zone: Rect, statut: Rect, message_vide: bool, a: &mut EtatApercu) {
+    let mut bas: Vec<Line<'static>> = Vec::new();
+    let mut curseur = None;
+    if let Some(l) = &a.nom_fichier {
+        bas.push(Line::raw("─".repeat(zone.width as usize)));
+        let invite = t::ENREGISTRER_SOUS;
+        bas.push(Line::from(vec![
+            Span::styled(invite, gras()),
+            Span::styled(
+                l.texte.clone(),
+                Style::default().add_modifier(Modifier::UNDERLINED),
+            ),
+        ]));
+        let x = (invite.chars().count() + l.curseur) as u16;
+        curseur = Some((x.min(zone.width.saturating_sub(1)), bas.len() as u16 - 1));
+        let dossier = t::dans_le_dossier(&a.repertoire.display().to_string());
+        for morceau in couper(&dossier, zone.width as usize) {
+            bas.push(Line::raw(morceau));
+        }
+        if let Some(e) = &a.erreur_nom {
+            bas.push(Line::styled(format!("⚠ {e}"), gras()));
+        }
+    }
+    let h_bas = (bas.len() as u16).min(zone.height.saturating_sub(1));
+    let [texte, champ] =
+        Layout::vertical([Constraint::Fill(1), Constraint::Length(h_bas)]).areas(zone);
+    let lignes: Vec<Line> = a.texte.lines().map(Line::raw).collect();
+    // Scroll no further than the last screenful.
+    let max = lignes.len().saturating_sub(texte.height as usize) as u16;
+    a.defilement = a.defilement.min(max);
+    let reste = max - a.defilement;
+    f.render_widget(Paragraph::new(lignes).scroll((a.defilement, 0)), texte);
+    // While a name is typed, ↓ and j are text: no "↓ suite" hint then.
+    if reste > 0 && message_vide && a.nom_fichier.is_none() {
+        f.render_widget(Paragraph::new(t::suite(reste as usize)), statut);
+    }
+    f.render_widget(Paragraph::new(bas), champ);
+    match curseur {
+        Some((x, y)) => f.set_cursor_position(Position::new(champ.x + x, champ.y + y)),
+        None => f.set_cursor_position(Position::new(texte.x, texte.y)),
+    }
+}
+
 // ------------------------------------------------------------------ help
 
 fn lignes_aide(panneau: &[super::Raccourci], largeur: u16) -> Vec<Line<'static>> {
@@ -1139,14 +1211,14 @@ fn conflit(f: &mut Frame, zone: Rect, c: &EtatConflit) {
             ),
             (t::CHAMP_DEMARCHE, p.demarche.libelle().to_string()),
             (t::CHAMP_BLOCAGE, p.blocage.libelle().to_string()),
-            (t::CHAMP_OUVERT_LE, date_iso(p.ouvert_le)),
+            (t::CHAMP_OUVERT_LE, tm::date_fr(p.ouvert_le)),
             (
                 t::CHAMP_TITRE,
-                p.titre_expire_le.map(date_iso).unwrap_or_default(),
+                p.titre_expire_le.map(tm::date_fr).unwrap_or_default(),
             ),
             (
                 t::CHAMP_API,
-                p.api_expire_le.map(date_iso).unwrap_or_default(),
+                p.api_expire_le.map(tm::date_fr).unwrap_or_default(),
             ),
             (t::CHAMP_PAN_CONNU, oui_non(p.pan_connu).to_string()),
             (
