@@ -54,7 +54,7 @@ fn snapshot_last_month_ensemble() {
     let attendu = [
         "┌ Statistiques ────────────────────────────────────────────────────────────────┐",
         "│( ) ce mois  (•) mois dernier  ( ) année  ( ) dates                           │",
-        "│Période : du 2026-11-01 au 2026-11-30 · seuil 5                               │",
+        "│Période : du 01/11/2026 au 30/11/2026 · seuil 5                               │",
         "│Bloc : ensemble                                                               │",
         "│▸ Personnes suivies              11                                           │",
         "│  Nouvelles personnes            masqué (< 5)                                 │",
@@ -106,7 +106,7 @@ fn snapshot_departement_block_with_secondary_suppression() {
     let attendu = [
         "┌ Statistiques ────────────────────────────────────────────────────────────────┐",
         "│( ) ce mois  (•) mois dernier  ( ) année  ( ) dates                           │",
-        "│Période : du 2026-11-01 au 2026-11-30 · seuil 2                               │",
+        "│Période : du 01/11/2026 au 30/11/2026 · seuil 2                               │",
         "│Bloc : ◀ 2A Corse-du-Sud ▶ (2/4)                                              │",
         "│▸ Personnes suivies              3                                            │",
         "│  Nouvelles personnes            masqué (< 2)                                 │",
@@ -215,7 +215,7 @@ fn custom_dates_then_export_with_confirmation() {
     let (lignes, _) = ecran(&mut e);
     assert!(lignes[1].contains("(•) dates"));
     assert!(
-        lignes[2].contains("du 2026-11-01 au 2026-11-15"),
+        lignes[2].contains("du 01/11/2026 au 15/11/2026"),
         "{}",
         lignes[2]
     );
@@ -268,12 +268,12 @@ fn loads_on_first_key_and_shortcuts() {
     assert!(lignes[1].contains("(•) ce mois"));
     assert!(lignes[4].contains("Personnes suivies") && lignes[4].contains("11"));
     touche(&mut e, &mut s, KeyCode::Char('a'));
-    assert!(ecran(&mut e).0[2].contains("du 2026-01-01 au 2026-12-31"));
+    assert!(ecran(&mut e).0[2].contains("du 01/01/2026 au 31/12/2026"));
     let r: Vec<&str> = e.raccourcis().iter().map(|r| r.touche).collect();
     assert_eq!(r, ["m", "p", "a", "d", "t", "+ -", "e", "Échap"]);
     assert_eq!(touche(&mut e, &mut s, KeyCode::F(5)), Issue::Ignoree);
     // Last month across a year boundary.
     let mut janvier = EcranStats::nouveau(commun::d("2027-01-10"));
     touche(&mut janvier, &mut s, KeyCode::Char('p'));
-    assert!(ecran(&mut janvier).0[2].contains("du 2026-12-01 au 2026-12-31"));
+    assert!(ecran(&mut janvier).0[2].contains("du 01/12/2026 au 31/12/2026"));
 }

@@ -82,7 +82,7 @@ pub mod ecran {
     pub const ANNEE: &str = "année";
     pub const DATES: &str = "dates";
     pub const A_CHARGER: &str = "Appuyez sur Entrée pour calculer les statistiques.";
-    pub const SAISIE_DU: &str = "Du (AAAA-MM-JJ ou JJ/MM/AAAA) : ";
+    pub const SAISIE_DU: &str = "Du (JJ/MM/AAAA ou AAAA-MM-JJ) : ";
     pub const SAISIE_AU: &str = "Au : ";
     pub const SAISIE_AIDE: &str = "Tab : champ suivant · Entrée : valider · Échap : annuler";
     pub const FICHIER: &str = "Exporter vers le fichier : ";

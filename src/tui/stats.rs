@@ -8,6 +8,7 @@ use super::{Issue, Panneau, Raccourci};
 use crate::domain::{Blocage, Demarche, date_iso, parse_date};
 use crate::stats::{self, Format, Indicateur, Ligne, Periode, Statut, Tableau, Valeur};
 use crate::store::Store;
+use crate::textes::moteur::date_fr;
 use crate::textes::stats as t;
 use crate::textes::stats::ecran as e;
 use chrono::{Datelike, NaiveDate};
@@ -242,8 +243,8 @@ impl EcranStats {
             }
             KeyCode::Char('d') => {
                 self.mode = Mode::Dates {
-                    du: date_iso(self.periode.du),
-                    au: date_iso(self.periode.au),
+                    du: date_fr(self.periode.du),
+                    au: date_fr(self.periode.au),
                     champ: 0,
                     erreur: None,
                 }
@@ -408,7 +409,7 @@ impl EcranStats {
         };
         let infos = format!(
             "{} · {}",
-            e::periode(&date_iso(self.periode.du), &date_iso(self.periode.au)),
+            e::periode(&date_fr(self.periode.du), &date_fr(self.periode.au)),
             e::seuil(self.seuil),
         );
         vec![
