@@ -12,21 +12,6 @@ use chrono::{Datelike, NaiveDate};
 /// No-break space (before « : », after « n° », inside « » quotes).
 const NBSP: char = '\u{a0}';
 
-const MOIS: [&str; 12] = [
-    "janvier",
-    "février",
-    "mars",
-    "avril",
-    "mai",
-    "juin",
-    "juillet",
-    "août",
-    "septembre",
-    "octobre",
-    "novembre",
-    "décembre",
-];
-
 /// A date in letters: « 1er août 2023 », « 23 novembre 2026 » (no-break spaces inside).
 pub fn date_lettre(d: NaiveDate) -> String {
     let jour = if d.day() == 1 {
@@ -34,7 +19,7 @@ pub fn date_lettre(d: NaiveDate) -> String {
     } else {
         d.day().to_string()
     };
-    let mois = MOIS.get(d.month0() as usize).copied().unwrap_or("");
+    let mois = super::nom_mois(d.month());
     format!("{jour}{NBSP}{mois}{NBSP}{}", d.year())
 }
 

@@ -12,6 +12,37 @@ pub mod tui;
 
 use crate::domain::ErreurValeur;
 use crate::store::ErreurStore;
+use chrono::{Datelike, NaiveDate};
+
+/// French month names, January first.
+const MOIS: [&str; 12] = [
+    "janvier",
+    "février",
+    "mars",
+    "avril",
+    "mai",
+    "juin",
+    "juillet",
+    "août",
+    "septembre",
+    "octobre",
+    "novembre",
+    "décembre",
+];
+
+/// The French name of month `mois` (1 to 12; "?" otherwise).
+pub fn nom_mois(mois: u32) -> &'static str {
+    (mois as usize)
+        .checked_sub(1)
+        .and_then(|i| MOIS.get(i))
+        .copied()
+        .unwrap_or("?")
+}
+
+/// A date as volunteers write it: `23/11/2026`.
+pub fn date_fr(d: NaiveDate) -> String {
+    format!("{:02}/{:02}/{:04}", d.day(), d.month(), d.year())
+}
 
 /// Why a value was refused (the `raison` of an import error, the message under a form field).
 pub fn erreur_valeur(e: &ErreurValeur) -> String {

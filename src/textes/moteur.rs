@@ -17,10 +17,7 @@ use crate::regles::{CleRegle, ErreurRegle, Regle, Regles, Unite, Valeur};
 use chrono::{Datelike, NaiveDate};
 use std::path::Path;
 
-/// A date in French sentences: `23/11/2026`.
-pub fn date_fr(d: NaiveDate) -> String {
-    format!("{:02}/{:02}/{:04}", d.day(), d.month(), d.year())
-}
+pub use super::date_fr;
 
 /// `date_fr` with the day of the week, for headers: "lundi 23/11/2026".
 pub fn date_longue(d: NaiveDate) -> String {

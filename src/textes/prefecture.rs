@@ -5,7 +5,7 @@ use crate::domain::Departement;
 use crate::domain::moteur::PanConnu;
 use crate::prefectures::corrections::ChampCorrection;
 use crate::prefectures::{Correction, DateSource, Doute, Fait, Fiche, Mode, Site, Source};
-use chrono::{Datelike, NaiveDate, NaiveDateTime};
+use chrono::NaiveDateTime;
 use std::path::Path;
 
 // ---------------------------------------------------------------- names
@@ -97,32 +97,12 @@ pub fn libelle_valeur(c: ChampCorrection, valeur: &str) -> String {
     }
 }
 
-const MOIS: [&str; 12] = [
-    "janvier",
-    "février",
-    "mars",
-    "avril",
-    "mai",
-    "juin",
-    "juillet",
-    "août",
-    "septembre",
-    "octobre",
-    "novembre",
-    "décembre",
-];
-
-pub fn date_fr(d: NaiveDate) -> String {
-    format!("{:02}/{:02}/{:04}", d.day(), d.month(), d.year())
-}
+pub use super::date_fr;
 
 pub fn date_source(d: &DateSource) -> String {
     match d {
         DateSource::Jour(j) => date_fr(*j),
-        DateSource::Mois { annee, mois } => format!(
-            "{} {annee}",
-            MOIS.get((*mois as usize).saturating_sub(1)).unwrap_or(&"?")
-        ),
+        DateSource::Mois { annee, mois } => format!("{} {annee}", super::nom_mois(*mois)),
         DateSource::Annee(a) => a.to_string(),
         DateSource::Aucune => "source non datée".to_string(),
     }
