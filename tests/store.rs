@@ -150,3 +150,32 @@ fn new_database_and_its_folder_are_private() {
     assert_eq!(mode(&chemin), 0o600);
     assert_eq!(mode(&dossier.join("v.db-wal")), 0o600);
 }
+
+#[test]
+fn opening_does_not_wait_for_another_desk_writing() {
+    // A long write on one desk (an import, a demo, a purge) must not keep the others from
+    // opening the database and reading it: opening takes no write lock when the schema is
+    // already current.
+    let dir = tempfile::tempdir().unwrap();
+    let chemin = dir.path().join("v.db");
+    let mut a = Store::ouvrir(&ouverture(&chemin, Some("phrase de test"))).unwrap();
+    a.creer_personne(&personne("R1", "DIALLO")).unwrap();
+    a.connexion().execute_batch("BEGIN IMMEDIATE").unwrap();
+    let debut = std::time::Instant::now();
+    let b = Store::ouvrir(&ouverture(&chemin, Some("phrase de test")))
+        .expect("opening while another desk writes");
+    assert!(debut.elapsed() < std::time::Duration::from_secs(5));
+    assert!(b.personne_par_reference("R1").unwrap().is_some());
+    a.connexion().execute_batch("ROLLBACK").unwrap();
+}
+
+#[test]
+fn busy_database_is_explained_in_french() {
+    let e = ErreurStore::Sqlite(rusqlite::Error::SqliteFailure(
+        rusqlite::ffi::Error::new(rusqlite::ffi::SQLITE_BUSY),
+        Some("database is locked".into()),
+    ));
+    let m = e.to_string();
+    assert!(!m.contains("database is locked"), "{m}");
+    assert!(m.contains("autre poste"), "{m}");
+}

@@ -295,8 +295,12 @@ pub struct Contexte {
 }
 
 impl Contexte {
-    /// Opens the database. `ecriture`: the command writes, so the volunteer must be known.
+    /// Opens the database. `ecriture`: the command writes, so the volunteer must be known
+    /// (and the database is created if needed); a reading command never creates one.
     pub fn ouvrir(&self, ecriture: bool) -> Result<Store, ErreurCli> {
+        if self.db.is_dir() || (!ecriture && !Store::existe(&self.db)) {
+            return Err(ErreurCli::new(t::base_absente(&self.db)));
+        }
         let benevole = if ecriture {
             config::benevole(self.benevole.clone())?
         } else {

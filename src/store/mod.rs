@@ -51,6 +51,16 @@ impl std::fmt::Display for ErreurStore {
 
 impl std::error::Error for ErreurStore {}
 
+impl ErreurStore {
+    /// Another connection held the lock longer than the busy timeout.
+    pub fn base_occupee(&self) -> bool {
+        matches!(self, ErreurStore::Sqlite(e) if matches!(
+            e.sqlite_error_code(),
+            Some(rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked)
+        ))
+    }
+}
+
 impl From<rusqlite::Error> for ErreurStore {
     fn from(e: rusqlite::Error) -> Self {
         ErreurStore::Sqlite(e)

@@ -76,8 +76,17 @@ const MIGRATIONS: &[&str] = &[
 /// The schema version this binary writes.
 pub const VERSION_SCHEMA: i64 = MIGRATIONS.len() as i64;
 
-/// Brings the database up to `VERSION_SCHEMA`, in one immediate transaction.
+/// Brings the database up to `VERSION_SCHEMA`, in one immediate transaction. A database
+/// already marked and current is only read: opening takes no write lock, so a desk can open
+/// the file while another one runs a long write (import, demo, purge).
 pub(super) fn migrer(conn: &mut Connection, nouvelle: bool) -> ResultatStore<()> {
+    if !nouvelle {
+        let app: i64 = conn.query_row("PRAGMA application_id", [], |r| r.get(0))?;
+        let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+        if app == APPLICATION_ID && version == VERSION_SCHEMA {
+            return Ok(());
+        }
+    }
     let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
     let app: i64 = tx.query_row("PRAGMA application_id", [], |r| r.get(0))?;
     let version: i64 = tx.query_row("PRAGMA user_version", [], |r| r.get(0))?;

@@ -40,6 +40,15 @@ pub fn nombre_cellules(trouvees: usize, attendues: usize) -> String {
     format!("{trouvees} cellule(s) au lieu de {attendues} (celles de l'en-tête)")
 }
 
+/// The wrong cell count comes with a line break inside a cell: most likely a `"` opened and
+/// never closed, which swallowed the next lines.
+pub fn guillemet_non_ferme(trouvees: usize, attendues: usize) -> String {
+    format!(
+        "{trouvees} cellule(s) au lieu de {attendues} (celles de l'en-tête) : un guillemet \
+         ouvert dans cette ligne n'est sans doute pas refermé, ce qui avale les lignes suivantes"
+    )
+}
+
 pub fn csv_illisible(detail: &str) -> String {
     format!("ligne CSV illisible ({detail})")
 }

@@ -60,6 +60,10 @@ pub fn erreur_store(e: &ErreurStore) -> String {
         ErreurStore::Fichier { chemin, erreur } => {
             format!("impossible de créer {} : {erreur}", chemin.display())
         }
+        e if e.base_occupee() => "la base est occupée par un autre poste depuis trop \
+             longtemps (import, démonstration ou purge en cours ?) : rien n'a été enregistré ; \
+             réessayez dans un moment"
+            .into(),
         ErreurStore::Sqlite(e) => format!("erreur de la base de données : {e}"),
     }
 }
@@ -82,6 +86,20 @@ pub mod cli {
         "VIGIE_DATE invalide (formats admis : AAAA-MM-JJ ou JJ/MM/AAAA)";
     pub fn lecture_terminal(e: &std::io::Error) -> String {
         format!("lecture au clavier impossible : {e}")
+    }
+    /// A reading command was pointed at a file that does not exist.
+    pub fn base_absente(chemin: &std::path::Path) -> String {
+        if chemin.is_dir() {
+            return format!(
+                "{} est un dossier : --db (ou VIGIE_DB) doit désigner le fichier de la base",
+                chemin.display()
+            );
+        }
+        format!(
+            "aucune base à {} : vérifiez --db ou VIGIE_DB (cette commande ne fait que lire, elle \
+             ne crée pas de base)",
+            chemin.display()
+        )
     }
     /// The layout of `--help` (clap's own headings are English).
     pub const MODELE_AIDE: &str = "{about}\n\nUtilisation : {usage}\n\n{all-args}";
