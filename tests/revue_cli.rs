@@ -83,3 +83,78 @@ fn a_new_encrypted_base_needs_a_long_enough_passphrase_from_the_environment_too(
     );
     assert!(o.status.success(), "{}", erreur(&o));
 }
+
+fn base_avec_une_personne(dir: &Path) -> std::path::PathBuf {
+    let db = dir.join("v.db");
+    let p = dir.join("p.csv");
+    std::fs::write(
+        &p,
+        "reference,nom,departement,demarche,blocage,ouvert_le\nP1,Diallo,93,autre,autre,2026-10-01\n",
+    )
+    .unwrap();
+    let o = vigie(
+        &db,
+        None,
+        &["import", "--personnes", &p.display().to_string()],
+    );
+    assert!(o.status.success(), "{}", erreur(&o));
+    db
+}
+
+#[test]
+fn a_letter_already_written_is_never_overwritten() {
+    // The letter is completed and signed by hand: writing it again must not wipe that work.
+    let dir = tempfile::tempdir().unwrap();
+    let db = base_avec_une_personne(dir.path());
+    for commande in ["lettre", "chronologie"] {
+        let f = dir.path().join(format!("{commande}.txt"));
+        std::fs::write(&f, "complétée à la main").unwrap();
+        let o = vigie(
+            &db,
+            None,
+            &[commande, "P1", "--sortie", &f.display().to_string()],
+        );
+        assert!(!o.status.success(), "{commande}");
+        assert!(erreur(&o).contains("existe déjà"), "{}", erreur(&o));
+        assert_eq!(std::fs::read_to_string(&f).unwrap(), "complétée à la main");
+    }
+}
+
+#[test]
+fn file_errors_are_said_in_french() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = base_avec_une_personne(dir.path());
+    let absent = dir.path().join("absent").join("f.txt");
+    let absent = absent.display().to_string();
+    for args in [
+        &["lettre", "P1", "--sortie", &absent][..],
+        &["chronologie", "P1", "--sortie", &absent],
+        &["export", "stats", "--annee", "2026", "--sortie", &absent],
+        &["sauvegarde", "--sortie", &absent],
+        &["prefecture", "exporter-corrections", &absent],
+        &["prefecture", "importer-corrections", &absent],
+    ] {
+        let o = vigie(&db, None, args);
+        assert!(!o.status.success(), "{args:?}");
+        let m = erreur(&o);
+        assert!(m.contains("introuvable"), "{args:?}: {m}");
+        assert!(
+            !m.contains("os error") && !m.contains("not found"),
+            "{args:?}: {m}"
+        );
+    }
+    // A database folder that cannot be created.
+    let fichier = dir.path().join("un-fichier");
+    std::fs::write(&fichier, "x").unwrap();
+    let o = vigie(
+        &fichier.join("v.db"),
+        None,
+        &[
+            "import",
+            "--personnes",
+            &dir.path().join("p.csv").display().to_string(),
+        ],
+    );
+    assert!(!o.status.success());
+    assert!(!erreur(&o).contains("os error"), "{}", erreur(&o));
+}

@@ -66,20 +66,7 @@ pub const REFERENCE_EN_BASE: &str = "cette référence est déjà dans la base (
 pub const REFERENCE_INCONNUE: &str =
     "référence inconnue : ni dans le fichier des personnes importé, ni dans la base";
 
-/// An input/output error in French for the common cases, the system's words otherwise.
-pub fn erreur_io(e: &std::io::Error) -> String {
-    use std::io::ErrorKind as K;
-    match e.kind() {
-        K::NotFound => "fichier ou dossier introuvable".into(),
-        K::PermissionDenied => "permission refusée".into(),
-        K::AlreadyExists => "existe déjà".into(),
-        K::IsADirectory => "c'est un dossier, pas un fichier".into(),
-        K::NotADirectory => "un élément du chemin n'est pas un dossier".into(),
-        K::StorageFull => "disque plein".into(),
-        K::ReadOnlyFilesystem => "disque en lecture seule".into(),
-        _ => e.to_string(),
-    }
-}
+pub use super::erreur_io;
 
 pub fn lecture_fichier(chemin: &std::path::Path, e: &std::io::Error) -> String {
     format!("impossible de lire {} : {}", chemin.display(), erreur_io(e))

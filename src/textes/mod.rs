@@ -40,6 +40,21 @@ pub fn erreur_valeur(e: &ErreurValeur) -> String {
     }
 }
 
+/// An input/output error in French for the common cases, the system's words otherwise.
+pub fn erreur_io(e: &std::io::Error) -> String {
+    use std::io::ErrorKind as K;
+    match e.kind() {
+        K::NotFound => "fichier ou dossier introuvable".into(),
+        K::PermissionDenied => "permission refusée".into(),
+        K::AlreadyExists => "existe déjà".into(),
+        K::IsADirectory => "c'est un dossier, pas un fichier".into(),
+        K::NotADirectory => "un élément du chemin n'est pas un dossier".into(),
+        K::StorageFull => "disque plein".into(),
+        K::ReadOnlyFilesystem => "disque en lecture seule".into(),
+        _ => e.to_string(),
+    }
+}
+
 /// Database errors, said so that a volunteer knows what to do.
 pub fn erreur_store(e: &ErreurStore) -> String {
     match e {
@@ -58,7 +73,11 @@ pub fn erreur_store(e: &ErreurStore) -> String {
         ErreurStore::Introuvable => "cette personne n'existe plus dans la base".into(),
         ErreurStore::ReferenceExistante(r) => format!("la référence {r} existe déjà"),
         ErreurStore::Fichier { chemin, erreur } => {
-            format!("impossible de créer {} : {erreur}", chemin.display())
+            format!(
+                "impossible de créer {} : {}",
+                chemin.display(),
+                erreur_io(erreur)
+            )
         }
         e if e.base_occupee() => "la base est occupée par un autre poste depuis trop \
              longtemps (import, démonstration ou purge en cours ?) : rien n'a été enregistré ; \
