@@ -158,3 +158,20 @@ fn file_errors_are_said_in_french() {
     assert!(!o.status.success());
     assert!(!erreur(&o).contains("os error"), "{}", erreur(&o));
 }
+
+#[test]
+fn a_negative_threshold_is_an_invalid_value_not_an_unknown_option() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = base_avec_une_personne(dir.path());
+    let o = vigie(
+        &db,
+        None,
+        &["export", "stats", "--mois", "2026-11", "--seuil", "-1"],
+    );
+    assert_eq!(o.status.code(), Some(2));
+    let m = erreur(&o);
+    assert!(
+        m.contains("valeur invalide") && m.contains("--seuil"),
+        "{m}"
+    );
+}
