@@ -179,3 +179,45 @@ fn busy_database_is_explained_in_french() {
     assert!(!m.contains("database is locked"), "{m}");
     assert!(m.contains("autre poste"), "{m}");
 }
+
+#[test]
+fn desks_creating_the_same_new_base_at_once_all_open_it() {
+    // Two desks importing into a base that does not exist yet: one creates the file, the
+    // others must open it, not fail with "already exists".
+    for _ in 0..3 {
+        let dir = tempfile::tempdir().unwrap();
+        let chemin = dir.path().join("v.db");
+        let depart = std::sync::Arc::new(std::sync::Barrier::new(4));
+        let fils: Vec<_> = (0..4)
+            .map(|i| {
+                let chemin = chemin.clone();
+                let depart = depart.clone();
+                std::thread::spawn(move || {
+                    depart.wait();
+                    let mut s = Store::ouvrir(&ouverture(&chemin, Some("phrase de test")))
+                        .map_err(|e| e.to_string())?;
+                    s.creer_personne(&personne(&format!("R{i}"), "DIALLO"))
+                        .map_err(|e| e.to_string())
+                })
+            })
+            .collect();
+        for f in fils {
+            f.join().unwrap().unwrap();
+        }
+        // Nothing left behind but the base itself (and its WAL files).
+        let restes: Vec<String> = std::fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .filter(|n| !n.starts_with("v.db"))
+            .collect();
+        assert!(restes.is_empty(), "{restes:?}");
+        let s = Store::ouvrir(&ouverture(&chemin, Some("phrase de test"))).unwrap();
+        for i in 0..4 {
+            assert!(
+                s.personne_par_reference(&format!("R{i}"))
+                    .unwrap()
+                    .is_some()
+            );
+        }
+    }
+}
