@@ -175,3 +175,19 @@ fn a_negative_threshold_is_an_invalid_value_not_an_unknown_option() {
         "{m}"
     );
 }
+
+#[test]
+fn a_mistyped_flag_gets_the_near_one_suggested_in_french() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("v.db");
+    let o = vigie(&db, None, &["import", "--personne", "p.csv"]);
+    assert_eq!(o.status.code(), Some(2));
+    let m = erreur(&o);
+    assert!(m.contains("vouliez-vous dire --personnes ?"), "{m}");
+    let o = vigie(&db, None, &["export", "stat"]);
+    assert!(
+        erreur(&o).contains("vouliez-vous dire stats ?"),
+        "{}",
+        erreur(&o)
+    );
+}

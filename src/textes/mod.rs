@@ -150,6 +150,18 @@ pub mod cli {
             ErrorKind::NoEquals => "il faut écrire l'option avec « = »",
             _ => "arguments invalides",
         };
-        format!("{phrase}{quoi}{valeur}. Voir « vigie --help ».")
+        // clap's "did you mean" (a near flag or command), kept: `--personne` → `--personnes`.
+        let suggestion = e
+            .get(ContextKind::SuggestedArg)
+            .or_else(|| e.get(ContextKind::SuggestedSubcommand))
+            .map(|v| {
+                let v = match v {
+                    clap::error::ContextValue::Strings(v) => v.join(" ou "),
+                    autre => autre.to_string(),
+                };
+                format!(" (vouliez-vous dire {v} ?)")
+            })
+            .unwrap_or_default();
+        format!("{phrase}{quoi}{valeur}{suggestion}. Voir « vigie --help ».")
     }
 }
