@@ -191,3 +191,36 @@ fn a_mistyped_flag_gets_the_near_one_suggested_in_french() {
         erreur(&o)
     );
 }
+
+#[test]
+fn a_closed_pipe_is_not_an_error_nor_a_crash() {
+    // `vigie regles | head -1`, `vigie export stats ... | head`: the reader went away.
+    let dir = tempfile::tempdir().unwrap();
+    let db = base_avec_une_personne(dir.path());
+    for args in [
+        &["regles"][..],
+        &["export", "stats", "--annee", "2026", "--par-departement"],
+        &["prefecture", "33"],
+        &["prefecture", "haute"],
+    ] {
+        let mut c = Command::new(env!("CARGO_BIN_EXE_vigie"));
+        c.arg("--sans-chiffrement")
+            .arg("--db")
+            .arg(&db)
+            .args(args)
+            .env("VIGIE_BENEVOLE", "Camille Testeuse")
+            .env("VIGIE_DATE", "2026-11-23")
+            .env("XDG_CONFIG_HOME", dir.path())
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped());
+        let mut enfant = c.spawn().unwrap();
+        drop(enfant.stdout.take());
+        let o = enfant.wait_with_output().unwrap();
+        let m = erreur(&o);
+        assert!(o.status.success(), "{args:?}: {m}");
+        assert!(
+            !m.contains("panicked") && !m.contains("Broken pipe"),
+            "{args:?}: {m}"
+        );
+    }
+}

@@ -7,6 +7,7 @@ mod lettres;
 mod prefecture;
 mod protection;
 mod regles;
+mod sortie;
 mod stats;
 
 use crate::config;
