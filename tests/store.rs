@@ -221,3 +221,26 @@ fn desks_creating_the_same_new_base_at_once_all_open_it() {
         }
     }
 }
+
+#[test]
+fn another_programs_database_is_refused_untouched() {
+    let dir = tempfile::tempdir().unwrap();
+    let chemin = dir.path().join("autre.db");
+    {
+        let c = rusqlite::Connection::open(&chemin).unwrap();
+        c.execute_batch("CREATE TABLE t (x); INSERT INTO t VALUES (1);")
+            .unwrap();
+    }
+    let avant = std::fs::read(&chemin).unwrap();
+    match Store::ouvrir(&ouverture(&chemin, None)) {
+        Err(ErreurStore::PasUneBaseVigie) => {}
+        Err(e) => panic!("mauvaise erreur : {e:?}"),
+        Ok(_) => panic!("base étrangère acceptée"),
+    }
+    assert!(std::fs::read(&chemin).unwrap() == avant, "file changed");
+    let c = rusqlite::Connection::open(&chemin).unwrap();
+    let mode: String = c
+        .query_row("PRAGMA journal_mode", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(mode, "delete");
+}

@@ -160,6 +160,8 @@ impl Store {
             Err(e) => return Err(e.into()),
         }
         conn.busy_timeout(ATTENTE_VERROU)?;
+        // Another program's file, or a newer vigie's, is refused before anything changes.
+        schema::verifier(&conn, nouvelle)?;
         passer_en_wal(&conn)?;
         conn.execute_batch(
             "PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON; PRAGMA secure_delete = ON;",
