@@ -224,3 +224,48 @@ fn a_closed_pipe_is_not_an_error_nor_a_crash() {
         );
     }
 }
+
+#[test]
+fn a_failed_full_export_leaves_the_previous_one_whole() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = base_avec_une_personne(dir.path());
+    let d = dir.path().join("export");
+    std::fs::create_dir_all(d.join("evenements.csv")).unwrap();
+    std::fs::write(d.join("personnes.csv"), "ancien export").unwrap();
+    let o = vigie(
+        &db,
+        None,
+        &["export", "donnees", "--dossier", &d.display().to_string()],
+    );
+    assert!(!o.status.success());
+    assert!(erreur(&o).contains("evenements.csv"), "{}", erreur(&o));
+    assert_eq!(
+        std::fs::read_to_string(d.join("personnes.csv")).unwrap(),
+        "ancien export"
+    );
+    let mut noms: Vec<String> = std::fs::read_dir(&d)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    noms.sort();
+    assert_eq!(noms, vec!["evenements.csv", "personnes.csv"]);
+    // Once the folder is fixed, the export replaces the old file, owner-only.
+    std::fs::remove_dir(d.join("evenements.csv")).unwrap();
+    let o = vigie(
+        &db,
+        None,
+        &["export", "donnees", "--dossier", &d.display().to_string()],
+    );
+    assert!(o.status.success(), "{}", erreur(&o));
+    let p = std::fs::read_to_string(d.join("personnes.csv")).unwrap();
+    assert!(p.starts_with("reference,nom,"), "{p}");
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(d.join("personnes.csv"))
+            .unwrap()
+            .permissions()
+            .mode();
+        assert_eq!(mode & 0o077, 0, "{mode:o}");
+    }
+}
