@@ -269,3 +269,28 @@ fn a_failed_full_export_leaves_the_previous_one_whole() {
         assert_eq!(mode & 0o077, 0, "{mode:o}");
     }
 }
+
+#[test]
+fn a_file_where_a_folder_is_expected_and_the_reverse_are_named_right() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = base_avec_une_personne(dir.path());
+    let fichier = dir.path().join("un-fichier.txt");
+    std::fs::write(&fichier, "x").unwrap();
+    let fichier = fichier.display().to_string();
+    for args in [
+        &["personne", "exporter", "P1", "--dossier", &fichier][..],
+        &["export", "donnees", "--dossier", &fichier],
+    ] {
+        let o = vigie(&db, None, args);
+        assert!(!o.status.success(), "{args:?}");
+        assert!(
+            erreur(&o).contains("pas un dossier"),
+            "{args:?}: {}",
+            erreur(&o)
+        );
+    }
+    let dossier = dir.path().display().to_string();
+    let o = vigie(&db, None, &["lettre", "P1", "--sortie", &dossier]);
+    assert!(!o.status.success());
+    assert!(erreur(&o).contains("c'est un dossier"), "{}", erreur(&o));
+}

@@ -91,7 +91,12 @@ pub fn ecrire_evenements<W: Write>(store: &Store, sortie: W) -> Result<usize, Er
 pub fn exporter_donnees(store: &Store, dossier: &Path) -> Result<BilanExport, ErreurExport> {
     std::fs::create_dir_all(dossier).map_err(|erreur| ErreurExport::Fichier {
         chemin: dossier.to_path_buf(),
-        erreur,
+        // A file where the folder should be: say so, not "already exists".
+        erreur: if dossier.is_file() {
+            std::io::Error::from(std::io::ErrorKind::NotADirectory)
+        } else {
+            erreur
+        },
     })?;
     let fichier_personnes = dossier.join("personnes.csv");
     let fichier_evenements = dossier.join("evenements.csv");

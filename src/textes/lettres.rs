@@ -670,6 +670,13 @@ pub fn reference_inconnue(reference: &str) -> String {
 }
 
 pub fn ecriture_fichier(chemin: &std::path::Path, e: &std::io::Error) -> String {
+    if chemin.is_dir() {
+        return format!(
+            "impossible d'écrire {} : {}",
+            chemin.display(),
+            super::erreur_io(&std::io::Error::from(std::io::ErrorKind::IsADirectory))
+        );
+    }
     if e.kind() == std::io::ErrorKind::AlreadyExists {
         return format!(
             "{} existe déjà : vigie ne remplace jamais un document (il a pu être complété à la \
