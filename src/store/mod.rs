@@ -352,7 +352,6 @@ fn creer_dossier_prive(dossier: &Path) -> std::io::Result<()> {
     b.create(dossier)
 }
 
-/// Creates an empty file that only its owner may read (an empty file is a new database).
 /// Creates a new base whole: keyed, in WAL, with its schema, under a private temporary name
 /// next to it, then linked into place in one step. Several desks creating the same base at
 /// once thus never see a half-made file: the first link wins, the others open it.
@@ -423,6 +422,7 @@ fn passer_en_wal(conn: &Connection) -> rusqlite::Result<()> {
     }
 }
 
+/// Creates an empty file that only its owner may read (an empty file is a new database).
 fn creer_fichier_prive(chemin: &Path) -> std::io::Result<()> {
     let mut o = std::fs::OpenOptions::new();
     o.write(true).create_new(true);
