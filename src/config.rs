@@ -52,6 +52,10 @@ pub fn phrase_secrete(nouvelle: bool) -> Result<String, String> {
     if let Ok(p) = std::env::var("VIGIE_PASSPHRASE")
         && !p.is_empty()
     {
+        // The same minimum as at the prompt: a new base is never keyed with a weak phrase.
+        if nouvelle && p.chars().count() < 8 {
+            return Err(t::PHRASE_COURTE.to_string());
+        }
         return Ok(p);
     }
     if !std::io::stdin().is_terminal() {

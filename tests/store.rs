@@ -150,3 +150,97 @@ fn new_database_and_its_folder_are_private() {
     assert_eq!(mode(&chemin), 0o600);
     assert_eq!(mode(&dossier.join("v.db-wal")), 0o600);
 }
+
+#[test]
+fn opening_does_not_wait_for_another_desk_writing() {
+    // A long write on one desk (an import, a demo, a purge) must not keep the others from
+    // opening the database and reading it: opening takes no write lock when the schema is
+    // already current.
+    let dir = tempfile::tempdir().unwrap();
+    let chemin = dir.path().join("v.db");
+    let mut a = Store::ouvrir(&ouverture(&chemin, Some("phrase de test"))).unwrap();
+    a.creer_personne(&personne("R1", "DIALLO")).unwrap();
+    a.connexion().execute_batch("BEGIN IMMEDIATE").unwrap();
+    let debut = std::time::Instant::now();
+    let b = Store::ouvrir(&ouverture(&chemin, Some("phrase de test")))
+        .expect("opening while another desk writes");
+    assert!(debut.elapsed() < std::time::Duration::from_secs(5));
+    assert!(b.personne_par_reference("R1").unwrap().is_some());
+    a.connexion().execute_batch("ROLLBACK").unwrap();
+}
+
+#[test]
+fn busy_database_is_explained_in_french() {
+    let e = ErreurStore::Sqlite(rusqlite::Error::SqliteFailure(
+        rusqlite::ffi::Error::new(rusqlite::ffi::SQLITE_BUSY),
+        Some("database is locked".into()),
+    ));
+    let m = e.to_string();
+    assert!(!m.contains("database is locked"), "{m}");
+    assert!(m.contains("autre poste"), "{m}");
+}
+
+#[test]
+fn desks_creating_the_same_new_base_at_once_all_open_it() {
+    // Two desks importing into a base that does not exist yet: one creates the file, the
+    // others must open it, not fail with "already exists".
+    for _ in 0..3 {
+        let dir = tempfile::tempdir().unwrap();
+        let chemin = dir.path().join("v.db");
+        let depart = std::sync::Arc::new(std::sync::Barrier::new(4));
+        let fils: Vec<_> = (0..4)
+            .map(|i| {
+                let chemin = chemin.clone();
+                let depart = depart.clone();
+                std::thread::spawn(move || {
+                    depart.wait();
+                    let mut s = Store::ouvrir(&ouverture(&chemin, Some("phrase de test")))
+                        .map_err(|e| e.to_string())?;
+                    s.creer_personne(&personne(&format!("R{i}"), "DIALLO"))
+                        .map_err(|e| e.to_string())
+                })
+            })
+            .collect();
+        for f in fils {
+            f.join().unwrap().unwrap();
+        }
+        // Nothing left behind but the base itself (and its WAL files).
+        let restes: Vec<String> = std::fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .filter(|n| !n.starts_with("v.db"))
+            .collect();
+        assert!(restes.is_empty(), "{restes:?}");
+        let s = Store::ouvrir(&ouverture(&chemin, Some("phrase de test"))).unwrap();
+        for i in 0..4 {
+            assert!(
+                s.personne_par_reference(&format!("R{i}"))
+                    .unwrap()
+                    .is_some()
+            );
+        }
+    }
+}
+
+#[test]
+fn another_programs_database_is_refused_untouched() {
+    let dir = tempfile::tempdir().unwrap();
+    let chemin = dir.path().join("autre.db");
+    {
+        let c = rusqlite::Connection::open(&chemin).unwrap();
+        c.execute_batch("CREATE TABLE t (x); INSERT INTO t VALUES (1);")
+            .unwrap();
+    }
+    let avant = std::fs::read(&chemin).unwrap();
+    match Store::ouvrir(&ouverture(&chemin, None)) {
+        Err(ErreurStore::PasUneBaseVigie) => {}
+        Err(e) => panic!("mauvaise erreur : {e:?}"),
+        Ok(_) => panic!("base étrangère acceptée"),
+    }
+    assert!(std::fs::read(&chemin).unwrap() == avant, "file changed");
+    let c = rusqlite::Connection::open(&chemin).unwrap();
+    let mode: String = c
+        .query_row("PRAGMA journal_mode", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(mode, "delete");
+}

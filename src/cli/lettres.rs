@@ -22,7 +22,8 @@ fn sortir(texte: &str, args: &DocumentArgs, quoi: &str) -> Result<(), ErreurCli>
     match &args.sortie {
         Some(chemin) => {
             let mut options = std::fs::OpenOptions::new();
-            options.write(true).create(true).truncate(true);
+            // Never over a file already there: the letter may have been completed by hand.
+            options.write(true).create_new(true);
             #[cfg(unix)]
             std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
             options

@@ -7,6 +7,7 @@ mod lettres;
 mod prefecture;
 mod protection;
 mod regles;
+mod sortie;
 mod stats;
 
 use crate::config;
@@ -117,7 +118,8 @@ pub struct PersonneEffacerArgs {
 
 #[derive(Debug, Args)]
 pub struct PurgerArgs {
-    /// Anonymise les dossiers clos dont le dernier événement est antérieur à cette date.
+    /// Anonymise les dossiers clos dont le dernier événement est antérieur à cette date
+    /// (AAAA-MM-JJ ou JJ/MM/AAAA).
     #[arg(long, value_name = "DATE")]
     pub avant: String,
     /// Ne demande pas de confirmation (scripts).
@@ -184,10 +186,10 @@ pub struct ExportDonneesArgs {
 
 #[derive(Debug, Args)]
 pub struct ExportStatsArgs {
-    /// Premier jour de la période (inclus).
+    /// Premier jour de la période (inclus), AAAA-MM-JJ ou JJ/MM/AAAA ; avec --au.
     #[arg(long, value_name = "DATE")]
     pub du: Option<String>,
-    /// Dernier jour de la période (inclus).
+    /// Dernier jour de la période (inclus), AAAA-MM-JJ ou JJ/MM/AAAA.
     #[arg(long, value_name = "DATE")]
     pub au: Option<String>,
     /// Un mois entier, par exemple 2026-11.
@@ -200,7 +202,13 @@ pub struct ExportStatsArgs {
     #[arg(long)]
     pub par_departement: bool,
     /// Seuil de secret statistique : cases de moins de K personnes masquées (5 par défaut).
-    #[arg(long, default_value_t = 5, hide_default_value = true, value_name = "K")]
+    #[arg(
+        long,
+        default_value_t = 5,
+        hide_default_value = true,
+        value_name = "K",
+        allow_negative_numbers = true
+    )]
     pub seuil: u32,
     /// Fichier de sortie (sinon la sortie standard).
     #[arg(long, value_name = "FICHIER")]
@@ -229,11 +237,13 @@ pub struct PrefectureArgs {
 pub enum PrefectureAction {
     /// Écrit les corrections locales dans un fichier à partager.
     ExporterCorrections {
+        /// Fichier CSV à écrire (departement,champ,valeur,verifie_le,source,auteur,saisi_le).
         #[arg(value_name = "FICHIER")]
         fichier: PathBuf,
     },
     /// Intègre les corrections d'un autre poste.
     ImporterCorrections {
+        /// Fichier CSV reçu d'un autre poste (format d'exporter-corrections).
         #[arg(value_name = "FICHIER")]
         fichier: PathBuf,
     },
@@ -295,8 +305,12 @@ pub struct Contexte {
 }
 
 impl Contexte {
-    /// Opens the database. `ecriture`: the command writes, so the volunteer must be known.
+    /// Opens the database. `ecriture`: the command writes, so the volunteer must be known
+    /// (and the database is created if needed); a reading command never creates one.
     pub fn ouvrir(&self, ecriture: bool) -> Result<Store, ErreurCli> {
+        if self.db.is_dir() || (!ecriture && !Store::existe(&self.db)) {
+            return Err(ErreurCli::new(t::base_absente(&self.db)));
+        }
         let benevole = if ecriture {
             config::benevole(self.benevole.clone())?
         } else {

@@ -73,8 +73,7 @@ fn afficher(requete: &str, ctx: &Contexte) -> Result<(), ErreurCli> {
         [] => return Err(ErreurCli::new(t::aucun_resultat(requete))),
         [d] => *d,
         plusieurs => {
-            print!("{}", t::plusieurs(requete, plusieurs));
-            return Ok(());
+            return super::sortie::ecrire(&t::plusieurs(requete, plusieurs));
         }
     };
     // The lookup never needs the database: without one (or when it cannot be opened) the
@@ -90,6 +89,5 @@ fn afficher(requete: &str, ctx: &Contexte) -> Result<(), ErreurCli> {
         }
     }
     let fiche = Fiche::avec(d, lues)?;
-    print!("{}", t::fiche_texte(&fiche));
-    Ok(())
+    super::sortie::ecrire(&t::fiche_texte(&fiche))
 }

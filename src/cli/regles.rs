@@ -11,9 +11,12 @@ pub fn executer() -> Result<(), ErreurCli> {
     for a in &c.avertissements {
         eprintln!("{a}");
     }
+    let mut texte = String::new();
     for l in t::lignes_regles(&c.regles, &c.fichier, &c.etat) {
-        println!("{l}");
+        texte.push_str(&l);
+        texte.push('\n');
     }
+    super::sortie::ecrire(&texte)?;
     if c.etat == EtatSurcharge::Refusee {
         return Err(ErreurCli::new(t::surcharge_refusee(&c.fichier)));
     }

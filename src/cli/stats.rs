@@ -69,10 +69,13 @@ pub fn executer(a: ExportStatsArgs, ctx: &Contexte) -> Result<(), ErreurCli> {
         }
         None => {
             let mut sortie = std::io::stdout().lock();
-            sortie
-                .write_all(&octets)
-                .and_then(|_| sortie.flush())
-                .map_err(|e| t::ecriture_impossible(std::path::Path::new("-"), &e))?;
+            match sortie.write_all(&octets).and_then(|_| sortie.flush()) {
+                // A reader gone away (`| head`) is not an error for a script.
+                Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
+                    return Err(t::ecriture_impossible(std::path::Path::new("-"), &e).into());
+                }
+                _ => {}
+            }
         }
     }
     Ok(())

@@ -91,14 +91,39 @@ pub fn ecrire_evenements<W: Write>(store: &Store, sortie: W) -> Result<usize, Er
 pub fn exporter_donnees(store: &Store, dossier: &Path) -> Result<BilanExport, ErreurExport> {
     std::fs::create_dir_all(dossier).map_err(|erreur| ErreurExport::Fichier {
         chemin: dossier.to_path_buf(),
-        erreur,
+        // A file where the folder should be: say so, not "already exists".
+        erreur: if dossier.is_file() {
+            std::io::Error::from(std::io::ErrorKind::NotADirectory)
+        } else {
+            erreur
+        },
     })?;
     let fichier_personnes = dossier.join("personnes.csv");
     let fichier_evenements = dossier.join("evenements.csv");
-    // Personal data: readable by the owner only (on creation; Unix).
+    // Nothing half-written: both files are written under temporary names, and put in place
+    // only when both are complete (a full disk leaves the previous export as it was).
+    let provisoire = |chemin: &Path| {
+        let mut p = chemin.as_os_str().to_owned();
+        p.push(".partiel");
+        PathBuf::from(p)
+    };
+    let (tmp_personnes, tmp_evenements) = (
+        provisoire(&fichier_personnes),
+        provisoire(&fichier_evenements),
+    );
+    for cible in [&fichier_personnes, &fichier_evenements] {
+        if cible.is_dir() {
+            return Err(ErreurExport::Fichier {
+                chemin: cible.clone(),
+                erreur: std::io::Error::from(std::io::ErrorKind::IsADirectory),
+            });
+        }
+    }
+    // Personal data: readable by the owner only (Unix).
     let ouvrir = |chemin: &Path| {
+        let _ = std::fs::remove_file(chemin);
         let mut options = std::fs::OpenOptions::new();
-        options.write(true).create(true).truncate(true);
+        options.write(true).create_new(true);
         #[cfg(unix)]
         std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
         options
@@ -119,13 +144,27 @@ pub fn exporter_donnees(store: &Store, dossier: &Path) -> Result<BilanExport, Er
     // One read transaction: the two files describe the same moment.
     store.connexion().execute_batch("BEGIN DEFERRED")?;
     let resultat = (|| -> Result<(usize, usize), ErreurExport> {
-        let personnes = ecrire_personnes(store, ouvrir(&fichier_personnes)?)
+        let personnes = ecrire_personnes(store, ouvrir(&tmp_personnes)?)
             .map_err(|e| avec_chemin(e, &fichier_personnes))?;
-        let evenements = ecrire_evenements(store, ouvrir(&fichier_evenements)?)
+        let evenements = ecrire_evenements(store, ouvrir(&tmp_evenements)?)
             .map_err(|e| avec_chemin(e, &fichier_evenements))?;
         Ok((personnes, evenements))
     })();
     let _ = store.connexion().execute_batch("COMMIT");
+    let resultat = resultat.and_then(|n| {
+        for (tmp, cible) in [
+            (&tmp_personnes, &fichier_personnes),
+            (&tmp_evenements, &fichier_evenements),
+        ] {
+            std::fs::rename(tmp, cible).map_err(|erreur| ErreurExport::Fichier {
+                chemin: cible.clone(),
+                erreur,
+            })?;
+        }
+        Ok(n)
+    });
+    let _ = std::fs::remove_file(&tmp_personnes);
+    let _ = std::fs::remove_file(&tmp_evenements);
     let (personnes, evenements) = resultat?;
     Ok(BilanExport {
         personnes,

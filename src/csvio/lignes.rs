@@ -128,8 +128,8 @@ pub fn lire_personne(
     let prenom = v.texte(2);
     let telephone = v.texte(3);
     let departement = v.valeur(4, Departement::depuis_code);
-    let demarche = v.valeur(5, Demarche::depuis_code);
-    let blocage = v.valeur(6, Blocage::depuis_code);
+    let demarche = v.valeur(5, |s| code_requis(s, Demarche::depuis_code));
+    let blocage = v.valeur(6, |s| code_requis(s, Blocage::depuis_code));
     let ouvert_le = v.valeur(7, parse_date);
     let titre = v.valeur(8, parse_date_opt);
     let api = v.valeur(9, parse_date_opt);
@@ -202,6 +202,18 @@ pub fn parse_minutes(s: &str) -> Result<Option<u32>, ErreurValeur> {
         .map_err(|_| ErreurValeur::EntierInvalide)
 }
 
+/// A required coded cell: blank is "missing", not "unknown value".
+fn code_requis<T>(
+    s: &str,
+    f: impl FnOnce(&str) -> Result<T, ErreurValeur>,
+) -> Result<T, ErreurValeur> {
+    if s.trim().is_empty() {
+        Err(ErreurValeur::Vide)
+    } else {
+        f(s)
+    }
+}
+
 fn option_code<T>(
     s: &str,
     f: impl FnOnce(&str) -> Result<T, ErreurValeur>,
@@ -229,7 +241,7 @@ pub fn lire_evenement(
     };
     let reference = v.valeur(0, valider_reference);
     let date = v.valeur(1, parse_date);
-    let type_evenement = v.valeur(2, TypeEvenement::depuis_code);
+    let type_evenement = v.valeur(2, |s| code_requis(s, TypeEvenement::depuis_code));
     let canal = v.valeur(3, |s| option_code(s, Canal::depuis_code));
     let resultat = v.valeur(4, |s| option_code(s, Resultat::depuis_code));
     let echeance = v.valeur(5, parse_date_opt);
@@ -448,6 +460,32 @@ mod tests {
         assert_eq!(colonnes(5), vec!["7:reference", "7:date", "7:type"]);
         // A bad date does not hide the row's other errors.
         assert_eq!(colonnes(6), vec!["8:date", "8:canal", "8:resultat"]);
+    }
+
+    #[test]
+    fn an_empty_required_code_is_said_missing_not_unknown() {
+        let (t, e) = lire_table(
+            "p.csv",
+            b"reference,nom,departement,demarche,blocage,ouvert_le\nP1,X,75,,,2026-10-01\n",
+            COLONNES_PERSONNES,
+        )
+        .unwrap();
+        assert!(e.is_empty());
+        let (l, c) = &t.lignes[0];
+        let erreurs = lire_personne(&t, *l, c).unwrap_err();
+        let raisons: Vec<String> = erreurs
+            .iter()
+            .map(|e| format!("{}: {}", e.colonne, e.raison))
+            .collect();
+        let vide = ErreurValeur::Vide.to_string();
+        assert_eq!(
+            raisons,
+            vec![format!("demarche: {vide}"), format!("blocage: {vide}")]
+        );
+        let r = evenements("reference,date,type\nP1,2026-10-01,\n");
+        let e = r[0].as_ref().unwrap_err();
+        assert_eq!(e.len(), 1);
+        assert_eq!(e[0].raison, vide);
     }
 
     #[test]

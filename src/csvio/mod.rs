@@ -3,8 +3,8 @@
 //! `evenements.csv` as domain values. The import and the full export build on it.
 //!
 //! Line numbers in errors are spreadsheet rows: the header is line 1, each record one line
-//! (a note spanning several physical lines still counts as one row; blank lines, which
-//! spreadsheets never write, are skipped and not counted).
+//! (a note spanning several physical lines still counts as one row; a blank line or a row of
+//! empty cells counts as a row and is skipped).
 
 pub mod export;
 pub mod import;
@@ -219,8 +219,43 @@ pub fn lire_table(
 
     let largeur = entete.len();
     let mut lignes = Vec::new();
-    for (n, r) in enregistrements.enumerate() {
-        let ligne = n + 2;
+    // A record's row is its first physical line (found from its byte offset: blank lines,
+    // which the reader skips, still count) minus the line breaks inside the quoted cells
+    // before it.
+    let mut sauts_dans_cellules: usize = compter_sauts(entete.iter());
+    let mut octet_vu: usize = 0;
+    let mut sauts_vus: usize = 0;
+    let mut precedente = 1;
+    for r in enregistrements {
+        let octet = match &r {
+            Ok(r) => r.position().map(|p| p.byte()),
+            Err(e) => e.position().map(|p| p.byte()),
+        }
+        .and_then(|o| usize::try_from(o).ok())
+        .map(|o| o.min(octets.len()))
+        // The reader's offset may be that of the blank lines it skipped before the record.
+        .map(|o| {
+            o + octets[o..]
+                .iter()
+                .take_while(|b| matches!(b, b'\r' | b'\n'))
+                .count()
+        });
+        if let Some(o) = octet.filter(|o| *o >= octet_vu) {
+            sauts_vus += octets[octet_vu..o].iter().filter(|b| **b == b'\n').count();
+            octet_vu = o;
+        }
+        let ligne = (sauts_vus + 1)
+            .checked_sub(sauts_dans_cellules)
+            .filter(|l| octet.is_some() && *l > precedente)
+            .unwrap_or(precedente + 1);
+        precedente = ligne;
+        if let Ok(r) = &r {
+            sauts_dans_cellules += compter_sauts(r.iter());
+            // A spreadsheet's empty row (every cell empty): nothing to import.
+            if r.iter().all(str::is_empty) {
+                continue;
+            }
+        }
         match r {
             Err(e) => {
                 erreurs.push(erreur_csv(fichier, ligne, &e));
@@ -232,7 +267,11 @@ pub fn lire_table(
                 ligne,
                 colonne: t::LIGNE_ENTIERE.to_string(),
                 valeur: r.iter().collect::<Vec<_>>().join(","),
-                raison: t::nombre_cellules(r.len(), largeur),
+                raison: if r.len() < largeur && r.iter().any(|c| c.contains('\n')) {
+                    t::guillemet_non_ferme(r.len(), largeur)
+                } else {
+                    t::nombre_cellules(r.len(), largeur)
+                },
             }),
             Ok(r) => lignes.push((
                 ligne,
@@ -248,6 +287,13 @@ pub fn lire_table(
         },
         erreurs,
     ))
+}
+
+/// Line breaks inside cells (quoted): they do not start a new spreadsheet row.
+fn compter_sauts<'a>(cellules: impl Iterator<Item = &'a str>) -> usize {
+    cellules
+        .map(|c| c.bytes().filter(|b| *b == b'\n').count())
+        .sum()
 }
 
 fn erreur_csv(fichier: &str, ligne: usize, e: &csv::Error) -> ErreurCellule {
@@ -403,6 +449,31 @@ mod tests {
     }
 
     #[test]
+    fn line_numbers_are_the_rows_a_spreadsheet_or_an_editor_shows() {
+        // A blank line and a row of empty cells (a spreadsheet's empty row) are rows too: the
+        // errors after them must name the line the user sees. Empty rows are skipped.
+        let (t, e) = lire_table("f.csv", b"a,b\n1,2\n\n3,4\n,\n\"x\ny\",5\n6,7\n", COLS).unwrap();
+        assert!(e.is_empty());
+        let lignes: Vec<(usize, String)> =
+            t.lignes.iter().map(|(l, c)| (*l, c[0].clone())).collect();
+        assert_eq!(
+            lignes,
+            vec![
+                (2, "1".into()),
+                (4, "3".into()),
+                (6, "x\ny".into()),
+                (7, "6".into())
+            ]
+        );
+        let (_, e) = lire_table("f.csv", b"a,b\r\n\r\n1\r\n", COLS).unwrap();
+        assert_eq!(e.iter().map(|e| e.ligne).collect::<Vec<_>>(), vec![3]);
+        // An unclosed quote swallows the next lines: the message says so.
+        let (_, e) = lire_table("f.csv", b"a,b\n\"x,1\n2,3\n", COLS).unwrap();
+        assert_eq!(e.len(), 1);
+        assert!(e[0].raison.contains("guillemet"), "{}", e[0]);
+    }
+
+    #[test]
     fn writer_conventions() {
         let mut w = Ecrivain::new(Vec::new());
         w.entete(&["a", "b", "c"]).unwrap();
@@ -450,8 +521,12 @@ mod tests {
             prop_assert!(erreurs.is_empty());
             // A text that starts with ' and a formula character loses that ' (FORMATS.md §3).
             let lettre = |x: &String| desechapper(x).to_string();
-            let attendues: Vec<(String, String)> =
-                cellules.iter().map(|(x, y)| (lettre(x), lettre(y))).collect();
+            // A row whose every cell is empty is a spreadsheet's empty row: skipped.
+            let attendues: Vec<(String, String)> = cellules
+                .iter()
+                .filter(|(x, y)| !(x.is_empty() && y.is_empty()))
+                .map(|(x, y)| (lettre(x), lettre(y)))
+                .collect();
             let lues: Vec<(String, String)> = table
                 .lignes
                 .iter()

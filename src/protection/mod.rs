@@ -83,7 +83,12 @@ pub fn exporter_personne(
     let evenements = store.evenements(id)?;
     std::fs::create_dir_all(dossier).map_err(|erreur| ErreurProtection::Fichier {
         chemin: dossier.to_path_buf(),
-        erreur,
+        // A file where the folder should be: say so, not "already exists".
+        erreur: if dossier.is_file() {
+            std::io::Error::from(std::io::ErrorKind::NotADirectory)
+        } else {
+            erreur
+        },
     })?;
     let f_personnes = dossier.join("personnes.csv");
     let f_evenements = dossier.join("evenements.csv");

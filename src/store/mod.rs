@@ -51,6 +51,20 @@ impl std::fmt::Display for ErreurStore {
 
 impl std::error::Error for ErreurStore {}
 
+impl ErreurStore {
+    /// Another connection held the lock longer than the busy timeout.
+    pub fn base_occupee(&self) -> bool {
+        matches!(self, ErreurStore::Sqlite(e) if est_occupee(e))
+    }
+}
+
+fn est_occupee(e: &rusqlite::Error) -> bool {
+    matches!(
+        e.sqlite_error_code(),
+        Some(rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked)
+    )
+}
+
 impl From<rusqlite::Error> for ErreurStore {
     fn from(e: rusqlite::Error) -> Self {
         ErreurStore::Sqlite(e)
@@ -109,15 +123,14 @@ impl Store {
                 erreur,
             })?;
         }
-        let nouvelle = !Store::existe(&o.chemin);
-        if nouvelle {
-            // Readable by its owner only (SQLite gives the WAL and shared-memory files the
-            // database file's permissions).
-            creer_fichier_prive(&o.chemin).map_err(|erreur| ErreurStore::Fichier {
-                chemin: o.chemin.clone(),
-                erreur,
-            })?;
+        if !Store::existe(&o.chemin) {
+            creer_base(o)?;
         }
+        Store::ouvrir_fichier(o, false)
+    }
+
+    /// Opens an existing file (`nouvelle`: one just created, still empty).
+    fn ouvrir_fichier(o: &Ouverture, nouvelle: bool) -> ResultatStore<Store> {
         let conn = Connection::open_with_flags(
             &o.chemin,
             OpenFlags::SQLITE_OPEN_READ_WRITE
@@ -146,9 +159,12 @@ impl Store {
             }
             Err(e) => return Err(e.into()),
         }
-        conn.busy_timeout(std::time::Duration::from_secs(10))?;
+        conn.busy_timeout(ATTENTE_VERROU)?;
+        // Another program's file, or a newer vigie's, is refused before anything changes.
+        schema::verifier(&conn, nouvelle)?;
+        passer_en_wal(&conn)?;
         conn.execute_batch(
-            "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON; PRAGMA secure_delete = ON;",
+            "PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON; PRAGMA secure_delete = ON;",
         )?;
         let mut store = Store {
             conn,
@@ -334,6 +350,76 @@ fn creer_dossier_prive(dossier: &Path) -> std::io::Result<()> {
         b.mode(0o700);
     }
     b.create(dossier)
+}
+
+/// Creates a new base whole: keyed, in WAL, with its schema, under a private temporary name
+/// next to it, then linked into place in one step. Several desks creating the same base at
+/// once thus never see a half-made file: the first link wins, the others open it.
+fn creer_base(o: &Ouverture) -> ResultatStore<()> {
+    let nom = o
+        .chemin
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let instant = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_nanos())
+        .unwrap_or_default();
+    let provisoire = o
+        .chemin
+        .with_file_name(format!(".{nom}.creation-{}-{instant}", std::process::id()));
+    let fichier = |erreur| ErreurStore::Fichier {
+        chemin: o.chemin.clone(),
+        erreur,
+    };
+    // Readable by its owner only (SQLite gives the WAL and shared-memory files the database
+    // file's permissions).
+    creer_fichier_prive(&provisoire).map_err(fichier)?;
+    let faite = Store::ouvrir_fichier(
+        &Ouverture {
+            chemin: provisoire.clone(),
+            ..o.clone()
+        },
+        true,
+    )
+    .map(drop);
+    // Closed: its WAL is checkpointed and removed; only the file remains.
+    let lien = faite.and_then(|()| match std::fs::hard_link(&provisoire, &o.chemin) {
+        Ok(()) => Ok(()),
+        // Another desk created it a moment ago: open theirs.
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => Ok(()),
+        // A file system without hard links (a USB key, say): a plain rename, unless the
+        // base appeared meanwhile.
+        Err(_) if !Store::existe(&o.chemin) => {
+            std::fs::rename(&provisoire, &o.chemin).map_err(fichier)
+        }
+        Err(_) => Ok(()),
+    });
+    for suffixe in ["", "-wal", "-shm"] {
+        let mut p = provisoire.clone().into_os_string();
+        p.push(suffixe);
+        let _ = std::fs::remove_file(p);
+    }
+    lien
+}
+
+/// How long a desk waits for another one's write before giving up.
+const ATTENTE_VERROU: std::time::Duration = std::time::Duration::from_secs(10);
+
+/// Switches the file to WAL (kept in the file: later opens find it already done). SQLite
+/// answers "busy" at once, without its busy handler, when another connection is in the file
+/// during the switch (several desks opening a brand-new base together): retry for a while.
+fn passer_en_wal(conn: &Connection) -> rusqlite::Result<()> {
+    let debut = std::time::Instant::now();
+    loop {
+        match conn.query_row("PRAGMA journal_mode = WAL", [], |r| r.get::<_, String>(0)) {
+            Ok(_) => return Ok(()),
+            Err(e) if est_occupee(&e) && debut.elapsed() < ATTENTE_VERROU => {
+                std::thread::sleep(std::time::Duration::from_millis(20));
+            }
+            Err(e) => return Err(e),
+        }
+    }
 }
 
 /// Creates an empty file that only its owner may read (an empty file is a new database).

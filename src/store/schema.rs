@@ -76,12 +76,12 @@ const MIGRATIONS: &[&str] = &[
 /// The schema version this binary writes.
 pub const VERSION_SCHEMA: i64 = MIGRATIONS.len() as i64;
 
-/// Brings the database up to `VERSION_SCHEMA`, in one immediate transaction.
-pub(super) fn migrer(conn: &mut Connection, nouvelle: bool) -> ResultatStore<()> {
-    let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-    let app: i64 = tx.query_row("PRAGMA application_id", [], |r| r.get(0))?;
-    let version: i64 = tx.query_row("PRAGMA user_version", [], |r| r.get(0))?;
-    let tables: i64 = tx.query_row("SELECT count(*) FROM sqlite_master", [], |r| r.get(0))?;
+/// Refuses, before anything is changed, a file that is not a vigie base or is newer than this
+/// binary (read only: the file is left untouched).
+pub(super) fn verifier(conn: &Connection, nouvelle: bool) -> ResultatStore<()> {
+    let app: i64 = conn.query_row("PRAGMA application_id", [], |r| r.get(0))?;
+    let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+    let tables: i64 = conn.query_row("SELECT count(*) FROM sqlite_master", [], |r| r.get(0))?;
     if app != APPLICATION_ID && !(app == 0 && version == 0 && (nouvelle || tables == 0)) {
         return Err(ErreurStore::PasUneBaseVigie);
     }
@@ -91,6 +91,25 @@ pub(super) fn migrer(conn: &mut Connection, nouvelle: bool) -> ResultatStore<()>
             binaire: VERSION_SCHEMA,
         });
     }
+    Ok(())
+}
+
+/// Brings the database up to `VERSION_SCHEMA`, in one immediate transaction. A database
+/// already marked and current is only read: opening takes no write lock, so a desk can open
+/// the file while another one runs a long write (import, demo, purge).
+pub(super) fn migrer(conn: &mut Connection, nouvelle: bool) -> ResultatStore<()> {
+    if !nouvelle {
+        let app: i64 = conn.query_row("PRAGMA application_id", [], |r| r.get(0))?;
+        let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+        if app == APPLICATION_ID && version == VERSION_SCHEMA {
+            return Ok(());
+        }
+    }
+    let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+    // Checked again under the lock: another desk may have migrated meanwhile.
+    verifier(&tx, nouvelle)?;
+    let version: i64 = tx.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+    let app: i64 = tx.query_row("PRAGMA application_id", [], |r| r.get(0))?;
     for (i, sql) in MIGRATIONS.iter().enumerate().skip(version as usize) {
         tx.execute_batch(sql)?;
         tx.pragma_update(None, "user_version", (i + 1) as i64)?;

@@ -40,6 +40,15 @@ pub fn nombre_cellules(trouvees: usize, attendues: usize) -> String {
     format!("{trouvees} cellule(s) au lieu de {attendues} (celles de l'en-tête)")
 }
 
+/// The wrong cell count comes with a line break inside a cell: most likely a `"` opened and
+/// never closed, which swallowed the next lines.
+pub fn guillemet_non_ferme(trouvees: usize, attendues: usize) -> String {
+    format!(
+        "{trouvees} cellule(s) au lieu de {attendues} (celles de l'en-tête) : un guillemet \
+         ouvert dans cette ligne n'est sans doute pas refermé, ce qui avale les lignes suivantes"
+    )
+}
+
 pub fn csv_illisible(detail: &str) -> String {
     format!("ligne CSV illisible ({detail})")
 }
@@ -57,20 +66,7 @@ pub const REFERENCE_EN_BASE: &str = "cette référence est déjà dans la base (
 pub const REFERENCE_INCONNUE: &str =
     "référence inconnue : ni dans le fichier des personnes importé, ni dans la base";
 
-/// An input/output error in French for the common cases, the system's words otherwise.
-pub fn erreur_io(e: &std::io::Error) -> String {
-    use std::io::ErrorKind as K;
-    match e.kind() {
-        K::NotFound => "fichier ou dossier introuvable".into(),
-        K::PermissionDenied => "permission refusée".into(),
-        K::AlreadyExists => "existe déjà".into(),
-        K::IsADirectory => "c'est un dossier, pas un fichier".into(),
-        K::NotADirectory => "un élément du chemin n'est pas un dossier".into(),
-        K::StorageFull => "disque plein".into(),
-        K::ReadOnlyFilesystem => "disque en lecture seule".into(),
-        _ => e.to_string(),
-    }
-}
+pub use super::erreur_io;
 
 pub fn lecture_fichier(chemin: &std::path::Path, e: &std::io::Error) -> String {
     format!("impossible de lire {} : {}", chemin.display(), erreur_io(e))

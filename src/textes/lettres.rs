@@ -655,7 +655,25 @@ pub fn reference_inconnue(reference: &str) -> String {
 }
 
 pub fn ecriture_fichier(chemin: &std::path::Path, e: &std::io::Error) -> String {
-    format!("impossible d'écrire {} : {e}", chemin.display())
+    if chemin.is_dir() {
+        return format!(
+            "impossible d'écrire {} : {}",
+            chemin.display(),
+            super::erreur_io(&std::io::Error::from(std::io::ErrorKind::IsADirectory))
+        );
+    }
+    if e.kind() == std::io::ErrorKind::AlreadyExists {
+        return format!(
+            "{} existe déjà : vigie ne remplace jamais un document (il a pu être complété à la \
+             main) ; choisissez un autre nom avec --sortie, ou supprimez d'abord l'ancien fichier",
+            chemin.display()
+        );
+    }
+    format!(
+        "impossible d'écrire {} : {}",
+        chemin.display(),
+        super::erreur_io(e)
+    )
 }
 
 pub fn document_ecrit(quoi: &str, chemin: &std::path::Path) -> String {

@@ -71,6 +71,21 @@ pub fn erreur_valeur(e: &ErreurValeur) -> String {
     }
 }
 
+/// An input/output error in French for the common cases, the system's words otherwise.
+pub fn erreur_io(e: &std::io::Error) -> String {
+    use std::io::ErrorKind as K;
+    match e.kind() {
+        K::NotFound => "fichier ou dossier introuvable".into(),
+        K::PermissionDenied => "permission refusée".into(),
+        K::AlreadyExists => "existe déjà".into(),
+        K::IsADirectory => "c'est un dossier, pas un fichier".into(),
+        K::NotADirectory => "un élément du chemin n'est pas un dossier".into(),
+        K::StorageFull => "disque plein".into(),
+        K::ReadOnlyFilesystem => "disque en lecture seule".into(),
+        _ => e.to_string(),
+    }
+}
+
 /// Database errors, said so that a volunteer knows what to do.
 pub fn erreur_store(e: &ErreurStore) -> String {
     match e {
@@ -89,8 +104,16 @@ pub fn erreur_store(e: &ErreurStore) -> String {
         ErreurStore::Introuvable => "cette personne n'existe plus dans la base".into(),
         ErreurStore::ReferenceExistante(r) => format!("la référence {r} existe déjà"),
         ErreurStore::Fichier { chemin, erreur } => {
-            format!("impossible de créer {} : {erreur}", chemin.display())
+            format!(
+                "impossible de créer {} : {}",
+                chemin.display(),
+                erreur_io(erreur)
+            )
         }
+        e if e.base_occupee() => "la base est occupée par un autre poste depuis trop \
+             longtemps (import, démonstration ou purge en cours ?) : rien n'a été enregistré ; \
+             réessayez dans un moment"
+            .into(),
         ErreurStore::Sqlite(e) => format!("erreur de la base de données : {e}"),
     }
 }
@@ -113,6 +136,20 @@ pub mod cli {
         "VIGIE_DATE invalide (formats admis : AAAA-MM-JJ ou JJ/MM/AAAA)";
     pub fn lecture_terminal(e: &std::io::Error) -> String {
         format!("lecture au clavier impossible : {e}")
+    }
+    /// A reading command was pointed at a file that does not exist.
+    pub fn base_absente(chemin: &std::path::Path) -> String {
+        if chemin.is_dir() {
+            return format!(
+                "{} est un dossier : --db (ou VIGIE_DB) doit désigner le fichier de la base",
+                chemin.display()
+            );
+        }
+        format!(
+            "aucune base à {} : vérifiez --db ou VIGIE_DB (cette commande ne fait que lire, elle \
+             ne crée pas de base)",
+            chemin.display()
+        )
     }
     /// The layout of `--help` (clap's own headings are English).
     pub const MODELE_AIDE: &str = "{about}\n\nUtilisation : {usage}\n\n{all-args}";
@@ -144,6 +181,18 @@ pub mod cli {
             ErrorKind::NoEquals => "il faut écrire l'option avec « = »",
             _ => "arguments invalides",
         };
-        format!("{phrase}{quoi}{valeur}. Voir « vigie --help ».")
+        // clap's "did you mean" (a near flag or command), kept: `--personne` → `--personnes`.
+        let suggestion = e
+            .get(ContextKind::SuggestedArg)
+            .or_else(|| e.get(ContextKind::SuggestedSubcommand))
+            .map(|v| {
+                let v = match v {
+                    clap::error::ContextValue::Strings(v) => v.join(" ou "),
+                    autre => autre.to_string(),
+                };
+                format!(" (vouliez-vous dire {v} ?)")
+            })
+            .unwrap_or_default();
+        format!("{phrase}{quoi}{valeur}{suggestion}. Voir « vigie --help ».")
     }
 }

@@ -608,10 +608,18 @@ pub fn ecriture_impossible(e: &str) -> String {
     format!("écriture du CSV impossible : {e}")
 }
 pub fn fichier_ecriture(chemin: &Path, e: &std::io::Error) -> String {
-    format!("impossible d'écrire {} : {e}", chemin.display())
+    format!(
+        "impossible d'écrire {} : {}",
+        chemin.display(),
+        super::erreur_io(e)
+    )
 }
 pub fn fichier_lecture(chemin: &Path, e: &std::io::Error) -> String {
-    format!("impossible de lire {} : {e}", chemin.display())
+    format!(
+        "impossible de lire {} : {}",
+        chemin.display(),
+        super::erreur_io(e)
+    )
 }
 pub fn export_fait(n: usize, chemin: &Path) -> String {
     format!(

@@ -39,7 +39,11 @@ pub fn format_inconnu(valeur: &str) -> String {
 }
 
 pub fn ecriture_impossible(chemin: &Path, e: &std::io::Error) -> String {
-    format!("impossible d'écrire {} : {e}", chemin.display())
+    format!(
+        "impossible d'écrire {} : {}",
+        chemin.display(),
+        super::erreur_io(e)
+    )
 }
 
 pub fn fichier_ecrit(chemin: &Path, lignes: usize) -> String {
