@@ -831,3 +831,126 @@ fn the_preview_follows_changes_made_by_another_desk() {
     );
     assert_eq!(a.defilement, 1, "the scroll is kept");
 }
+
+/// Pasted text arrives in one go (bracketed paste): a line break in it must never act as
+/// Enter and save the form; in a one-line field it becomes a space, in the notes it stays.
+#[test]
+fn pasting_text_with_line_breaks_never_saves_a_form() {
+    use vigie::tui::formulaire::ChampId;
+    let dir = tempfile::tempdir().unwrap();
+    let (mut store, ids) = base_exemple(dir.path());
+    let mut app = app(&store);
+    let avant = store.personnes().unwrap().len();
+
+    // New person: the name pasted with a line break (and a département after it).
+    taper(&mut app, &mut store, &[touche(KeyCode::Char('n'))]);
+    app.coller("DUPONT\r\n33\n", &mut store);
+    let Some(Ecran::Personne(f)) = app.ecran() else {
+        panic!("still on the person form");
+    };
+    assert_eq!(f.form.texte(ChampId::Nom), "DUPONT 33");
+    assert_eq!(store.personnes().unwrap().len(), avant, "nothing saved");
+
+    // The notes keep their lines.
+    while !matches!(app.ecran(), Some(Ecran::Personne(f)) if f.form.focalise().map(|c| c.id) == Some(ChampId::Notes))
+    {
+        taper(&mut app, &mut store, &[touche(KeyCode::Tab)]);
+    }
+    app.coller("ligne 1\nligne 2\tfin", &mut store);
+    let Some(Ecran::Personne(f)) = app.ecran() else {
+        panic!("still on the person form");
+    };
+    assert_eq!(f.form.texte(ChampId::Notes), "ligne 1\nligne 2 fin");
+    assert_eq!(store.personnes().unwrap().len(), avant, "nothing saved");
+
+    // A CCC ticket pasted with its line break: the form stays open, nothing written.
+    taper(
+        &mut app,
+        &mut store,
+        &[touche(KeyCode::Esc), touche(KeyCode::Char('o'))],
+    );
+    assert!(app.pile.is_empty());
+    taper(
+        &mut app,
+        &mut store,
+        &[
+            touche(KeyCode::Char('c')),
+            touche(KeyCode::Char('2')),
+            touche(KeyCode::Tab),
+        ],
+    );
+    app.coller("  12345\n", &mut store);
+    let Some(Ecran::Saisie(f)) = app.ecran() else {
+        panic!("still on the CCC form");
+    };
+    assert_eq!(f.form.texte(ChampId::Ticket), "12345");
+    for id in &ids {
+        assert!(store.evenements(*id).unwrap().is_empty(), "nothing saved");
+    }
+    // Enter (typed) saves what was pasted.
+    taper(&mut app, &mut store, &[touche(KeyCode::Enter)]);
+    let tickets: Vec<_> = ids
+        .iter()
+        .flat_map(|id| store.evenements(*id).unwrap())
+        .filter_map(|e| e.ticket)
+        .collect();
+    assert_eq!(tickets, vec!["12345".to_string()]);
+
+    // Pasted over the list (no field), letters are not keys: nothing happens.
+    app.coller("q\nn\n", &mut store);
+    assert!(!app.quitter);
+    assert!(app.pile.is_empty());
+
+    // In the search box, one line, searched at once.
+    taper(&mut app, &mut store, &[touche(KeyCode::Char('/'))]);
+    app.coller("diallo\n", &mut store);
+    let Some(Ecran::Recherche(r)) = app.ecran() else {
+        panic!("search open");
+    };
+    assert_eq!(r.saisie.texte, "diallo");
+    assert_eq!(r.resultats.len(), 1);
+}
+
+/// The message after an entry agrees with the event's name: « Visite enregistrée ».
+#[test]
+fn saved_entry_message_agrees_in_gender() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut store, _) = base_exemple(dir.path());
+    let mut app = app(&store);
+    taper(
+        &mut app,
+        &mut store,
+        &[touche(KeyCode::Char('v')), ctrl('s')],
+    );
+    let m = app.message.clone().unwrap_or_default();
+    assert!(m.starts_with("Visite enregistrée pour "), "{m}");
+    taper(
+        &mut app,
+        &mut store,
+        &[
+            touche(KeyCode::Char('x')),
+            touche(KeyCode::Char('1')),
+            touche(KeyCode::Enter),
+        ],
+    );
+    let m = app.message.clone().unwrap_or_default();
+    assert!(m.starts_with("Clôture enregistrée pour "), "{m}");
+}
+
+/// In the préfecture panel letters are the query: q does not quit, P/S do not open panels;
+/// / (never in a département's name) still opens the search, F3 the statistics.
+#[test]
+fn prefecture_panel_keeps_letters_as_text_but_lets_slash_and_f3_through() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut store, _) = base_exemple(dir.path());
+    let mut app = app(&store);
+    taper(&mut app, &mut store, &[touche(KeyCode::Char('P'))]);
+    taper(&mut app, &mut store, &texte("qSP"));
+    assert!(!app.quitter, "q is text in the query");
+    assert_eq!(app.pile.len(), 1, "no other panel opened");
+    taper(&mut app, &mut store, &[touche(KeyCode::Char('/'))]);
+    assert!(matches!(app.ecran(), Some(Ecran::Recherche(_))));
+    taper(&mut app, &mut store, &[touche(KeyCode::Esc)]);
+    taper(&mut app, &mut store, &[touche(KeyCode::F(3))]);
+    assert_eq!(app.pile.len(), 2, "statistics over the préfecture panel");
+}

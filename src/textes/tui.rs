@@ -32,7 +32,7 @@ pub fn entete(ecran: &str, date: &str, benevole: &str, du_jour: usize, retard: u
 
 // ------------------------------------------------------------------ list
 pub const LISTE_VIDE_JOUR: &str =
-    "Personne à voir aujourd'hui. Touche t : toutes les personnes ; n : nouvelle personne.";
+    "Aucune personne à voir aujourd'hui. Touche t : toutes les personnes ; n : nouvelle personne.";
 pub const LISTE_VIDE_TOUS: &str = "Aucune personne dans la base. Touche n : nouvelle personne.";
 pub const COL_URGENCE: &str = "Urgence";
 pub const COL_NOM: &str = "Nom";
@@ -203,7 +203,19 @@ pub fn pour(p: &Personne) -> String {
 
 // ------------------------------------------------------------------ messages
 pub fn evenement_enregistre(t: TypeEvenement, p: &str) -> String {
-    format!("{} enregistré pour {p}.", t.libelle())
+    // The past participle agrees with the event's name (une visite, un CCC).
+    let accord = match t {
+        TypeEvenement::Visite
+        | TypeEvenement::Substitution
+        | TypeEvenement::ApiDelivree
+        | TypeEvenement::Cloture => "enregistrée",
+        TypeEvenement::Ccc
+        | TypeEvenement::Pan
+        | TypeEvenement::Recommande
+        | TypeEvenement::Avocat
+        | TypeEvenement::DefenseurDroits => "enregistré",
+    };
+    format!("{} {accord} pour {p}.", t.libelle())
 }
 pub fn personne_creee(r: &str) -> String {
     format!("Personne {r} créée.")

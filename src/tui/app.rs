@@ -13,7 +13,7 @@ use crate::regles::Regles;
 use crate::store::{ErreurStore, Store, Trace};
 use crate::textes::tui as t;
 use chrono::NaiveDate;
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind};
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 use std::path::PathBuf;
 
 /// Everything the file shows about one person.
@@ -276,9 +276,7 @@ impl App {
         if k.kind == KeyEventKind::Release {
             return;
         }
-        let ctrl_c = k.code == KeyCode::Char('c')
-            && k.modifiers
-                .contains(ratatui::crossterm::event::KeyModifiers::CONTROL);
+        let ctrl_c = k.code == KeyCode::Char('c') && k.modifiers.contains(KeyModifiers::CONTROL);
         if self.trop_petit && !ctrl_c {
             return;
         }
@@ -298,6 +296,9 @@ impl App {
                     self.message = Some(m);
                     return;
                 }
+                // What the footer shows is what works: a key kept by the panel's text
+                // field never becomes a global action.
+                Issue::Ignoree if !panneau.laisse_passer(&k) => return,
                 Issue::Ignoree => {}
             }
         }
@@ -305,6 +306,57 @@ impl App {
         let effets = match clavier::resoudre(&k, &actifs) {
             Some(a) => self.mettre_a_jour(a, &k),
             None => self.taper(&k),
+        };
+        for e in effets {
+            self.executer(e, store);
+        }
+    }
+
+    /// Text pasted in one go (bracketed paste): it goes into the field being typed in, line
+    /// breaks included only in the notes; it never triggers an action, never saves a form.
+    /// Pasted over a screen without a text field (the list, a file), it is ignored.
+    pub fn coller(&mut self, texte: &str, store: &mut Store) {
+        if self.trop_petit || self.confirmation.is_some() {
+            return;
+        }
+        let effets = match self.pile.last_mut() {
+            Some(Ecran::Saisie(f)) => {
+                f.form.coller(texte);
+                Vec::new()
+            }
+            Some(Ecran::Personne(f)) => {
+                f.form.coller(texte);
+                f.actualiser_aides();
+                Vec::new()
+            }
+            Some(Ecran::Recherche(r)) => {
+                if r.saisie.inserer(texte) {
+                    vec![Effet::Chercher]
+                } else {
+                    Vec::new()
+                }
+            }
+            Some(Ecran::Apercu(a)) => {
+                if let Some(l) = &mut a.nom_fichier
+                    && l.inserer(texte)
+                {
+                    a.erreur_nom = None;
+                }
+                Vec::new()
+            }
+            Some(Ecran::Panneau { panneau, .. }) if panneau.prend_le_texte() => {
+                for c in super::formulaire::une_ligne(texte).chars() {
+                    let k = KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE);
+                    if !panneau.prend_le_texte() {
+                        break;
+                    }
+                    if let Issue::Message(m) = panneau.touche(k, store) {
+                        self.message = Some(m);
+                    }
+                }
+                Vec::new()
+            }
+            _ => Vec::new(),
         };
         for e in effets {
             self.executer(e, store);

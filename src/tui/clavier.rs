@@ -572,7 +572,71 @@ fn action_precise(a: Action, code: KeyCode) -> Action {
 /// The footer: bindings that have a footer word, in the active contexts, without repeating
 /// a key; the global ones (help, quit, back) first so they are never cut off.
 pub fn pied(actifs: &[Contexte]) -> Vec<(&'static str, &'static str)> {
-    let mut v: Vec<((&'static str, &'static str), bool)> = Vec::new();
+    pied_liaisons(actifs)
+        .into_iter()
+        .filter_map(|li| li.pied.map(|court| (li.etiquette, court)))
+        .collect()
+}
+
+/// The footer keeping only the keys that work (`marche`, e.g. not the letters a panel's text
+/// field takes): a binding with none left is dropped, one with some left is labelled with
+/// those only ("S/F3" becomes "F3").
+pub fn pied_filtre(
+    actifs: &[Contexte],
+    marche: impl Fn(&KeyEvent) -> bool,
+) -> Vec<(String, &'static str)> {
+    pied_liaisons(actifs)
+        .into_iter()
+        .filter_map(|li| {
+            let court = li.pied?;
+            let gardees: Vec<&Touche> = li
+                .touches
+                .iter()
+                .filter(|t| {
+                    let m = if t.ctrl {
+                        KeyModifiers::CONTROL
+                    } else {
+                        KeyModifiers::NONE
+                    };
+                    marche(&KeyEvent::new(t.code, m))
+                })
+                .collect();
+            if gardees.len() == li.touches.len() {
+                Some((li.etiquette.to_string(), court))
+            } else if gardees.is_empty() {
+                None
+            } else {
+                let noms: Vec<String> = gardees.iter().map(|t| nom_touche(t)).collect();
+                Some((noms.join("/"), court))
+            }
+        })
+        .collect()
+}
+
+/// The name of one key, as the footer writes it.
+pub fn nom_touche(t: &Touche) -> String {
+    let base = match t.code {
+        KeyCode::Char(c) => c.to_string(),
+        KeyCode::F(n) => format!("F{n}"),
+        KeyCode::Esc => "Échap".to_string(),
+        KeyCode::Enter => "Entrée".to_string(),
+        KeyCode::Tab => "Tab".to_string(),
+        KeyCode::Up => "↑".to_string(),
+        KeyCode::Down => "↓".to_string(),
+        KeyCode::Left => "←".to_string(),
+        KeyCode::Right => "→".to_string(),
+        autre => format!("{autre:?}"),
+    };
+    if t.ctrl {
+        format!("Ctrl-{}", base.to_uppercase())
+    } else {
+        base
+    }
+}
+
+/// The bindings of the footer, in its order (see `pied`).
+fn pied_liaisons(actifs: &[Contexte]) -> Vec<&'static Liaison> {
+    let mut v: Vec<(&'static Liaison, bool)> = Vec::new();
     let globaux = [Contexte::Partout, Contexte::Toujours];
     let ordre = actifs
         .iter()
@@ -580,11 +644,9 @@ pub fn pied(actifs: &[Contexte]) -> Vec<(&'static str, &'static str)> {
         .chain(actifs.iter().filter(|c| !globaux.contains(c)));
     for cx in ordre {
         for li in TABLE.iter().filter(|li| li.contextes.contains(cx)) {
-            if let Some(court) = li.pied
-                && !v.iter().any(|(e, _)| e.0 == li.etiquette)
-            {
+            if li.pied.is_some() && !v.iter().any(|(e, _)| e.etiquette == li.etiquette) {
                 let secondaire = matches!(li.action, Action::Prefecture | Action::Statistiques);
-                v.push(((li.etiquette, court), secondaire));
+                v.push((li, secondaire));
             }
         }
     }

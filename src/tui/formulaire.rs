@@ -39,6 +39,24 @@ impl LigneSaisie {
             .map_or(self.texte.len(), |(o, _)| o)
     }
 
+    /// Inserts pasted text at the cursor (replacing a selected value, as typing does); line
+    /// breaks and tabs become spaces: a one-line field never receives an Enter.
+    /// Returns whether the text changed.
+    pub fn inserer(&mut self, s: &str) -> bool {
+        let s = une_ligne(s);
+        if s.is_empty() {
+            return false;
+        }
+        if std::mem::take(&mut self.selection) {
+            self.texte.clear();
+            self.curseur = 0;
+        }
+        let o = self.octet(self.curseur);
+        self.texte.insert_str(o, &s);
+        self.curseur += s.chars().count();
+        true
+    }
+
     /// Applies an editing key; returns whether the text changed.
     pub fn touche(&mut self, k: &KeyEvent) -> bool {
         let ctrl = k.modifiers.contains(KeyModifiers::CONTROL);
@@ -92,6 +110,17 @@ impl LigneSaisie {
             _ => false,
         }
     }
+}
+
+/// Pasted text made fit for a one-line field: line breaks and tabs become single spaces,
+/// other control characters are dropped, and the ends are trimmed.
+pub fn une_ligne(s: &str) -> String {
+    s.split(['\r', '\n', '\t'])
+        .map(|l| l.chars().filter(|c| !c.is_control()).collect::<String>())
+        .map(|l| l.trim().to_string())
+        .filter(|l| !l.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// Which field (to find values and place errors).
@@ -319,6 +348,31 @@ impl Formulaire {
             let change = match &mut c.valeur {
                 Valeur::Texte(l) => l.touche(k),
                 Valeur::Notes(ta) => ta.input(*k),
+                Valeur::Choix { .. } => false,
+            };
+            if change {
+                c.erreur = None;
+            }
+        }
+    }
+
+    /// Text pasted in one go into the focused field: kept whole in the notes (line breaks
+    /// included), on one line in a text field, ignored on a pick list. Never saves the form.
+    pub fn coller(&mut self, texte: &str) {
+        if let Some(c) = self.champs.get_mut(self.focus) {
+            let change = match &mut c.valeur {
+                Valeur::Texte(l) => l.inserer(texte),
+                Valeur::Notes(ta) => {
+                    let texte = texte
+                        .replace("\r\n", "\n")
+                        .replace('\r', "\n")
+                        .replace('\t', " ");
+                    let texte: String = texte
+                        .chars()
+                        .filter(|c| *c == '\n' || !c.is_control())
+                        .collect();
+                    ta.insert_str(texte)
+                }
                 Valeur::Choix { .. } => false,
             };
             if change {

@@ -581,7 +581,8 @@ impl Panneau for EcranPrefecture {
                 self.defiler(-p);
                 return Issue::Rien;
             }
-            KeyCode::Char('?') => return Issue::Ignoree,
+            // Never in a département's name or number: help and search stay reachable.
+            KeyCode::Char('?' | '/') if !ctrl => return Issue::Ignoree,
             _ => {}
         }
         match self.focus {
@@ -633,6 +634,24 @@ impl Panneau for EcranPrefecture {
             },
         }
         Issue::Rien
+    }
+
+    fn laisse_passer(&self, k: &KeyEvent) -> bool {
+        if self.formulaire.is_some() {
+            return false;
+        }
+        // Letters and digits are the query; ? and / are not (see `touche`).
+        match k.code {
+            KeyCode::Char('?' | '/') => true,
+            KeyCode::Char(_) => k
+                .modifiers
+                .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT),
+            _ => true,
+        }
+    }
+
+    fn prend_le_texte(&self) -> bool {
+        true
     }
 
     fn raccourcis(&self) -> Vec<Raccourci> {

@@ -134,10 +134,18 @@ pub fn dessiner(app: &mut App, f: &mut Frame) {
         .iter()
         .flat_map(|(k, _)| k.split('/').map(str::to_string).collect::<Vec<_>>())
         .collect();
-    for (e, d) in clavier::pied(&app.contextes_actifs()) {
+    // Over a panel, only the global keys the panel lets through (not the letters its text
+    // field takes).
+    let globales = match app.pile.last() {
+        Some(Ecran::Panneau { panneau, .. }) if app.confirmation.is_none() => {
+            clavier::pied_filtre(&app.contextes_actifs(), |k| panneau.laisse_passer(k))
+        }
+        _ => clavier::pied_filtre(&app.contextes_actifs(), |_| true),
+    };
+    for (e, d) in globales {
         let collision = e.split('/').any(|k| prises.iter().any(|p| p == k));
-        if !collision && !cles.iter().any(|(k, _)| k == e) {
-            cles.push((e.to_string(), d.to_string()));
+        if !collision && !cles.iter().any(|(k, _)| *k == e) {
+            cles.push((e, d.to_string()));
         }
     }
     // Lay the keys out on the footer's lines; what does not fit is left to the help.
@@ -267,6 +275,18 @@ pub fn dessiner(app: &mut App, f: &mut Frame) {
             boite,
         );
         f.set_cursor_position(Position::new(boite.x + 1, boite.y + 1));
+    }
+    if !app.couleurs {
+        sans_couleurs(f);
+    }
+}
+
+/// NO_COLOR: no colour at all on screen, whatever a panel asked for; bold, reverse and
+/// underline stay (they, the symbols and the words tell urgency).
+fn sans_couleurs(f: &mut Frame) {
+    for cellule in f.buffer_mut().content.iter_mut() {
+        cellule.set_fg(Color::Reset);
+        cellule.set_bg(Color::Reset);
     }
 }
 
@@ -640,9 +660,10 @@ fn mots(s: &str, style: Style) -> Vec<(String, Style)> {
     jetons(s).into_iter().map(|m| (m, style)).collect()
 }
 
-/// Lays tokens (separated by one space) on lines of at most `largeur` columns: the first
-/// line indented by `debut`, the next ones by `retrait`. Never cuts a token, except one
-/// longer than a whole line (then cut with "…").
+/// Lays tokens (separated by one space) on lines of at most `largeur` columns (display
+/// width: an emoji takes two): the first line indented by `debut`, the next ones by
+/// `retrait`. Never cuts a token, except one longer than a line (a web address, a long
+/// number), which goes on over the next lines: nothing typed is hidden.
 fn habiller(
     jetons: Vec<(String, Style)>,
     largeur: usize,
@@ -654,7 +675,7 @@ fn habiller(
     let mut x = debut;
     let mut vide = true;
     for (jeton, style) in jetons {
-        let n = jeton.chars().count();
+        let n = largeur_affichee(&jeton);
         if !vide && x + 1 + n > largeur {
             lignes.push(Line::from(std::mem::take(&mut courante)));
             courante.push(Span::raw(" ".repeat(retrait)));
@@ -665,9 +686,28 @@ fn habiller(
             courante.push(Span::styled(" ", style));
             x += 1;
         }
-        let jeton = tronquer(&jeton, largeur.saturating_sub(x).max(1));
-        x += jeton.chars().count();
-        courante.push(Span::styled(jeton, style));
+        let mut reste: Vec<char> = jeton.chars().collect();
+        loop {
+            let place = largeur.saturating_sub(x).max(1);
+            let mut pris = 0;
+            let mut w = 0;
+            while pris < reste.len() && w + largeur_car(reste[pris]) <= place {
+                w += largeur_car(reste[pris]);
+                pris += 1;
+            }
+            if pris == reste.len() {
+                x += w;
+                courante.push(Span::styled(reste.iter().collect::<String>(), style));
+                break;
+            }
+            // Always move on, even when one wide character does not fit.
+            let pris = pris.max(1);
+            let tete: String = reste.drain(..pris).collect();
+            courante.push(Span::styled(tete, style));
+            lignes.push(Line::from(std::mem::take(&mut courante)));
+            courante.push(Span::raw(" ".repeat(retrait)));
+            x = retrait;
+        }
         vide = false;
     }
     lignes.push(Line::from(courante));
@@ -902,10 +942,13 @@ fn formulaire(f: &mut Frame, zone: Rect, sous_titre: &str, form: &mut Formulaire
         let mut notes = false;
         match &c.valeur {
             Valeur::Texte(l) => {
+                // A value longer than the line scrolls sideways with the cursor ("…" tells
+                // that something is hidden on either side).
+                let (visible, colonne) = fenetre(&l.texte, l.curseur, largeur_valeur as usize);
                 let mut spans = vec![
                     Span::styled(libelle, style_libelle),
                     Span::styled(
-                        format!("{:<20}", l.texte),
+                        format!("{visible:<20}"),
                         if l.selection && focus {
                             inverse().add_modifier(Modifier::UNDERLINED)
                         } else {
@@ -917,7 +960,7 @@ fn formulaire(f: &mut Frame, zone: Rect, sous_titre: &str, form: &mut Formulaire
                     spans.push(Span::raw(format!(" {a}")));
                 }
                 lignes.push(Line::from(spans));
-                curseur = (0, LARGEUR_LIBELLE + l.curseur as u16);
+                curseur = (0, LARGEUR_LIBELLE + colonne as u16);
             }
             Valeur::Choix { options, choisi } => {
                 let (ls, (ly, lx)) = options_choix(options, *choisi, largeur_valeur);
@@ -1035,6 +1078,58 @@ fn formulaire(f: &mut Frame, zone: Rect, sous_titre: &str, form: &mut Formulaire
     }
 }
 
+/// Display width of a text (an emoji or a CJK character takes two columns).
+pub fn largeur_affichee(s: &str) -> usize {
+    Span::raw(s).width()
+}
+
+fn largeur_car(c: char) -> usize {
+    let mut b = [0u8; 4];
+    largeur_affichee(c.encode_utf8(&mut b))
+}
+
+/// The part of a one-line value shown in `largeur` columns around the cursor (a character
+/// index): the text itself when it fits, else a window with "…" where text is hidden.
+/// Returns the visible text and the cursor's column in it.
+pub fn fenetre(texte: &str, curseur: usize, largeur: usize) -> (String, usize) {
+    let cs: Vec<char> = texte.chars().collect();
+    let curseur = curseur.min(cs.len());
+    let w: Vec<usize> = cs.iter().map(|c| largeur_car(*c)).collect();
+    let total: usize = w.iter().sum();
+    if total < largeur {
+        return (texte.to_string(), w[..curseur].iter().sum());
+    }
+    let largeur = largeur.max(4);
+    // First character shown: the cursor stays left of the last column (kept for "…").
+    let mut debut = 0;
+    let mut avant: usize = w[..curseur].iter().sum();
+    while debut < curseur && usize::from(debut > 0) + avant > largeur - 2 {
+        avant -= w[debut];
+        debut += 1;
+    }
+    let mut visible = String::new();
+    let mut x = 0;
+    if debut > 0 {
+        visible.push('…');
+        x = 1;
+    }
+    let colonne = x + avant;
+    for i in debut..cs.len() {
+        let reste: usize = w[i..].iter().sum();
+        if x + reste <= largeur {
+            visible.extend(&cs[i..]);
+            break;
+        }
+        if x + w[i] > largeur - 1 {
+            visible.push('…');
+            break;
+        }
+        visible.push(cs[i]);
+        x += w[i];
+    }
+    (visible, colonne)
+}
+
 /// Word-wraps `s` into lines of at most `largeur` characters (continuation lines 2 shorter).
 fn couper(s: &str, largeur: usize) -> Vec<String> {
     let mut v: Vec<String> = vec![String::new()];
@@ -1134,14 +1229,16 @@ fn apercu(f: &mut Frame, zone: Rect, statut: Rect, message_vide: bool, a: &mut E
     if let Some(l) = &a.nom_fichier {
         bas.push(Line::raw("─".repeat(zone.width as usize)));
         let invite = t::ENREGISTRER_SOUS;
+        let (visible, colonne) = fenetre(
+            &l.texte,
+            l.curseur,
+            (zone.width as usize).saturating_sub(invite.chars().count()),
+        );
         bas.push(Line::from(vec![
             Span::styled(invite, gras()),
-            Span::styled(
-                l.texte.clone(),
-                Style::default().add_modifier(Modifier::UNDERLINED),
-            ),
+            Span::styled(visible, Style::default().add_modifier(Modifier::UNDERLINED)),
         ]));
-        let x = (invite.chars().count() + l.curseur) as u16;
+        let x = (invite.chars().count() + colonne) as u16;
         curseur = Some((x.min(zone.width.saturating_sub(1)), bas.len() as u16 - 1));
         let dossier = t::dans_le_dossier(&a.repertoire.display().to_string());
         for morceau in couper(&dossier, zone.width as usize) {
