@@ -804,3 +804,117 @@ fn j_and_k_move_in_the_statistics_panel() {
         assert_eq!(ligne_curseur(a), apres_j, "same as ↓");
     });
 }
+
+/// The whole help, scrolled to its end at 80×24: it also gives the editing keys of a text
+/// field and the keys of both panels (what their footers show), whatever screen it is
+/// opened from.
+#[test]
+fn help_is_complete_with_editing_and_panel_keys() {
+    avec_store(|a, store| {
+        taper(a, store, &[touche(KeyCode::Char('?'))]);
+        let mut tout = String::new();
+        for _ in 0..8 {
+            tout.push_str(&rendu(a, 80, 24));
+            taper(a, store, &[touche(KeyCode::PageDown)]);
+        }
+        for attendu in [
+            "Dans un champ de texte",
+            "Ctrl-U           vider le champ",
+            "Panneau Préfecture (P ou F2)",
+            "F2               corriger",
+            "Panneau Statistiques (S ou F3)",
+            "d                dates…",
+            "↑↓ j k           parcourir",
+            "Conflit de modification",
+        ] {
+            assert!(tout.contains(attendu), "{attendu} missing:\n{tout}");
+        }
+        taper(a, store, &[touche(KeyCode::End)]);
+        verifier("aide_fin", a);
+    });
+}
+
+/// The day's list does not offer Esc (it has nowhere to go back to); the list of everyone
+/// does (back to the day's list).
+#[test]
+fn esc_is_offered_only_where_it_goes_back() {
+    avec_store(|a, store| {
+        let pied = |a: &mut App| {
+            let t = rendu(a, 120, 40);
+            t.lines()
+                .rev()
+                .skip(1)
+                .take(2)
+                .collect::<Vec<_>>()
+                .join("\n")
+        };
+        assert!(!pied(a).contains("Échap"), "{}", pied(a));
+        taper(a, store, &[touche(KeyCode::Char('t'))]);
+        assert!(pied(a).contains("Échap retour"), "{}", pied(a));
+        taper(a, store, &[touche(KeyCode::Esc)]);
+        assert!(!a.liste.tous);
+    });
+}
+
+/// The timeline words an event's date as its form asked for it (an appointment, a
+/// follow-up), and the conflict screen says "non renseigné" as the form does.
+#[test]
+fn timeline_words_dates_as_the_forms_and_conflict_shows_unknown_pan() {
+    use vigie::tui::app::Ecran;
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = base_instantanes(dir.path());
+    let mut autre = ouvrir(&dir.path().join("x.db"), "Paul");
+    let mut a = app_vide();
+    a.recharger(&store);
+    while a.liste.selectionnee().map(|p| p.nom.as_str()) != Some("DIALLO") {
+        taper(&mut a, &mut store, &[touche(KeyCode::Down)]);
+    }
+    // A PAN appointment on 05/12/2026, typed in the form.
+    taper(
+        &mut a,
+        &mut store,
+        &[
+            touche(KeyCode::Enter),
+            touche(KeyCode::Char('p')),
+            touche(KeyCode::Char('2')),
+            touche(KeyCode::Tab),
+        ],
+    );
+    taper(&mut a, &mut store, &texte("05/12/2026"));
+    taper(&mut a, &mut store, &[touche(KeyCode::Enter)]);
+    assert!(matches!(a.ecran(), Some(Ecran::Fiche(_))));
+    let mut tout = String::new();
+    for _ in 0..4 {
+        tout.push_str(&rendu(&mut a, 80, 24));
+        taper(&mut a, &mut store, &[touche(KeyCode::PageDown)]);
+    }
+    assert!(
+        tout.contains("rendez-vous obtenu · rendez-vous le 05/12/2026"),
+        "{tout}"
+    );
+    assert!(!tout.contains("échéance 05/12/2026"), "{tout}");
+
+    // Both desks edit; the stored version has no answer about the PAN.
+    taper(
+        &mut a,
+        &mut store,
+        &[
+            touche(KeyCode::Char('m')),
+            touche(KeyCode::Tab),
+            touche(KeyCode::Tab),
+        ],
+    );
+    taper(&mut a, &mut store, &texte("Aïssatou"));
+    let id = a.liste.selectionnee().and_then(|p| p.id).unwrap();
+    let mut p = autre.personne(id).unwrap().unwrap();
+    p.pan_connu = None;
+    autre.modifier_personne(&p).unwrap();
+    taper(&mut a, &mut store, &[touche(KeyCode::Enter)]);
+    assert!(matches!(a.ecran(), Some(Ecran::Conflit(_))));
+    let t = rendu(&mut a, 80, 24);
+    let ligne = t.lines().find(|l| l.contains("PAN connu")).unwrap();
+    assert!(
+        ligne.starts_with("≠") && ligne.contains("non renseigné"),
+        "{ligne}"
+    );
+}

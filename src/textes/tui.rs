@@ -126,11 +126,33 @@ pub fn ticket(t: &str) -> String {
 pub fn attente(m: u32) -> String {
     format!("attente {m} min")
 }
-pub fn echeance_evenement(d: &str) -> String {
-    format!("échéance {d}")
+/// The date of an event, worded as its form asked for it ("rendez-vous le 05/12/2026").
+pub fn echeance_evenement(t: TypeEvenement, d: &str) -> String {
+    match t {
+        TypeEvenement::Pan | TypeEvenement::Substitution => format!("rendez-vous le {d}"),
+        TypeEvenement::ApiDelivree => format!("API jusqu'au {d}"),
+        _ => format!("relance le {d}"),
+    }
 }
+/// Who created and last changed the file, when (stamps "AAAA-MM-JJ HH:MM:SS" are shown
+/// "JJ/MM/AAAA à HH:MM", as every other date of the screen).
 pub fn trace(cree_par: &str, cree_le: &str, modifie_par: &str, modifie_le: &str) -> String {
-    format!("créée par {cree_par} le {cree_le} · modifiée par {modifie_par} le {modifie_le}")
+    fn horodatage(s: &str) -> String {
+        let (date, heure) = s.split_once(' ').unwrap_or((s, ""));
+        let date = match crate::domain::parse_date(date) {
+            Ok(d) => crate::textes::moteur::date_fr(d),
+            Err(_) => return s.to_string(),
+        };
+        match heure.get(..5) {
+            Some(h) => format!("{date} à {h}"),
+            None => date,
+        }
+    }
+    format!(
+        "créée par {cree_par} le {} · modifiée par {modifie_par} le {}",
+        horodatage(cree_le),
+        horodatage(modifie_le)
+    )
 }
 pub fn fois(n: usize) -> String {
     format!("{n}×")
@@ -302,6 +324,23 @@ pub const CONFLIT_REPRISE: &str =
 pub const AIDE_INTRO: &str = "Les touches sont les mêmes partout où elles s'appliquent. \
      Le pied de page rappelle celles qui marchent sur l'écran affiché.";
 pub const AIDE_PANNEAU: &str = "Ce panneau";
+pub const AIDE_PANNEAU_PREFECTURE: &str = "Panneau Préfecture (P ou F2)";
+pub const AIDE_PANNEAU_STATS: &str = "Panneau Statistiques (S ou F3)";
+pub const AIDE_CHAMPS: &str = "Dans un champ de texte";
+/// The editing keys of one-line fields (not in the keymap: they are typing, not actions).
+pub const AIDE_EDITION: [(&str, &str); 5] = [
+    ("← → Début Fin", "déplacer le curseur dans le champ"),
+    ("Retour Suppr", "effacer un caractère"),
+    ("Ctrl-U", "vider le champ"),
+    (
+        "(taper)",
+        "remplace la valeur surlignée (champ atteint par Tab)",
+    ),
+    (
+        "(coller)",
+        "le texte reste dans le champ ; ses retours à la ligne deviennent des espaces, sauf dans les notes",
+    ),
+];
 pub const AIDE_PIED_OUVRIR: &str = "? aide complète";
 
 // keymap descriptions (one per binding)

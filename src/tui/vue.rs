@@ -140,6 +140,12 @@ pub fn dessiner(app: &mut App, f: &mut Frame) {
         Some(Ecran::Panneau { panneau, .. }) if app.confirmation.is_none() => {
             clavier::pied_filtre(&app.contextes_actifs(), |k| panneau.laisse_passer(k))
         }
+        // On the day's list Esc has nowhere to go back to: the room goes to other keys.
+        _ if app.pile.is_empty() && !app.liste.tous && app.confirmation.is_none() => {
+            clavier::pied_filtre(&app.contextes_actifs(), |k| {
+                k.code != ratatui::crossterm::event::KeyCode::Esc
+            })
+        }
         _ => clavier::pied_filtre(&app.contextes_actifs(), |_| true),
     };
     for (e, d) in globales {
@@ -219,7 +225,7 @@ pub fn dessiner(app: &mut App, f: &mut Frame) {
         Some(Ecran::Recherche(r)) => recherche(f, corps, r),
         Some(Ecran::Apercu(a)) => apercu(f, corps, statut, message_vide, a),
         Some(Ecran::Aide { defilement }) => {
-            let lignes = lignes_aide(&panneau_dessous, corps.width);
+            let lignes = lignes_aide(&panneau_dessous, corps.width, aujourdhui);
             let max = lignes.len().saturating_sub(corps.height as usize) as u16;
             *defilement = (*defilement).min(max);
             let reste = max - *defilement;
@@ -231,7 +237,6 @@ pub fn dessiner(app: &mut App, f: &mut Frame) {
         }
         Some(Ecran::Panneau { panneau, .. }) => panneau.dessiner(f, corps),
     }
-    let _ = aujourdhui;
 
     if let Some(c) = app.confirmation {
         let texte = match c {
@@ -843,7 +848,7 @@ fn lignes_fiche(d: &DonneesFiche, couleurs: bool, largeur: u16) -> Vec<Line<'sta
             morceaux.push(t::attente(m));
         }
         if let Some(ec) = e.echeance {
-            morceaux.push(t::echeance_evenement(&tm::date_fr(ec)));
+            morceaux.push(t::echeance_evenement(e.type_evenement, &tm::date_fr(ec)));
         }
         if !e.saisi_par.is_empty() {
             morceaux.push(t::saisi_par(&e.saisi_par));
@@ -1270,7 +1275,12 @@ fn apercu(f: &mut Frame, zone: Rect, statut: Rect, message_vide: bool, a: &mut E
 
 // ------------------------------------------------------------------ help
 
-fn lignes_aide(panneau: &[super::Raccourci], largeur: u16) -> Vec<Line<'static>> {
+fn lignes_aide(
+    panneau: &[super::Raccourci],
+    largeur: u16,
+    aujourdhui: chrono::NaiveDate,
+) -> Vec<Line<'static>> {
+    use super::Panneau;
     let mut v = habiller(
         mots(t::AIDE_INTRO, Style::default()),
         largeur as usize,
@@ -1284,10 +1294,32 @@ fn lignes_aide(panneau: &[super::Raccourci], largeur: u16) -> Vec<Line<'static>>
             v.push(Line::raw(format!("  {:<16} {}", r.touche, r.action)));
         }
     }
+    // Descriptions wrap under their own column (readable at 80 columns).
+    let entree = |v: &mut Vec<Line<'static>>, e: &str, d: &str| {
+        let mut j = vec![(format!("{e:<16}"), Style::default())];
+        j.extend(mots(d, Style::default()));
+        v.extend(habiller(j, largeur as usize, 2, 19));
+    };
     for (titre, liaisons) in clavier::aide() {
         v.push(Line::styled(titre, gras()));
         for (e, d) in liaisons {
-            v.push(Line::raw(format!("  {e:<16} {d}")));
+            entree(&mut v, e, d);
+        }
+    }
+    v.push(Line::styled(t::AIDE_CHAMPS, gras()));
+    for (e, d) in t::AIDE_EDITION {
+        entree(&mut v, e, d);
+    }
+    // The panels' own keys, whatever screen the help is opened from.
+    let prefecture = super::prefecture::EcranPrefecture::nouveau(None).raccourcis();
+    let stats = super::stats::EcranStats::nouveau(aujourdhui).raccourcis();
+    for (titre, raccourcis) in [
+        (t::AIDE_PANNEAU_PREFECTURE, prefecture),
+        (t::AIDE_PANNEAU_STATS, stats),
+    ] {
+        v.push(Line::styled(titre, gras()));
+        for r in raccourcis {
+            entree(&mut v, r.touche, r.action);
         }
     }
     v
@@ -1317,7 +1349,13 @@ fn conflit(f: &mut Frame, zone: Rect, c: &EtatConflit) {
                 t::CHAMP_API,
                 p.api_expire_le.map(tm::date_fr).unwrap_or_default(),
             ),
-            (t::CHAMP_PAN_CONNU, oui_non(p.pan_connu).to_string()),
+            (
+                t::CHAMP_PAN_CONNU,
+                match p.pan_connu {
+                    None => t::NON_RENSEIGNE.to_string(),
+                    Some(_) => oui_non(p.pan_connu).to_string(),
+                },
+            ),
             (
                 t::CHAMP_CAPTURES,
                 p.captures.map(|n| n.to_string()).unwrap_or_default(),
