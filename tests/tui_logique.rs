@@ -954,3 +954,34 @@ fn prefecture_panel_keeps_letters_as_text_but_lets_slash_and_f3_through() {
     taper(&mut app, &mut store, &[touche(KeyCode::F(3))]);
     assert_eq!(app.pile.len(), 2, "statistics over the préfecture panel");
 }
+
+/// A préfecture correction being typed is input in progress: Ctrl-C asks before quitting.
+#[test]
+fn quitting_during_a_prefecture_correction_asks_first() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut store, _) = base_exemple(dir.path());
+    let mut app = app(&store);
+    taper(&mut app, &mut store, &texte("P33"));
+    taper(&mut app, &mut store, &[touche(KeyCode::F(2))]);
+    taper(
+        &mut app,
+        &mut store,
+        &[
+            touche(KeyCode::Tab),
+            touche(KeyCode::Tab),
+            touche(KeyCode::Tab),
+        ],
+    );
+    taper(&mut app, &mut store, &texte("appel du 20/11"));
+    taper(&mut app, &mut store, &[ctrl('c')]);
+    assert!(!app.quitter);
+    assert_eq!(app.confirmation, Some(Confirmation::Quitter));
+    taper(&mut app, &mut store, &[touche(KeyCode::Char('n'))]);
+    assert!(!app.quitter && app.confirmation.is_none());
+    taper(
+        &mut app,
+        &mut store,
+        &[ctrl('c'), touche(KeyCode::Char('o'))],
+    );
+    assert!(app.quitter);
+}

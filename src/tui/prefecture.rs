@@ -654,6 +654,11 @@ impl Panneau for EcranPrefecture {
         true
     }
 
+    /// A correction being written would be lost by quitting: Ctrl-C asks first.
+    fn saisie_en_cours(&self) -> bool {
+        self.formulaire.is_some()
+    }
+
     fn raccourcis(&self) -> Vec<Raccourci> {
         let r = |touche, action| Raccourci { touche, action };
         if self.formulaire.is_some() {
