@@ -985,3 +985,33 @@ fn quitting_during_a_prefecture_correction_asks_first() {
     );
     assert!(app.quitter);
 }
+
+/// The search results follow what another desk writes (a new person matching appears),
+/// the selected person staying selected.
+#[test]
+fn search_results_follow_other_desks() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut store, _) = base_exemple(dir.path());
+    let mut app = app(&store);
+    taper(&mut app, &mut store, &[touche(KeyCode::Char('/'))]);
+    taper(&mut app, &mut store, &texte("2026-000"));
+    let Some(Ecran::Recherche(r)) = app.ecran() else {
+        panic!("search open");
+    };
+    assert_eq!(r.resultats.len(), 3);
+    taper(&mut app, &mut store, &[touche(KeyCode::Down)]);
+    let choisi = match app.ecran() {
+        Some(Ecran::Recherche(r)) => r.resultats[r.selection].reference.clone(),
+        _ => unreachable!(),
+    };
+    let mut autre = ouvrir(&dir.path().join("x.db"), "Paul");
+    autre
+        .creer_personne(&personne("2026-0000", "AAA", "Zoé", "75"))
+        .unwrap();
+    assert!(app.verifier_changements(&store));
+    let Some(Ecran::Recherche(r)) = app.ecran() else {
+        panic!("search still open");
+    };
+    assert_eq!(r.resultats.len(), 4, "the new person appears");
+    assert_eq!(r.resultats[r.selection].reference, choisi, "selection kept");
+}

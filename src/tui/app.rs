@@ -895,6 +895,21 @@ impl App {
                     }
                 }
                 Ecran::Panneau { panneau, .. } => panneau.recharger(store),
+                Ecran::Recherche(r) => {
+                    // Another desk may have added or renamed someone: search again,
+                    // keeping the person selected.
+                    let q = r.saisie.texte.trim().to_string();
+                    if !q.is_empty()
+                        && let Ok(v) = store.chercher(&q, 100)
+                    {
+                        let garde = r.resultats.get(r.selection).and_then(|p| p.id);
+                        r.resultats = classer_resultats(v, &q);
+                        r.selection = garde
+                            .and_then(|id| r.resultats.iter().position(|p| p.id == Some(id)))
+                            .unwrap_or(r.selection)
+                            .min(r.resultats.len().saturating_sub(1));
+                    }
+                }
                 Ecran::Apercu(a) => {
                     let reference = a.dossier.personne.reference.clone();
                     match crate::lettres::charger(store, &self.regles, &reference, self.aujourdhui)
