@@ -1015,3 +1015,51 @@ fn search_results_follow_other_desks() {
     assert_eq!(r.resultats.len(), 4, "the new person appears");
     assert_eq!(r.resultats[r.selection].reference, choisi, "selection kept");
 }
+
+/// F2 and F3 open the préfecture and the statistics even while a form is being typed (on
+/// the département typed so far); Esc brings the form back exactly as it was.
+#[test]
+fn function_keys_open_the_panels_over_a_form_and_esc_brings_it_back() {
+    use vigie::tui::formulaire::ChampId;
+    let dir = tempfile::tempdir().unwrap();
+    let (mut store, _) = base_exemple(dir.path());
+    let mut app = app(&store);
+    taper(&mut app, &mut store, &[touche(KeyCode::Char('n'))]);
+    taper(&mut app, &mut store, &texte("DUPONT"));
+    taper(
+        &mut app,
+        &mut store,
+        &[
+            touche(KeyCode::Tab),
+            touche(KeyCode::Tab),
+            touche(KeyCode::Tab),
+        ],
+    );
+    taper(&mut app, &mut store, &texte("gironde"));
+    taper(&mut app, &mut store, &[touche(KeyCode::F(2))]);
+    assert!(matches!(app.ecran(), Some(Ecran::Panneau { .. })));
+    let t = {
+        let mut term = ratatui::Terminal::new(ratatui::backend::TestBackend::new(80, 24)).unwrap();
+        term.draw(|f| vigie::tui::vue::dessiner(&mut app, f))
+            .unwrap();
+        let buf = term.backend().buffer().clone();
+        (0..24)
+            .map(|y| (0..80).map(|x| buf[(x, y)].symbol()).collect::<String>())
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
+    assert!(t.contains("Préfecture de la Gironde"), "{t}");
+    taper(
+        &mut app,
+        &mut store,
+        &[touche(KeyCode::Esc), touche(KeyCode::F(3))],
+    );
+    assert!(matches!(app.ecran(), Some(Ecran::Panneau { .. })));
+    taper(&mut app, &mut store, &[touche(KeyCode::Esc)]);
+    let Some(Ecran::Personne(f)) = app.ecran() else {
+        panic!("the form is back");
+    };
+    assert_eq!(f.form.texte(ChampId::Nom), "DUPONT");
+    assert_eq!(f.form.texte(ChampId::Departement), "gironde");
+    assert_eq!(f.form.focalise().map(|c| c.id), Some(ChampId::Departement));
+}

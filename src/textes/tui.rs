@@ -388,6 +388,7 @@ pub mod touches {
 
 pub mod contextes {
     pub const PARTOUT: &str = "Partout (hors champ de saisie)";
+    pub const PENDANT_SAISIE: &str = "Pendant une saisie (formulaire, recherche)";
     pub const TOUJOURS: &str = "Toujours";
     pub const LISTE: &str = "Liste du jour";
     pub const LISTE_FICHE: &str = "Liste et fiche : saisie rapide";

@@ -245,9 +245,11 @@ impl App {
             return vec![X::Confirmation, X::Toujours];
         }
         let form = |f: &super::formulaire::Formulaire| match f.focalise().map(|c| &c.valeur) {
-            Some(Valeur::Choix { .. }) => vec![X::Choix, X::Formulaire, X::Toujours],
-            Some(Valeur::Notes(_)) => vec![X::Notes, X::Toujours],
-            _ => vec![X::Formulaire, X::Toujours],
+            Some(Valeur::Choix { .. }) => {
+                vec![X::Choix, X::Formulaire, X::PendantSaisie, X::Toujours]
+            }
+            Some(Valeur::Notes(_)) => vec![X::Notes, X::PendantSaisie, X::Toujours],
+            _ => vec![X::Formulaire, X::PendantSaisie, X::Toujours],
         };
         match self.ecran() {
             None => vec![
@@ -261,7 +263,7 @@ impl App {
             Some(Ecran::Saisie(f)) => form(&f.form),
             Some(Ecran::Personne(f)) => form(&f.form),
             Some(Ecran::Conflit(_)) => vec![X::Conflit, X::Toujours],
-            Some(Ecran::Recherche(_)) => vec![X::Recherche, X::Toujours],
+            Some(Ecran::Recherche(_)) => vec![X::Recherche, X::PendantSaisie, X::Toujours],
             Some(Ecran::Apercu(a)) if a.nom_fichier.is_some() => vec![X::NomFichier, X::Toujours],
             Some(Ecran::Apercu(_)) => vec![X::Apercu, X::Defilement, X::Partout, X::Toujours],
             Some(Ecran::Aide { .. }) => vec![X::Defilement, X::Partout, X::Toujours],
@@ -448,6 +450,12 @@ impl App {
             Action::Prefecture => {
                 let dep: Option<Departement> = match self.ecran() {
                     None => None,
+                    // While a person is typed in: the département typed so far, if valid.
+                    Some(Ecran::Personne(f)) => super::formulaire::departement_saisi(
+                        &f.form.texte(super::formulaire::ChampId::Departement),
+                    )
+                    .ok()
+                    .or(f.base.as_ref().map(|p| p.departement)),
                     _ => self.personne_courante().map(|p| p.departement),
                 };
                 return vec![Effet::OuvrirPrefecture(dep)];

@@ -13,6 +13,9 @@ pub enum Contexte {
     Toujours,
     /// Global letter keys: every screen except while typing in a field.
     Partout,
+    /// Function keys that open the panels while typing (a form, the search): the panel
+    /// comes over the form, Esc brings the form back as it was.
+    PendantSaisie,
     /// Moving in a list or a scrolled text.
     Defilement,
     Liste,
@@ -45,6 +48,7 @@ impl Contexte {
         match self {
             Contexte::Toujours => c::TOUJOURS,
             Contexte::Partout => c::PARTOUT,
+            Contexte::PendantSaisie => c::PENDANT_SAISIE,
             Contexte::Defilement => c::DEFILEMENT,
             Contexte::Liste => c::LISTE,
             Contexte::ListeFiche => c::LISTE_FICHE,
@@ -61,7 +65,7 @@ impl Contexte {
     }
 
     /// Order of the sections of the help.
-    pub const ORDRE_AIDE: [Contexte; 14] = [
+    pub const ORDRE_AIDE: [Contexte; 15] = [
         Contexte::Liste,
         Contexte::ListeFiche,
         Contexte::Fiche,
@@ -70,6 +74,7 @@ impl Contexte {
         Contexte::Defilement,
         Contexte::Partout,
         Contexte::Toujours,
+        Contexte::PendantSaisie,
         Contexte::Recherche,
         Contexte::Formulaire,
         Contexte::Choix,
@@ -498,6 +503,22 @@ pub const TABLE: &[Liaison] = &[
         Some(k_::STATS),
     ),
     l(
+        &[code(KeyCode::F(2))],
+        "F2",
+        Action::Prefecture,
+        d::PREFECTURE,
+        &[X::PendantSaisie],
+        Some(k_::PREFECTURE),
+    ),
+    l(
+        &[code(KeyCode::F(3))],
+        "F3",
+        Action::Statistiques,
+        d::STATS,
+        &[X::PendantSaisie],
+        Some(k_::STATS),
+    ),
+    l(
         &[k('?')],
         "?",
         Action::Aide,
@@ -732,11 +753,11 @@ mod tests {
                 X::Toujours,
             ],
             &[X::ListeFiche, X::Defilement, X::Partout, X::Toujours],
-            &[X::Choix, X::Formulaire, X::Toujours],
-            &[X::Formulaire, X::Toujours],
-            &[X::Notes, X::Toujours],
+            &[X::Choix, X::Formulaire, X::PendantSaisie, X::Toujours],
+            &[X::Formulaire, X::PendantSaisie, X::Toujours],
+            &[X::Notes, X::PendantSaisie, X::Toujours],
             &[X::Conflit, X::Toujours],
-            &[X::Recherche, X::Toujours],
+            &[X::Recherche, X::PendantSaisie, X::Toujours],
             &[X::Defilement, X::Partout, X::Toujours],
             &[X::Apercu, X::Defilement, X::Partout, X::Toujours],
             &[X::NomFichier, X::Toujours],
