@@ -1063,3 +1063,105 @@ fn function_keys_open_the_panels_over_a_form_and_esc_brings_it_back() {
     assert_eq!(f.form.texte(ChampId::Departement), "gironde");
     assert_eq!(f.form.focalise().map(|c| c.id), Some(ChampId::Departement));
 }
+
+/// An event is dated the day it happened: a date after today (a typo in the year) is
+/// refused next to the field, nothing is written; today's date is accepted.
+#[test]
+fn an_event_dated_in_the_future_is_refused() {
+    use vigie::tui::formulaire::ChampId;
+    let dir = tempfile::tempdir().unwrap();
+    let (mut store, ids) = base_exemple(dir.path());
+    let mut app = app(&store);
+    taper(
+        &mut app,
+        &mut store,
+        &[
+            touche(KeyCode::Char('c')),
+            touche(KeyCode::BackTab),
+            touche(KeyCode::BackTab),
+        ],
+    );
+    taper(&mut app, &mut store, &texte("23/11/2062"));
+    taper(
+        &mut app,
+        &mut store,
+        &[
+            touche(KeyCode::Tab),
+            touche(KeyCode::Tab),
+            touche(KeyCode::Char('2')),
+            touche(KeyCode::Enter),
+        ],
+    );
+    let Some(Ecran::Saisie(f)) = app.ecran() else {
+        panic!("the form stays open");
+    };
+    let erreur = f
+        .form
+        .champ(ChampId::Date)
+        .and_then(|c| c.erreur.clone())
+        .unwrap_or_default();
+    assert!(
+        erreur.starts_with("date à venir (aujourd'hui : 23/11/2026)"),
+        "{erreur}"
+    );
+    assert_eq!(f.form.focalise().map(|c| c.id), Some(ChampId::Date));
+    for id in &ids {
+        assert!(store.evenements(*id).unwrap().is_empty());
+    }
+    taper(&mut app, &mut store, &texte("23/11/2026"));
+    taper(&mut app, &mut store, &[touche(KeyCode::Enter)]);
+    assert!(app.pile.is_empty(), "saved");
+    let n: usize = ids
+        .iter()
+        .map(|id| store.evenements(*id).unwrap().len())
+        .sum();
+    assert_eq!(n, 1);
+}
+
+/// A file opened "after today" is a typo: refused next to the field, nothing written.
+#[test]
+fn a_file_opened_in_the_future_is_refused() {
+    use vigie::tui::formulaire::ChampId;
+    let dir = tempfile::tempdir().unwrap();
+    let (mut store, _) = base_exemple(dir.path());
+    let mut app = app(&store);
+    let avant = store.personnes().unwrap().len();
+    taper(&mut app, &mut store, &[touche(KeyCode::Char('n'))]);
+    taper(&mut app, &mut store, &texte("DUPONT"));
+    taper(
+        &mut app,
+        &mut store,
+        &[
+            touche(KeyCode::Tab),
+            touche(KeyCode::Tab),
+            touche(KeyCode::Tab),
+        ],
+    );
+    taper(&mut app, &mut store, &texte("75"));
+    taper(
+        &mut app,
+        &mut store,
+        &[
+            touche(KeyCode::Tab),
+            touche(KeyCode::Char('1')),
+            touche(KeyCode::Tab),
+            touche(KeyCode::Char('1')),
+            touche(KeyCode::Tab),
+        ],
+    );
+    taper(&mut app, &mut store, &texte("01/12/2206"));
+    taper(&mut app, &mut store, &[touche(KeyCode::Enter)]);
+    let Some(Ecran::Personne(f)) = app.ecran() else {
+        panic!("the form stays open");
+    };
+    let erreur = f
+        .form
+        .champ(ChampId::OuvertLe)
+        .and_then(|c| c.erreur.clone())
+        .unwrap_or_default();
+    assert!(erreur.starts_with("date à venir"), "{erreur}");
+    assert_eq!(store.personnes().unwrap().len(), avant);
+    taper(&mut app, &mut store, &texte("01/11/2026"));
+    taper(&mut app, &mut store, &[touche(KeyCode::Enter)]);
+    assert_eq!(store.personnes().unwrap().len(), avant + 1);
+}

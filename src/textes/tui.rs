@@ -166,6 +166,17 @@ pub const CHAMP_ECHEANCE: &str = "Relancer le";
 pub const CHAMP_RDV: &str = "Rendez-vous le";
 pub const CHAMP_FIN_API: &str = "Nouvelle API jusqu'au";
 pub const REQUIS: &str = "obligatoire pour cette saisie";
+pub fn ouverture_future(aujourdhui: &str) -> String {
+    format!(
+        "date à venir (aujourd'hui : {aujourdhui}) : le dossier s'ouvre au plus tard aujourd'hui"
+    )
+}
+pub fn date_evenement_future(aujourdhui: &str) -> String {
+    format!(
+        "date à venir (aujourd'hui : {aujourdhui}) : notez la démarche le jour où elle a eu \
+         lieu ; une date à venir (rendez-vous, relance, fin d'API) va dans l'autre champ de date"
+    )
+}
 pub const CHAMP_TICKET: &str = "Ticket / n° AR";
 pub const CHAMP_ATTENTE: &str = "Attente (min)";
 pub const CHAMP_NOTES: &str = "Notes";

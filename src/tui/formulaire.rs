@@ -435,6 +435,8 @@ pub struct FormEvenement {
     pub form: Formulaire,
     canaux: Vec<Canal>,
     resultats: Vec<Resultat>,
+    /// An event is something that happened: its date cannot be after today.
+    aujourdhui: NaiveDate,
 }
 
 impl FormEvenement {
@@ -513,6 +515,7 @@ impl FormEvenement {
             form,
             canaux,
             resultats,
+            aujourdhui,
         }
     }
 
@@ -523,8 +526,14 @@ impl FormEvenement {
         let date = parse_date(&f.texte(ChampId::Date));
         let echeance = parse_date_opt(&f.texte(ChampId::Echeance));
         let attente = entier_opt(&f.texte(ChampId::Attente));
-        if let Err(e) = &date {
-            f.erreur(ChampId::Date, e);
+        match &date {
+            Err(e) => f.erreur(ChampId::Date, e),
+            // A typo in the year ("2062") would otherwise be stored silently.
+            Ok(d) if *d > self.aujourdhui => f.erreur_texte(
+                ChampId::Date,
+                &t::date_evenement_future(&date_fr(self.aujourdhui)),
+            ),
+            Ok(_) => {}
         }
         if let Err(e) = &echeance {
             f.erreur(ChampId::Echeance, e);
@@ -536,6 +545,10 @@ impl FormEvenement {
             f.focus_premiere_erreur();
             return None;
         };
+        if date > self.aujourdhui {
+            f.focus_premiere_erreur();
+            return None;
+        }
         let mut e = Evenement::nouveau(self.type_evenement, date);
         e.canal = f
             .choisi(ChampId::Canal)
@@ -574,6 +587,8 @@ impl FormEvenement {
 pub struct FormPersonne {
     pub base: Option<Personne>,
     pub form: Formulaire,
+    /// A file cannot be opened after today.
+    aujourdhui: NaiveDate,
 }
 
 /// Resolves a département typed as a code or a name (accents and case ignored).
@@ -718,6 +733,7 @@ impl FormPersonne {
         let mut f = FormPersonne {
             base: p,
             form: Formulaire::nouveau(champs),
+            aujourdhui,
         };
         f.actualiser_aides();
         f
@@ -771,8 +787,13 @@ impl FormPersonne {
         if blocage.is_none() {
             f.erreur(ChampId::Blocage, &ErreurValeur::Vide);
         }
-        if let Err(e) = &ouvert {
-            f.erreur(ChampId::OuvertLe, e);
+        match &ouvert {
+            Err(e) => f.erreur(ChampId::OuvertLe, e),
+            Ok(d) if *d > self.aujourdhui => f.erreur_texte(
+                ChampId::OuvertLe,
+                &t::ouverture_future(&date_fr(self.aujourdhui)),
+            ),
+            Ok(_) => {}
         }
         if let Err(e) = &titre {
             f.erreur(ChampId::Titre, e);
@@ -799,7 +820,7 @@ impl FormPersonne {
             f.focus_premiere_erreur();
             return None;
         };
-        if nom.is_empty() {
+        if nom.is_empty() || ouvert_le > self.aujourdhui {
             f.focus_premiere_erreur();
             return None;
         }
