@@ -120,8 +120,14 @@ pub fn captures(n: Option<u32>) -> String {
 pub fn saisi_par(b: &str) -> String {
     format!("saisi par {b}")
 }
-pub fn ticket(t: &str) -> String {
-    format!("n° {t}")
+/// A number in the timeline, named as in the form ("ticket n° 12345", "AR n° 1A…").
+pub fn ticket(ty: TypeEvenement, t: &str) -> String {
+    match ty {
+        TypeEvenement::Ccc => format!("ticket n° {t}"),
+        TypeEvenement::Recommande => format!("AR n° {t}"),
+        TypeEvenement::Avocat => format!("requête n° {t}"),
+        _ => format!("n° {t}"),
+    }
 }
 pub fn attente(m: u32) -> String {
     format!("attente {m} min")
@@ -178,6 +184,15 @@ pub fn date_evenement_future(aujourdhui: &str) -> String {
     )
 }
 pub const CHAMP_TICKET: &str = "Ticket / n° AR";
+/// The number field, named after what it holds for each event type.
+pub fn champ_numero(t: TypeEvenement) -> &'static str {
+    match t {
+        TypeEvenement::Ccc => "N° de ticket",
+        TypeEvenement::Recommande => "N° AR",
+        TypeEvenement::Avocat => "N° de requête",
+        _ => CHAMP_TICKET,
+    }
+}
 pub const CHAMP_ATTENTE: &str = "Attente (min)";
 pub const CHAMP_NOTES: &str = "Notes";
 pub const CHAMP_REFERENCE: &str = "Référence";

@@ -476,7 +476,11 @@ impl FormEvenement {
             type_evenement,
             TypeEvenement::Ccc | TypeEvenement::Recommande | TypeEvenement::Avocat
         ) {
-            champs.push(Champ::texte(ChampId::Ticket, t::CHAMP_TICKET, ""));
+            champs.push(Champ::texte(
+                ChampId::Ticket,
+                t::champ_numero(type_evenement),
+                "",
+            ));
         }
         if type_evenement == TypeEvenement::Ccc {
             champs.push(Champ::texte(ChampId::Attente, t::CHAMP_ATTENTE, ""));

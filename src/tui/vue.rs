@@ -842,7 +842,7 @@ fn lignes_fiche(d: &DonneesFiche, couleurs: bool, largeur: u16) -> Vec<Line<'sta
             morceaux.push(r.libelle().to_string());
         }
         if let Some(tk) = &e.ticket {
-            morceaux.push(t::ticket(tk));
+            morceaux.push(t::ticket(e.type_evenement, tk));
         }
         if let Some(m) = e.attente_minutes {
             morceaux.push(t::attente(m));
