@@ -893,6 +893,12 @@ fn timeline_words_dates_as_the_forms_and_conflict_shows_unknown_pan() {
         "{tout}"
     );
     assert!(!tout.contains("échéance 05/12/2026"), "{tout}");
+    // The ladder: two PAN attempts with different outcomes are not "2× rendez-vous obtenu".
+    assert!(
+        tout.contains("PAN (rendez-vous obtenu, 2 démarches)"),
+        "{tout}"
+    );
+    assert!(!tout.contains("2× rendez-vous obtenu"), "{tout}");
 
     // Both desks edit; the stored version has no answer about the PAN.
     taper(

@@ -163,6 +163,11 @@ pub fn trace(cree_par: &str, cree_le: &str, modifie_par: &str, modifie_le: &str)
 pub fn fois(n: usize) -> String {
     format!("{n}×")
 }
+/// The last outcome of a step tried several times with different outcomes:
+/// "rendez-vous obtenu, 4 démarches" (never "4× rendez-vous obtenu").
+pub fn dernier_de(mot: &str, n: usize) -> String {
+    format!("{mot}, {n} démarches")
+}
 
 // ------------------------------------------------------------------ forms
 pub const CHAMP_DATE: &str = "Date";

@@ -606,10 +606,14 @@ pub fn echelle(p: &Personne, evenements: &[Evenement]) -> Vec<(Etape, &'static s
                         .resultat
                         .map(|r| r.libelle().to_string())
                         .unwrap_or_else(|| dernier.type_evenement.libelle().to_lowercase());
-                    let mot = if evs.len() > 1 {
+                    // "2× sans aide" only when every attempt had that outcome; else the
+                    // last outcome and how many attempts.
+                    let mot = if evs.len() <= 1 {
+                        mot
+                    } else if evs.iter().all(|e| e.resultat == dernier.resultat) {
                         format!("{} {mot}", t::fois(evs.len()))
                     } else {
-                        mot
+                        t::dernier_de(&mot, evs.len())
                     };
                     (*etape, symbole, mot)
                 }
