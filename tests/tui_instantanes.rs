@@ -813,7 +813,7 @@ fn help_is_complete_with_editing_and_panel_keys() {
     avec_store(|a, store| {
         taper(a, store, &[touche(KeyCode::Char('?'))]);
         let mut tout = String::new();
-        for _ in 0..8 {
+        for _ in 0..12 {
             tout.push_str(&rendu(a, 80, 24));
             taper(a, store, &[touche(KeyCode::PageDown)]);
         }

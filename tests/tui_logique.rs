@@ -1165,3 +1165,44 @@ fn a_file_opened_in_the_future_is_refused() {
     taper(&mut app, &mut store, &[touche(KeyCode::Enter)]);
     assert_eq!(store.personnes().unwrap().len(), avant + 1);
 }
+
+/// Esc on the conflict screen merges: the form comes back on the other desk's version with
+/// this volunteer's own changes on top, so saving keeps both (the phone typed elsewhere is
+/// not undone by the first name typed here).
+#[test]
+fn back_to_the_form_after_a_conflict_keeps_both_desks_changes() {
+    use vigie::tui::formulaire::ChampId;
+    let dir = tempfile::tempdir().unwrap();
+    let (mut store, _) = base_exemple(dir.path());
+    let mut autre = ouvrir(&dir.path().join("x.db"), "Paul");
+    let mut app = app(&store);
+    while app.liste.selectionnee().map(|p| p.nom.as_str()) != Some("DIALLO") {
+        taper(&mut app, &mut store, &[touche(KeyCode::Down)]);
+    }
+    let id = app.liste.selectionnee().and_then(|p| p.id).unwrap();
+    let mut k = vec![
+        touche(KeyCode::Char('m')),
+        touche(KeyCode::Tab),
+        touche(KeyCode::Tab),
+    ];
+    k.push(ctrl('u'));
+    k.extend(texte("Awa Marie"));
+    taper(&mut app, &mut store, &k);
+    let mut p = autre.personne(id).unwrap().unwrap();
+    p.telephone = Some("07 00 00 00 00".into());
+    autre.modifier_personne(&p).unwrap();
+    taper(&mut app, &mut store, &[touche(KeyCode::Enter)]);
+    assert!(matches!(app.ecran(), Some(Ecran::Conflit(_))));
+    taper(&mut app, &mut store, &[touche(KeyCode::Esc)]);
+    let Some(Ecran::Personne(f)) = app.ecran() else {
+        panic!("back on the form");
+    };
+    assert_eq!(f.form.texte(ChampId::Prenom), "Awa Marie");
+    assert_eq!(f.form.texte(ChampId::Telephone), "07 00 00 00 00");
+    assert!(f.form.modifie(), "my change is still to be saved");
+    taper(&mut app, &mut store, &[touche(KeyCode::Enter)]);
+    assert!(app.pile.is_empty() || matches!(app.ecran(), Some(Ecran::Fiche(_))));
+    let stored = store.personne(id).unwrap().unwrap();
+    assert_eq!(stored.prenom.as_deref(), Some("Awa Marie"));
+    assert_eq!(stored.telephone.as_deref(), Some("07 00 00 00 00"));
+}

@@ -348,8 +348,8 @@ pub const CONFLIT_EXPLICATION: &str = "Un autre poste a modifié cette personne 
 pub const CONFLIT_GARDE_MIENNE: &str = "Votre version a remplacé l'autre (choix explicite).";
 pub const CONFLIT_GARDE_AUTRE: &str =
     "Votre saisie est abandonnée ; la version enregistrée est conservée.";
-pub const CONFLIT_REPRISE: &str =
-    "Formulaire rouvert avec votre saisie, sur la base de la version enregistrée.";
+pub const CONFLIT_REPRISE: &str = "Formulaire rouvert sur la version enregistrée par l'autre \
+     poste, avec vos modifications par-dessus : vérifiez, puis Entrée pour enregistrer.";
 
 // ------------------------------------------------------------------ help
 pub const AIDE_INTRO: &str = "Les touches sont les mêmes partout où elles s'appliquent. \
@@ -410,7 +410,8 @@ pub mod touches {
     pub const NON: &str = "non";
     pub const GARDER_MIENNE: &str = "garder MA version (remplace l'autre)";
     pub const GARDER_AUTRE: &str = "garder la version enregistrée";
-    pub const FUSIONNER: &str = "revenir au formulaire pour fusionner";
+    pub const FUSIONNER: &str =
+        "revenir au formulaire : vos modifications sur la version enregistrée (fusion)";
     pub const APERCU_LETTRE: &str = "aperçu de la lettre recommandée à la préfecture";
     pub const APERCU_CHRONOLOGIE: &str = "aperçu de la chronologie (avocat, Défenseur des droits)";
     pub const ENREGISTRER_SOUS: &str = "enregistrer le document dans un fichier texte";

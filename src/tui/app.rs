@@ -618,9 +618,8 @@ impl App {
                 // Back to the form, on top of the stored version: the volunteer merges by hand.
                 if let Some(Ecran::Conflit(c)) = self.pile.pop() {
                     let c = *c;
-                    let mut form = c.form;
-                    form.base = Some(c.actuelle);
-                    self.pile.push(Ecran::Personne(form));
+                    let form = c.form.rebaser(c.actuelle);
+                    self.pile.push(Ecran::Personne(Box::new(form)));
                     self.message = Some(t::CONFLIT_REPRISE.into());
                 }
             }

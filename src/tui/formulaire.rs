@@ -852,6 +852,33 @@ impl FormPersonne {
         })
     }
 
+    /// After a conflict: the same form on top of the version another desk stored. Fields
+    /// this volunteer changed keep what they typed; the others take the stored values, so
+    /// the other desk's changes are not undone by saving.
+    pub fn rebaser(self, actuelle: Personne) -> FormPersonne {
+        let mut nouveau = FormPersonne::modifier(actuelle, self.aujourdhui);
+        let FormPersonne { form, .. } = self;
+        let modifies: Vec<bool> = form
+            .champs
+            .iter()
+            .zip(&form.initial)
+            .map(|(c, i)| c.brut() != *i)
+            .collect();
+        for ((champ, modifie), cible) in form
+            .champs
+            .into_iter()
+            .zip(modifies)
+            .zip(nouveau.form.champs.iter_mut())
+        {
+            if modifie && champ.id == cible.id {
+                cible.valeur = champ.valeur;
+            }
+        }
+        nouveau.form.focus = form.focus.min(nouveau.form.champs.len().saturating_sub(1));
+        nouveau.actualiser_aides();
+        nouveau
+    }
+
     /// Marks a store error on the reference field (already used).
     pub fn reference_prise(&mut self, message: String) {
         self.form.erreur_texte(ChampId::Reference, &message);
