@@ -1206,3 +1206,27 @@ fn back_to_the_form_after_a_conflict_keeps_both_desks_changes() {
     assert_eq!(stored.prenom.as_deref(), Some("Awa Marie"));
     assert_eq!(stored.telephone.as_deref(), Some("07 00 00 00 00"));
 }
+
+/// Ctrl-S twice from the preview (open the name field, then write) saves, as e then Enter.
+#[test]
+fn ctrl_s_twice_saves_the_previewed_document() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut store, _) = base_exemple(dir.path());
+    let mut app = app(&store);
+    let reference = app.liste.selectionnee().unwrap().reference.clone();
+    taper(
+        &mut app,
+        &mut store,
+        &[touche(KeyCode::Char('H')), ctrl('s')],
+    );
+    let sortie = tempfile::tempdir().unwrap();
+    let Some(Ecran::Apercu(a)) = app.pile.last_mut() else {
+        panic!("preview open");
+    };
+    a.repertoire = sortie.path().to_path_buf();
+    taper(&mut app, &mut store, &[ctrl('s')]);
+    let chemin = sortie
+        .path()
+        .join(format!("chronologie-{reference}-2026-11-23.txt"));
+    assert!(chemin.exists(), "{:?}", app.message);
+}

@@ -462,8 +462,9 @@ pub const TABLE: &[Liaison] = &[
         Some(k_::ENREGISTRER_SOUS),
     ),
     l(
-        &[code(KeyCode::Enter)],
-        "Entrée",
+        // Ctrl-S again (it opened this field) writes, as Enter does.
+        &[code(KeyCode::Enter), ctrl('s')],
+        "Entrée/Ctrl-S",
         Action::Enregistrer,
         d::ECRIRE_FICHIER,
         &[X::NomFichier],
