@@ -1230,3 +1230,41 @@ fn ctrl_s_twice_saves_the_previewed_document() {
         .join(format!("chronologie-{reference}-2026-11-23.txt"));
     assert!(chemin.exists(), "{:?}", app.message);
 }
+
+/// Esc on a préfecture correction with something typed asks first (Esc again abandons);
+/// on an untouched correction it closes at once.
+#[test]
+fn esc_on_a_typed_prefecture_correction_asks_first() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut store, _) = base_exemple(dir.path());
+    let mut app = app(&store);
+    taper(&mut app, &mut store, &texte("P33"));
+    taper(
+        &mut app,
+        &mut store,
+        &[touche(KeyCode::F(2)), touche(KeyCode::Esc)],
+    );
+    assert!(!app.saisie_en_cours(), "untouched: closed at once");
+    taper(&mut app, &mut store, &[touche(KeyCode::F(2))]);
+    taper(
+        &mut app,
+        &mut store,
+        &[
+            touche(KeyCode::Tab),
+            touche(KeyCode::Tab),
+            touche(KeyCode::Tab),
+        ],
+    );
+    taper(&mut app, &mut store, &texte("appel du 20/11"));
+    taper(&mut app, &mut store, &[touche(KeyCode::Esc)]);
+    assert!(
+        app.saisie_en_cours(),
+        "first Esc asks, the correction stays"
+    );
+    taper(&mut app, &mut store, &[touche(KeyCode::Esc)]);
+    assert!(!app.saisie_en_cours(), "second Esc abandons");
+    assert!(
+        matches!(app.ecran(), Some(Ecran::Panneau { .. })),
+        "still on the card"
+    );
+}
