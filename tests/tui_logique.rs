@@ -1268,3 +1268,37 @@ fn esc_on_a_typed_prefecture_correction_asks_first() {
         "still on the card"
     );
 }
+
+/// Where ? is text (a form), F1 opens the help (the footer says so: "F1 aide") and Esc
+/// comes back to the form; while a question is on screen, F1 waits for the answer.
+#[test]
+fn f1_opens_the_help_over_a_form_but_not_over_a_question() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut store, _) = base_exemple(dir.path());
+    let mut app = app(&store);
+    taper(
+        &mut app,
+        &mut store,
+        &[touche(KeyCode::Char('c')), touche(KeyCode::Char('2'))],
+    );
+    let pied = vigie::tui::clavier::pied(&app.contextes_actifs());
+    assert_eq!(pied.first(), Some(&("F1", "aide")), "{pied:?}");
+    taper(&mut app, &mut store, &[touche(KeyCode::F(1))]);
+    assert!(matches!(app.ecran(), Some(Ecran::Aide { .. })));
+    taper(&mut app, &mut store, &[touche(KeyCode::Esc)]);
+    assert!(matches!(app.ecran(), Some(Ecran::Saisie(_))));
+    taper(&mut app, &mut store, &[touche(KeyCode::Esc)]);
+    assert_eq!(app.confirmation, Some(Confirmation::Abandonner));
+    taper(&mut app, &mut store, &[touche(KeyCode::F(1))]);
+    assert!(
+        matches!(app.ecran(), Some(Ecran::Saisie(_))),
+        "no help over a question"
+    );
+    // On the list, ? is the help key: F1 is not repeated in the footer.
+    taper(&mut app, &mut store, &[touche(KeyCode::Char('o'))]);
+    let pied = vigie::tui::clavier::pied(&app.contextes_actifs());
+    assert!(
+        pied.contains(&("?", "aide")) && !pied.contains(&("F1", "aide")),
+        "{pied:?}"
+    );
+}

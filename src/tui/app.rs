@@ -442,7 +442,9 @@ impl App {
             }
             Action::Retour => return self.retour(),
             Action::Aide => {
-                if !matches!(self.ecran(), Some(Ecran::Aide { .. })) {
+                // A question on screen is answered first.
+                if self.confirmation.is_none() && !matches!(self.ecran(), Some(Ecran::Aide { .. }))
+                {
                     self.pile.push(Ecran::Aide { defilement: 0 });
                 }
             }

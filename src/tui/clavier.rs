@@ -528,12 +528,13 @@ pub const TABLE: &[Liaison] = &[
         Some(k_::AIDE),
     ),
     l(
+        // Shown in the footer where ? is text (forms, search): the help stays reachable.
         &[code(KeyCode::F(1))],
         "F1",
         Action::Aide,
         d::AIDE,
         &[X::Toujours],
-        None,
+        Some(k_::AIDE),
     ),
     l(
         &[code(KeyCode::Esc)],
@@ -666,7 +667,11 @@ fn pied_liaisons(actifs: &[Contexte]) -> Vec<&'static Liaison> {
         .chain(actifs.iter().filter(|c| !globaux.contains(c)));
     for cx in ordre {
         for li in TABLE.iter().filter(|li| li.contextes.contains(cx)) {
-            if li.pied.is_some() && !v.iter().any(|(e, _)| e.etiquette == li.etiquette) {
+            // One key per action and word: "? aide" makes "F1 aide" needless.
+            let deja = v.iter().any(|(e, _)| {
+                e.etiquette == li.etiquette || (e.action == li.action && e.pied == li.pied)
+            });
+            if li.pied.is_some() && !deja {
                 let secondaire = matches!(li.action, Action::Prefecture | Action::Statistiques);
                 v.push((li, secondaire));
             }

@@ -146,6 +146,10 @@ pub fn dessiner(app: &mut App, f: &mut Frame) {
                 k.code != ratatui::crossterm::event::KeyCode::Esc
             })
         }
+        // A question on screen: its answers (F1 waits until it is answered).
+        _ if app.confirmation.is_some() => clavier::pied_filtre(&app.contextes_actifs(), |k| {
+            k.code != ratatui::crossterm::event::KeyCode::F(1)
+        }),
         _ => clavier::pied_filtre(&app.contextes_actifs(), |_| true),
     };
     for (e, d) in globales {
