@@ -345,6 +345,21 @@ pub fn conflit_enregistree(par: &str) -> String {
     format!("Enregistrée (par {par})")
 }
 pub const CONFLIT_EXPLICATION: &str = "Un autre poste a modifié cette personne pendant votre saisie. Les champs marqués ≠ diffèrent ; rien n'a été écrasé.";
+/// Under the conflict table: who changed what, in words (not only ≠ and bold).
+pub fn conflit_origines(vous: &[&str], autre: &[&str], par: &str) -> Vec<String> {
+    let liste = |v: &[&str]| {
+        if v.is_empty() {
+            "rien".to_string()
+        } else {
+            v.join(", ")
+        }
+    };
+    vec![
+        format!("Vous avez modifié : {}.", liste(vous)),
+        format!("{par} a modifié : {}.", liste(autre)),
+    ]
+}
+pub const CONFLIT_AUTRE_POSTE: &str = "L'autre poste";
 pub const CONFLIT_GARDE_MIENNE: &str = "Votre version a remplacé l'autre (choix explicite).";
 pub const CONFLIT_GARDE_AUTRE: &str =
     "Votre saisie est abandonnée ; la version enregistrée est conservée.";

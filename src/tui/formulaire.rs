@@ -879,6 +879,20 @@ impl FormPersonne {
         nouveau
     }
 
+    /// For each field (in form order, with its label): whether this volunteer changed it,
+    /// and whether the stored version `actuelle` differs from what the form started from
+    /// (another desk changed it).
+    pub fn origines(&self, actuelle: &Personne) -> Vec<(&'static str, bool, bool)> {
+        let stockee = FormPersonne::modifier(actuelle.clone(), self.aujourdhui);
+        self.form
+            .champs
+            .iter()
+            .zip(&self.form.initial)
+            .zip(&stockee.form.champs)
+            .map(|((c, initial), s)| (c.libelle, c.brut() != *initial, s.brut() != *initial))
+            .collect()
+    }
+
     /// Marks a store error on the reference field (already used).
     pub fn reference_prise(&mut self, message: String) {
         self.form.erreur_texte(ChampId::Reference, &message);

@@ -1402,7 +1402,26 @@ fn conflit(f: &mut Frame, zone: Rect, c: &EtatConflit) {
             .style(st),
         );
     }
-    let [expl, table] = Layout::vertical([Constraint::Length(2), Constraint::Fill(1)]).areas(zone);
+    // Who changed what: "m" replaces the other desk's changes, Esc keeps both.
+    let origines = c.form.origines(&c.actuelle);
+    let vous: Vec<&str> = origines.iter().filter(|o| o.1).map(|o| o.0).collect();
+    let autre: Vec<&str> = origines.iter().filter(|o| o.2).map(|o| o.0).collect();
+    let par = if c.modifie_par.is_empty() {
+        t::CONFLIT_AUTRE_POSTE.to_string()
+    } else {
+        c.modifie_par.clone()
+    };
+    let legende: Vec<Line<'static>> = t::conflit_origines(&vous, &autre, &par)
+        .into_iter()
+        .flat_map(|l| habiller(mots(&l, Style::default()), zone.width as usize, 0, 2))
+        .collect();
+    let [expl, table, bas] = Layout::vertical([
+        Constraint::Length(2),
+        Constraint::Length(a.len() as u16 + 1),
+        Constraint::Fill(1),
+    ])
+    .areas(zone);
+    f.render_widget(Paragraph::new(legende), bas);
     f.render_widget(
         Paragraph::new(t::CONFLIT_EXPLICATION).wrap(Wrap { trim: true }),
         expl,
