@@ -1302,3 +1302,22 @@ fn f1_opens_the_help_over_a_form_but_not_over_a_question() {
         "{pied:?}"
     );
 }
+
+/// F2 from the search opens the préfecture of the person selected in the results.
+#[test]
+fn f2_from_the_search_opens_the_selected_persons_prefecture() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut store, _) = base_exemple(dir.path());
+    let mut app = app(&store);
+    taper(&mut app, &mut store, &[touche(KeyCode::Char('/'))]);
+    taper(&mut app, &mut store, &texte("benali"));
+    taper(&mut app, &mut store, &[touche(KeyCode::F(2))]);
+    let mut term = ratatui::Terminal::new(ratatui::backend::TestBackend::new(80, 24)).unwrap();
+    term.draw(|f| vigie::tui::vue::dessiner(&mut app, f))
+        .unwrap();
+    let buf = term.backend().buffer().clone();
+    let ecran: String = (0..24)
+        .map(|y| (0..80).map(|x| buf[(x, y)].symbol()).collect::<String>() + "\n")
+        .collect();
+    assert!(ecran.contains("Numéro ou nom : 974"), "{ecran}");
+}

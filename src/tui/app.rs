@@ -401,6 +401,7 @@ impl App {
             Some(Ecran::Saisie(f)) => Some(&f.personne),
             Some(Ecran::Personne(f)) => f.base.as_ref(),
             Some(Ecran::Apercu(a)) => Some(&a.dossier.personne),
+            Some(Ecran::Recherche(r)) => r.resultats.get(r.selection),
             _ => None,
         }
     }
