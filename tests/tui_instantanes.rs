@@ -924,3 +924,28 @@ fn timeline_words_dates_as_the_forms_and_conflict_shows_unknown_pan() {
         "{ligne}"
     );
 }
+
+/// The sideways window of a one-line value: the cursor always inside, "…" where text is
+/// hidden, wide characters counted as two columns.
+#[test]
+fn one_line_window_keeps_the_cursor_visible() {
+    use vigie::tui::vue::{fenetre, largeur_affichee};
+    assert_eq!(fenetre("abc", 1, 10), ("abc".to_string(), 1));
+    let long: String = ('a'..='z').collect();
+    let (v, c) = fenetre(&long, 26, 10);
+    assert_eq!((v.as_str(), c), ("…tuvwxyz", 8));
+    let (v, c) = fenetre(&long, 0, 10);
+    assert_eq!((v.as_str(), c), ("abcdefghi…", 0));
+    let (v, c) = fenetre(&long, 13, 10);
+    assert!(v.starts_with('…') && v.ends_with('…'), "{v}");
+    assert!(c < 9 && v.chars().nth(c) == Some('n'), "{v} {c}");
+    for cur in 0..=26 {
+        let (v, c) = fenetre(&long, cur, 10);
+        assert!(largeur_affichee(&v) <= 10 && c <= 9, "{cur}: {v} {c}");
+    }
+    let emoji = "ab🏠🏠🏠🏠🏠🏠cd";
+    for cur in 0..=10 {
+        let (v, c) = fenetre(emoji, cur, 8);
+        assert!(largeur_affichee(&v) <= 8 && c <= 7, "{cur}: {v} {c}");
+    }
+}

@@ -4,6 +4,7 @@ use crate::domain::moteur::PanConnu;
 use crate::domain::{Personne, TypeEvenement};
 
 pub const TITRE_APPLI: &str = "vigie";
+pub const INVITE_RECHERCHE: &str = "Chercher : ";
 pub const TROP_PETIT: &str = "terminal trop petit (min 80×24)";
 pub fn taille_actuelle(l: u16, h: u16) -> String {
     format!("taille actuelle : {l}×{h} — agrandissez la fenêtre (Ctrl-C pour quitter)")

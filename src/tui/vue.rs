@@ -1178,14 +1178,16 @@ fn recherche(f: &mut Frame, zone: Rect, r: &EtatRecherche) {
         Constraint::Fill(1),
     ])
     .areas(zone);
-    let invite = "Chercher : ";
+    let invite = t::INVITE_RECHERCHE;
+    let (visible, colonne) = fenetre(
+        &r.saisie.texte,
+        r.saisie.curseur,
+        (saisie.width as usize).saturating_sub(invite.chars().count()),
+    );
     f.render_widget(
         Paragraph::new(Line::from(vec![
             Span::styled(invite, gras()),
-            Span::styled(
-                r.saisie.texte.clone(),
-                Style::default().add_modifier(Modifier::UNDERLINED),
-            ),
+            Span::styled(visible, Style::default().add_modifier(Modifier::UNDERLINED)),
         ])),
         saisie,
     );
@@ -1227,7 +1229,7 @@ fn recherche(f: &mut Frame, zone: Rect, r: &EtatRecherche) {
         .collect();
     f.render_widget(Paragraph::new(lignes), res);
     f.set_cursor_position(Position::new(
-        saisie.x + invite.chars().count() as u16 + r.saisie.curseur as u16,
+        saisie.x + (invite.chars().count() + colonne) as u16,
         saisie.y,
     ));
 }
