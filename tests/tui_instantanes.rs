@@ -656,3 +656,296 @@ fn apercu_remplacer() {
         verifier("apercu_remplacer", a);
     });
 }
+
+/// The préfecture panel opened from the list: its footer shows only keys that work there
+/// (letters are the query: no "q quitter", "S" or "P"; F3 and ? still work).
+#[test]
+fn prefecture_panel_footer_shows_only_keys_that_work() {
+    avec_store(|a, store| {
+        taper(a, store, &[touche(KeyCode::Char('P'))]);
+        taper(a, store, &texte("33"));
+        verifier("prefecture", a);
+        let texte = rendu(a, 80, 24);
+        let pied: String = texte
+            .lines()
+            .rev()
+            .skip(1)
+            .take(2)
+            .collect::<Vec<_>>()
+            .join("\n");
+        assert!(!pied.contains("q quitter"), "{pied}");
+        assert!(!pied.contains("S/F3") && !pied.contains("P/F2"), "{pied}");
+        assert!(pied.contains("F3 statistiques"), "{pied}");
+        assert!(
+            pied.contains("? aide") && pied.contains("/ chercher"),
+            "{pied}"
+        );
+    });
+}
+
+/// NO_COLOR holds on every screen, the panels' own styles included: no colour at all, the
+/// bold kept (the préfecture's alerts).
+#[test]
+fn no_color_holds_over_the_panels() {
+    avec_store(|a, store| {
+        a.couleurs = false;
+        for touches in [&texte("P33")[..], &[touche(KeyCode::Char('S'))][..]] {
+            taper(a, store, touches);
+            let mut term = Terminal::new(TestBackend::new(120, 40)).unwrap();
+            term.draw(|f| vigie::tui::vue::dessiner(a, f)).unwrap();
+            let buf = term.backend().buffer().clone();
+            for c in buf.content.iter() {
+                assert_eq!(c.fg, Color::Reset, "colour under NO_COLOR: {c:?}");
+                assert_eq!(c.bg, Color::Reset, "colour under NO_COLOR: {c:?}");
+            }
+            taper(a, store, &[touche(KeyCode::Esc)]);
+        }
+        // The alerts of the Gironde card stay bold.
+        taper(a, store, &texte("P33"));
+        let mut term = Terminal::new(TestBackend::new(120, 40)).unwrap();
+        term.draw(|f| vigie::tui::vue::dessiner(a, f)).unwrap();
+        let buf = term.backend().buffer().clone();
+        let y = (0..40)
+            .find(|y| {
+                (0..120)
+                    .map(|x| buf[(x, *y)].symbol())
+                    .collect::<String>()
+                    .starts_with("ALERTES")
+            })
+            .expect("alerts on the card");
+        assert!(buf[(0, y)].modifier.contains(Modifier::BOLD));
+    });
+}
+
+/// A value longer than its field scrolls sideways: the end being typed and the cursor stay
+/// on screen ("…" says that the start is hidden).
+#[test]
+fn long_value_in_a_field_scrolls_with_the_cursor() {
+    avec_store(|a, store| {
+        taper(a, store, &[touche(KeyCode::Char('n'))]);
+        taper(
+            a,
+            store,
+            &texte("Martin de la Fontaine-Saint-Exupéry-Montmorency-Beauharnais-Périgord"),
+        );
+        verifier("nom_long", a);
+        let texte = rendu(a, 80, 24);
+        assert!(texte.contains("Beauharnais-Périgord"), "{texte}");
+    });
+}
+
+/// The file shows every character of the notes: an emoji takes two columns (the text after
+/// it is not pushed off the line) and a web address longer than a line goes on below.
+#[test]
+fn file_notes_with_emoji_and_long_address_are_shown_whole() {
+    avec_store(|a, store| {
+        let url = "https://administration-etrangers-en-france.interieur.gouv.fr/particuliers/#/espace-personnel/mon-compte";
+        let mut p = store
+            .personnes()
+            .unwrap()
+            .into_iter()
+            .find(|p| p.reference == "2026-0001")
+            .unwrap();
+        p.notes = Some(format!(
+            "Hébergée chez sa sœur au 12 rue de la République, bâtiment C, escalier 4, Saint-Denis 🏠 — appeler après 18h, travaille de nuit; voir {url}"
+        ));
+        store.modifier_personne(&p).unwrap();
+        let id = p.id.unwrap();
+        let mut donnees = charger_fiche(store, &a.regles, jour(), id)
+            .unwrap()
+            .unwrap();
+        donnees.trace = Some(trace_fixe());
+        a.installer_fiche(donnees);
+        let mut tout = String::new();
+        for _ in 0..6 {
+            let mut term = Terminal::new(TestBackend::new(80, 24)).unwrap();
+            term.draw(|f| vigie::tui::vue::dessiner(a, f)).unwrap();
+            let buf = term.backend().buffer().clone();
+            for y in 0..24 {
+                let mut ligne = String::new();
+                let mut x = 0;
+                while x < 80 {
+                    let sym = buf[(x, y)].symbol();
+                    ligne.push_str(sym);
+                    // A wide character covers the next cell.
+                    x += ratatui::text::Span::raw(sym).width().max(1) as u16;
+                }
+                assert!(
+                    ratatui::text::Span::raw(ligne.trim_end()).width() <= 80,
+                    "{ligne}"
+                );
+                tout.push_str(ligne.trim());
+                tout.push('\n');
+            }
+            taper(a, store, &[touche(KeyCode::PageDown)]);
+        }
+        assert!(tout.contains("travaille de nuit;"), "{tout}");
+        let sans_coupures: String = tout.split_whitespace().collect();
+        assert!(sans_coupures.contains(url), "{tout}");
+    });
+}
+
+/// j and k move in the statistics panel too (as the arrows do).
+#[test]
+fn j_and_k_move_in_the_statistics_panel() {
+    avec_store(|a, store| {
+        taper(a, store, &[touche(KeyCode::Char('S'))]);
+        let ligne_curseur = |a: &mut App| {
+            let t = rendu(a, 80, 24);
+            t.lines().last().unwrap().to_string()
+        };
+        let depart = ligne_curseur(a);
+        taper(a, store, &[touche(KeyCode::Char('j'))]);
+        let apres_j = ligne_curseur(a);
+        assert_ne!(depart, apres_j, "j moves down");
+        taper(a, store, &[touche(KeyCode::Char('k'))]);
+        assert_eq!(ligne_curseur(a), depart, "k moves back up");
+        taper(a, store, &[touche(KeyCode::Down)]);
+        assert_eq!(ligne_curseur(a), apres_j, "same as ↓");
+    });
+}
+
+/// The whole help, scrolled to its end at 80×24: it also gives the editing keys of a text
+/// field and the keys of both panels (what their footers show), whatever screen it is
+/// opened from.
+#[test]
+fn help_is_complete_with_editing_and_panel_keys() {
+    avec_store(|a, store| {
+        taper(a, store, &[touche(KeyCode::Char('?'))]);
+        let mut tout = String::new();
+        for _ in 0..12 {
+            tout.push_str(&rendu(a, 80, 24));
+            taper(a, store, &[touche(KeyCode::PageDown)]);
+        }
+        for attendu in [
+            "Dans un champ de texte",
+            "Ctrl-U           vider le champ",
+            "Panneau Préfecture (P ou F2)",
+            "F2               corriger",
+            "Panneau Statistiques (S ou F3)",
+            "d                dates…",
+            "↑↓ j k           parcourir",
+            "Conflit de modification",
+        ] {
+            assert!(tout.contains(attendu), "{attendu} missing:\n{tout}");
+        }
+        taper(a, store, &[touche(KeyCode::End)]);
+        verifier("aide_fin", a);
+    });
+}
+
+/// The day's list does not offer Esc (it has nowhere to go back to); the list of everyone
+/// does (back to the day's list).
+#[test]
+fn esc_is_offered_only_where_it_goes_back() {
+    avec_store(|a, store| {
+        let pied = |a: &mut App| {
+            let t = rendu(a, 120, 40);
+            t.lines()
+                .rev()
+                .skip(1)
+                .take(2)
+                .collect::<Vec<_>>()
+                .join("\n")
+        };
+        assert!(!pied(a).contains("Échap"), "{}", pied(a));
+        taper(a, store, &[touche(KeyCode::Char('t'))]);
+        assert!(pied(a).contains("Échap retour"), "{}", pied(a));
+        taper(a, store, &[touche(KeyCode::Esc)]);
+        assert!(!a.liste.tous);
+    });
+}
+
+/// The timeline words an event's date as its form asked for it (an appointment, a
+/// follow-up), and the conflict screen says "non renseigné" as the form does.
+#[test]
+fn timeline_words_dates_as_the_forms_and_conflict_shows_unknown_pan() {
+    use vigie::tui::app::Ecran;
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = base_instantanes(dir.path());
+    let mut autre = ouvrir(&dir.path().join("x.db"), "Paul");
+    let mut a = app_vide();
+    a.recharger(&store);
+    while a.liste.selectionnee().map(|p| p.nom.as_str()) != Some("DIALLO") {
+        taper(&mut a, &mut store, &[touche(KeyCode::Down)]);
+    }
+    // A PAN appointment on 05/12/2026, typed in the form.
+    taper(
+        &mut a,
+        &mut store,
+        &[
+            touche(KeyCode::Enter),
+            touche(KeyCode::Char('p')),
+            touche(KeyCode::Char('2')),
+            touche(KeyCode::Tab),
+        ],
+    );
+    taper(&mut a, &mut store, &texte("05/12/2026"));
+    taper(&mut a, &mut store, &[touche(KeyCode::Enter)]);
+    assert!(matches!(a.ecran(), Some(Ecran::Fiche(_))));
+    let mut tout = String::new();
+    for _ in 0..4 {
+        tout.push_str(&rendu(&mut a, 80, 24));
+        taper(&mut a, &mut store, &[touche(KeyCode::PageDown)]);
+    }
+    assert!(
+        tout.contains("rendez-vous obtenu · rendez-vous le 05/12/2026"),
+        "{tout}"
+    );
+    assert!(!tout.contains("échéance 05/12/2026"), "{tout}");
+    // The ladder: two PAN attempts with different outcomes are not "2× rendez-vous obtenu".
+    assert!(
+        tout.contains("PAN (rendez-vous obtenu, 2 démarches)"),
+        "{tout}"
+    );
+    assert!(!tout.contains("2× rendez-vous obtenu"), "{tout}");
+
+    // Both desks edit; the stored version has no answer about the PAN.
+    taper(
+        &mut a,
+        &mut store,
+        &[
+            touche(KeyCode::Char('m')),
+            touche(KeyCode::Tab),
+            touche(KeyCode::Tab),
+        ],
+    );
+    taper(&mut a, &mut store, &texte("Aïssatou"));
+    let id = a.liste.selectionnee().and_then(|p| p.id).unwrap();
+    let mut p = autre.personne(id).unwrap().unwrap();
+    p.pan_connu = None;
+    autre.modifier_personne(&p).unwrap();
+    taper(&mut a, &mut store, &[touche(KeyCode::Enter)]);
+    assert!(matches!(a.ecran(), Some(Ecran::Conflit(_))));
+    let t = rendu(&mut a, 80, 24);
+    let ligne = t.lines().find(|l| l.contains("PAN connu")).unwrap();
+    assert!(
+        ligne.starts_with("≠") && ligne.contains("non renseigné"),
+        "{ligne}"
+    );
+}
+
+/// The sideways window of a one-line value: the cursor always inside, "…" where text is
+/// hidden, wide characters counted as two columns.
+#[test]
+fn one_line_window_keeps_the_cursor_visible() {
+    use vigie::tui::vue::{fenetre, largeur_affichee};
+    assert_eq!(fenetre("abc", 1, 10), ("abc".to_string(), 1));
+    let long: String = ('a'..='z').collect();
+    let (v, c) = fenetre(&long, 26, 10);
+    assert_eq!((v.as_str(), c), ("…tuvwxyz", 8));
+    let (v, c) = fenetre(&long, 0, 10);
+    assert_eq!((v.as_str(), c), ("abcdefghi…", 0));
+    let (v, c) = fenetre(&long, 13, 10);
+    assert!(v.starts_with('…') && v.ends_with('…'), "{v}");
+    assert!(c < 9 && v.chars().nth(c) == Some('n'), "{v} {c}");
+    for cur in 0..=26 {
+        let (v, c) = fenetre(&long, cur, 10);
+        assert!(largeur_affichee(&v) <= 10 && c <= 9, "{cur}: {v} {c}");
+    }
+    let emoji = "ab🏠🏠🏠🏠🏠🏠cd";
+    for cur in 0..=10 {
+        let (v, c) = fenetre(emoji, cur, 8);
+        assert!(largeur_affichee(&v) <= 8 && c <= 7, "{cur}: {v} {c}");
+    }
+}

@@ -831,3 +831,493 @@ fn the_preview_follows_changes_made_by_another_desk() {
     );
     assert_eq!(a.defilement, 1, "the scroll is kept");
 }
+
+/// Pasted text arrives in one go (bracketed paste): a line break in it must never act as
+/// Enter and save the form; in a one-line field it becomes a space, in the notes it stays.
+#[test]
+fn pasting_text_with_line_breaks_never_saves_a_form() {
+    use vigie::tui::formulaire::ChampId;
+    let dir = tempfile::tempdir().unwrap();
+    let (mut store, ids) = base_exemple(dir.path());
+    let mut app = app(&store);
+    let avant = store.personnes().unwrap().len();
+
+    // New person: the name pasted with a line break (and a département after it).
+    taper(&mut app, &mut store, &[touche(KeyCode::Char('n'))]);
+    app.coller("DUPONT\r\n33\n", &mut store);
+    let Some(Ecran::Personne(f)) = app.ecran() else {
+        panic!("still on the person form");
+    };
+    assert_eq!(f.form.texte(ChampId::Nom), "DUPONT 33");
+    assert_eq!(store.personnes().unwrap().len(), avant, "nothing saved");
+
+    // The notes keep their lines.
+    while !matches!(app.ecran(), Some(Ecran::Personne(f)) if f.form.focalise().map(|c| c.id) == Some(ChampId::Notes))
+    {
+        taper(&mut app, &mut store, &[touche(KeyCode::Tab)]);
+    }
+    app.coller("ligne 1\nligne 2\tfin", &mut store);
+    let Some(Ecran::Personne(f)) = app.ecran() else {
+        panic!("still on the person form");
+    };
+    assert_eq!(f.form.texte(ChampId::Notes), "ligne 1\nligne 2 fin");
+    assert_eq!(store.personnes().unwrap().len(), avant, "nothing saved");
+
+    // A CCC ticket pasted with its line break: the form stays open, nothing written.
+    taper(
+        &mut app,
+        &mut store,
+        &[touche(KeyCode::Esc), touche(KeyCode::Char('o'))],
+    );
+    assert!(app.pile.is_empty());
+    taper(
+        &mut app,
+        &mut store,
+        &[
+            touche(KeyCode::Char('c')),
+            touche(KeyCode::Char('2')),
+            touche(KeyCode::Tab),
+        ],
+    );
+    app.coller("  12345\n", &mut store);
+    let Some(Ecran::Saisie(f)) = app.ecran() else {
+        panic!("still on the CCC form");
+    };
+    assert_eq!(f.form.texte(ChampId::Ticket), "12345");
+    for id in &ids {
+        assert!(store.evenements(*id).unwrap().is_empty(), "nothing saved");
+    }
+    // Enter (typed) saves what was pasted.
+    taper(&mut app, &mut store, &[touche(KeyCode::Enter)]);
+    let tickets: Vec<_> = ids
+        .iter()
+        .flat_map(|id| store.evenements(*id).unwrap())
+        .filter_map(|e| e.ticket)
+        .collect();
+    assert_eq!(tickets, vec!["12345".to_string()]);
+
+    // Pasted over the list (no field), letters are not keys: nothing happens.
+    app.coller("q\nn\n", &mut store);
+    assert!(!app.quitter);
+    assert!(app.pile.is_empty());
+
+    // In the search box, one line, searched at once.
+    taper(&mut app, &mut store, &[touche(KeyCode::Char('/'))]);
+    app.coller("diallo\n", &mut store);
+    let Some(Ecran::Recherche(r)) = app.ecran() else {
+        panic!("search open");
+    };
+    assert_eq!(r.saisie.texte, "diallo");
+    assert_eq!(r.resultats.len(), 1);
+}
+
+/// The message after an entry agrees with the event's name: « Visite enregistrée ».
+#[test]
+fn saved_entry_message_agrees_in_gender() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut store, _) = base_exemple(dir.path());
+    let mut app = app(&store);
+    taper(
+        &mut app,
+        &mut store,
+        &[touche(KeyCode::Char('v')), ctrl('s')],
+    );
+    let m = app.message.clone().unwrap_or_default();
+    assert!(m.starts_with("Visite enregistrée pour "), "{m}");
+    taper(
+        &mut app,
+        &mut store,
+        &[
+            touche(KeyCode::Char('x')),
+            touche(KeyCode::Char('1')),
+            touche(KeyCode::Enter),
+        ],
+    );
+    let m = app.message.clone().unwrap_or_default();
+    assert!(m.starts_with("Clôture enregistrée pour "), "{m}");
+}
+
+/// In the préfecture panel letters are the query: q does not quit, P/S do not open panels;
+/// / (never in a département's name) still opens the search, F3 the statistics.
+#[test]
+fn prefecture_panel_keeps_letters_as_text_but_lets_slash_and_f3_through() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut store, _) = base_exemple(dir.path());
+    let mut app = app(&store);
+    taper(&mut app, &mut store, &[touche(KeyCode::Char('P'))]);
+    taper(&mut app, &mut store, &texte("qSP"));
+    assert!(!app.quitter, "q is text in the query");
+    assert_eq!(app.pile.len(), 1, "no other panel opened");
+    taper(&mut app, &mut store, &[touche(KeyCode::Char('/'))]);
+    assert!(matches!(app.ecran(), Some(Ecran::Recherche(_))));
+    taper(&mut app, &mut store, &[touche(KeyCode::Esc)]);
+    taper(&mut app, &mut store, &[touche(KeyCode::F(3))]);
+    assert_eq!(app.pile.len(), 2, "statistics over the préfecture panel");
+}
+
+/// A préfecture correction being typed is input in progress: Ctrl-C asks before quitting.
+#[test]
+fn quitting_during_a_prefecture_correction_asks_first() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut store, _) = base_exemple(dir.path());
+    let mut app = app(&store);
+    taper(&mut app, &mut store, &texte("P33"));
+    taper(&mut app, &mut store, &[touche(KeyCode::F(2))]);
+    taper(
+        &mut app,
+        &mut store,
+        &[
+            touche(KeyCode::Tab),
+            touche(KeyCode::Tab),
+            touche(KeyCode::Tab),
+        ],
+    );
+    taper(&mut app, &mut store, &texte("appel du 20/11"));
+    taper(&mut app, &mut store, &[ctrl('c')]);
+    assert!(!app.quitter);
+    assert_eq!(app.confirmation, Some(Confirmation::Quitter));
+    taper(&mut app, &mut store, &[touche(KeyCode::Char('n'))]);
+    assert!(!app.quitter && app.confirmation.is_none());
+    taper(
+        &mut app,
+        &mut store,
+        &[ctrl('c'), touche(KeyCode::Char('o'))],
+    );
+    assert!(app.quitter);
+}
+
+/// The search results follow what another desk writes (a new person matching appears),
+/// the selected person staying selected.
+#[test]
+fn search_results_follow_other_desks() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut store, _) = base_exemple(dir.path());
+    let mut app = app(&store);
+    taper(&mut app, &mut store, &[touche(KeyCode::Char('/'))]);
+    taper(&mut app, &mut store, &texte("2026-000"));
+    let Some(Ecran::Recherche(r)) = app.ecran() else {
+        panic!("search open");
+    };
+    assert_eq!(r.resultats.len(), 3);
+    taper(&mut app, &mut store, &[touche(KeyCode::Down)]);
+    let choisi = match app.ecran() {
+        Some(Ecran::Recherche(r)) => r.resultats[r.selection].reference.clone(),
+        _ => unreachable!(),
+    };
+    let mut autre = ouvrir(&dir.path().join("x.db"), "Paul");
+    autre
+        .creer_personne(&personne("2026-0000", "AAA", "Zoé", "75"))
+        .unwrap();
+    assert!(app.verifier_changements(&store));
+    let Some(Ecran::Recherche(r)) = app.ecran() else {
+        panic!("search still open");
+    };
+    assert_eq!(r.resultats.len(), 4, "the new person appears");
+    assert_eq!(r.resultats[r.selection].reference, choisi, "selection kept");
+}
+
+/// F2 and F3 open the préfecture and the statistics even while a form is being typed (on
+/// the département typed so far); Esc brings the form back exactly as it was.
+#[test]
+fn function_keys_open_the_panels_over_a_form_and_esc_brings_it_back() {
+    use vigie::tui::formulaire::ChampId;
+    let dir = tempfile::tempdir().unwrap();
+    let (mut store, _) = base_exemple(dir.path());
+    let mut app = app(&store);
+    taper(&mut app, &mut store, &[touche(KeyCode::Char('n'))]);
+    taper(&mut app, &mut store, &texte("DUPONT"));
+    taper(
+        &mut app,
+        &mut store,
+        &[
+            touche(KeyCode::Tab),
+            touche(KeyCode::Tab),
+            touche(KeyCode::Tab),
+        ],
+    );
+    taper(&mut app, &mut store, &texte("gironde"));
+    taper(&mut app, &mut store, &[touche(KeyCode::F(2))]);
+    assert!(matches!(app.ecran(), Some(Ecran::Panneau { .. })));
+    let t = {
+        let mut term = ratatui::Terminal::new(ratatui::backend::TestBackend::new(80, 24)).unwrap();
+        term.draw(|f| vigie::tui::vue::dessiner(&mut app, f))
+            .unwrap();
+        let buf = term.backend().buffer().clone();
+        (0..24)
+            .map(|y| (0..80).map(|x| buf[(x, y)].symbol()).collect::<String>())
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
+    assert!(t.contains("Préfecture de la Gironde"), "{t}");
+    taper(
+        &mut app,
+        &mut store,
+        &[touche(KeyCode::Esc), touche(KeyCode::F(3))],
+    );
+    assert!(matches!(app.ecran(), Some(Ecran::Panneau { .. })));
+    taper(&mut app, &mut store, &[touche(KeyCode::Esc)]);
+    let Some(Ecran::Personne(f)) = app.ecran() else {
+        panic!("the form is back");
+    };
+    assert_eq!(f.form.texte(ChampId::Nom), "DUPONT");
+    assert_eq!(f.form.texte(ChampId::Departement), "gironde");
+    assert_eq!(f.form.focalise().map(|c| c.id), Some(ChampId::Departement));
+}
+
+/// An event is dated the day it happened: a date after today (a typo in the year) is
+/// refused next to the field, nothing is written; today's date is accepted.
+#[test]
+fn an_event_dated_in_the_future_is_refused() {
+    use vigie::tui::formulaire::ChampId;
+    let dir = tempfile::tempdir().unwrap();
+    let (mut store, ids) = base_exemple(dir.path());
+    let mut app = app(&store);
+    taper(
+        &mut app,
+        &mut store,
+        &[
+            touche(KeyCode::Char('c')),
+            touche(KeyCode::BackTab),
+            touche(KeyCode::BackTab),
+        ],
+    );
+    taper(&mut app, &mut store, &texte("23/11/2062"));
+    taper(
+        &mut app,
+        &mut store,
+        &[
+            touche(KeyCode::Tab),
+            touche(KeyCode::Tab),
+            touche(KeyCode::Char('2')),
+            touche(KeyCode::Enter),
+        ],
+    );
+    let Some(Ecran::Saisie(f)) = app.ecran() else {
+        panic!("the form stays open");
+    };
+    let erreur = f
+        .form
+        .champ(ChampId::Date)
+        .and_then(|c| c.erreur.clone())
+        .unwrap_or_default();
+    assert!(
+        erreur.starts_with("date à venir (aujourd'hui : 23/11/2026)"),
+        "{erreur}"
+    );
+    assert_eq!(f.form.focalise().map(|c| c.id), Some(ChampId::Date));
+    for id in &ids {
+        assert!(store.evenements(*id).unwrap().is_empty());
+    }
+    taper(&mut app, &mut store, &texte("23/11/2026"));
+    taper(&mut app, &mut store, &[touche(KeyCode::Enter)]);
+    assert!(app.pile.is_empty(), "saved");
+    let n: usize = ids
+        .iter()
+        .map(|id| store.evenements(*id).unwrap().len())
+        .sum();
+    assert_eq!(n, 1);
+}
+
+/// A file opened "after today" is a typo: refused next to the field, nothing written.
+#[test]
+fn a_file_opened_in_the_future_is_refused() {
+    use vigie::tui::formulaire::ChampId;
+    let dir = tempfile::tempdir().unwrap();
+    let (mut store, _) = base_exemple(dir.path());
+    let mut app = app(&store);
+    let avant = store.personnes().unwrap().len();
+    taper(&mut app, &mut store, &[touche(KeyCode::Char('n'))]);
+    taper(&mut app, &mut store, &texte("DUPONT"));
+    taper(
+        &mut app,
+        &mut store,
+        &[
+            touche(KeyCode::Tab),
+            touche(KeyCode::Tab),
+            touche(KeyCode::Tab),
+        ],
+    );
+    taper(&mut app, &mut store, &texte("75"));
+    taper(
+        &mut app,
+        &mut store,
+        &[
+            touche(KeyCode::Tab),
+            touche(KeyCode::Char('1')),
+            touche(KeyCode::Tab),
+            touche(KeyCode::Char('1')),
+            touche(KeyCode::Tab),
+        ],
+    );
+    taper(&mut app, &mut store, &texte("01/12/2206"));
+    taper(&mut app, &mut store, &[touche(KeyCode::Enter)]);
+    let Some(Ecran::Personne(f)) = app.ecran() else {
+        panic!("the form stays open");
+    };
+    let erreur = f
+        .form
+        .champ(ChampId::OuvertLe)
+        .and_then(|c| c.erreur.clone())
+        .unwrap_or_default();
+    assert!(erreur.starts_with("date à venir"), "{erreur}");
+    assert_eq!(store.personnes().unwrap().len(), avant);
+    taper(&mut app, &mut store, &texte("01/11/2026"));
+    taper(&mut app, &mut store, &[touche(KeyCode::Enter)]);
+    assert_eq!(store.personnes().unwrap().len(), avant + 1);
+}
+
+/// Esc on the conflict screen merges: the form comes back on the other desk's version with
+/// this volunteer's own changes on top, so saving keeps both (the phone typed elsewhere is
+/// not undone by the first name typed here).
+#[test]
+fn back_to_the_form_after_a_conflict_keeps_both_desks_changes() {
+    use vigie::tui::formulaire::ChampId;
+    let dir = tempfile::tempdir().unwrap();
+    let (mut store, _) = base_exemple(dir.path());
+    let mut autre = ouvrir(&dir.path().join("x.db"), "Paul");
+    let mut app = app(&store);
+    while app.liste.selectionnee().map(|p| p.nom.as_str()) != Some("DIALLO") {
+        taper(&mut app, &mut store, &[touche(KeyCode::Down)]);
+    }
+    let id = app.liste.selectionnee().and_then(|p| p.id).unwrap();
+    let mut k = vec![
+        touche(KeyCode::Char('m')),
+        touche(KeyCode::Tab),
+        touche(KeyCode::Tab),
+    ];
+    k.push(ctrl('u'));
+    k.extend(texte("Awa Marie"));
+    taper(&mut app, &mut store, &k);
+    let mut p = autre.personne(id).unwrap().unwrap();
+    p.telephone = Some("07 00 00 00 00".into());
+    autre.modifier_personne(&p).unwrap();
+    taper(&mut app, &mut store, &[touche(KeyCode::Enter)]);
+    assert!(matches!(app.ecran(), Some(Ecran::Conflit(_))));
+    taper(&mut app, &mut store, &[touche(KeyCode::Esc)]);
+    let Some(Ecran::Personne(f)) = app.ecran() else {
+        panic!("back on the form");
+    };
+    assert_eq!(f.form.texte(ChampId::Prenom), "Awa Marie");
+    assert_eq!(f.form.texte(ChampId::Telephone), "07 00 00 00 00");
+    assert!(f.form.modifie(), "my change is still to be saved");
+    taper(&mut app, &mut store, &[touche(KeyCode::Enter)]);
+    assert!(app.pile.is_empty() || matches!(app.ecran(), Some(Ecran::Fiche(_))));
+    let stored = store.personne(id).unwrap().unwrap();
+    assert_eq!(stored.prenom.as_deref(), Some("Awa Marie"));
+    assert_eq!(stored.telephone.as_deref(), Some("07 00 00 00 00"));
+}
+
+/// Ctrl-S twice from the preview (open the name field, then write) saves, as e then Enter.
+#[test]
+fn ctrl_s_twice_saves_the_previewed_document() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut store, _) = base_exemple(dir.path());
+    let mut app = app(&store);
+    let reference = app.liste.selectionnee().unwrap().reference.clone();
+    taper(
+        &mut app,
+        &mut store,
+        &[touche(KeyCode::Char('H')), ctrl('s')],
+    );
+    let sortie = tempfile::tempdir().unwrap();
+    let Some(Ecran::Apercu(a)) = app.pile.last_mut() else {
+        panic!("preview open");
+    };
+    a.repertoire = sortie.path().to_path_buf();
+    taper(&mut app, &mut store, &[ctrl('s')]);
+    let chemin = sortie
+        .path()
+        .join(format!("chronologie-{reference}-2026-11-23.txt"));
+    assert!(chemin.exists(), "{:?}", app.message);
+}
+
+/// Esc on a préfecture correction with something typed asks first (Esc again abandons);
+/// on an untouched correction it closes at once.
+#[test]
+fn esc_on_a_typed_prefecture_correction_asks_first() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut store, _) = base_exemple(dir.path());
+    let mut app = app(&store);
+    taper(&mut app, &mut store, &texte("P33"));
+    taper(
+        &mut app,
+        &mut store,
+        &[touche(KeyCode::F(2)), touche(KeyCode::Esc)],
+    );
+    assert!(!app.saisie_en_cours(), "untouched: closed at once");
+    taper(&mut app, &mut store, &[touche(KeyCode::F(2))]);
+    taper(
+        &mut app,
+        &mut store,
+        &[
+            touche(KeyCode::Tab),
+            touche(KeyCode::Tab),
+            touche(KeyCode::Tab),
+        ],
+    );
+    taper(&mut app, &mut store, &texte("appel du 20/11"));
+    taper(&mut app, &mut store, &[touche(KeyCode::Esc)]);
+    assert!(
+        app.saisie_en_cours(),
+        "first Esc asks, the correction stays"
+    );
+    taper(&mut app, &mut store, &[touche(KeyCode::Esc)]);
+    assert!(!app.saisie_en_cours(), "second Esc abandons");
+    assert!(
+        matches!(app.ecran(), Some(Ecran::Panneau { .. })),
+        "still on the card"
+    );
+}
+
+/// Where ? is text (a form), F1 opens the help (the footer says so: "F1 aide") and Esc
+/// comes back to the form; while a question is on screen, F1 waits for the answer.
+#[test]
+fn f1_opens_the_help_over_a_form_but_not_over_a_question() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut store, _) = base_exemple(dir.path());
+    let mut app = app(&store);
+    taper(
+        &mut app,
+        &mut store,
+        &[touche(KeyCode::Char('c')), touche(KeyCode::Char('2'))],
+    );
+    let pied = vigie::tui::clavier::pied(&app.contextes_actifs());
+    assert_eq!(pied.first(), Some(&("F1", "aide")), "{pied:?}");
+    taper(&mut app, &mut store, &[touche(KeyCode::F(1))]);
+    assert!(matches!(app.ecran(), Some(Ecran::Aide { .. })));
+    taper(&mut app, &mut store, &[touche(KeyCode::Esc)]);
+    assert!(matches!(app.ecran(), Some(Ecran::Saisie(_))));
+    taper(&mut app, &mut store, &[touche(KeyCode::Esc)]);
+    assert_eq!(app.confirmation, Some(Confirmation::Abandonner));
+    taper(&mut app, &mut store, &[touche(KeyCode::F(1))]);
+    assert!(
+        matches!(app.ecran(), Some(Ecran::Saisie(_))),
+        "no help over a question"
+    );
+    // On the list, ? is the help key: F1 is not repeated in the footer.
+    taper(&mut app, &mut store, &[touche(KeyCode::Char('o'))]);
+    let pied = vigie::tui::clavier::pied(&app.contextes_actifs());
+    assert!(
+        pied.contains(&("?", "aide")) && !pied.contains(&("F1", "aide")),
+        "{pied:?}"
+    );
+}
+
+/// F2 from the search opens the préfecture of the person selected in the results.
+#[test]
+fn f2_from_the_search_opens_the_selected_persons_prefecture() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut store, _) = base_exemple(dir.path());
+    let mut app = app(&store);
+    taper(&mut app, &mut store, &[touche(KeyCode::Char('/'))]);
+    taper(&mut app, &mut store, &texte("benali"));
+    taper(&mut app, &mut store, &[touche(KeyCode::F(2))]);
+    let mut term = ratatui::Terminal::new(ratatui::backend::TestBackend::new(80, 24)).unwrap();
+    term.draw(|f| vigie::tui::vue::dessiner(&mut app, f))
+        .unwrap();
+    let buf = term.backend().buffer().clone();
+    let ecran: String = (0..24)
+        .map(|y| (0..80).map(|x| buf[(x, y)].symbol()).collect::<String>() + "\n")
+        .collect();
+    assert!(ecran.contains("Numéro ou nom : 974"), "{ecran}");
+}

@@ -270,7 +270,7 @@ fn loads_on_first_key_and_shortcuts() {
     touche(&mut e, &mut s, KeyCode::Char('a'));
     assert!(ecran(&mut e).0[2].contains("du 01/01/2026 au 31/12/2026"));
     let r: Vec<&str> = e.raccourcis().iter().map(|r| r.touche).collect();
-    assert_eq!(r, ["m", "p", "a", "d", "t", "+ -", "e", "Échap"]);
+    assert_eq!(r, ["m", "p", "a", "d", "t", "+ -", "e", "Échap", "↑↓ j k"]);
     assert_eq!(touche(&mut e, &mut s, KeyCode::F(5)), Issue::Ignoree);
     // Last month across a year boundary.
     let mut janvier = EcranStats::nouveau(commun::d("2027-01-10"));

@@ -665,6 +665,8 @@ pub const FORM_VALEUR: &str = "Valeur";
 pub const FORM_VERIFIE: &str = "Vérifié le";
 pub const FORM_SOURCE: &str = "Source";
 pub const FORM_AIDE: &str = "Tab : champ · ←/→ : choisir · Entrée : enregistrer · Échap : annuler";
+pub const FORM_ABANDON: &str =
+    "Correction non enregistrée : Échap encore pour l'abandonner, Entrée pour l'enregistrer.";
 pub const PAS_DE_FICHE: &str = "Choisissez d'abord une préfecture.";
 pub const TOUCHE_RECHERCHER: &str = "taper";
 pub const ACTION_RECHERCHER: &str = "chercher";

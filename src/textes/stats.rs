@@ -100,6 +100,7 @@ pub mod ecran {
     pub const R_SEUIL: &str = "seuil";
     pub const R_EXPORTER: &str = "exporter";
     pub const R_FERMER: &str = "fermer";
+    pub const R_PARCOURIR: &str = "parcourir";
     pub const R_CHAMP: &str = "champ suivant";
     pub const R_VALIDER: &str = "valider";
     pub const R_ANNULER: &str = "annuler";

@@ -4,6 +4,7 @@ use crate::domain::moteur::PanConnu;
 use crate::domain::{Personne, TypeEvenement};
 
 pub const TITRE_APPLI: &str = "vigie";
+pub const INVITE_RECHERCHE: &str = "Chercher : ";
 pub const TROP_PETIT: &str = "terminal trop petit (min 80×24)";
 pub fn taille_actuelle(l: u16, h: u16) -> String {
     format!("taille actuelle : {l}×{h} — agrandissez la fenêtre (Ctrl-C pour quitter)")
@@ -32,7 +33,7 @@ pub fn entete(ecran: &str, date: &str, benevole: &str, du_jour: usize, retard: u
 
 // ------------------------------------------------------------------ list
 pub const LISTE_VIDE_JOUR: &str =
-    "Personne à voir aujourd'hui. Touche t : toutes les personnes ; n : nouvelle personne.";
+    "Aucune personne à voir aujourd'hui. Touche t : toutes les personnes ; n : nouvelle personne.";
 pub const LISTE_VIDE_TOUS: &str = "Aucune personne dans la base. Touche n : nouvelle personne.";
 pub const COL_URGENCE: &str = "Urgence";
 pub const COL_NOM: &str = "Nom";
@@ -120,20 +121,53 @@ pub fn captures(n: Option<u32>) -> String {
 pub fn saisi_par(b: &str) -> String {
     format!("saisi par {b}")
 }
-pub fn ticket(t: &str) -> String {
-    format!("n° {t}")
+/// A number in the timeline, named as in the form ("ticket n° 12345", "AR n° 1A…").
+pub fn ticket(ty: TypeEvenement, t: &str) -> String {
+    match ty {
+        TypeEvenement::Ccc => format!("ticket n° {t}"),
+        TypeEvenement::Recommande => format!("AR n° {t}"),
+        TypeEvenement::Avocat => format!("requête n° {t}"),
+        _ => format!("n° {t}"),
+    }
 }
 pub fn attente(m: u32) -> String {
     format!("attente {m} min")
 }
-pub fn echeance_evenement(d: &str) -> String {
-    format!("échéance {d}")
+/// The date of an event, worded as its form asked for it ("rendez-vous le 05/12/2026").
+pub fn echeance_evenement(t: TypeEvenement, d: &str) -> String {
+    match t {
+        TypeEvenement::Pan | TypeEvenement::Substitution => format!("rendez-vous le {d}"),
+        TypeEvenement::ApiDelivree => format!("API jusqu'au {d}"),
+        _ => format!("relance le {d}"),
+    }
 }
+/// Who created and last changed the file, when (stamps "AAAA-MM-JJ HH:MM:SS" are shown
+/// "JJ/MM/AAAA à HH:MM", as every other date of the screen).
 pub fn trace(cree_par: &str, cree_le: &str, modifie_par: &str, modifie_le: &str) -> String {
-    format!("créée par {cree_par} le {cree_le} · modifiée par {modifie_par} le {modifie_le}")
+    fn horodatage(s: &str) -> String {
+        let (date, heure) = s.split_once(' ').unwrap_or((s, ""));
+        let date = match crate::domain::parse_date(date) {
+            Ok(d) => crate::textes::moteur::date_fr(d),
+            Err(_) => return s.to_string(),
+        };
+        match heure.get(..5) {
+            Some(h) => format!("{date} à {h}"),
+            None => date,
+        }
+    }
+    format!(
+        "créée par {cree_par} le {} · modifiée par {modifie_par} le {}",
+        horodatage(cree_le),
+        horodatage(modifie_le)
+    )
 }
 pub fn fois(n: usize) -> String {
     format!("{n}×")
+}
+/// The last outcome of a step tried several times with different outcomes:
+/// "rendez-vous obtenu, 4 démarches" (never "4× rendez-vous obtenu").
+pub fn dernier_de(mot: &str, n: usize) -> String {
+    format!("{mot}, {n} démarches")
 }
 
 // ------------------------------------------------------------------ forms
@@ -144,7 +178,27 @@ pub const CHAMP_ECHEANCE: &str = "Relancer le";
 pub const CHAMP_RDV: &str = "Rendez-vous le";
 pub const CHAMP_FIN_API: &str = "Nouvelle API jusqu'au";
 pub const REQUIS: &str = "obligatoire pour cette saisie";
+pub fn ouverture_future(aujourdhui: &str) -> String {
+    format!(
+        "date à venir (aujourd'hui : {aujourdhui}) : le dossier s'ouvre au plus tard aujourd'hui"
+    )
+}
+pub fn date_evenement_future(aujourdhui: &str) -> String {
+    format!(
+        "date à venir (aujourd'hui : {aujourdhui}) : notez la démarche le jour où elle a eu \
+         lieu ; une date à venir (rendez-vous, relance, fin d'API) va dans l'autre champ de date"
+    )
+}
 pub const CHAMP_TICKET: &str = "Ticket / n° AR";
+/// The number field, named after what it holds for each event type.
+pub fn champ_numero(t: TypeEvenement) -> &'static str {
+    match t {
+        TypeEvenement::Ccc => "N° de ticket",
+        TypeEvenement::Recommande => "N° AR",
+        TypeEvenement::Avocat => "N° de requête",
+        _ => CHAMP_TICKET,
+    }
+}
 pub const CHAMP_ATTENTE: &str = "Attente (min)";
 pub const CHAMP_NOTES: &str = "Notes";
 pub const CHAMP_REFERENCE: &str = "Référence";
@@ -203,7 +257,19 @@ pub fn pour(p: &Personne) -> String {
 
 // ------------------------------------------------------------------ messages
 pub fn evenement_enregistre(t: TypeEvenement, p: &str) -> String {
-    format!("{} enregistré pour {p}.", t.libelle())
+    // The past participle agrees with the event's name (une visite, un CCC).
+    let accord = match t {
+        TypeEvenement::Visite
+        | TypeEvenement::Substitution
+        | TypeEvenement::ApiDelivree
+        | TypeEvenement::Cloture => "enregistrée",
+        TypeEvenement::Ccc
+        | TypeEvenement::Pan
+        | TypeEvenement::Recommande
+        | TypeEvenement::Avocat
+        | TypeEvenement::DefenseurDroits => "enregistré",
+    };
+    format!("{} {accord} pour {p}.", t.libelle())
 }
 pub fn personne_creee(r: &str) -> String {
     format!("Personne {r} créée.")
@@ -280,16 +346,48 @@ pub fn conflit_enregistree(par: &str) -> String {
     format!("Enregistrée (par {par})")
 }
 pub const CONFLIT_EXPLICATION: &str = "Un autre poste a modifié cette personne pendant votre saisie. Les champs marqués ≠ diffèrent ; rien n'a été écrasé.";
+/// Under the conflict table: who changed what, in words (not only ≠ and bold).
+pub fn conflit_origines(vous: &[&str], autre: &[&str], par: &str) -> Vec<String> {
+    let liste = |v: &[&str]| {
+        if v.is_empty() {
+            "rien".to_string()
+        } else {
+            v.join(", ")
+        }
+    };
+    vec![
+        format!("Vous avez modifié : {}.", liste(vous)),
+        format!("{par} a modifié : {}.", liste(autre)),
+    ]
+}
+pub const CONFLIT_AUTRE_POSTE: &str = "L'autre poste";
 pub const CONFLIT_GARDE_MIENNE: &str = "Votre version a remplacé l'autre (choix explicite).";
 pub const CONFLIT_GARDE_AUTRE: &str =
     "Votre saisie est abandonnée ; la version enregistrée est conservée.";
-pub const CONFLIT_REPRISE: &str =
-    "Formulaire rouvert avec votre saisie, sur la base de la version enregistrée.";
+pub const CONFLIT_REPRISE: &str = "Formulaire rouvert sur la version enregistrée par l'autre \
+     poste, avec vos modifications par-dessus : vérifiez, puis Entrée pour enregistrer.";
 
 // ------------------------------------------------------------------ help
 pub const AIDE_INTRO: &str = "Les touches sont les mêmes partout où elles s'appliquent. \
      Le pied de page rappelle celles qui marchent sur l'écran affiché.";
 pub const AIDE_PANNEAU: &str = "Ce panneau";
+pub const AIDE_PANNEAU_PREFECTURE: &str = "Panneau Préfecture (P ou F2)";
+pub const AIDE_PANNEAU_STATS: &str = "Panneau Statistiques (S ou F3)";
+pub const AIDE_CHAMPS: &str = "Dans un champ de texte";
+/// The editing keys of one-line fields (not in the keymap: they are typing, not actions).
+pub const AIDE_EDITION: [(&str, &str); 5] = [
+    ("← → Début Fin", "déplacer le curseur dans le champ"),
+    ("Retour Suppr", "effacer un caractère"),
+    ("Ctrl-U", "vider le champ"),
+    (
+        "(taper)",
+        "remplace la valeur surlignée (champ atteint par Tab)",
+    ),
+    (
+        "(coller)",
+        "le texte reste dans le champ ; ses retours à la ligne deviennent des espaces, sauf dans les notes",
+    ),
+];
 pub const AIDE_PIED_OUVRIR: &str = "? aide complète";
 
 // keymap descriptions (one per binding)
@@ -328,7 +426,8 @@ pub mod touches {
     pub const NON: &str = "non";
     pub const GARDER_MIENNE: &str = "garder MA version (remplace l'autre)";
     pub const GARDER_AUTRE: &str = "garder la version enregistrée";
-    pub const FUSIONNER: &str = "revenir au formulaire pour fusionner";
+    pub const FUSIONNER: &str =
+        "revenir au formulaire : vos modifications sur la version enregistrée (fusion)";
     pub const APERCU_LETTRE: &str = "aperçu de la lettre recommandée à la préfecture";
     pub const APERCU_CHRONOLOGIE: &str = "aperçu de la chronologie (avocat, Défenseur des droits)";
     pub const ENREGISTRER_SOUS: &str = "enregistrer le document dans un fichier texte";
@@ -337,6 +436,7 @@ pub mod touches {
 
 pub mod contextes {
     pub const PARTOUT: &str = "Partout (hors champ de saisie)";
+    pub const PENDANT_SAISIE: &str = "Pendant une saisie (formulaire, recherche)";
     pub const TOUJOURS: &str = "Toujours";
     pub const LISTE: &str = "Liste du jour";
     pub const LISTE_FICHE: &str = "Liste et fiche : saisie rapide";

@@ -13,7 +13,7 @@ use crate::regles::Regles;
 use crate::store::{ErreurStore, Store, Trace};
 use crate::textes::tui as t;
 use chrono::NaiveDate;
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind};
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 use std::path::PathBuf;
 
 /// Everything the file shows about one person.
@@ -245,9 +245,11 @@ impl App {
             return vec![X::Confirmation, X::Toujours];
         }
         let form = |f: &super::formulaire::Formulaire| match f.focalise().map(|c| &c.valeur) {
-            Some(Valeur::Choix { .. }) => vec![X::Choix, X::Formulaire, X::Toujours],
-            Some(Valeur::Notes(_)) => vec![X::Notes, X::Toujours],
-            _ => vec![X::Formulaire, X::Toujours],
+            Some(Valeur::Choix { .. }) => {
+                vec![X::Choix, X::Formulaire, X::PendantSaisie, X::Toujours]
+            }
+            Some(Valeur::Notes(_)) => vec![X::Notes, X::PendantSaisie, X::Toujours],
+            _ => vec![X::Formulaire, X::PendantSaisie, X::Toujours],
         };
         match self.ecran() {
             None => vec![
@@ -261,7 +263,7 @@ impl App {
             Some(Ecran::Saisie(f)) => form(&f.form),
             Some(Ecran::Personne(f)) => form(&f.form),
             Some(Ecran::Conflit(_)) => vec![X::Conflit, X::Toujours],
-            Some(Ecran::Recherche(_)) => vec![X::Recherche, X::Toujours],
+            Some(Ecran::Recherche(_)) => vec![X::Recherche, X::PendantSaisie, X::Toujours],
             Some(Ecran::Apercu(a)) if a.nom_fichier.is_some() => vec![X::NomFichier, X::Toujours],
             Some(Ecran::Apercu(_)) => vec![X::Apercu, X::Defilement, X::Partout, X::Toujours],
             Some(Ecran::Aide { .. }) => vec![X::Defilement, X::Partout, X::Toujours],
@@ -276,9 +278,7 @@ impl App {
         if k.kind == KeyEventKind::Release {
             return;
         }
-        let ctrl_c = k.code == KeyCode::Char('c')
-            && k.modifiers
-                .contains(ratatui::crossterm::event::KeyModifiers::CONTROL);
+        let ctrl_c = k.code == KeyCode::Char('c') && k.modifiers.contains(KeyModifiers::CONTROL);
         if self.trop_petit && !ctrl_c {
             return;
         }
@@ -298,6 +298,9 @@ impl App {
                     self.message = Some(m);
                     return;
                 }
+                // What the footer shows is what works: a key kept by the panel's text
+                // field never becomes a global action.
+                Issue::Ignoree if !panneau.laisse_passer(&k) => return,
                 Issue::Ignoree => {}
             }
         }
@@ -305,6 +308,57 @@ impl App {
         let effets = match clavier::resoudre(&k, &actifs) {
             Some(a) => self.mettre_a_jour(a, &k),
             None => self.taper(&k),
+        };
+        for e in effets {
+            self.executer(e, store);
+        }
+    }
+
+    /// Text pasted in one go (bracketed paste): it goes into the field being typed in, line
+    /// breaks included only in the notes; it never triggers an action, never saves a form.
+    /// Pasted over a screen without a text field (the list, a file), it is ignored.
+    pub fn coller(&mut self, texte: &str, store: &mut Store) {
+        if self.trop_petit || self.confirmation.is_some() {
+            return;
+        }
+        let effets = match self.pile.last_mut() {
+            Some(Ecran::Saisie(f)) => {
+                f.form.coller(texte);
+                Vec::new()
+            }
+            Some(Ecran::Personne(f)) => {
+                f.form.coller(texte);
+                f.actualiser_aides();
+                Vec::new()
+            }
+            Some(Ecran::Recherche(r)) => {
+                if r.saisie.inserer(texte) {
+                    vec![Effet::Chercher]
+                } else {
+                    Vec::new()
+                }
+            }
+            Some(Ecran::Apercu(a)) => {
+                if let Some(l) = &mut a.nom_fichier
+                    && l.inserer(texte)
+                {
+                    a.erreur_nom = None;
+                }
+                Vec::new()
+            }
+            Some(Ecran::Panneau { panneau, .. }) if panneau.prend_le_texte() => {
+                for c in super::formulaire::une_ligne(texte).chars() {
+                    let k = KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE);
+                    if !panneau.prend_le_texte() {
+                        break;
+                    }
+                    if let Issue::Message(m) = panneau.touche(k, store) {
+                        self.message = Some(m);
+                    }
+                }
+                Vec::new()
+            }
+            _ => Vec::new(),
         };
         for e in effets {
             self.executer(e, store);
@@ -347,6 +401,7 @@ impl App {
             Some(Ecran::Saisie(f)) => Some(&f.personne),
             Some(Ecran::Personne(f)) => f.base.as_ref(),
             Some(Ecran::Apercu(a)) => Some(&a.dossier.personne),
+            Some(Ecran::Recherche(r)) => r.resultats.get(r.selection),
             _ => None,
         }
     }
@@ -388,7 +443,9 @@ impl App {
             }
             Action::Retour => return self.retour(),
             Action::Aide => {
-                if !matches!(self.ecran(), Some(Ecran::Aide { .. })) {
+                // A question on screen is answered first.
+                if self.confirmation.is_none() && !matches!(self.ecran(), Some(Ecran::Aide { .. }))
+                {
                     self.pile.push(Ecran::Aide { defilement: 0 });
                 }
             }
@@ -396,6 +453,12 @@ impl App {
             Action::Prefecture => {
                 let dep: Option<Departement> = match self.ecran() {
                     None => None,
+                    // While a person is typed in: the département typed so far, if valid.
+                    Some(Ecran::Personne(f)) => super::formulaire::departement_saisi(
+                        &f.form.texte(super::formulaire::ChampId::Departement),
+                    )
+                    .ok()
+                    .or(f.base.as_ref().map(|p| p.departement)),
                     _ => self.personne_courante().map(|p| p.departement),
                 };
                 return vec![Effet::OuvrirPrefecture(dep)];
@@ -558,9 +621,8 @@ impl App {
                 // Back to the form, on top of the stored version: the volunteer merges by hand.
                 if let Some(Ecran::Conflit(c)) = self.pile.pop() {
                     let c = *c;
-                    let mut form = c.form;
-                    form.base = Some(c.actuelle);
-                    self.pile.push(Ecran::Personne(form));
+                    let form = c.form.rebaser(c.actuelle);
+                    self.pile.push(Ecran::Personne(Box::new(form)));
                     self.message = Some(t::CONFLIT_REPRISE.into());
                 }
             }
@@ -843,6 +905,21 @@ impl App {
                     }
                 }
                 Ecran::Panneau { panneau, .. } => panneau.recharger(store),
+                Ecran::Recherche(r) => {
+                    // Another desk may have added or renamed someone: search again,
+                    // keeping the person selected.
+                    let q = r.saisie.texte.trim().to_string();
+                    if !q.is_empty()
+                        && let Ok(v) = store.chercher(&q, 100)
+                    {
+                        let garde = r.resultats.get(r.selection).and_then(|p| p.id);
+                        r.resultats = classer_resultats(v, &q);
+                        r.selection = garde
+                            .and_then(|id| r.resultats.iter().position(|p| p.id == Some(id)))
+                            .unwrap_or(r.selection)
+                            .min(r.resultats.len().saturating_sub(1));
+                    }
+                }
                 Ecran::Apercu(a) => {
                     let reference = a.dossier.personne.reference.clone();
                     match crate::lettres::charger(store, &self.regles, &reference, self.aujourdhui)

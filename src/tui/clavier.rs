@@ -13,6 +13,9 @@ pub enum Contexte {
     Toujours,
     /// Global letter keys: every screen except while typing in a field.
     Partout,
+    /// Function keys that open the panels while typing (a form, the search): the panel
+    /// comes over the form, Esc brings the form back as it was.
+    PendantSaisie,
     /// Moving in a list or a scrolled text.
     Defilement,
     Liste,
@@ -45,6 +48,7 @@ impl Contexte {
         match self {
             Contexte::Toujours => c::TOUJOURS,
             Contexte::Partout => c::PARTOUT,
+            Contexte::PendantSaisie => c::PENDANT_SAISIE,
             Contexte::Defilement => c::DEFILEMENT,
             Contexte::Liste => c::LISTE,
             Contexte::ListeFiche => c::LISTE_FICHE,
@@ -61,7 +65,7 @@ impl Contexte {
     }
 
     /// Order of the sections of the help.
-    pub const ORDRE_AIDE: [Contexte; 14] = [
+    pub const ORDRE_AIDE: [Contexte; 15] = [
         Contexte::Liste,
         Contexte::ListeFiche,
         Contexte::Fiche,
@@ -70,6 +74,7 @@ impl Contexte {
         Contexte::Defilement,
         Contexte::Partout,
         Contexte::Toujours,
+        Contexte::PendantSaisie,
         Contexte::Recherche,
         Contexte::Formulaire,
         Contexte::Choix,
@@ -457,8 +462,9 @@ pub const TABLE: &[Liaison] = &[
         Some(k_::ENREGISTRER_SOUS),
     ),
     l(
-        &[code(KeyCode::Enter)],
-        "Entrée",
+        // Ctrl-S again (it opened this field) writes, as Enter does.
+        &[code(KeyCode::Enter), ctrl('s')],
+        "Entrée/Ctrl-S",
         Action::Enregistrer,
         d::ECRIRE_FICHIER,
         &[X::NomFichier],
@@ -498,6 +504,22 @@ pub const TABLE: &[Liaison] = &[
         Some(k_::STATS),
     ),
     l(
+        &[code(KeyCode::F(2))],
+        "F2",
+        Action::Prefecture,
+        d::PREFECTURE,
+        &[X::PendantSaisie],
+        Some(k_::PREFECTURE),
+    ),
+    l(
+        &[code(KeyCode::F(3))],
+        "F3",
+        Action::Statistiques,
+        d::STATS,
+        &[X::PendantSaisie],
+        Some(k_::STATS),
+    ),
+    l(
         &[k('?')],
         "?",
         Action::Aide,
@@ -506,12 +528,13 @@ pub const TABLE: &[Liaison] = &[
         Some(k_::AIDE),
     ),
     l(
+        // Shown in the footer where ? is text (forms, search): the help stays reachable.
         &[code(KeyCode::F(1))],
         "F1",
         Action::Aide,
         d::AIDE,
         &[X::Toujours],
-        None,
+        Some(k_::AIDE),
     ),
     l(
         &[code(KeyCode::Esc)],
@@ -572,7 +595,71 @@ fn action_precise(a: Action, code: KeyCode) -> Action {
 /// The footer: bindings that have a footer word, in the active contexts, without repeating
 /// a key; the global ones (help, quit, back) first so they are never cut off.
 pub fn pied(actifs: &[Contexte]) -> Vec<(&'static str, &'static str)> {
-    let mut v: Vec<((&'static str, &'static str), bool)> = Vec::new();
+    pied_liaisons(actifs)
+        .into_iter()
+        .filter_map(|li| li.pied.map(|court| (li.etiquette, court)))
+        .collect()
+}
+
+/// The footer keeping only the keys that work (`marche`, e.g. not the letters a panel's text
+/// field takes): a binding with none left is dropped, one with some left is labelled with
+/// those only ("S/F3" becomes "F3").
+pub fn pied_filtre(
+    actifs: &[Contexte],
+    marche: impl Fn(&KeyEvent) -> bool,
+) -> Vec<(String, &'static str)> {
+    pied_liaisons(actifs)
+        .into_iter()
+        .filter_map(|li| {
+            let court = li.pied?;
+            let gardees: Vec<&Touche> = li
+                .touches
+                .iter()
+                .filter(|t| {
+                    let m = if t.ctrl {
+                        KeyModifiers::CONTROL
+                    } else {
+                        KeyModifiers::NONE
+                    };
+                    marche(&KeyEvent::new(t.code, m))
+                })
+                .collect();
+            if gardees.len() == li.touches.len() {
+                Some((li.etiquette.to_string(), court))
+            } else if gardees.is_empty() {
+                None
+            } else {
+                let noms: Vec<String> = gardees.iter().map(|t| nom_touche(t)).collect();
+                Some((noms.join("/"), court))
+            }
+        })
+        .collect()
+}
+
+/// The name of one key, as the footer writes it.
+pub fn nom_touche(t: &Touche) -> String {
+    let base = match t.code {
+        KeyCode::Char(c) => c.to_string(),
+        KeyCode::F(n) => format!("F{n}"),
+        KeyCode::Esc => "Échap".to_string(),
+        KeyCode::Enter => "Entrée".to_string(),
+        KeyCode::Tab => "Tab".to_string(),
+        KeyCode::Up => "↑".to_string(),
+        KeyCode::Down => "↓".to_string(),
+        KeyCode::Left => "←".to_string(),
+        KeyCode::Right => "→".to_string(),
+        autre => format!("{autre:?}"),
+    };
+    if t.ctrl {
+        format!("Ctrl-{}", base.to_uppercase())
+    } else {
+        base
+    }
+}
+
+/// The bindings of the footer, in its order (see `pied`).
+fn pied_liaisons(actifs: &[Contexte]) -> Vec<&'static Liaison> {
+    let mut v: Vec<(&'static Liaison, bool)> = Vec::new();
     let globaux = [Contexte::Partout, Contexte::Toujours];
     let ordre = actifs
         .iter()
@@ -580,11 +667,13 @@ pub fn pied(actifs: &[Contexte]) -> Vec<(&'static str, &'static str)> {
         .chain(actifs.iter().filter(|c| !globaux.contains(c)));
     for cx in ordre {
         for li in TABLE.iter().filter(|li| li.contextes.contains(cx)) {
-            if let Some(court) = li.pied
-                && !v.iter().any(|(e, _)| e.0 == li.etiquette)
-            {
+            // One key per action and word: "? aide" makes "F1 aide" needless.
+            let deja = v.iter().any(|(e, _)| {
+                e.etiquette == li.etiquette || (e.action == li.action && e.pied == li.pied)
+            });
+            if li.pied.is_some() && !deja {
                 let secondaire = matches!(li.action, Action::Prefecture | Action::Statistiques);
-                v.push(((li.etiquette, court), secondaire));
+                v.push((li, secondaire));
             }
         }
     }
@@ -670,11 +759,11 @@ mod tests {
                 X::Toujours,
             ],
             &[X::ListeFiche, X::Defilement, X::Partout, X::Toujours],
-            &[X::Choix, X::Formulaire, X::Toujours],
-            &[X::Formulaire, X::Toujours],
-            &[X::Notes, X::Toujours],
+            &[X::Choix, X::Formulaire, X::PendantSaisie, X::Toujours],
+            &[X::Formulaire, X::PendantSaisie, X::Toujours],
+            &[X::Notes, X::PendantSaisie, X::Toujours],
             &[X::Conflit, X::Toujours],
-            &[X::Recherche, X::Toujours],
+            &[X::Recherche, X::PendantSaisie, X::Toujours],
             &[X::Defilement, X::Partout, X::Toujours],
             &[X::Apercu, X::Defilement, X::Partout, X::Toujours],
             &[X::NomFichier, X::Toujours],

@@ -39,6 +39,24 @@ impl LigneSaisie {
             .map_or(self.texte.len(), |(o, _)| o)
     }
 
+    /// Inserts pasted text at the cursor (replacing a selected value, as typing does); line
+    /// breaks and tabs become spaces: a one-line field never receives an Enter.
+    /// Returns whether the text changed.
+    pub fn inserer(&mut self, s: &str) -> bool {
+        let s = une_ligne(s);
+        if s.is_empty() {
+            return false;
+        }
+        if std::mem::take(&mut self.selection) {
+            self.texte.clear();
+            self.curseur = 0;
+        }
+        let o = self.octet(self.curseur);
+        self.texte.insert_str(o, &s);
+        self.curseur += s.chars().count();
+        true
+    }
+
     /// Applies an editing key; returns whether the text changed.
     pub fn touche(&mut self, k: &KeyEvent) -> bool {
         let ctrl = k.modifiers.contains(KeyModifiers::CONTROL);
@@ -92,6 +110,17 @@ impl LigneSaisie {
             _ => false,
         }
     }
+}
+
+/// Pasted text made fit for a one-line field: line breaks and tabs become single spaces,
+/// other control characters are dropped, and the ends are trimmed.
+pub fn une_ligne(s: &str) -> String {
+    s.split(['\r', '\n', '\t'])
+        .map(|l| l.chars().filter(|c| !c.is_control()).collect::<String>())
+        .map(|l| l.trim().to_string())
+        .filter(|l| !l.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// Which field (to find values and place errors).
@@ -327,6 +356,31 @@ impl Formulaire {
         }
     }
 
+    /// Text pasted in one go into the focused field: kept whole in the notes (line breaks
+    /// included), on one line in a text field, ignored on a pick list. Never saves the form.
+    pub fn coller(&mut self, texte: &str) {
+        if let Some(c) = self.champs.get_mut(self.focus) {
+            let change = match &mut c.valeur {
+                Valeur::Texte(l) => l.inserer(texte),
+                Valeur::Notes(ta) => {
+                    let texte = texte
+                        .replace("\r\n", "\n")
+                        .replace('\r', "\n")
+                        .replace('\t', " ");
+                    let texte: String = texte
+                        .chars()
+                        .filter(|c| *c == '\n' || !c.is_control())
+                        .collect();
+                    ta.insert_str(texte)
+                }
+                Valeur::Choix { .. } => false,
+            };
+            if change {
+                c.erreur = None;
+            }
+        }
+    }
+
     fn erreur(&mut self, id: ChampId, e: &ErreurValeur) {
         if let Some(c) = self.champ_mut(id) {
             c.erreur = Some(erreur_valeur(e));
@@ -381,6 +435,8 @@ pub struct FormEvenement {
     pub form: Formulaire,
     canaux: Vec<Canal>,
     resultats: Vec<Resultat>,
+    /// An event is something that happened: its date cannot be after today.
+    aujourdhui: NaiveDate,
 }
 
 impl FormEvenement {
@@ -420,7 +476,11 @@ impl FormEvenement {
             type_evenement,
             TypeEvenement::Ccc | TypeEvenement::Recommande | TypeEvenement::Avocat
         ) {
-            champs.push(Champ::texte(ChampId::Ticket, t::CHAMP_TICKET, ""));
+            champs.push(Champ::texte(
+                ChampId::Ticket,
+                t::champ_numero(type_evenement),
+                "",
+            ));
         }
         if type_evenement == TypeEvenement::Ccc {
             champs.push(Champ::texte(ChampId::Attente, t::CHAMP_ATTENTE, ""));
@@ -459,6 +519,7 @@ impl FormEvenement {
             form,
             canaux,
             resultats,
+            aujourdhui,
         }
     }
 
@@ -469,8 +530,14 @@ impl FormEvenement {
         let date = parse_date(&f.texte(ChampId::Date));
         let echeance = parse_date_opt(&f.texte(ChampId::Echeance));
         let attente = entier_opt(&f.texte(ChampId::Attente));
-        if let Err(e) = &date {
-            f.erreur(ChampId::Date, e);
+        match &date {
+            Err(e) => f.erreur(ChampId::Date, e),
+            // A typo in the year ("2062") would otherwise be stored silently.
+            Ok(d) if *d > self.aujourdhui => f.erreur_texte(
+                ChampId::Date,
+                &t::date_evenement_future(&date_fr(self.aujourdhui)),
+            ),
+            Ok(_) => {}
         }
         if let Err(e) = &echeance {
             f.erreur(ChampId::Echeance, e);
@@ -482,6 +549,10 @@ impl FormEvenement {
             f.focus_premiere_erreur();
             return None;
         };
+        if date > self.aujourdhui {
+            f.focus_premiere_erreur();
+            return None;
+        }
         let mut e = Evenement::nouveau(self.type_evenement, date);
         e.canal = f
             .choisi(ChampId::Canal)
@@ -520,6 +591,8 @@ impl FormEvenement {
 pub struct FormPersonne {
     pub base: Option<Personne>,
     pub form: Formulaire,
+    /// A file cannot be opened after today.
+    aujourdhui: NaiveDate,
 }
 
 /// Resolves a département typed as a code or a name (accents and case ignored).
@@ -664,6 +737,7 @@ impl FormPersonne {
         let mut f = FormPersonne {
             base: p,
             form: Formulaire::nouveau(champs),
+            aujourdhui,
         };
         f.actualiser_aides();
         f
@@ -717,8 +791,13 @@ impl FormPersonne {
         if blocage.is_none() {
             f.erreur(ChampId::Blocage, &ErreurValeur::Vide);
         }
-        if let Err(e) = &ouvert {
-            f.erreur(ChampId::OuvertLe, e);
+        match &ouvert {
+            Err(e) => f.erreur(ChampId::OuvertLe, e),
+            Ok(d) if *d > self.aujourdhui => f.erreur_texte(
+                ChampId::OuvertLe,
+                &t::ouverture_future(&date_fr(self.aujourdhui)),
+            ),
+            Ok(_) => {}
         }
         if let Err(e) = &titre {
             f.erreur(ChampId::Titre, e);
@@ -745,7 +824,7 @@ impl FormPersonne {
             f.focus_premiere_erreur();
             return None;
         };
-        if nom.is_empty() {
+        if nom.is_empty() || ouvert_le > self.aujourdhui {
             f.focus_premiere_erreur();
             return None;
         }
@@ -771,6 +850,47 @@ impl FormPersonne {
             captures,
             version: self.base.as_ref().map_or(1, |p| p.version),
         })
+    }
+
+    /// After a conflict: the same form on top of the version another desk stored. Fields
+    /// this volunteer changed keep what they typed; the others take the stored values, so
+    /// the other desk's changes are not undone by saving.
+    pub fn rebaser(self, actuelle: Personne) -> FormPersonne {
+        let mut nouveau = FormPersonne::modifier(actuelle, self.aujourdhui);
+        let FormPersonne { form, .. } = self;
+        let modifies: Vec<bool> = form
+            .champs
+            .iter()
+            .zip(&form.initial)
+            .map(|(c, i)| c.brut() != *i)
+            .collect();
+        for ((champ, modifie), cible) in form
+            .champs
+            .into_iter()
+            .zip(modifies)
+            .zip(nouveau.form.champs.iter_mut())
+        {
+            if modifie && champ.id == cible.id {
+                cible.valeur = champ.valeur;
+            }
+        }
+        nouveau.form.focus = form.focus.min(nouveau.form.champs.len().saturating_sub(1));
+        nouveau.actualiser_aides();
+        nouveau
+    }
+
+    /// For each field (in form order, with its label): whether this volunteer changed it,
+    /// and whether the stored version `actuelle` differs from what the form started from
+    /// (another desk changed it).
+    pub fn origines(&self, actuelle: &Personne) -> Vec<(&'static str, bool, bool)> {
+        let stockee = FormPersonne::modifier(actuelle.clone(), self.aujourdhui);
+        self.form
+            .champs
+            .iter()
+            .zip(&self.form.initial)
+            .zip(&stockee.form.champs)
+            .map(|((c, initial), s)| (c.libelle, c.brut() != *initial, s.brut() != *initial))
+            .collect()
     }
 
     /// Marks a store error on the reference field (already used).

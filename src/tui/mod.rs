@@ -44,6 +44,18 @@ pub trait Panneau {
     fn saisie_en_cours(&self) -> bool {
         false
     }
+    /// Whether a key this panel did not use may reach the application's keymap. A panel with
+    /// a text field keeps the printable characters (they are text, not global keys). The
+    /// key routing and the footer both follow this, so the footer never shows a key that
+    /// would be typed instead.
+    fn laisse_passer(&self, _k: &KeyEvent) -> bool {
+        true
+    }
+    /// Whether a text field of the panel is being typed in (pasted text then goes there,
+    /// one character at a time; otherwise a paste is ignored).
+    fn prend_le_texte(&self) -> bool {
+        false
+    }
 }
 
 pub mod app;
@@ -52,7 +64,8 @@ pub mod formulaire;
 pub mod vue;
 
 use chrono::NaiveDate;
-use ratatui::crossterm::event::{self, Event};
+use ratatui::crossterm::event::{self, DisableBracketedPaste, EnableBracketedPaste, Event};
+use ratatui::crossterm::execute;
 use std::time::{Duration, Instant};
 
 /// How often the database is checked for changes made by other desks.
@@ -63,6 +76,7 @@ struct Garde;
 
 impl Drop for Garde {
     fn drop(&mut self) {
+        let _ = execute!(std::io::stdout(), DisableBracketedPaste);
         ratatui::restore();
     }
 }
@@ -85,6 +99,9 @@ pub fn lancer(mut store: Store, aujourdhui: NaiveDate) -> Result<(), String> {
     }
     let _garde = Garde;
     let mut terminal = ratatui::try_init().map_err(|e| e.to_string())?;
+    // Pasted text arrives as one event: a line break in it is never taken for Enter (which
+    // would save a form). Terminals without bracketed paste still send keys, as before.
+    let _ = execute!(std::io::stdout(), EnableBracketedPaste);
     let mut derniere = Instant::now();
     loop {
         terminal
@@ -93,10 +110,12 @@ pub fn lancer(mut store: Store, aujourdhui: NaiveDate) -> Result<(), String> {
         if app.quitter {
             break;
         }
-        if event::poll(Duration::from_millis(200)).map_err(|e| e.to_string())?
-            && let Event::Key(k) = event::read().map_err(|e| e.to_string())?
-        {
-            app.touche(k, &mut store);
+        if event::poll(Duration::from_millis(200)).map_err(|e| e.to_string())? {
+            match event::read().map_err(|e| e.to_string())? {
+                Event::Key(k) => app.touche(k, &mut store),
+                Event::Paste(texte) => app.coller(&texte, &mut store),
+                _ => {}
+            }
         }
         if derniere.elapsed() >= INTERVALLE_VERIFICATION {
             app.verifier_changements(&store);

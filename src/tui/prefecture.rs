@@ -103,6 +103,10 @@ struct Formulaire {
     /// 0 field, 1 value, 2 date, 3 source.
     focus: usize,
     erreur: Option<String>,
+    /// Esc was pressed once on typed input: a second Esc abandons it.
+    abandon_demande: bool,
+    /// The values when the form opened (to know whether something was typed).
+    initial: (usize, String, String, String),
 }
 
 impl Formulaire {
@@ -115,9 +119,26 @@ impl Formulaire {
             source: Saisie::default(),
             focus: 0,
             erreur: None,
+            abandon_demande: false,
+            initial: Default::default(),
         };
         f.valeur_par_defaut();
+        f.initial = f.etat();
         f
+    }
+
+    fn etat(&self) -> (usize, String, String, String) {
+        (
+            self.champ,
+            self.valeur.texte.clone(),
+            self.verifie_le.texte.clone(),
+            self.source.texte.clone(),
+        )
+    }
+
+    /// Something was typed or chosen since the form opened.
+    fn modifie(&self) -> bool {
+        self.etat() != self.initial
     }
 
     fn champ(&self) -> ChampCorrection {
@@ -254,7 +275,18 @@ impl EcranPrefecture {
         let Some(f) = self.formulaire.as_mut() else {
             return Issue::Rien;
         };
+        // Any key but a second Esc withdraws the question.
+        let demande = std::mem::take(&mut f.abandon_demande);
+        if demande && k.code != KeyCode::Esc {
+            f.erreur = None;
+        }
         match k.code {
+            // Esc on typed input asks first (as the entry forms do): Esc again abandons.
+            KeyCode::Esc if f.modifie() && !demande => {
+                f.abandon_demande = true;
+                f.erreur = Some(t::FORM_ABANDON.to_string());
+                Issue::Rien
+            }
             KeyCode::Esc => {
                 self.formulaire = None;
                 Issue::Rien
@@ -581,7 +613,8 @@ impl Panneau for EcranPrefecture {
                 self.defiler(-p);
                 return Issue::Rien;
             }
-            KeyCode::Char('?') => return Issue::Ignoree,
+            // Never in a département's name or number: help and search stay reachable.
+            KeyCode::Char('?' | '/') if !ctrl => return Issue::Ignoree,
             _ => {}
         }
         match self.focus {
@@ -633,6 +666,29 @@ impl Panneau for EcranPrefecture {
             },
         }
         Issue::Rien
+    }
+
+    fn laisse_passer(&self, k: &KeyEvent) -> bool {
+        if self.formulaire.is_some() {
+            return false;
+        }
+        // Letters and digits are the query; ? and / are not (see `touche`).
+        match k.code {
+            KeyCode::Char('?' | '/') => true,
+            KeyCode::Char(_) => k
+                .modifiers
+                .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT),
+            _ => true,
+        }
+    }
+
+    fn prend_le_texte(&self) -> bool {
+        true
+    }
+
+    /// A correction being written would be lost by quitting: Ctrl-C asks first.
+    fn saisie_en_cours(&self) -> bool {
+        self.formulaire.is_some()
     }
 
     fn raccourcis(&self) -> Vec<Raccourci> {

@@ -285,8 +285,10 @@ impl EcranStats {
                 }
             }
             KeyCode::Enter => self.actualiser(store),
-            KeyCode::Down => self.selection = (self.selection + 1).min(n.saturating_sub(1)),
-            KeyCode::Up => self.selection = self.selection.saturating_sub(1),
+            KeyCode::Down | KeyCode::Char('j') => {
+                self.selection = (self.selection + 1).min(n.saturating_sub(1))
+            }
+            KeyCode::Up | KeyCode::Char('k') => self.selection = self.selection.saturating_sub(1),
             KeyCode::PageDown => self.selection = (self.selection + 10).min(n.saturating_sub(1)),
             KeyCode::PageUp => self.selection = self.selection.saturating_sub(10),
             KeyCode::Home => self.selection = 0,
@@ -652,6 +654,15 @@ impl Panneau for EcranStats {
         self.actualiser(store);
     }
 
+    fn laisse_passer(&self, _k: &KeyEvent) -> bool {
+        // While dates or a file name are typed, every key is the field's.
+        matches!(self.mode, Mode::Liste)
+    }
+
+    fn prend_le_texte(&self) -> bool {
+        !matches!(self.mode, Mode::Liste)
+    }
+
     fn raccourcis(&self) -> Vec<Raccourci> {
         let r = |touche, action| Raccourci { touche, action };
         match self.mode {
@@ -670,6 +681,7 @@ impl Panneau for EcranStats {
                     r("+ -", e::R_SEUIL),
                     r("e", e::R_EXPORTER),
                     r("Échap", e::R_FERMER),
+                    r("↑↓ j k", e::R_PARCOURIR),
                 ]);
                 v
             }

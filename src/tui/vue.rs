@@ -134,10 +134,28 @@ pub fn dessiner(app: &mut App, f: &mut Frame) {
         .iter()
         .flat_map(|(k, _)| k.split('/').map(str::to_string).collect::<Vec<_>>())
         .collect();
-    for (e, d) in clavier::pied(&app.contextes_actifs()) {
+    // Over a panel, only the global keys the panel lets through (not the letters its text
+    // field takes).
+    let globales = match app.pile.last() {
+        Some(Ecran::Panneau { panneau, .. }) if app.confirmation.is_none() => {
+            clavier::pied_filtre(&app.contextes_actifs(), |k| panneau.laisse_passer(k))
+        }
+        // On the day's list Esc has nowhere to go back to: the room goes to other keys.
+        _ if app.pile.is_empty() && !app.liste.tous && app.confirmation.is_none() => {
+            clavier::pied_filtre(&app.contextes_actifs(), |k| {
+                k.code != ratatui::crossterm::event::KeyCode::Esc
+            })
+        }
+        // A question on screen: its answers (F1 waits until it is answered).
+        _ if app.confirmation.is_some() => clavier::pied_filtre(&app.contextes_actifs(), |k| {
+            k.code != ratatui::crossterm::event::KeyCode::F(1)
+        }),
+        _ => clavier::pied_filtre(&app.contextes_actifs(), |_| true),
+    };
+    for (e, d) in globales {
         let collision = e.split('/').any(|k| prises.iter().any(|p| p == k));
-        if !collision && !cles.iter().any(|(k, _)| k == e) {
-            cles.push((e.to_string(), d.to_string()));
+        if !collision && !cles.iter().any(|(k, _)| *k == e) {
+            cles.push((e, d.to_string()));
         }
     }
     // Lay the keys out on the footer's lines; what does not fit is left to the help.
@@ -211,7 +229,7 @@ pub fn dessiner(app: &mut App, f: &mut Frame) {
         Some(Ecran::Recherche(r)) => recherche(f, corps, r),
         Some(Ecran::Apercu(a)) => apercu(f, corps, statut, message_vide, a),
         Some(Ecran::Aide { defilement }) => {
-            let lignes = lignes_aide(&panneau_dessous, corps.width);
+            let lignes = lignes_aide(&panneau_dessous, corps.width, aujourdhui);
             let max = lignes.len().saturating_sub(corps.height as usize) as u16;
             *defilement = (*defilement).min(max);
             let reste = max - *defilement;
@@ -223,7 +241,6 @@ pub fn dessiner(app: &mut App, f: &mut Frame) {
         }
         Some(Ecran::Panneau { panneau, .. }) => panneau.dessiner(f, corps),
     }
-    let _ = aujourdhui;
 
     if let Some(c) = app.confirmation {
         let texte = match c {
@@ -267,6 +284,18 @@ pub fn dessiner(app: &mut App, f: &mut Frame) {
             boite,
         );
         f.set_cursor_position(Position::new(boite.x + 1, boite.y + 1));
+    }
+    if !app.couleurs {
+        sans_couleurs(f);
+    }
+}
+
+/// NO_COLOR: no colour at all on screen, whatever a panel asked for; bold, reverse and
+/// underline stay (they, the symbols and the words tell urgency).
+fn sans_couleurs(f: &mut Frame) {
+    for cellule in f.buffer_mut().content.iter_mut() {
+        cellule.set_fg(Color::Reset);
+        cellule.set_bg(Color::Reset);
     }
 }
 
@@ -581,10 +610,14 @@ pub fn echelle(p: &Personne, evenements: &[Evenement]) -> Vec<(Etape, &'static s
                         .resultat
                         .map(|r| r.libelle().to_string())
                         .unwrap_or_else(|| dernier.type_evenement.libelle().to_lowercase());
-                    let mot = if evs.len() > 1 {
+                    // "2× sans aide" only when every attempt had that outcome; else the
+                    // last outcome and how many attempts.
+                    let mot = if evs.len() <= 1 {
+                        mot
+                    } else if evs.iter().all(|e| e.resultat == dernier.resultat) {
                         format!("{} {mot}", t::fois(evs.len()))
                     } else {
-                        mot
+                        t::dernier_de(&mot, evs.len())
                     };
                     (*etape, symbole, mot)
                 }
@@ -640,9 +673,10 @@ fn mots(s: &str, style: Style) -> Vec<(String, Style)> {
     jetons(s).into_iter().map(|m| (m, style)).collect()
 }
 
-/// Lays tokens (separated by one space) on lines of at most `largeur` columns: the first
-/// line indented by `debut`, the next ones by `retrait`. Never cuts a token, except one
-/// longer than a whole line (then cut with "…").
+/// Lays tokens (separated by one space) on lines of at most `largeur` columns (display
+/// width: an emoji takes two): the first line indented by `debut`, the next ones by
+/// `retrait`. Never cuts a token, except one longer than a line (a web address, a long
+/// number), which goes on over the next lines: nothing typed is hidden.
 fn habiller(
     jetons: Vec<(String, Style)>,
     largeur: usize,
@@ -654,7 +688,7 @@ fn habiller(
     let mut x = debut;
     let mut vide = true;
     for (jeton, style) in jetons {
-        let n = jeton.chars().count();
+        let n = largeur_affichee(&jeton);
         if !vide && x + 1 + n > largeur {
             lignes.push(Line::from(std::mem::take(&mut courante)));
             courante.push(Span::raw(" ".repeat(retrait)));
@@ -665,9 +699,28 @@ fn habiller(
             courante.push(Span::styled(" ", style));
             x += 1;
         }
-        let jeton = tronquer(&jeton, largeur.saturating_sub(x).max(1));
-        x += jeton.chars().count();
-        courante.push(Span::styled(jeton, style));
+        let mut reste: Vec<char> = jeton.chars().collect();
+        loop {
+            let place = largeur.saturating_sub(x).max(1);
+            let mut pris = 0;
+            let mut w = 0;
+            while pris < reste.len() && w + largeur_car(reste[pris]) <= place {
+                w += largeur_car(reste[pris]);
+                pris += 1;
+            }
+            if pris == reste.len() {
+                x += w;
+                courante.push(Span::styled(reste.iter().collect::<String>(), style));
+                break;
+            }
+            // Always move on, even when one wide character does not fit.
+            let pris = pris.max(1);
+            let tete: String = reste.drain(..pris).collect();
+            courante.push(Span::styled(tete, style));
+            lignes.push(Line::from(std::mem::take(&mut courante)));
+            courante.push(Span::raw(" ".repeat(retrait)));
+            x = retrait;
+        }
         vide = false;
     }
     lignes.push(Line::from(courante));
@@ -797,13 +850,13 @@ fn lignes_fiche(d: &DonneesFiche, couleurs: bool, largeur: u16) -> Vec<Line<'sta
             morceaux.push(r.libelle().to_string());
         }
         if let Some(tk) = &e.ticket {
-            morceaux.push(t::ticket(tk));
+            morceaux.push(t::ticket(e.type_evenement, tk));
         }
         if let Some(m) = e.attente_minutes {
             morceaux.push(t::attente(m));
         }
         if let Some(ec) = e.echeance {
-            morceaux.push(t::echeance_evenement(&tm::date_fr(ec)));
+            morceaux.push(t::echeance_evenement(e.type_evenement, &tm::date_fr(ec)));
         }
         if !e.saisi_par.is_empty() {
             morceaux.push(t::saisi_par(&e.saisi_par));
@@ -902,10 +955,13 @@ fn formulaire(f: &mut Frame, zone: Rect, sous_titre: &str, form: &mut Formulaire
         let mut notes = false;
         match &c.valeur {
             Valeur::Texte(l) => {
+                // A value longer than the line scrolls sideways with the cursor ("…" tells
+                // that something is hidden on either side).
+                let (visible, colonne) = fenetre(&l.texte, l.curseur, largeur_valeur as usize);
                 let mut spans = vec![
                     Span::styled(libelle, style_libelle),
                     Span::styled(
-                        format!("{:<20}", l.texte),
+                        format!("{visible:<20}"),
                         if l.selection && focus {
                             inverse().add_modifier(Modifier::UNDERLINED)
                         } else {
@@ -917,7 +973,7 @@ fn formulaire(f: &mut Frame, zone: Rect, sous_titre: &str, form: &mut Formulaire
                     spans.push(Span::raw(format!(" {a}")));
                 }
                 lignes.push(Line::from(spans));
-                curseur = (0, LARGEUR_LIBELLE + l.curseur as u16);
+                curseur = (0, LARGEUR_LIBELLE + colonne as u16);
             }
             Valeur::Choix { options, choisi } => {
                 let (ls, (ly, lx)) = options_choix(options, *choisi, largeur_valeur);
@@ -1035,6 +1091,58 @@ fn formulaire(f: &mut Frame, zone: Rect, sous_titre: &str, form: &mut Formulaire
     }
 }
 
+/// Display width of a text (an emoji or a CJK character takes two columns).
+pub fn largeur_affichee(s: &str) -> usize {
+    Span::raw(s).width()
+}
+
+fn largeur_car(c: char) -> usize {
+    let mut b = [0u8; 4];
+    largeur_affichee(c.encode_utf8(&mut b))
+}
+
+/// The part of a one-line value shown in `largeur` columns around the cursor (a character
+/// index): the text itself when it fits, else a window with "…" where text is hidden.
+/// Returns the visible text and the cursor's column in it.
+pub fn fenetre(texte: &str, curseur: usize, largeur: usize) -> (String, usize) {
+    let cs: Vec<char> = texte.chars().collect();
+    let curseur = curseur.min(cs.len());
+    let w: Vec<usize> = cs.iter().map(|c| largeur_car(*c)).collect();
+    let total: usize = w.iter().sum();
+    if total < largeur {
+        return (texte.to_string(), w[..curseur].iter().sum());
+    }
+    let largeur = largeur.max(4);
+    // First character shown: the cursor stays left of the last column (kept for "…").
+    let mut debut = 0;
+    let mut avant: usize = w[..curseur].iter().sum();
+    while debut < curseur && usize::from(debut > 0) + avant > largeur - 2 {
+        avant -= w[debut];
+        debut += 1;
+    }
+    let mut visible = String::new();
+    let mut x = 0;
+    if debut > 0 {
+        visible.push('…');
+        x = 1;
+    }
+    let colonne = x + avant;
+    for i in debut..cs.len() {
+        let reste: usize = w[i..].iter().sum();
+        if x + reste <= largeur {
+            visible.extend(&cs[i..]);
+            break;
+        }
+        if x + w[i] > largeur - 1 {
+            visible.push('…');
+            break;
+        }
+        visible.push(cs[i]);
+        x += w[i];
+    }
+    (visible, colonne)
+}
+
 /// Word-wraps `s` into lines of at most `largeur` characters (continuation lines 2 shorter).
 fn couper(s: &str, largeur: usize) -> Vec<String> {
     let mut v: Vec<String> = vec![String::new()];
@@ -1070,14 +1178,16 @@ fn recherche(f: &mut Frame, zone: Rect, r: &EtatRecherche) {
         Constraint::Fill(1),
     ])
     .areas(zone);
-    let invite = "Chercher : ";
+    let invite = t::INVITE_RECHERCHE;
+    let (visible, colonne) = fenetre(
+        &r.saisie.texte,
+        r.saisie.curseur,
+        (saisie.width as usize).saturating_sub(invite.chars().count()),
+    );
     f.render_widget(
         Paragraph::new(Line::from(vec![
             Span::styled(invite, gras()),
-            Span::styled(
-                r.saisie.texte.clone(),
-                Style::default().add_modifier(Modifier::UNDERLINED),
-            ),
+            Span::styled(visible, Style::default().add_modifier(Modifier::UNDERLINED)),
         ])),
         saisie,
     );
@@ -1119,7 +1229,7 @@ fn recherche(f: &mut Frame, zone: Rect, r: &EtatRecherche) {
         .collect();
     f.render_widget(Paragraph::new(lignes), res);
     f.set_cursor_position(Position::new(
-        saisie.x + invite.chars().count() as u16 + r.saisie.curseur as u16,
+        saisie.x + (invite.chars().count() + colonne) as u16,
         saisie.y,
     ));
 }
@@ -1134,14 +1244,16 @@ fn apercu(f: &mut Frame, zone: Rect, statut: Rect, message_vide: bool, a: &mut E
     if let Some(l) = &a.nom_fichier {
         bas.push(Line::raw("─".repeat(zone.width as usize)));
         let invite = t::ENREGISTRER_SOUS;
+        let (visible, colonne) = fenetre(
+            &l.texte,
+            l.curseur,
+            (zone.width as usize).saturating_sub(invite.chars().count()),
+        );
         bas.push(Line::from(vec![
             Span::styled(invite, gras()),
-            Span::styled(
-                l.texte.clone(),
-                Style::default().add_modifier(Modifier::UNDERLINED),
-            ),
+            Span::styled(visible, Style::default().add_modifier(Modifier::UNDERLINED)),
         ]));
-        let x = (invite.chars().count() + l.curseur) as u16;
+        let x = (invite.chars().count() + colonne) as u16;
         curseur = Some((x.min(zone.width.saturating_sub(1)), bas.len() as u16 - 1));
         let dossier = t::dans_le_dossier(&a.repertoire.display().to_string());
         for morceau in couper(&dossier, zone.width as usize) {
@@ -1173,7 +1285,12 @@ fn apercu(f: &mut Frame, zone: Rect, statut: Rect, message_vide: bool, a: &mut E
 
 // ------------------------------------------------------------------ help
 
-fn lignes_aide(panneau: &[super::Raccourci], largeur: u16) -> Vec<Line<'static>> {
+fn lignes_aide(
+    panneau: &[super::Raccourci],
+    largeur: u16,
+    aujourdhui: chrono::NaiveDate,
+) -> Vec<Line<'static>> {
+    use super::Panneau;
     let mut v = habiller(
         mots(t::AIDE_INTRO, Style::default()),
         largeur as usize,
@@ -1187,10 +1304,32 @@ fn lignes_aide(panneau: &[super::Raccourci], largeur: u16) -> Vec<Line<'static>>
             v.push(Line::raw(format!("  {:<16} {}", r.touche, r.action)));
         }
     }
+    // Descriptions wrap under their own column (readable at 80 columns).
+    let entree = |v: &mut Vec<Line<'static>>, e: &str, d: &str| {
+        let mut j = vec![(format!("{e:<16}"), Style::default())];
+        j.extend(mots(d, Style::default()));
+        v.extend(habiller(j, largeur as usize, 2, 19));
+    };
     for (titre, liaisons) in clavier::aide() {
         v.push(Line::styled(titre, gras()));
         for (e, d) in liaisons {
-            v.push(Line::raw(format!("  {e:<16} {d}")));
+            entree(&mut v, e, d);
+        }
+    }
+    v.push(Line::styled(t::AIDE_CHAMPS, gras()));
+    for (e, d) in t::AIDE_EDITION {
+        entree(&mut v, e, d);
+    }
+    // The panels' own keys, whatever screen the help is opened from.
+    let prefecture = super::prefecture::EcranPrefecture::nouveau(None).raccourcis();
+    let stats = super::stats::EcranStats::nouveau(aujourdhui).raccourcis();
+    for (titre, raccourcis) in [
+        (t::AIDE_PANNEAU_PREFECTURE, prefecture),
+        (t::AIDE_PANNEAU_STATS, stats),
+    ] {
+        v.push(Line::styled(titre, gras()));
+        for r in raccourcis {
+            entree(&mut v, r.touche, r.action);
         }
     }
     v
@@ -1220,7 +1359,13 @@ fn conflit(f: &mut Frame, zone: Rect, c: &EtatConflit) {
                 t::CHAMP_API,
                 p.api_expire_le.map(tm::date_fr).unwrap_or_default(),
             ),
-            (t::CHAMP_PAN_CONNU, oui_non(p.pan_connu).to_string()),
+            (
+                t::CHAMP_PAN_CONNU,
+                match p.pan_connu {
+                    None => t::NON_RENSEIGNE.to_string(),
+                    Some(_) => oui_non(p.pan_connu).to_string(),
+                },
+            ),
             (
                 t::CHAMP_CAPTURES,
                 p.captures.map(|n| n.to_string()).unwrap_or_default(),
@@ -1259,7 +1404,26 @@ fn conflit(f: &mut Frame, zone: Rect, c: &EtatConflit) {
             .style(st),
         );
     }
-    let [expl, table] = Layout::vertical([Constraint::Length(2), Constraint::Fill(1)]).areas(zone);
+    // Who changed what: "m" replaces the other desk's changes, Esc keeps both.
+    let origines = c.form.origines(&c.actuelle);
+    let vous: Vec<&str> = origines.iter().filter(|o| o.1).map(|o| o.0).collect();
+    let autre: Vec<&str> = origines.iter().filter(|o| o.2).map(|o| o.0).collect();
+    let par = if c.modifie_par.is_empty() {
+        t::CONFLIT_AUTRE_POSTE.to_string()
+    } else {
+        c.modifie_par.clone()
+    };
+    let legende: Vec<Line<'static>> = t::conflit_origines(&vous, &autre, &par)
+        .into_iter()
+        .flat_map(|l| habiller(mots(&l, Style::default()), zone.width as usize, 0, 2))
+        .collect();
+    let [expl, table, bas] = Layout::vertical([
+        Constraint::Length(2),
+        Constraint::Length(a.len() as u16 + 1),
+        Constraint::Fill(1),
+    ])
+    .areas(zone);
+    f.render_widget(Paragraph::new(legende), bas);
     f.render_widget(
         Paragraph::new(t::CONFLIT_EXPLICATION).wrap(Wrap { trim: true }),
         expl,
