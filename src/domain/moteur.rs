@@ -383,6 +383,37 @@ fn evenements_actifs<'a>(tries: &[&'a Evenement]) -> (Vec<&'a Evenement>, Option
     }
 }
 
+/// Decides from the most recent event, except that a failure at a lower step (a new CCC
+/// contact that did not help after a registered letter, say) does not take the person back
+/// down the ladder: the recommendation then follows from the last event of the highest step
+/// reached, so its follow-ups (a letter awaiting an answer) stay in force.
+fn decider_sans_recul(
+    actifs: &[&Evenement],
+    plus_haute: Etape,
+    pref: &ConnaissancePrefecture,
+    regles: &Regles,
+    aujourdhui: NaiveDate,
+) -> Decision {
+    let dec = decider(actifs, pref, regles, aujourdhui);
+    let passer_a_la_suite = matches!(
+        dec.genre,
+        GenreAction::EcrireCcc
+            | GenreAction::VerifierPan
+            | GenreAction::ReserverPan
+            | GenreAction::EcrireRecommande
+    );
+    if !passer_a_la_suite || dec.genre.etape() > plus_haute {
+        return dec;
+    }
+    let dernier_haut = actifs
+        .iter()
+        .rposition(|e| Etape::de_type(e.type_evenement) == Some(plus_haute));
+    match dernier_haut {
+        Some(i) if i + 1 < actifs.len() => decider(&actifs[..=i], pref, regles, aujourdhui),
+        _ => dec,
+    }
+}
+
 struct Decision {
     genre: GenreAction,
     motif: Motif,
@@ -616,7 +647,10 @@ pub fn evaluer(
                 .filter_map(|e| Etape::de_type(e.type_evenement))
                 .max()
                 .unwrap_or(Etape::Constat);
-            (etape, decider(&actifs, prefecture, regles, aujourdhui))
+            (
+                etape,
+                decider_sans_recul(&actifs, etape, prefecture, regles, aujourdhui),
+            )
         }
     };
     // Lapsed rights call for a lawyer, unless a remedy is already under way.

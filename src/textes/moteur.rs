@@ -130,10 +130,19 @@ pub fn texte_echeance(e: &Echeance) -> String {
             _ => format!("{nom} : fermée depuis {} (demande tardive taxée)", jours(j)),
         },
         GenreEcheance::Suivi(_) => match j {
-            j if j > 0 => format!("{nom} due dans {}", jours(j)),
-            0 => format!("{nom} due aujourd'hui"),
+            j if j > 0 => format!("{nom} {} dans {}", participe_du(nom), jours(j)),
+            0 => format!("{nom} {} aujourd'hui", participe_du(nom)),
             _ => format!("{nom} en retard de {}", jours(j)),
         },
+    }
+}
+
+/// « due » for a feminine follow-up (« relance »), « dû » for a masculine one (« suivi »).
+fn participe_du(nom: &str) -> &'static str {
+    if nom.starts_with("relance") || nom.starts_with("API") {
+        "due"
+    } else {
+        "dû"
     }
 }
 
@@ -641,7 +650,7 @@ pub fn entete_jour(date: NaiveDate, d: &crate::jour::Decompte, tous: bool) -> St
     )
 }
 
-pub const LISTE_VIDE: &str = "Personne à voir aujourd'hui.";
+pub const LISTE_VIDE: &str = "Aucune personne à voir aujourd'hui.";
 
 /// One person of the day's list, on one line, in words (no symbol, no colour): number,
 /// urgency, reference, name, département, stage, next step, main deadline with days left.
@@ -755,6 +764,12 @@ mod tests {
                 G::Suivi(TypeEvenement::Substitution),
                 -7,
                 "suivi substitution en retard de 7 j",
+            ),
+            (G::Suivi(TypeEvenement::Pan), 12, "suivi PAN dû dans 12 j"),
+            (
+                G::Suivi(TypeEvenement::Avocat),
+                0,
+                "suivi avocat dû aujourd'hui",
             ),
         ];
         for (g, j, attendu) in cas {
