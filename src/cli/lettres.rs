@@ -21,13 +21,8 @@ pub fn dossier(store: &crate::store::Store, reference: &str) -> Result<Dossier, 
 fn sortir(texte: &str, args: &DocumentArgs, quoi: &str) -> Result<(), ErreurCli> {
     match &args.sortie {
         Some(chemin) => {
-            let mut options = std::fs::OpenOptions::new();
             // Never over a file already there: the letter may have been completed by hand.
-            options.write(true).create_new(true);
-            #[cfg(unix)]
-            std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
-            options
-                .open(chemin)
+            crate::fichiers::creer_prive(chemin, crate::fichiers::SiExiste::Refuser)
                 .and_then(|mut f| f.write_all(texte.as_bytes()).and_then(|_| f.flush()))
                 .map_err(|e| ErreurCli::new(t::ecriture_fichier(chemin, &e)))?;
             eprintln!("{}", t::document_ecrit(quoi, chemin));

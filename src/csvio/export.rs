@@ -122,12 +122,7 @@ pub fn exporter_donnees(store: &Store, dossier: &Path) -> Result<BilanExport, Er
     // Personal data: readable by the owner only (Unix).
     let ouvrir = |chemin: &Path| {
         let _ = std::fs::remove_file(chemin);
-        let mut options = std::fs::OpenOptions::new();
-        options.write(true).create_new(true);
-        #[cfg(unix)]
-        std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
-        options
-            .open(chemin)
+        crate::fichiers::creer_prive(chemin, crate::fichiers::SiExiste::Refuser)
             .map(std::io::BufWriter::new)
             .map_err(|erreur| ErreurExport::Fichier {
                 chemin: chemin.to_path_buf(),

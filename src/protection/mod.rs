@@ -48,12 +48,7 @@ impl From<rusqlite::Error> for ErreurProtection {
 
 /// Creates (or replaces) a file readable by its owner only (Unix).
 fn creer_prive(chemin: &Path) -> Result<std::io::BufWriter<std::fs::File>, ErreurProtection> {
-    let mut options = std::fs::OpenOptions::new();
-    options.write(true).create(true).truncate(true);
-    #[cfg(unix)]
-    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
-    options
-        .open(chemin)
+    crate::fichiers::creer_prive(chemin, crate::fichiers::SiExiste::Remplacer)
         .map(std::io::BufWriter::new)
         .map_err(|erreur| ErreurProtection::Fichier {
             chemin: chemin.to_path_buf(),
@@ -315,12 +310,18 @@ pub fn sauvegarder(store: &Store, chemin: &Path) -> Result<u64, ErreurProtection
             erreur: std::io::Error::from(std::io::ErrorKind::NotFound),
         });
     }
+    // An empty file created private first: VACUUM INTO fills an empty target, so the copy is
+    // never readable by others, not even for an instant.
+    crate::fichiers::creer_prive(chemin, crate::fichiers::SiExiste::Refuser).map_err(|erreur| {
+        ErreurProtection::Fichier {
+            chemin: chemin.to_path_buf(),
+            erreur,
+        }
+    })?;
     let texte = chemin.to_string_lossy().into_owned();
-    store.connexion().execute("VACUUM INTO ?1", [&texte])?;
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        let _ = std::fs::set_permissions(chemin, std::fs::Permissions::from_mode(0o600));
+    if let Err(e) = store.connexion().execute("VACUUM INTO ?1", [&texte]) {
+        let _ = std::fs::remove_file(chemin);
+        return Err(e.into());
     }
     let taille = std::fs::metadata(chemin)
         .map(|m| m.len())

@@ -118,9 +118,11 @@ impl Store {
             && !dossier.as_os_str().is_empty()
             && !dossier.exists()
         {
-            creer_dossier_prive(dossier).map_err(|erreur| ErreurStore::Fichier {
-                chemin: dossier.to_path_buf(),
-                erreur,
+            crate::fichiers::creer_dossier_prive(dossier).map_err(|erreur| {
+                ErreurStore::Fichier {
+                    chemin: dossier.to_path_buf(),
+                    erreur,
+                }
             })?;
         }
         if !Store::existe(&o.chemin) {
@@ -340,18 +342,6 @@ impl Store {
     }
 }
 
-/// Creates a folder (and its parents) that only its owner may enter.
-fn creer_dossier_prive(dossier: &Path) -> std::io::Result<()> {
-    let mut b = std::fs::DirBuilder::new();
-    b.recursive(true);
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::DirBuilderExt;
-        b.mode(0o700);
-    }
-    b.create(dossier)
-}
-
 /// Creates a new base whole: keyed, in WAL, with its schema, under a private temporary name
 /// next to it, then linked into place in one step. Several desks creating the same base at
 /// once thus never see a half-made file: the first link wins, the others open it.
@@ -374,7 +364,8 @@ fn creer_base(o: &Ouverture) -> ResultatStore<()> {
     };
     // Readable by its owner only (SQLite gives the WAL and shared-memory files the database
     // file's permissions).
-    creer_fichier_prive(&provisoire).map_err(fichier)?;
+    crate::fichiers::creer_prive(&provisoire, crate::fichiers::SiExiste::Refuser)
+        .map_err(fichier)?;
     let faite = Store::ouvrir_fichier(
         &Ouverture {
             chemin: provisoire.clone(),
@@ -420,18 +411,6 @@ fn passer_en_wal(conn: &Connection) -> rusqlite::Result<()> {
             Err(e) => return Err(e),
         }
     }
-}
-
-/// Creates an empty file that only its owner may read (an empty file is a new database).
-fn creer_fichier_prive(chemin: &Path) -> std::io::Result<()> {
-    let mut o = std::fs::OpenOptions::new();
-    o.write(true).create_new(true);
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::OpenOptionsExt;
-        o.mode(0o600);
-    }
-    o.open(chemin).map(|_| ())
 }
 
 /// Writes one line of the audit journal (who did what, when).

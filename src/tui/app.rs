@@ -784,16 +784,12 @@ impl App {
             self.message = Some(t::ecriture_document(&affiche, &e));
             return;
         }
-        let mut options = std::fs::OpenOptions::new();
-        options.write(true);
-        if ecraser {
-            options.create(true).truncate(true);
+        let si_existe = if ecraser {
+            crate::fichiers::SiExiste::Remplacer
         } else {
-            options.create_new(true);
-        }
-        #[cfg(unix)]
-        std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
-        let resultat = match options.open(&chemin) {
+            crate::fichiers::SiExiste::Refuser
+        };
+        let resultat = match crate::fichiers::creer_prive(&chemin, si_existe) {
             Ok(mut f) => {
                 let r = f.write_all(a.texte.as_bytes()).and_then(|_| f.flush());
                 if r.is_err() {
