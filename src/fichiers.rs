@@ -42,6 +42,18 @@ pub fn creer_dossier_prive(dossier: &Path) -> io::Result<()> {
     b.create(dossier)
 }
 
+/// Makes sure `dossier` is a folder to write personal data in: created private if missing; a
+/// file in its place is reported as "not a folder" rather than "already exists".
+pub fn dossier_de_sortie(dossier: &Path) -> io::Result<()> {
+    if dossier.is_dir() {
+        return Ok(());
+    }
+    if dossier.exists() {
+        return Err(io::Error::from(io::ErrorKind::NotADirectory));
+    }
+    creer_dossier_prive(dossier)
+}
+
 #[cfg(all(test, unix))]
 mod tests {
     use super::*;
@@ -60,5 +72,8 @@ mod tests {
         let e = creer_prive(&f, SiExiste::Refuser).unwrap_err();
         assert_eq!(e.kind(), io::ErrorKind::AlreadyExists);
         assert!(creer_prive(&f, SiExiste::Remplacer).is_ok());
+        let e = dossier_de_sortie(&f).unwrap_err();
+        assert_eq!(e.kind(), io::ErrorKind::NotADirectory);
+        assert!(dossier_de_sortie(&dossier).is_ok());
     }
 }

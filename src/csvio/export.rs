@@ -89,14 +89,9 @@ pub fn ecrire_evenements<W: Write>(store: &Store, sortie: W) -> Result<usize, Er
 /// Writes `dossier/personnes.csv` and `dossier/evenements.csv` (the folder is created if
 /// needed; existing files are replaced). Both are read in one snapshot.
 pub fn exporter_donnees(store: &Store, dossier: &Path) -> Result<BilanExport, ErreurExport> {
-    std::fs::create_dir_all(dossier).map_err(|erreur| ErreurExport::Fichier {
+    crate::fichiers::dossier_de_sortie(dossier).map_err(|erreur| ErreurExport::Fichier {
         chemin: dossier.to_path_buf(),
-        // A file where the folder should be: say so, not "already exists".
-        erreur: if dossier.is_file() {
-            std::io::Error::from(std::io::ErrorKind::NotADirectory)
-        } else {
-            erreur
-        },
+        erreur,
     })?;
     let fichier_personnes = dossier.join("personnes.csv");
     let fichier_evenements = dossier.join("evenements.csv");

@@ -188,20 +188,6 @@ pub struct LigneEvenement {
     pub evenement: Evenement,
 }
 
-/// `attente_minutes`: an integer ≥ 0 (digits only), or empty.
-pub fn parse_minutes(s: &str) -> Result<Option<u32>, ErreurValeur> {
-    let s = s.trim();
-    if s.is_empty() {
-        return Ok(None);
-    }
-    if !s.bytes().all(|b| b.is_ascii_digit()) {
-        return Err(ErreurValeur::EntierInvalide);
-    }
-    s.parse::<u32>()
-        .map(Some)
-        .map_err(|_| ErreurValeur::EntierInvalide)
-}
-
 /// A required coded cell: blank is "missing", not "unknown value".
 fn code_requis<T>(
     s: &str,
@@ -246,7 +232,7 @@ pub fn lire_evenement(
     let resultat = v.valeur(4, |s| option_code(s, Resultat::depuis_code));
     let echeance = v.valeur(5, parse_date_opt);
     let ticket = v.texte(6);
-    let attente_minutes = v.valeur(7, parse_minutes);
+    let attente_minutes = v.valeur(7, crate::domain::parse_entier_opt);
     let notes = v.texte(8);
     // Without a type no per-type rule applies; with one, its rules are checked even when the
     // reference or the date is wrong, so that a row's errors are all listed at once.
@@ -490,11 +476,11 @@ mod tests {
 
     #[test]
     fn minutes() {
-        assert_eq!(parse_minutes("0"), Ok(Some(0)));
-        assert_eq!(parse_minutes(""), Ok(None));
+        assert_eq!(crate::domain::parse_entier_opt("0"), Ok(Some(0)));
+        assert_eq!(crate::domain::parse_entier_opt(""), Ok(None));
         for bad in ["-1", "1.5", "dix", "+3", "99999999999"] {
             assert_eq!(
-                parse_minutes(bad),
+                crate::domain::parse_entier_opt(bad),
                 Err(ErreurValeur::EntierInvalide),
                 "{bad}"
             );

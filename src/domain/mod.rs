@@ -155,6 +155,21 @@ pub fn valider_reference(s: &str) -> Result<String, ErreurValeur> {
     Ok(s.to_string())
 }
 
+/// An integer ≥ 0 written with digits only (`attente_minutes`, a count of screenshots), or
+/// empty for "unknown".
+pub fn parse_entier_opt(s: &str) -> Result<Option<u32>, ErreurValeur> {
+    let s = s.trim();
+    if s.is_empty() {
+        return Ok(None);
+    }
+    if !s.bytes().all(|b| b.is_ascii_digit()) {
+        return Err(ErreurValeur::EntierInvalide);
+    }
+    s.parse::<u32>()
+        .map(Some)
+        .map_err(|_| ErreurValeur::EntierInvalide)
+}
+
 /// `oui`, `non` or empty.
 pub fn parse_oui_non(s: &str) -> Result<Option<bool>, ErreurValeur> {
     match s.trim() {

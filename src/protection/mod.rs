@@ -76,14 +76,9 @@ pub fn exporter_personne(
 ) -> Result<BilanAcces, ErreurProtection> {
     let id = personne.id.ok_or(ErreurStore::Introuvable)?;
     let evenements = store.evenements(id)?;
-    std::fs::create_dir_all(dossier).map_err(|erreur| ErreurProtection::Fichier {
+    crate::fichiers::dossier_de_sortie(dossier).map_err(|erreur| ErreurProtection::Fichier {
         chemin: dossier.to_path_buf(),
-        // A file where the folder should be: say so, not "already exists".
-        erreur: if dossier.is_file() {
-            std::io::Error::from(std::io::ErrorKind::NotADirectory)
-        } else {
-            erreur
-        },
+        erreur,
     })?;
     let f_personnes = dossier.join("personnes.csv");
     let f_evenements = dossier.join("evenements.csv");

@@ -413,19 +413,6 @@ fn texte_opt(s: String) -> Option<String> {
     if s.is_empty() { None } else { Some(s) }
 }
 
-fn entier_opt(s: &str) -> Result<Option<u32>, ErreurValeur> {
-    let s = s.trim();
-    if s.is_empty() {
-        return Ok(None);
-    }
-    if !s.bytes().all(|b| b.is_ascii_digit()) {
-        return Err(ErreurValeur::EntierInvalide);
-    }
-    s.parse::<u32>()
-        .map(Some)
-        .map_err(|_| ErreurValeur::EntierInvalide)
-}
-
 // ------------------------------------------------------------------ event form
 
 /// Quick entry of one event for one person.
@@ -529,7 +516,7 @@ impl FormEvenement {
         f.effacer_erreurs();
         let date = parse_date(&f.texte(ChampId::Date));
         let echeance = parse_date_opt(&f.texte(ChampId::Echeance));
-        let attente = entier_opt(&f.texte(ChampId::Attente));
+        let attente = crate::domain::parse_entier_opt(&f.texte(ChampId::Attente));
         match &date {
             Err(e) => f.erreur(ChampId::Date, e),
             // A typo in the year ("2062") would otherwise be stored silently.
@@ -775,7 +762,7 @@ impl FormPersonne {
         let ouvert = parse_date(&f.texte(ChampId::OuvertLe));
         let titre = parse_date_opt(&f.texte(ChampId::Titre));
         let api = parse_date_opt(&f.texte(ChampId::Api));
-        let captures = entier_opt(&f.texte(ChampId::Captures));
+        let captures = crate::domain::parse_entier_opt(&f.texte(ChampId::Captures));
         if let Err(e) = &reference {
             f.erreur(ChampId::Reference, e);
         }
