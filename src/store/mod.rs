@@ -11,7 +11,7 @@ use crate::domain::{
 };
 use chrono::NaiveDate;
 use rusqlite::{
-    Connection, OpenFlags, OptionalExtension, Row, Transaction, TransactionBehavior, params,
+    Connection, OpenFlags, OptionalExtension, Row, ToSql, Transaction, TransactionBehavior, params,
 };
 use std::path::{Path, PathBuf};
 
@@ -438,6 +438,50 @@ fn texte_recherche(p: &Personne) -> String {
     ))
 }
 
+/// One named SQL value of a person row.
+type ValeurNommee<'a> = (&'static str, Box<dyn ToSql + 'a>);
+
+/// The person's column values, named once for both the INSERT and the UPDATE
+/// (`benevole` and `maintenant` fill the author and time columns).
+fn valeurs_personne<'a>(
+    p: &'a Personne,
+    benevole: &'a str,
+    maintenant: String,
+) -> Vec<ValeurNommee<'a>> {
+    vec![
+        (":reference", Box::new(&p.reference)),
+        (":nom", Box::new(&p.nom)),
+        (":prenom", Box::new(&p.prenom)),
+        (":telephone", Box::new(&p.telephone)),
+        (":departement", Box::new(p.departement.code())),
+        (":demarche", Box::new(p.demarche.code())),
+        (":blocage", Box::new(p.blocage.code())),
+        (":ouvert_le", Box::new(date_iso(p.ouvert_le))),
+        (
+            ":titre_expire_le",
+            Box::new(p.titre_expire_le.map(date_iso)),
+        ),
+        (":api_expire_le", Box::new(p.api_expire_le.map(date_iso))),
+        (
+            ":pan_connu",
+            Box::new(p.pan_connu.map(|v| oui_non(Some(v)))),
+        ),
+        (":notes", Box::new(&p.notes)),
+        (":captures", Box::new(p.captures)),
+        (":recherche", Box::new(texte_recherche(p))),
+        (":benevole", Box::new(benevole)),
+        (":maintenant", Box::new(maintenant)),
+    ]
+}
+
+/// Borrows named values in the shape rusqlite's `execute` takes.
+fn parametres_nommes<'v>(valeurs: &'v [ValeurNommee<'_>]) -> Vec<(&'static str, &'v dyn ToSql)> {
+    valeurs
+        .iter()
+        .map(|(nom, v)| (*nom, v.as_ref() as &dyn ToSql))
+        .collect()
+}
+
 /// Inserts a person inside an open transaction; returns its id.
 pub fn inserer_personne(tx: &Transaction, p: &Personne, benevole: &str) -> ResultatStore<i64> {
     let existe: Option<i64> = tx
@@ -455,26 +499,12 @@ pub fn inserer_personne(tx: &Transaction, p: &Personne, benevole: &str) -> Resul
         "INSERT INTO personnes (reference, nom, prenom, telephone, departement, demarche, blocage, \
          ouvert_le, titre_expire_le, api_expire_le, pan_connu, notes, captures, version, recherche, \
          cree_par, cree_le, modifie_par, modifie_le) \
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, 1, ?14, ?15, ?16, ?15, ?16)",
+         VALUES (:reference, :nom, :prenom, :telephone, :departement, :demarche, :blocage, \
+         :ouvert_le, :titre_expire_le, :api_expire_le, :pan_connu, :notes, :captures, 1, \
+         :recherche, :benevole, :maintenant, :benevole, :maintenant)",
     )?;
-    st.execute(params![
-        p.reference,
-        p.nom,
-        p.prenom,
-        p.telephone,
-        p.departement.code(),
-        p.demarche.code(),
-        p.blocage.code(),
-        date_iso(p.ouvert_le),
-        p.titre_expire_le.map(date_iso),
-        p.api_expire_le.map(date_iso),
-        p.pan_connu.map(|v| oui_non(Some(v))),
-        p.notes,
-        p.captures,
-        texte_recherche(p),
-        benevole,
-        maintenant,
-    ])?;
+    let valeurs = valeurs_personne(p, benevole, maintenant);
+    st.execute(parametres_nommes(&valeurs).as_slice())?;
     let id = tx.last_insert_rowid();
     journaliser(tx, benevole, "creation_personne", Some(&p.reference), "")?;
     Ok(id)
@@ -497,31 +527,17 @@ pub fn mettre_a_jour_personne(
     if autre.is_some() {
         return Err(ErreurStore::ReferenceExistante(p.reference.clone()));
     }
+    let mut valeurs = valeurs_personne(p, benevole, horodatage());
+    valeurs.push((":id", Box::new(id)));
+    valeurs.push((":version", Box::new(p.version)));
     let n = tx.execute(
-        "UPDATE personnes SET reference = ?1, nom = ?2, prenom = ?3, telephone = ?4, departement = ?5, \
-         demarche = ?6, blocage = ?7, ouvert_le = ?8, titre_expire_le = ?9, api_expire_le = ?10, \
-         pan_connu = ?11, notes = ?12, captures = ?13, recherche = ?14, version = version + 1, \
-         modifie_par = ?15, modifie_le = ?16 WHERE id = ?17 AND version = ?18",
-        params![
-            p.reference,
-            p.nom,
-            p.prenom,
-            p.telephone,
-            p.departement.code(),
-            p.demarche.code(),
-            p.blocage.code(),
-            date_iso(p.ouvert_le),
-            p.titre_expire_le.map(date_iso),
-            p.api_expire_le.map(date_iso),
-            p.pan_connu.map(|v| oui_non(Some(v))),
-            p.notes,
-            p.captures,
-            texte_recherche(p),
-            benevole,
-            horodatage(),
-            id,
-            p.version,
-        ],
+        "UPDATE personnes SET reference = :reference, nom = :nom, prenom = :prenom, \
+         telephone = :telephone, departement = :departement, demarche = :demarche, \
+         blocage = :blocage, ouvert_le = :ouvert_le, titre_expire_le = :titre_expire_le, \
+         api_expire_le = :api_expire_le, pan_connu = :pan_connu, notes = :notes, \
+         captures = :captures, recherche = :recherche, version = version + 1, \
+         modifie_par = :benevole, modifie_le = :maintenant WHERE id = :id AND version = :version",
+        parametres_nommes(&valeurs).as_slice(),
     )?;
     if n == 0 {
         let actuelle = tx
