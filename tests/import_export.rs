@@ -1,71 +1,19 @@
 //! End-to-end tests of `vigie import`, `vigie export donnees` and `vigie demo`, through the
 //! real binary (FORMATS.md §1–§3).
 
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+mod banc;
 
-const ENTETE_P: &str = "reference,nom,prenom,telephone,departement,demarche,blocage,ouvert_le,titre_expire_le,api_expire_le,pan_connu,notes";
-const ENTETE_E: &str = "reference,date,type,canal,resultat,echeance,ticket,attente_minutes,notes";
+use banc::{Banc, ENTETE_E, ENTETE_P};
+use std::path::Path;
+use std::process::Output;
+
 const BON_P1: &str =
     "P1,Diallo,Awa,06 12 34 56 78,93,renouvellement,depot_impossible,2026-10-01,2026-12-31,,non,";
 const BON_P2: &str = "P2,Nguyen,Minh,,75,premiere_demande,connexion,02/11/2026,,,oui,";
 const BON_E1: &str = "P1,2026-10-01,visite,,,,,,";
 const BON_E2: &str = "P1,2026-10-02,ccc,telephone,sans_aide,,T-1,35,";
 
-struct Banc {
-    _dossier: tempfile::TempDir,
-    racine: PathBuf,
-    db: PathBuf,
-}
-
 impl Banc {
-    fn new() -> Self {
-        let dossier = tempfile::tempdir().unwrap();
-        let racine = dossier.path().to_path_buf();
-        Banc {
-            db: racine.join("x.db"),
-            racine,
-            _dossier: dossier,
-        }
-    }
-
-    fn fichier(&self, nom: &str, contenu: impl AsRef<[u8]>) -> PathBuf {
-        let p = self.racine.join(nom);
-        std::fs::write(&p, contenu).unwrap();
-        p
-    }
-
-    fn vigie_db(&self, db: &Path, args: &[&str]) -> Output {
-        Command::new(env!("CARGO_BIN_EXE_vigie"))
-            .args(["--sans-chiffrement", "--db"])
-            .arg(db)
-            .args(args)
-            .env("VIGIE_BENEVOLE", "Camille Testeuse")
-            .env("VIGIE_DATE", "2026-11-23")
-            .env_remove("VIGIE_PASSPHRASE")
-            .env_remove("VIGIE_DB")
-            .output()
-            .unwrap()
-    }
-
-    fn vigie(&self, args: &[&str]) -> Output {
-        self.vigie_db(&self.db, args)
-    }
-
-    fn importer(&self, personnes: Option<&str>, evenements: Option<&str>) -> Output {
-        let mut args: Vec<String> = vec!["import".into()];
-        if let Some(p) = personnes {
-            args.push("--personnes".into());
-            args.push(self.fichier("personnes.csv", p).display().to_string());
-        }
-        if let Some(e) = evenements {
-            args.push("--evenements".into());
-            args.push(self.fichier("evenements.csv", e).display().to_string());
-        }
-        let args: Vec<&str> = args.iter().map(String::as_str).collect();
-        self.vigie(&args)
-    }
-
     /// Exports `db` into `sous_dossier` and returns (personnes.csv, evenements.csv).
     fn exporter_db(&self, db: &Path, sous_dossier: &str) -> (String, String) {
         let d = self.racine.join(sous_dossier);
@@ -114,7 +62,7 @@ fn csv_edge_cases_import_and_export_exactly() {
         "api_delivree,B2,2026-09-10,,,10/12/2026,,,",
         "pan,A1,2026-10-06,,rdv_obtenu,2026-11-24,,,\t tab",
     ]);
-    let o = b.importer(Some(&personnes), Some(&evenements));
+    let o = b.importer_csv(Some(&personnes), Some(&evenements));
     assert!(o.status.success(), "{}", stderr(&o));
     assert!(
         stdout(&o).contains("3 personne(s) ajoutée(s), 4 événement(s) ajouté(s)"),
@@ -142,13 +90,7 @@ fn csv_edge_cases_import_and_export_exactly() {
         ])
     );
     // The stored values are the unescaped ones, and the volunteer signed every event.
-    let store = vigie::store::Store::ouvrir(&vigie::store::Ouverture {
-        chemin: b.db.clone(),
-        phrase: None,
-        sans_chiffrement: true,
-        benevole: "lecture".into(),
-    })
-    .unwrap();
+    let store = banc::ouvrir(&b.db, None, "lecture");
     let a1 = store.personne_par_reference("A1").unwrap().unwrap();
     assert_eq!(a1.nom, "=SOMME(A1)");
     assert_eq!(a1.telephone.as_deref(), Some("+33 7 00 00 00 00"));
@@ -165,7 +107,7 @@ fn csv_edge_cases_import_and_export_exactly() {
 /// the database is left exactly as it was.
 fn refuse(b: &Banc, personnes: Option<&str>, evenements: Option<&str>, attendu: &str) {
     let avant = b.exporter("avant");
-    let o = b.importer(personnes, evenements);
+    let o = b.importer_csv(personnes, evenements);
     assert!(
         !o.status.success(),
         "accepted: {personnes:?} {evenements:?}"
@@ -178,7 +120,7 @@ fn refuse(b: &Banc, personnes: Option<&str>, evenements: Option<&str>, attendu: 
 
 fn banc_avec_une_personne() -> Banc {
     let b = Banc::new();
-    let o = b.importer(
+    let o = b.importer_csv(
         Some(&lignes(&[
             ENTETE_P,
             "P0,Martin,,,13,autre,autre,2026-01-01,,,,",
@@ -383,7 +325,7 @@ fn every_event_rule_is_enforced() {
         );
     }
     // Events alone may refer to people already in the database.
-    let o = b.importer(
+    let o = b.importer_csv(
         None,
         Some(&lignes(&[ENTETE_E, "P0,2026-02-01,pan,,pas_de_pan,,,,"])),
     );
@@ -486,7 +428,7 @@ fn windows_1252_and_semicolon_files_are_refused_with_a_fix() {
 #[test]
 fn existing_people_are_an_error_unless_ignored() {
     let b = Banc::new();
-    let o = b.importer(Some(&lignes(&[ENTETE_P, BON_P1])), None);
+    let o = b.importer_csv(Some(&lignes(&[ENTETE_P, BON_P1])), None);
     assert!(o.status.success(), "{}", stderr(&o));
     let p3 = "P3,Koné,,,69,autre,autre,2026-11-05,,,,";
     let fichier = b.fichier("p.csv", lignes(&[ENTETE_P, BON_P1, p3]));
@@ -527,7 +469,7 @@ fn existing_people_are_an_error_unless_ignored() {
 fn identical_events_are_skipped_as_a_multiset() {
     let b = Banc::new();
     assert!(
-        b.importer(Some(&lignes(&[ENTETE_P, BON_P1, BON_P2])), None)
+        b.importer_csv(Some(&lignes(&[ENTETE_P, BON_P1, BON_P2])), None)
             .status
             .success()
     );
@@ -539,13 +481,13 @@ fn identical_events_are_skipped_as_a_multiset() {
         BON_E2,
         "P2,2026-11-02,visite,,,,,,",
     ]);
-    let o = b.importer(None, Some(&ev));
+    let o = b.importer_csv(None, Some(&ev));
     assert!(
         stdout(&o).contains("4 événement(s) ajouté(s)"),
         "{}",
         stdout(&o)
     );
-    let o = b.importer(None, Some(&ev));
+    let o = b.importer_csv(None, Some(&ev));
     assert!(o.status.success());
     assert!(
         stdout(&o).contains("0 événement(s) ajouté(s)"),
@@ -558,7 +500,7 @@ fn identical_events_are_skipped_as_a_multiset() {
         stdout(&o)
     );
     // A third identical visit, a visit with another note and a date in the other form.
-    let o = b.importer(
+    let o = b.importer_csv(
         None,
         Some(&lignes(&[
             ENTETE_E,
@@ -583,7 +525,7 @@ fn at_most_fifty_errors_are_listed() {
         v.push(format!("R{i},Nom,,,99,autre,autre,2026-01-01,,,,"));
     }
     let v: Vec<&str> = v.iter().map(String::as_str).collect();
-    let o = b.importer(Some(&lignes(&v)), None);
+    let o = b.importer_csv(Some(&lignes(&v)), None);
     assert!(!o.status.success());
     let err = stderr(&o);
     assert_eq!(
@@ -669,13 +611,9 @@ fn demo_export_round_trip_is_byte_identical() {
 fn encrypted_database_import_and_export() {
     let b = Banc::new();
     let run = |args: &[&str]| {
-        Command::new(env!("CARGO_BIN_EXE_vigie"))
-            .arg("--db")
-            .arg(&b.db)
+        banc::commande(&b.db, Some("une phrase assez longue"))
             .args(args)
             .env("VIGIE_BENEVOLE", "Sam")
-            .env("VIGIE_PASSPHRASE", "une phrase assez longue")
-            .env("VIGIE_DATE", "2026-11-23")
             .output()
             .unwrap()
     };

@@ -1,67 +1,10 @@
 //! End-to-end tests of `vigie lettre` and `vigie chronologie` through the real binary.
 
-use std::path::PathBuf;
-use std::process::{Command, Output, Stdio};
+mod banc;
 
-const ENTETE_P: &str = "reference,nom,prenom,telephone,departement,demarche,blocage,ouvert_le,titre_expire_le,api_expire_le,pan_connu,notes";
-const ENTETE_E: &str = "reference,date,type,canal,resultat,echeance,ticket,attente_minutes,notes";
+use std::process::Output;
 
-struct Banc {
-    _dossier: tempfile::TempDir,
-    racine: PathBuf,
-    db: PathBuf,
-}
-
-impl Banc {
-    fn new() -> Self {
-        let dossier = tempfile::tempdir().unwrap();
-        let racine = dossier.path().to_path_buf();
-        Banc {
-            db: racine.join("x.db"),
-            racine,
-            _dossier: dossier,
-        }
-    }
-
-    fn vigie(&self, args: &[&str]) -> Output {
-        Command::new(env!("CARGO_BIN_EXE_vigie"))
-            .args(["--sans-chiffrement", "--db"])
-            .arg(&self.db)
-            .args(args)
-            .env("VIGIE_BENEVOLE", "Camille Testeuse")
-            .env("VIGIE_DATE", "2026-11-23")
-            .env_remove("VIGIE_PASSPHRASE")
-            .env_remove("VIGIE_DB")
-            .stdin(Stdio::null())
-            .output()
-            .unwrap()
-    }
-
-    fn importer(&self, personnes: &str, evenements: &str) {
-        let p = self.racine.join("p.csv");
-        let e = self.racine.join("e.csv");
-        std::fs::write(&p, format!("{ENTETE_P}\n{personnes}")).unwrap();
-        std::fs::write(&e, format!("{ENTETE_E}\n{evenements}")).unwrap();
-        let o = self.vigie(&[
-            "import",
-            "--personnes",
-            p.to_str().unwrap(),
-            "--evenements",
-            e.to_str().unwrap(),
-        ]);
-        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
-    }
-
-    fn store(&self) -> vigie::store::Store {
-        vigie::store::Store::ouvrir(&vigie::store::Ouverture {
-            chemin: self.db.clone(),
-            phrase: None,
-            sans_chiffrement: true,
-            benevole: "Camille Testeuse".into(),
-        })
-        .unwrap()
-    }
-}
+use banc::Banc;
 
 fn texte(o: &Output) -> String {
     assert!(

@@ -2,91 +2,12 @@
 //! (`personne exporter`), erasure (`personne effacer`), retention (`purger`) and backup
 //! (`sauvegarde`).
 
+mod banc;
+
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 
-const ENTETE_P: &str = "reference,nom,prenom,telephone,departement,demarche,blocage,ouvert_le,titre_expire_le,api_expire_le,pan_connu,notes";
-const ENTETE_E: &str = "reference,date,type,canal,resultat,echeance,ticket,attente_minutes,notes";
-
-struct Banc {
-    _dossier: tempfile::TempDir,
-    racine: PathBuf,
-    db: PathBuf,
-    phrase: Option<&'static str>,
-}
-
-impl Banc {
-    fn new() -> Self {
-        let dossier = tempfile::tempdir().unwrap();
-        let racine = dossier.path().to_path_buf();
-        Banc {
-            db: racine.join("x.db"),
-            racine,
-            _dossier: dossier,
-            phrase: None,
-        }
-    }
-
-    fn chiffre() -> Self {
-        Banc {
-            phrase: Some("phrase secrète de test"),
-            ..Banc::new()
-        }
-    }
-
-    fn commande(&self, db: &Path, phrase: Option<&str>) -> Command {
-        let mut c = Command::new(env!("CARGO_BIN_EXE_vigie"));
-        match phrase {
-            Some(p) => {
-                c.env("VIGIE_PASSPHRASE", p);
-            }
-            None => {
-                c.arg("--sans-chiffrement").env_remove("VIGIE_PASSPHRASE");
-            }
-        }
-        c.arg("--db")
-            .arg(db)
-            .env("VIGIE_BENEVOLE", "Camille Testeuse")
-            .env("VIGIE_DATE", "2026-11-23")
-            .env_remove("VIGIE_DB")
-            .stdin(Stdio::null());
-        c
-    }
-
-    fn vigie(&self, args: &[&str]) -> Output {
-        self.commande(&self.db, self.phrase)
-            .args(args)
-            .output()
-            .unwrap()
-    }
-
-    fn importer(&self, personnes: &str, evenements: &str) {
-        let p = self.racine.join("p.csv");
-        let e = self.racine.join("e.csv");
-        std::fs::write(&p, format!("{ENTETE_P}\n{personnes}")).unwrap();
-        std::fs::write(&e, format!("{ENTETE_E}\n{evenements}")).unwrap();
-        let o = self.vigie(&[
-            "import",
-            "--personnes",
-            p.to_str().unwrap(),
-            "--evenements",
-            e.to_str().unwrap(),
-        ]);
-        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
-    }
-
-    fn sql(&self) -> rusqlite::Connection {
-        let c = rusqlite::Connection::open(&self.db).unwrap();
-        if let Some(p) = self.phrase {
-            c.pragma_update(None, "key", p).unwrap();
-        }
-        c
-    }
-
-    fn compter(&self, requete: &str) -> i64 {
-        self.sql().query_row(requete, [], |r| r.get(0)).unwrap()
-    }
-}
+use banc::{Banc, ENTETE_E, ENTETE_P};
 
 fn ok(o: &Output) -> String {
     assert!(
@@ -458,22 +379,21 @@ fn backup_of_an_encrypted_base_opens_with_the_same_passphrase_only() {
     assert!(!octets.starts_with(b"SQLite format 3"));
     assert!(!contient(&octets, "Diallo"));
     // Same passphrase: the same people.
-    let liste = ok(&b
-        .commande(&copie, b.phrase)
+    let liste = ok(&banc::commande(&copie, b.phrase)
         .args(["aujourdhui", "--tous"])
         .output()
         .unwrap());
     assert!(liste.contains("P1") && liste.contains("P2"), "{liste}");
     // Another passphrase, or none: refused.
     let err = erreur(
-        &b.commande(&copie, Some("une autre phrase"))
+        &banc::commande(&copie, Some("une autre phrase"))
             .args(["aujourdhui"])
             .output()
             .unwrap(),
     );
     assert!(err.contains("phrase secrète incorrecte"), "{err}");
     let err = erreur(
-        &b.commande(&copie, None)
+        &banc::commande(&copie, None)
             .args(["aujourdhui"])
             .output()
             .unwrap(),
@@ -497,8 +417,7 @@ fn backup_of_a_plain_base_is_a_plain_vigie_base() {
     let sortie = ok(&b.vigie(&["sauvegarde", "--sortie", copie.to_str().unwrap()]));
     assert!(sortie.contains("pas chiffrée"), "{sortie}");
     let d = b.racine.join("export");
-    ok(&b
-        .commande(&copie, None)
+    ok(&banc::commande(&copie, None)
         .args(["export", "donnees", "--dossier", d.to_str().unwrap()])
         .output()
         .unwrap());

@@ -1,0 +1,161 @@
+//! Shared harness of the end-to-end tests: a temporary folder with a database path, the real
+//! binary run with a fixed volunteer and date (no inherited database, passphrase or stdin), CSV
+//! files with the FORMATS.md headers, and the store opened directly.
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+use vigie::store::{Ouverture, Store};
+
+/// Header of the people file (FORMATS.md §1).
+pub const ENTETE_P: &str = "reference,nom,prenom,telephone,departement,demarche,blocage,ouvert_le,titre_expire_le,api_expire_le,pan_connu,notes";
+/// Header of the events file (FORMATS.md §2).
+pub const ENTETE_E: &str =
+    "reference,date,type,canal,resultat,echeance,ticket,attente_minutes,notes";
+/// The volunteer the binary runs as, unless a test sets `VIGIE_BENEVOLE` again.
+pub const BENEVOLE: &str = "Camille Testeuse";
+/// Today for the binary, unless a test sets `VIGIE_DATE` again.
+pub const JOUR: &str = "2026-11-23";
+/// The passphrase of `Banc::chiffre`.
+pub const PHRASE: &str = "phrase secrète de test";
+
+/// The real binary, without arguments, in the test environment. A later `.env(..)` overrides.
+pub fn binaire() -> Command {
+    let mut c = Command::new(env!("CARGO_BIN_EXE_vigie"));
+    c.env("VIGIE_BENEVOLE", BENEVOLE)
+        .env("VIGIE_DATE", JOUR)
+        .env_remove("VIGIE_PASSPHRASE")
+        .env_remove("VIGIE_DB")
+        .stdin(Stdio::null());
+    c
+}
+
+/// The binary on `db`: encrypted with `phrase` (given in the environment), or
+/// `--sans-chiffrement` without one. Arguments added next come after `--db <db>`.
+pub fn commande(db: &Path, phrase: Option<&str>) -> Command {
+    let mut c = binaire();
+    match phrase {
+        Some(p) => {
+            c.env("VIGIE_PASSPHRASE", p);
+        }
+        None => {
+            c.arg("--sans-chiffrement");
+        }
+    }
+    c.arg("--db").arg(db);
+    c
+}
+
+/// Runs the binary on a plain database `db`.
+pub fn vigie(db: &Path, args: &[&str]) -> Output {
+    commande(db, None).args(args).output().unwrap()
+}
+
+/// Opens the store directly.
+pub fn ouvrir(chemin: &Path, phrase: Option<&str>, benevole: &str) -> Store {
+    Store::ouvrir(&Ouverture {
+        chemin: chemin.to_path_buf(),
+        phrase: phrase.map(str::to_string),
+        sans_chiffrement: phrase.is_none(),
+        benevole: benevole.into(),
+    })
+    .unwrap()
+}
+
+/// A temporary folder (`racine`) holding the database `x.db`, plain or encrypted.
+pub struct Banc {
+    _dossier: tempfile::TempDir,
+    pub racine: PathBuf,
+    pub db: PathBuf,
+    pub phrase: Option<&'static str>,
+}
+
+impl Banc {
+    pub fn new() -> Self {
+        let dossier = tempfile::tempdir().unwrap();
+        let racine = dossier.path().to_path_buf();
+        Banc {
+            db: racine.join("x.db"),
+            racine,
+            _dossier: dossier,
+            phrase: None,
+        }
+    }
+
+    /// A bench whose database is encrypted with `PHRASE`.
+    pub fn chiffre() -> Self {
+        Banc {
+            phrase: Some(PHRASE),
+            ..Banc::new()
+        }
+    }
+
+    /// The binary on this bench's database.
+    pub fn commande(&self) -> Command {
+        commande(&self.db, self.phrase)
+    }
+
+    pub fn vigie(&self, args: &[&str]) -> Output {
+        self.vigie_db(&self.db, args)
+    }
+
+    /// Runs the binary on another database, with this bench's passphrase.
+    pub fn vigie_db(&self, db: &Path, args: &[&str]) -> Output {
+        commande(db, self.phrase).args(args).output().unwrap()
+    }
+
+    /// Writes `contenu` to `nom` in the folder; returns its path.
+    pub fn fichier(&self, nom: &str, contenu: impl AsRef<[u8]>) -> PathBuf {
+        let p = self.racine.join(nom);
+        std::fs::write(&p, contenu).unwrap();
+        p
+    }
+
+    /// `vigie import` of the given files (written as is to personnes.csv / evenements.csv).
+    pub fn importer_csv(&self, personnes: Option<&str>, evenements: Option<&str>) -> Output {
+        let mut args: Vec<String> = vec!["import".into()];
+        if let Some(p) = personnes {
+            args.push("--personnes".into());
+            args.push(self.fichier("personnes.csv", p).display().to_string());
+        }
+        if let Some(e) = evenements {
+            args.push("--evenements".into());
+            args.push(self.fichier("evenements.csv", e).display().to_string());
+        }
+        let args: Vec<&str> = args.iter().map(String::as_str).collect();
+        self.vigie(&args)
+    }
+
+    /// Imports rows given without their header (written to p.csv / e.csv); must succeed.
+    pub fn importer(&self, personnes: &str, evenements: &str) {
+        let p = self.fichier("p.csv", format!("{ENTETE_P}\n{personnes}"));
+        let e = self.fichier("e.csv", format!("{ENTETE_E}\n{evenements}"));
+        let o = self.vigie(&[
+            "import",
+            "--personnes",
+            p.to_str().unwrap(),
+            "--evenements",
+            e.to_str().unwrap(),
+        ]);
+        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    }
+
+    /// The store opened directly, as `BENEVOLE`.
+    pub fn store(&self) -> Store {
+        ouvrir(&self.db, self.phrase, BENEVOLE)
+    }
+
+    /// A raw SQL connection to the database (keyed when encrypted).
+    pub fn sql(&self) -> rusqlite::Connection {
+        let c = rusqlite::Connection::open(&self.db).unwrap();
+        if let Some(p) = self.phrase {
+            c.pragma_update(None, "key", p).unwrap();
+        }
+        c
+    }
+
+    /// The single integer a query returns.
+    pub fn compter(&self, requete: &str) -> i64 {
+        self.sql().query_row(requete, [], |r| r.get(0)).unwrap()
+    }
+}
