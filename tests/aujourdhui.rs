@@ -1,12 +1,13 @@
 //! End to end: `vigie aujourdhui` on a small database, and `vigie regles` with the user's
 //! override file (valid, malformed, unknown key), through the real binary.
 
+mod banc;
+
 use std::path::Path;
-use std::process::{Command, Output};
+use std::process::Output;
 use vigie::domain::{
     Blocage, Canal, Demarche, Departement, Evenement, Personne, Resultat, TypeEvenement, parse_date,
 };
-use vigie::store::{Ouverture, Store};
 
 fn d(s: &str) -> chrono::NaiveDate {
     parse_date(s).unwrap()
@@ -45,13 +46,7 @@ fn evenement(t: TypeEvenement, date: &str, r: Option<Resultat>, ech: Option<&str
 /// Six people on 2026-11-23: lapsed, threatened, overdue, visit today, later, closed.
 fn base(dossier: &Path) -> std::path::PathBuf {
     let chemin = dossier.join("x.db");
-    let mut s = Store::ouvrir(&Ouverture {
-        chemin: chemin.clone(),
-        phrase: None,
-        sans_chiffrement: true,
-        benevole: "Test".into(),
-    })
-    .unwrap();
+    let mut s = banc::ouvrir(&chemin, None, "Test");
     use Resultat as R;
     use TypeEvenement as T;
     let gens: Vec<(Personne, Vec<Evenement>)> = vec![
@@ -93,15 +88,13 @@ fn base(dossier: &Path) -> std::path::PathBuf {
 }
 
 fn vigie(db: &Path, config: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_vigie"))
+    banc::binaire()
         .args(args)
         .arg("--sans-chiffrement")
         .arg("--db")
         .arg(db)
-        .env("VIGIE_DATE", "2026-11-23")
         .env("VIGIE_BENEVOLE", "Test")
         .env("XDG_CONFIG_HOME", config)
-        .env_remove("VIGIE_PASSPHRASE")
         .output()
         .unwrap()
 }

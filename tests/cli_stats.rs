@@ -1,19 +1,16 @@
 //! `vigie export stats` end to end, with the real binary on the hand-computed fixture.
 
+mod banc;
 mod commun;
 
 use std::path::Path;
-use std::process::{Command, Output};
+use std::process::Output;
 
 fn vigie(db: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_vigie"))
-        .arg("--sans-chiffrement")
-        .arg("--db")
-        .arg(db)
+    banc::commande(db, None)
         .args(args)
         .env("VIGIE_BENEVOLE", "Test")
         .env("VIGIE_DATE", "2026-12-02")
-        .env_remove("VIGIE_PASSPHRASE")
         .output()
         .unwrap()
 }

@@ -1,18 +1,14 @@
 //! Several desks on one database file: concurrent writers lose nothing, readers see commits.
 
+mod banc;
+
 use vigie::domain::{
     Blocage, Demarche, Departement, Evenement, Personne, TypeEvenement, parse_date,
 };
-use vigie::store::{Ouverture, Store};
+use vigie::store::Store;
 
 fn ouvrir(chemin: &std::path::Path, benevole: &str) -> Store {
-    Store::ouvrir(&Ouverture {
-        chemin: chemin.to_path_buf(),
-        phrase: Some("phrase de test".into()),
-        sans_chiffrement: false,
-        benevole: benevole.into(),
-    })
-    .unwrap()
+    banc::ouvrir(chemin, Some("phrase de test"), benevole)
 }
 
 #[test]

@@ -1,23 +1,19 @@
 //! Local corrections of the préfecture directory between two databases (two desks), and the
 //! `vigie prefecture` command run as the real binary.
 
+mod banc;
+
 use std::path::Path;
-use std::process::{Command, Output};
+use std::process::Output;
 use vigie::domain::moteur::PanConnu;
 use vigie::domain::{Departement, parse_date};
 use vigie::prefectures::corrections::{self, NouvelleCorrection};
 use vigie::prefectures::{Fiche, connaissance_avec};
-use vigie::store::{Ouverture, Store};
+use vigie::store::Store;
 use vigie::textes::prefecture::fiche_texte;
 
 fn store(chemin: &Path, benevole: &str) -> Store {
-    Store::ouvrir(&Ouverture {
-        chemin: chemin.to_path_buf(),
-        phrase: None,
-        sans_chiffrement: true,
-        benevole: benevole.into(),
-    })
-    .unwrap()
+    banc::ouvrir(chemin, None, benevole)
 }
 
 fn dep(c: &str) -> Departement {
@@ -134,14 +130,9 @@ fn a_refused_file_writes_nothing() {
 // ---------------------------------------------------------------- the real binary
 
 fn vigie(db: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_vigie"))
-        .arg("--sans-chiffrement")
-        .arg("--db")
-        .arg(db)
+    banc::commande(db, None)
         .args(args)
         .env("VIGIE_BENEVOLE", "Awa")
-        .env("VIGIE_DATE", "2026-11-23")
-        .env_remove("VIGIE_PASSPHRASE")
         .output()
         .unwrap()
 }
@@ -324,11 +315,8 @@ fn cli_lookup_still_answers_when_the_database_cannot_be_opened() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("chiffree.db");
     let base = || {
-        let mut c = Command::new(env!("CARGO_BIN_EXE_vigie"));
-        c.arg("--db")
-            .arg(&db)
-            .env("VIGIE_BENEVOLE", "Awa")
-            .env("VIGIE_DATE", "2026-11-23");
+        let mut c = banc::binaire();
+        c.arg("--db").arg(&db).env("VIGIE_BENEVOLE", "Awa");
         c
     };
     let o = base()

@@ -1,27 +1,13 @@
 //! Defects found by using the command line as a desk would (review of the CLI): each test runs
 //! the real binary.
 
+mod banc;
+
 use std::path::Path;
-use std::process::{Command, Output};
+use std::process::Output;
 
 fn vigie(db: &Path, phrase: Option<&str>, args: &[&str]) -> Output {
-    let mut c = Command::new(env!("CARGO_BIN_EXE_vigie"));
-    match phrase {
-        Some(p) => {
-            c.env("VIGIE_PASSPHRASE", p);
-        }
-        None => {
-            c.arg("--sans-chiffrement").env_remove("VIGIE_PASSPHRASE");
-        }
-    }
-    c.arg("--db")
-        .arg(db)
-        .args(args)
-        .env("VIGIE_BENEVOLE", "Camille Testeuse")
-        .env("VIGIE_DATE", "2026-11-23")
-        .env_remove("VIGIE_DB")
-        .output()
-        .unwrap()
+    banc::commande(db, phrase).args(args).output().unwrap()
 }
 
 fn erreur(o: &Output) -> String {
@@ -203,13 +189,8 @@ fn a_closed_pipe_is_not_an_error_nor_a_crash() {
         &["prefecture", "33"],
         &["prefecture", "haute"],
     ] {
-        let mut c = Command::new(env!("CARGO_BIN_EXE_vigie"));
-        c.arg("--sans-chiffrement")
-            .arg("--db")
-            .arg(&db)
-            .args(args)
-            .env("VIGIE_BENEVOLE", "Camille Testeuse")
-            .env("VIGIE_DATE", "2026-11-23")
+        let mut c = banc::commande(&db, None);
+        c.args(args)
             .env("XDG_CONFIG_HOME", dir.path())
             .stdout(std::process::Stdio::piped())
             .stderr(std::process::Stdio::piped());
