@@ -196,6 +196,15 @@ impl Redaction {
     }
 }
 
+/// « champ : valeur » of a local correction.
+fn champ_valeur(c: &Correction) -> String {
+    format!(
+        "{} : {}",
+        libelle_champ(c.champ),
+        libelle_valeur(c.champ, &c.valeur)
+    )
+}
+
 fn qui_quand(c: &Correction) -> String {
     let source = if c.source.is_empty() {
         "source non indiquée".to_string()
@@ -257,15 +266,7 @@ pub fn lignes_fiche(f: &Fiche) -> Vec<LigneFiche> {
     if !f.corrections.is_empty() || !f.historique.is_empty() {
         r.section("CORRECTIONS LOCALES (elles priment sur les données fournies)");
         for c in &f.corrections {
-            r.l(
-                GenreLigne::Texte,
-                1,
-                format!(
-                    "{} : {}",
-                    libelle_champ(c.champ),
-                    libelle_valeur(c.champ, &c.valeur)
-                ),
-            );
+            r.l(GenreLigne::Texte, 1, champ_valeur(c));
             r.l(GenreLigne::Source, 2, qui_quand(c));
         }
         if !f.historique.is_empty() {
@@ -275,15 +276,7 @@ pub fn lignes_fiche(f: &Fiche) -> Vec<LigneFiche> {
                 "Historique (corrections remplacées par une vérification plus récente) :",
             );
             for c in &f.historique {
-                r.l(
-                    GenreLigne::Texte,
-                    2,
-                    format!(
-                        "{} : {}",
-                        libelle_champ(c.champ),
-                        libelle_valeur(c.champ, &c.valeur)
-                    ),
-                );
+                r.l(GenreLigne::Texte, 2, champ_valeur(c));
                 r.l(GenreLigne::Source, 3, qui_quand(c));
             }
         }

@@ -7,7 +7,7 @@ use super::app::{
 use super::clavier;
 use super::formulaire::{Champ, Formulaire, Valeur};
 use crate::domain::moteur::{Etape, NiveauUrgence};
-use crate::domain::{Evenement, Personne, Resultat, TypeEvenement, oui_non};
+use crate::domain::{Evenement, Personne, Resultat, oui_non};
 use crate::textes::moteur as tm;
 use crate::textes::tui as t;
 use ratatui::Frame;
@@ -597,7 +597,7 @@ pub fn echelle(p: &Personne, evenements: &[Evenement]) -> Vec<(Etape, &'static s
             }
             let evs: Vec<&Evenement> = evenements
                 .iter()
-                .filter(|e| etape_de(e.type_evenement) == Some(*etape))
+                .filter(|e| Etape::de_type(e.type_evenement) == Some(*etape))
                 .collect();
             match evs.last() {
                 None => (*etape, "·", String::new()),
@@ -624,18 +624,6 @@ pub fn echelle(p: &Personne, evenements: &[Evenement]) -> Vec<(Etape, &'static s
             }
         })
         .collect()
-}
-
-fn etape_de(ty: TypeEvenement) -> Option<Etape> {
-    match ty {
-        TypeEvenement::Ccc => Some(Etape::Ccc),
-        TypeEvenement::Pan => Some(Etape::Pan),
-        TypeEvenement::Substitution => Some(Etape::Substitution),
-        TypeEvenement::Recommande => Some(Etape::Recommande),
-        TypeEvenement::Avocat | TypeEvenement::DefenseurDroits => Some(Etape::Recours),
-        TypeEvenement::Cloture => Some(Etape::Cloture),
-        TypeEvenement::Visite | TypeEvenement::ApiDelivree => None,
-    }
 }
 
 /// ✓ done or obtained, ✗ tried and failed, … waiting.
