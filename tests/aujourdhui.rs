@@ -146,7 +146,7 @@ fn today_list_plain_text_most_urgent_first() {
     );
     assert!(lignes[3].contains("Étape : PAN"), "{}", lignes[3]);
     assert!(
-        lignes[3].contains("suivi PAN en retard de 2 j"),
+        lignes[3].contains("rendez-vous PAN passé depuis 2 j : noter son résultat"),
         "{}",
         lignes[3]
     );

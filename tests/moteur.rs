@@ -773,7 +773,34 @@ fn deadlines_and_their_texts() {
     assert_eq!(e.urgence, NiveauUrgence::SuiviEnRetard);
     assert_eq!(
         texte_echeance(e.echeance_principale().unwrap()),
-        "suivi PAN en retard de 2 j"
+        "rendez-vous PAN passé depuis 2 j : noter son résultat"
+    );
+    // A PAN appointment ahead is an appointment, not a follow-up to chase.
+    let e = eval(
+        None,
+        None,
+        &[
+            ccc(-20, Resultat::SansAide),
+            pan(-9, Resultat::RdvObtenu, Some(12)),
+        ],
+    );
+    assert_eq!(e.urgence, NiveauUrgence::AVenir);
+    assert_eq!(
+        texte_echeance(e.echeance_principale().unwrap()),
+        "rendez-vous PAN dans 12 j"
+    );
+    // A PAN appointment requested is a follow-up.
+    let e = eval(
+        None,
+        None,
+        &[
+            ccc(-20, Resultat::SansAide),
+            pan(-2, Resultat::RdvDemande, Some(5)),
+        ],
+    );
+    assert_eq!(
+        texte_echeance(e.echeance_principale().unwrap()),
+        "suivi PAN dû dans 5 j"
     );
 
     // A visit today makes a person of the day.

@@ -228,7 +228,10 @@ pub enum GenreEcheance {
     RenouvellementOuverture,
     RenouvellementFermeture,
     ApiExpiration,
+    /// A date to follow up (wait until, then chase) after an event of this type.
     Suivi(TypeEvenement),
+    /// An appointment obtained: a PAN appointment, a substitution invitation.
+    RendezVous(TypeEvenement),
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -736,13 +739,23 @@ pub fn evaluer(
         pousser(GenreEcheance::ApiExpiration, a, &niveau_droit(a));
     }
     if cloture.is_none() {
-        let mut suivis: Vec<(TypeEvenement, NaiveDate)> = Vec::new();
-        if let Some(s) = dec.suivi {
-            suivis.push(s);
+        let mut suivis: Vec<(GenreEcheance, NaiveDate)> = Vec::new();
+        if let Some((ty, date)) = dec.suivi {
+            suivis.push((GenreEcheance::Suivi(ty), date));
         } else if let Some(d) = actifs.last()
             && let Some(e) = d.echeance
         {
-            suivis.push((d.type_evenement, e));
+            let rendez_vous = matches!(
+                (d.type_evenement, d.resultat),
+                (TypeEvenement::Pan, Some(Resultat::RdvObtenu))
+                    | (TypeEvenement::Substitution, Some(Resultat::Invitation))
+            );
+            let genre = if rendez_vous {
+                GenreEcheance::RendezVous(d.type_evenement)
+            } else {
+                GenreEcheance::Suivi(d.type_evenement)
+            };
+            suivis.push((genre, e));
         }
         // A follow-up date set at the last visit, if nothing happened on the ladder since.
         if let Some(v) = tries
@@ -752,10 +765,10 @@ pub fn evaluer(
             && let Some(e) = v.echeance
             && actifs.last().is_none_or(|d| d.date <= v.date)
         {
-            suivis.push((TypeEvenement::Visite, e));
+            suivis.push((GenreEcheance::Suivi(TypeEvenement::Visite), e));
         }
-        for (ty, date) in suivis {
-            pousser(GenreEcheance::Suivi(ty), date, &niveau_suivi);
+        for (genre, date) in suivis {
+            pousser(genre, date, &niveau_suivi);
         }
     }
     echeances.sort_by_key(|e| (e.niveau, e.jours));

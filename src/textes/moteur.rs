@@ -101,6 +101,10 @@ pub fn libelle_echeance(g: GenreEcheance) -> &'static str {
             TypeEvenement::ApiDelivree => "API",
             TypeEvenement::Cloture => "suivi",
         },
+        GenreEcheance::RendezVous(t) => match t {
+            TypeEvenement::Substitution => "rendez-vous de dépôt en préfecture",
+            _ => "rendez-vous PAN",
+        },
     }
 }
 
@@ -128,6 +132,11 @@ pub fn texte_echeance(e: &Echeance) -> String {
             j if j > 0 => format!("{nom} : ferme dans {}", jours(j)),
             0 => format!("{nom} : ferme aujourd'hui"),
             _ => format!("{nom} : fermée depuis {} (demande tardive taxée)", jours(j)),
+        },
+        GenreEcheance::RendezVous(_) => match j {
+            j if j > 0 => format!("{nom} dans {}", jours(j)),
+            0 => format!("{nom} aujourd'hui"),
+            _ => format!("{nom} passé depuis {} : noter son résultat", jours(j)),
         },
         GenreEcheance::Suivi(_) => match j {
             j if j > 0 => format!("{nom} {} dans {}", participe_du(nom), jours(j)),
@@ -766,6 +775,16 @@ mod tests {
                 "suivi substitution en retard de 7 j",
             ),
             (G::Suivi(TypeEvenement::Pan), 12, "suivi PAN dû dans 12 j"),
+            (
+                G::RendezVous(TypeEvenement::Pan),
+                12,
+                "rendez-vous PAN dans 12 j",
+            ),
+            (
+                G::RendezVous(TypeEvenement::Substitution),
+                -2,
+                "rendez-vous de dépôt en préfecture passé depuis 2 j : noter son résultat",
+            ),
             (
                 G::Suivi(TypeEvenement::Avocat),
                 0,
