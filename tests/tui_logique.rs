@@ -228,20 +228,9 @@ fn edit_conflict_shows_both_versions_and_never_overwrites_silently() {
     let (mut store, _) = base_exemple(dir.path());
     let mut autre = ouvrir(&dir.path().join("x.db"), "Paul");
     let mut app = app(&store);
-    // Select DIALLO (Awa) whatever the engine's order.
-    while app.liste.selectionnee().map(|p| p.nom.as_str()) != Some("DIALLO") {
-        taper(&mut app, &mut store, &[touche(KeyCode::Down)]);
-    }
-    let id = app.liste.selectionnee().and_then(|p| p.id).unwrap();
+    let id = selectionner(&mut app, &mut store, "DIALLO");
     // Open the edit form, change the first name.
-    let mut k = vec![
-        touche(KeyCode::Char('m')),
-        touche(KeyCode::Tab),
-        touche(KeyCode::Tab),
-    ];
-    k.push(ctrl('u'));
-    k.extend(texte("Awa Marie"));
-    taper(&mut app, &mut store, &k);
+    retaper_prenom(&mut app, &mut store, "Awa Marie");
     // Meanwhile another desk changes the phone number.
     let mut p = autre.personne(id).unwrap().unwrap();
     p.telephone = Some("07 00 00 00 00".into());
@@ -273,14 +262,7 @@ fn edit_conflict_shows_both_versions_and_never_overwrites_silently() {
     assert_eq!(stored.prenom.as_deref(), Some("Awa"));
     assert_eq!(stored.notes.as_deref(), Some("vu par Paul"));
     // Again, and this time "m": keep mine, explicitly.
-    let mut k = vec![
-        touche(KeyCode::Char('m')),
-        touche(KeyCode::Tab),
-        touche(KeyCode::Tab),
-    ];
-    k.push(ctrl('u'));
-    k.extend(texte("Awa M."));
-    taper(&mut app, &mut store, &k);
+    retaper_prenom(&mut app, &mut store, "Awa M.");
     let mut p = autre.personne(id).unwrap().unwrap();
     p.captures = Some(9);
     autre.modifier_personne(&p).unwrap();
@@ -761,10 +743,7 @@ fn forms_prefill_french_dates_and_accept_both_forms() {
     let dir = tempfile::tempdir().unwrap();
     let (mut store, _) = base_exemple(dir.path());
     let mut app = app(&store);
-    while app.liste.selectionnee().map(|p| p.nom.as_str()) != Some("DIALLO") {
-        taper(&mut app, &mut store, &[touche(KeyCode::Down)]);
-    }
-    let id = app.liste.selectionnee().and_then(|p| p.id).unwrap();
+    let id = selectionner(&mut app, &mut store, "DIALLO");
     taper(&mut app, &mut store, &[touche(KeyCode::Char('v'))]);
     let Some(Ecran::Saisie(f)) = app.ecran() else {
         panic!("visit form")
@@ -1176,18 +1155,8 @@ fn back_to_the_form_after_a_conflict_keeps_both_desks_changes() {
     let (mut store, _) = base_exemple(dir.path());
     let mut autre = ouvrir(&dir.path().join("x.db"), "Paul");
     let mut app = app(&store);
-    while app.liste.selectionnee().map(|p| p.nom.as_str()) != Some("DIALLO") {
-        taper(&mut app, &mut store, &[touche(KeyCode::Down)]);
-    }
-    let id = app.liste.selectionnee().and_then(|p| p.id).unwrap();
-    let mut k = vec![
-        touche(KeyCode::Char('m')),
-        touche(KeyCode::Tab),
-        touche(KeyCode::Tab),
-    ];
-    k.push(ctrl('u'));
-    k.extend(texte("Awa Marie"));
-    taper(&mut app, &mut store, &k);
+    let id = selectionner(&mut app, &mut store, "DIALLO");
+    retaper_prenom(&mut app, &mut store, "Awa Marie");
     let mut p = autre.personne(id).unwrap().unwrap();
     p.telephone = Some("07 00 00 00 00".into());
     autre.modifier_personne(&p).unwrap();

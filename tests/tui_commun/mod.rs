@@ -86,3 +86,27 @@ pub fn taper(app: &mut App, store: &mut Store, touches: &[KeyEvent]) {
         app.touche(*k, store);
     }
 }
+
+/// Moves the day's list selection to the person named `nom`, whatever the engine's order;
+/// returns their id.
+pub fn selectionner(app: &mut App, store: &mut Store, nom: &str) -> i64 {
+    while app.liste.selectionnee().map(|p| p.nom.as_str()) != Some(nom) {
+        taper(app, store, &[touche(KeyCode::Down)]);
+    }
+    app.liste
+        .selectionnee()
+        .and_then(|p| p.id)
+        .expect("the selected person has an id")
+}
+
+/// Opens the edit form of the selected person and retypes the first name (not saved yet).
+pub fn retaper_prenom(app: &mut App, store: &mut Store, prenom: &str) {
+    let mut k = vec![
+        touche(KeyCode::Char('m')),
+        touche(KeyCode::Tab),
+        touche(KeyCode::Tab),
+        ctrl('u'),
+    ];
+    k.extend(texte(prenom));
+    taper(app, store, &k);
+}
