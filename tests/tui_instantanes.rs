@@ -406,9 +406,7 @@ fn conflit() {
     let mut a = app_vide();
     a.recharger(&store);
     // Select DIALLO whatever the engine's order, then edit the first name.
-    while a.liste.selectionnee().map(|p| p.nom.as_str()) != Some("DIALLO") {
-        taper(&mut a, &mut store, &[touche(KeyCode::Down)]);
-    }
+    selectionner(&mut a, &mut store, "DIALLO");
     taper(
         &mut a,
         &mut store,
@@ -866,9 +864,7 @@ fn timeline_words_dates_as_the_forms_and_conflict_shows_unknown_pan() {
     let mut autre = ouvrir(&dir.path().join("x.db"), "Paul");
     let mut a = app_vide();
     a.recharger(&store);
-    while a.liste.selectionnee().map(|p| p.nom.as_str()) != Some("DIALLO") {
-        taper(&mut a, &mut store, &[touche(KeyCode::Down)]);
-    }
+    selectionner(&mut a, &mut store, "DIALLO");
     // A PAN appointment on 05/12/2026, typed in the form.
     taper(
         &mut a,

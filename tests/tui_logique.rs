@@ -232,9 +232,7 @@ fn edit_conflict_shows_both_versions_and_never_overwrites_silently() {
     // Open the edit form, change the first name.
     retaper_prenom(&mut app, &mut store, "Awa Marie");
     // Meanwhile another desk changes the phone number.
-    let mut p = autre.personne(id).unwrap().unwrap();
-    p.telephone = Some("07 00 00 00 00".into());
-    autre.modifier_personne(&p).unwrap();
+    changer_telephone(&mut autre, id, "07 00 00 00 00");
     taper(&mut app, &mut store, &[touche(KeyCode::Enter)]);
     let Some(Ecran::Conflit(c)) = app.ecran() else {
         panic!("expected the conflict screen")
@@ -1157,9 +1155,7 @@ fn back_to_the_form_after_a_conflict_keeps_both_desks_changes() {
     let mut app = app(&store);
     let id = selectionner(&mut app, &mut store, "DIALLO");
     retaper_prenom(&mut app, &mut store, "Awa Marie");
-    let mut p = autre.personne(id).unwrap().unwrap();
-    p.telephone = Some("07 00 00 00 00".into());
-    autre.modifier_personne(&p).unwrap();
+    changer_telephone(&mut autre, id, "07 00 00 00 00");
     taper(&mut app, &mut store, &[touche(KeyCode::Enter)]);
     assert!(matches!(app.ecran(), Some(Ecran::Conflit(_))));
     taper(&mut app, &mut store, &[touche(KeyCode::Esc)]);
@@ -1289,4 +1285,11 @@ fn f2_from_the_search_opens_the_selected_persons_prefecture() {
         .map(|y| (0..80).map(|x| buf[(x, y)].symbol()).collect::<String>() + "\n")
         .collect();
     assert!(ecran.contains("Numéro ou nom : 974"), "{ecran}");
+}
+
+/// Another desk changes a person's phone number, behind this desk's back.
+fn changer_telephone(autre: &mut vigie::store::Store, id: i64, telephone: &str) {
+    let mut p = autre.personne(id).unwrap().unwrap();
+    p.telephone = Some(telephone.into());
+    autre.modifier_personne(&p).unwrap();
 }
