@@ -176,6 +176,8 @@ fn chronology_lists_every_event_in_order_with_the_next_step() {
         "Prochaine étape recommandée\u{a0}: {}",
         ev.prochaine.action
     )));
+    // The reason is not introduced twice.
+    assert!(!t.contains("Raison\u{a0}: Prochaine étape"), "{t}");
     for interdit in ["NOTE-", "06 11", "Voisine", "T-999"] {
         assert!(!t.contains(interdit), "{interdit:?} dans\n{t}");
     }

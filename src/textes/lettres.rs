@@ -31,8 +31,12 @@ fn numero(n: &str) -> String {
 /// French typography for the letter: typographic apostrophe, no-break space before « : »
 /// and « ; » (so that a line never starts with one).
 fn typo(s: &str) -> String {
-    s.replace('\'', "’")
-        .replace(" :", &format!("{NBSP}:"))
+    insecables(&s.replace('\'', "’"))
+}
+
+/// No-break space before « : » and « ; », so that a wrapped line never starts with one.
+fn insecables(s: &str) -> String {
+    s.replace(" :", &format!("{NBSP}:"))
         .replace(" ;", &format!("{NBSP};"))
 }
 
@@ -486,7 +490,7 @@ pub fn chronologie(d: &Dossier) -> String {
     let auj = d.aujourdhui;
     let mut s = String::new();
     let champ = |s: &mut String, nom: &str, valeur: &str| {
-        paragraphe(s, &format!("{nom}{NBSP}: {valeur}"), "", "  ")
+        paragraphe(s, &format!("{nom}{NBSP}: {}", insecables(valeur)), "", "  ")
     };
     let vide = |s: &mut String| s.push('\n');
 
@@ -622,7 +626,12 @@ pub fn chronologie(d: &Dossier) -> String {
     );
     champ(&mut s, "Étape actuelle", ev.etape.libelle());
     champ(&mut s, "Prochaine étape recommandée", &ev.prochaine.action);
-    champ(&mut s, "Raison", &ev.prochaine.raison);
+    // Under "Prochaine étape recommandée", the reason without its own "Prochaine étape :".
+    let raison = &ev.prochaine.raison;
+    let raison = raison
+        .strip_prefix(crate::textes::moteur::PREFIXE_RAISON)
+        .unwrap_or(raison);
+    champ(&mut s, "Raison", raison);
     for e in &ev.echeances {
         champ(
             &mut s,
@@ -688,6 +697,14 @@ mod tests {
     use super::*;
     use crate::domain::moteur::{ConnaissancePrefecture, evaluer};
     use crate::domain::{Blocage, Demarche, Departement, Personne, parse_date};
+
+    #[test]
+    fn engine_sentences_get_no_break_spaces_before_colons_and_semicolons() {
+        assert_eq!(
+            insecables("mesures utiles ; Défenseur : saisi"),
+            "mesures utiles\u{a0}; Défenseur\u{a0}: saisi"
+        );
+    }
     use crate::regles::Regles;
 
     fn d(s: &str) -> NaiveDate {

@@ -397,6 +397,9 @@ fn precision(g: GenreAction, motif: &Motif, p: &ConnaissancePrefecture) -> Strin
     }
 }
 
+/// How every reason starts (the TUI and `aujourdhui` show it as a sentence of its own).
+pub const PREFIXE_RAISON: &str = "Prochaine étape : ";
+
 /// The reason in plain French, e.g. "Prochaine étape : écrire en recommandé avec accusé de
 /// réception à la préfecture de la Gironde (pas de PAN, aucune substitution proposée)."
 pub fn raison(
@@ -406,7 +409,7 @@ pub fn raison(
     _regles: &Regles,
 ) -> String {
     format!(
-        "Prochaine étape : {} ({}).",
+        "{PREFIXE_RAISON}{} ({}).",
         phrase(g, motif, prefecture),
         precision(g, motif, prefecture)
     )
