@@ -88,7 +88,7 @@ fn base(dossier: &Path) -> std::path::PathBuf {
 }
 
 fn vigie(db: &Path, config: &Path, args: &[&str]) -> Output {
-    banc::binaire()
+    banc::binaire(db.parent().expect("temporary folder"))
         .args(args)
         .arg("--sans-chiffrement")
         .arg("--db")

@@ -315,7 +315,7 @@ fn cli_lookup_still_answers_when_the_database_cannot_be_opened() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("chiffree.db");
     let base = || {
-        let mut c = banc::binaire();
+        let mut c = banc::binaire(dir.path());
         c.arg("--db").arg(&db).env("VIGIE_BENEVOLE", "Awa");
         c
     };

@@ -433,16 +433,17 @@ fn backup_of_a_plain_base_is_a_plain_vigie_base() {
 
 // ---------------------------------------------------------------- confirmation on a terminal
 
-/// Runs vigie on a pseudo-terminal (through `script`), typing `saisie`; `None` when
-/// `script` is not installed.
-fn sur_terminal(b: &Banc, args: &str, saisie: &str) -> Option<Output> {
+/// Runs vigie on a pseudo-terminal (through `script`), typing `saisie`.
+fn sur_terminal(b: &Banc, args: &str, saisie: &str) -> Output {
     use std::io::Write;
     let commande = format!(
         "{} --sans-chiffrement --db {} {args}",
         env!("CARGO_BIN_EXE_vigie"),
         b.db.display()
     );
-    let mut enfant = Command::new("script")
+    let mut script = Command::new("script");
+    banc::epingler(&mut script, &b.racine);
+    let mut enfant = script
         .args(["-qec", &commande, "/dev/null"])
         .env("VIGIE_BENEVOLE", "Camille Testeuse")
         .env("VIGIE_DATE", "2026-11-23")
@@ -452,17 +453,18 @@ fn sur_terminal(b: &Banc, args: &str, saisie: &str) -> Option<Output> {
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()
-        .ok()?;
+        .expect("script (util-linux)");
     enfant
         .stdin
         .take()
         .unwrap()
         .write_all(saisie.as_bytes())
         .unwrap();
-    Some(enfant.wait_with_output().unwrap())
+    enfant.wait_with_output().unwrap()
 }
 
 #[test]
+#[cfg_attr(not(vigie_script), ignore = "script (util-linux) absent : installez-le pour ce test")]
 fn on_a_terminal_erasure_and_purge_ask_first() {
     let b = Banc::new();
     b.importer(
@@ -470,10 +472,7 @@ fn on_a_terminal_erasure_and_purge_ask_first() {
         &format!("{}P2,2025-01-05,cloture,,abandon,,,,\n", DEUX_PERSONNES.1)
             .replace("P2,2026-10-03", "P2,2025-01-03"),
     );
-    let Some(o) = sur_terminal(&b, "personne effacer P1", "P2\n") else {
-        eprintln!("script absent : test du terminal non exécuté");
-        return;
-    };
+    let o = sur_terminal(&b, "personne effacer P1", "P2\n");
     let tout = String::from_utf8_lossy(&o.stdout);
     assert!(!o.status.success(), "{tout}");
     assert!(tout.contains("Tapez la référence pour confirmer"), "{tout}");
@@ -483,14 +482,14 @@ fn on_a_terminal_erasure_and_purge_ask_first() {
     );
     assert_eq!(b.compter("SELECT count(*) FROM personnes"), 2);
 
-    let o = sur_terminal(&b, "personne effacer P1", "P1\n").unwrap();
+    let o = sur_terminal(&b, "personne effacer P1", "P1\n");
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stdout));
     assert_eq!(
         b.compter("SELECT count(*) FROM personnes WHERE reference = 'P1'"),
         0
     );
 
-    let o = sur_terminal(&b, "purger --avant 2026-01-01", "non\n").unwrap();
+    let o = sur_terminal(&b, "purger --avant 2026-01-01", "non\n");
     let tout = String::from_utf8_lossy(&o.stdout);
     assert!(
         !o.status.success() && tout.contains("Anonymiser 1 dossier(s)"),
@@ -500,7 +499,7 @@ fn on_a_terminal_erasure_and_purge_ask_first() {
         b.compter("SELECT count(*) FROM personnes WHERE nom = 'anonyme'"),
         0
     );
-    let o = sur_terminal(&b, "purger --avant 2026-01-01", "oui\n").unwrap();
+    let o = sur_terminal(&b, "purger --avant 2026-01-01", "oui\n");
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stdout));
     assert_eq!(
         b.compter("SELECT count(*) FROM personnes WHERE nom = 'anonyme'"),

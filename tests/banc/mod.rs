@@ -19,9 +19,12 @@ pub const JOUR: &str = "2026-11-23";
 /// The passphrase of `Banc::chiffre`.
 pub const PHRASE: &str = "phrase secrète de test";
 
-/// The real binary, without arguments, in the test environment. A later `.env(..)` overrides.
-pub fn binaire() -> Command {
+/// The real binary, without arguments, in the test environment: `HOME` and every `XDG_*`
+/// folder pinned inside `dossier` (never the developer's own configuration), no inherited
+/// database, passphrase or stdin. A later `.env(..)` overrides.
+pub fn binaire(dossier: &Path) -> Command {
     let mut c = Command::new(env!("CARGO_BIN_EXE_vigie"));
+    epingler(&mut c, dossier);
     c.env("VIGIE_BENEVOLE", BENEVOLE)
         .env("VIGIE_DATE", JOUR)
         .env_remove("VIGIE_PASSPHRASE")
@@ -30,10 +33,32 @@ pub fn binaire() -> Command {
     c
 }
 
+/// Pins `HOME` and the XDG folders of `c` to `dossier/maison` (created), so a command never
+/// reads or writes the developer's own files.
+pub fn epingler(c: &mut Command, dossier: &Path) {
+    let maison = dossier.join("maison");
+    for (variable, sous) in [
+        ("XDG_CONFIG_HOME", ".config"),
+        ("XDG_DATA_HOME", ".local/share"),
+        ("XDG_STATE_HOME", ".local/state"),
+        ("XDG_CACHE_HOME", ".cache"),
+        ("XDG_RUNTIME_DIR", "run"),
+    ] {
+        let d = maison.join(sous);
+        std::fs::create_dir_all(&d).unwrap();
+        c.env(variable, d);
+    }
+    c.env("HOME", &maison);
+}
+
 /// The binary on `db`: encrypted with `phrase` (given in the environment), or
 /// `--sans-chiffrement` without one. Arguments added next come after `--db <db>`.
 pub fn commande(db: &Path, phrase: Option<&str>) -> Command {
-    let mut c = binaire();
+    let dossier = db
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty())
+        .expect("the test database lives in a temporary folder");
+    let mut c = binaire(dossier);
     match phrase {
         Some(p) => {
             c.env("VIGIE_PASSPHRASE", p);
