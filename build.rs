@@ -26,7 +26,9 @@ fn main() {
                 // A path that does not exist: the script runs again at the next build, so
                 // installing the tool is seen.
                 println!("cargo::rerun-if-changed=.outil-absent-{outil}");
-                println!("cargo::warning={outil} absent : les tests qui en ont besoin seront ignorés");
+                println!(
+                    "cargo::warning={outil} absent : les tests qui en ont besoin seront ignorés"
+                );
             }
         }
     }

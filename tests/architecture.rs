@@ -158,7 +158,10 @@ fn code_seul(source: &str) -> String {
                     i += 1;
                 }
             }
-        } else if c[i] == 'r' && matches!(c.get(i + 1), Some('"') | Some('#')) && !ident(c.get(i.wrapping_sub(1)).copied()) {
+        } else if c[i] == 'r'
+            && matches!(c.get(i + 1), Some('"') | Some('#'))
+            && !ident(c.get(i.wrapping_sub(1)).copied())
+        {
             // Raw string r"…" or r#"…"#.
             let mut j = i + 1;
             let mut dieses = 0;
@@ -398,7 +401,11 @@ fn every_module_names_only_what_its_layer_allows() {
         let nom = f.strip_prefix(src()).unwrap_or(f).display().to_string();
         toutes.extend(fautes(&module_de(f), &nom, &source));
     }
-    assert!(toutes.is_empty(), "couches non respectées :\n{}", toutes.join("\n"));
+    assert!(
+        toutes.is_empty(),
+        "couches non respectées :\n{}",
+        toutes.join("\n")
+    );
 }
 
 #[test]
@@ -431,10 +438,16 @@ fn every_top_level_module_of_lib_rs_is_in_the_table() {
     let mut declares = 0;
     for ligne in code_seul(&lib).lines() {
         let l = ligne.trim();
-        if let Some(reste) = l.strip_prefix("pub mod ").or_else(|| l.strip_prefix("mod ")) {
+        if let Some(reste) = l
+            .strip_prefix("pub mod ")
+            .or_else(|| l.strip_prefix("mod "))
+        {
             let nom = reste.trim_end_matches(';').trim();
             declares += 1;
-            assert!(table.contains(nom), "lib.rs déclare « {nom} », absent de la table");
+            assert!(
+                table.contains(nom),
+                "lib.rs déclare « {nom} », absent de la table"
+            );
         }
     }
     assert!(declares >= 10, "lib.rs : {declares} modules seulement");
@@ -448,10 +461,21 @@ fn the_checker_refuses_a_domain_to_textes_import() {
     assert_eq!(f.len(), 1, "{f:?}");
     assert!(f[0].contains("crate::textes"));
     // Inline paths and groups count too.
-    assert_eq!(fautes("domain", "x", "let s = crate::textes::erreur(e);").len(), 1);
-    assert_eq!(fautes("store", "x", "use crate::{domain::Personne, textes};").len(), 1);
     assert_eq!(
-        fautes("store", "x", "use crate::{\n    domain::{a, b},\n    fichiers,\n};").len(),
+        fautes("domain", "x", "let s = crate::textes::erreur(e);").len(),
+        1
+    );
+    assert_eq!(
+        fautes("store", "x", "use crate::{domain::Personne, textes};").len(),
+        1
+    );
+    assert_eq!(
+        fautes(
+            "store",
+            "x",
+            "use crate::{\n    domain::{a, b},\n    fichiers,\n};"
+        )
+        .len(),
         0
     );
 }
@@ -462,13 +486,20 @@ fn the_checker_ignores_comments_and_strings_and_allows_the_table() {
     assert!(fautes("jour", "jour.rs", ok).is_empty());
     assert!(fautes("cli", "cli/mod.rs", "use crate::tui::lancer;").is_empty());
     assert_eq!(fautes("tui", "x", "use crate::cli::Args;").len(), 1);
-    assert_eq!(fautes("nouveau", "x", "").len(), 1, "a module outside the table is refused");
+    assert_eq!(
+        fautes("nouveau", "x", "").len(),
+        1,
+        "a module outside the table is refused"
+    );
 }
 
 #[test]
 fn the_checker_keeps_sql_and_the_terminal_in_their_layers() {
     assert_eq!(fautes("jour", "jour.rs", "use rusqlite::params;").len(), 1);
-    assert_eq!(fautes("stats", "x", "fn f(c: &rusqlite::Connection) {}").len(), 1);
+    assert_eq!(
+        fautes("stats", "x", "fn f(c: &rusqlite::Connection) {}").len(),
+        1
+    );
     assert!(fautes("store", "x", "use rusqlite::Connection;").is_empty());
     assert_eq!(fautes("domain", "x", "use ratatui::text::Line;").len(), 1);
     assert!(fautes("tui", "x", "use ratatui::crossterm::event::KeyCode;").is_empty());
@@ -477,10 +508,115 @@ fn the_checker_keeps_sql_and_the_terminal_in_their_layers() {
 #[test]
 fn the_cycle_finder_finds_a_cycle() {
     let mut g: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
-    g.entry("domain".into()).or_default().insert("textes".into());
+    g.entry("domain".into())
+        .or_default()
+        .insert("textes".into());
     g.entry("textes".into()).or_default().insert("store".into());
     g.entry("store".into()).or_default().insert("domain".into());
     let c = cycle(&g).expect("a cycle");
     assert_eq!(c.first(), c.last());
     assert_eq!(c.len(), 4);
+}
+
+// Sizes: no file of src/ over 700 lines, no function over 120 lines.
+
+const LIGNES_PAR_FICHIER: usize = 700;
+const LIGNES_PAR_FONCTION: usize = 120;
+
+/// The functions of `source` longer than `max` lines, as (name, first line, length).
+fn fonctions_longues(source: &str, max: usize) -> Vec<(String, usize, usize)> {
+    let code = code_seul(source);
+    let lignes: Vec<&str> = code.lines().collect();
+    let mut v = Vec::new();
+    for (n, ligne) in lignes.iter().enumerate() {
+        let l = ligne.trim_start();
+        let apres_fn = l
+            .split_once("fn ")
+            .filter(|(avant, _)| {
+                avant.split_whitespace().all(|m| {
+                    matches!(m, "pub" | "const" | "async" | "extern" | "default")
+                        || m.starts_with("pub(")
+                })
+            })
+            .map(|(_, apres)| apres);
+        let Some(apres) = apres_fn else { continue };
+        let nom: String = apres.chars().take_while(|c| ident(Some(*c))).collect();
+        if nom.is_empty() {
+            continue;
+        }
+        // The body: from the first `{` after the signature (a `;` first means no body) to
+        // the brace that closes it.
+        let mut profondeur = 0usize;
+        let mut ouvert = false;
+        let mut fin = None;
+        'lignes: for (k, l2) in lignes.iter().enumerate().skip(n) {
+            let debut_col = if k == n {
+                ligne.find("fn ").unwrap_or(0)
+            } else {
+                0
+            };
+            for ch in l2.chars().skip(debut_col) {
+                match ch {
+                    ';' if !ouvert => break 'lignes,
+                    '{' => {
+                        ouvert = true;
+                        profondeur += 1;
+                    }
+                    '}' if ouvert => {
+                        profondeur -= 1;
+                        if profondeur == 0 {
+                            fin = Some(k);
+                            break 'lignes;
+                        }
+                    }
+                    _ => {}
+                }
+            }
+        }
+        if let Some(f) = fin {
+            let longueur = f - n + 1;
+            if longueur > max {
+                v.push((nom, n + 1, longueur));
+            }
+        }
+    }
+    v
+}
+
+#[test]
+fn no_file_of_src_is_over_700_lines_and_no_function_over_120() {
+    let mut fautes = Vec::new();
+    for f in fichiers_rs(&src()) {
+        let source = std::fs::read_to_string(&f).unwrap_or_default();
+        let nom = f.strip_prefix(src()).unwrap_or(&f).display().to_string();
+        let n = source.lines().count();
+        if n > LIGNES_PAR_FICHIER {
+            fautes.push(format!("{nom} : {n} lignes (au plus {LIGNES_PAR_FICHIER})"));
+        }
+        for (fonction, ligne, longueur) in fonctions_longues(&source, LIGNES_PAR_FONCTION) {
+            fautes.push(format!(
+                "{nom}:{ligne} : fn {fonction} fait {longueur} lignes (au plus {LIGNES_PAR_FONCTION})"
+            ));
+        }
+    }
+    assert!(fautes.is_empty(), "trop long :\n{}", fautes.join("\n"));
+}
+
+#[test]
+fn the_length_checker_measures_bodies() {
+    let court = "fn a() {\n    1;\n}\n";
+    assert!(fonctions_longues(court, 2).len() == 1 && fonctions_longues(court, 3).is_empty());
+    let signature = "pub(crate) fn b(\n    x: u8,\n) -> u8 {\n    x\n}\n";
+    assert_eq!(
+        fonctions_longues(signature, 4),
+        vec![("b".to_string(), 1, 5)]
+    );
+    // A declaration without body (trait) and braces inside strings do not count.
+    let trait_ = "trait T {\n    fn c(&self);\n}\nfn d() {\n    let s = \"{{{\";\n}\n";
+    assert!(
+        fonctions_longues(trait_, 2)
+            .iter()
+            .all(|(n, _, _)| n == "d")
+    );
+    assert_eq!(fonctions_longues(trait_, 2).len(), 1);
 }

@@ -464,7 +464,10 @@ fn sur_terminal(b: &Banc, args: &str, saisie: &str) -> Output {
 }
 
 #[test]
-#[cfg_attr(not(vigie_script), ignore = "script (util-linux) absent : installez-le pour ce test")]
+#[cfg_attr(
+    not(vigie_script),
+    ignore = "script (util-linux) absent : installez-le pour ce test"
+)]
 fn on_a_terminal_erasure_and_purge_ask_first() {
     let b = Banc::new();
     b.importer(
