@@ -7,7 +7,7 @@
 
 use crate::domain::moteur::{ConnaissancePrefecture, Evaluation, NiveauUrgence, evaluer};
 use crate::domain::{Canal, Evenement, Personne, Resultat, TypeEvenement, parse_date};
-use crate::regles::Regles;
+use crate::domain::regles::Regles;
 use crate::store::{COLONNES_PERSONNE, ResultatStore, Store, ligne_personne};
 use chrono::NaiveDate;
 use rusqlite::Row;

@@ -9,7 +9,7 @@ use vigie::domain::moteur::{
 use vigie::domain::{
     Blocage, Canal, Demarche, Departement, Evenement, Personne, Resultat, TypeEvenement,
 };
-use vigie::regles::Regles;
+use vigie::domain::regles::Regles;
 use vigie::textes::moteur::texte_echeance;
 
 fn jour() -> NaiveDate {

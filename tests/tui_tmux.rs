@@ -88,7 +88,9 @@ fn a_volunteer_session_in_a_real_terminal() {
         socket: format!("vigie-e2e-{}", std::process::id()),
     };
     let commande = format!(
-        "env VIGIE_DATE={JOUR} VIGIE_BENEVOLE=Lucie NO_COLOR=1 {} --sans-chiffrement --db {}",
+        "env VIGIE_DATE={JOUR} VIGIE_BENEVOLE=Lucie NO_COLOR=1 XDG_CONFIG_HOME={} {} \
+         --sans-chiffrement --db {}",
+        shell_quote(&Path::new(env!("CARGO_TARGET_TMPDIR")).join("sans-configuration")),
         shell_quote(Path::new(env!("CARGO_BIN_EXE_vigie"))),
         shell_quote(&db)
     );

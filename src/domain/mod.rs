@@ -4,6 +4,7 @@
 mod codes;
 mod departements_table;
 pub mod moteur;
+pub mod regles;
 
 pub use codes::{Blocage, Canal, Demarche, Resultat, TypeEvenement};
 

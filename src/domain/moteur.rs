@@ -8,7 +8,7 @@
 //! by a new ladder event reopens the file).
 
 use super::{Canal, Evenement, Personne, Resultat, TypeEvenement};
-use crate::regles::Regles;
+use super::regles::Regles;
 use crate::textes::moteur as t;
 use chrono::{Days, NaiveDate};
 

@@ -7,7 +7,7 @@
 
 use crate::domain::moteur::{ConnaissancePrefecture, Evaluation, evaluer};
 use crate::domain::{Evenement, Personne};
-use crate::regles::Regles;
+use crate::domain::regles::Regles;
 use crate::store::{ResultatStore, Store};
 use chrono::NaiveDate;
 

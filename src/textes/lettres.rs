@@ -705,7 +705,7 @@ mod tests {
             "mesures utiles\u{a0}; Défenseur\u{a0}: saisi"
         );
     }
-    use crate::regles::Regles;
+    use crate::domain::regles::Regles;
 
     fn d(s: &str) -> NaiveDate {
         parse_date(s).unwrap()

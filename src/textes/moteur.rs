@@ -13,7 +13,7 @@ use crate::domain::moteur::{
     ConnaissancePrefecture, Echeance, GenreAction, GenreEcheance, Motif, NiveauUrgence, PanConnu,
 };
 use crate::domain::{Canal, Resultat, TypeEvenement};
-use crate::regles::{CleRegle, ErreurRegle, Regle, Regles, Unite, Valeur};
+use crate::domain::regles::{CleRegle, ErreurRegle, Regle, Regles, Unite, Valeur};
 use chrono::{Datelike, NaiveDate};
 use std::path::Path;
 
@@ -510,9 +510,9 @@ pub fn valeur_regle(r: &Regle) -> String {
 pub fn lignes_regles(
     regles: &Regles,
     fichier: &Path,
-    etat: &crate::regles::EtatSurcharge,
+    etat: &crate::domain::regles::EtatSurcharge,
 ) -> Vec<String> {
-    use crate::regles::EtatSurcharge;
+    use crate::domain::regles::EtatSurcharge;
     let mut l = vec![format!(
         "Règles de délais en vigueur ({} règles)",
         regles.toutes().len()

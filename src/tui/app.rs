@@ -9,7 +9,7 @@ use crate::domain::moteur::{ConnaissancePrefecture, Evaluation};
 use crate::domain::{Departement, Evenement, Personne};
 use crate::jour::{LigneJour, liste_du_jour};
 use crate::lettres::Dossier;
-use crate::regles::Regles;
+use crate::domain::regles::Regles;
 use crate::store::{ErreurStore, Store, Trace};
 use crate::textes::tui as t;
 use chrono::NaiveDate;
