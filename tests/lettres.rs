@@ -174,7 +174,7 @@ fn chronology_lists_every_event_in_order_with_the_next_step() {
     assert!(t.contains(&format!("Étape actuelle\u{a0}: {}", ev.etape.libelle())));
     assert!(t.contains(&format!(
         "Prochaine étape recommandée\u{a0}: {}",
-        ev.prochaine.action
+        vigie::textes::moteur::action(&ev.prochaine)
     )));
     // The reason is not introduced twice.
     assert!(!t.contains("Raison\u{a0}: Prochaine étape"), "{t}");

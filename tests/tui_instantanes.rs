@@ -231,7 +231,8 @@ fn trace_fixe() -> Trace {
 fn liste_du_jour_du_moteur() {
     avec_store(|a, store| {
         // The app's own reload and the engine's list agree, row for row.
-        let attendu = liste_du_jour(store, &vigie::domain::regles::livrees(), jour(), false).unwrap();
+        let attendu =
+            liste_du_jour(store, &vigie::domain::regles::livrees(), jour(), false).unwrap();
         let refs = |v: &[vigie::jour::LigneJour]| {
             v.iter()
                 .map(|l| (l.personne.reference.clone(), l.evaluation.clone()))

@@ -135,6 +135,11 @@ impl Regles {
         }
     }
 
+    /// A rule counted in days (a duration of the ladder), for the engine's follow-up dates.
+    pub fn jours(&self, c: CleRegle) -> i64 {
+        self.nombre(c).into()
+    }
+
     /// Validity of a first API, in months.
     pub fn api_validite_mois(&self) -> u32 {
         self.nombre(CleRegle::ApiValidite)

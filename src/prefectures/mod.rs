@@ -679,7 +679,7 @@ impl Fiche {
     /// What the engine needs.
     pub fn connaissance(&self) -> ConnaissancePrefecture {
         ConnaissancePrefecture {
-            nom: crate::textes::prefecture::la_prefecture(self.departement),
+            departement: Some(self.departement),
             pan: self.pan(),
             guichet: self.guichet().en_option(),
             postal: self.postal().en_option(),
@@ -694,7 +694,7 @@ pub fn connaissance(d: Departement) -> ConnaissancePrefecture {
     match Fiche::livree(d) {
         Ok(f) => f.connaissance(),
         Err(_) => ConnaissancePrefecture {
-            nom: crate::textes::prefecture::la_prefecture(d),
+            departement: Some(d),
             ..ConnaissancePrefecture::default()
         },
     }

@@ -10,10 +10,11 @@
 //! - [`date_fr`]: a date as `JJ/MM/AAAA` in sentences.
 
 use crate::domain::moteur::{
-    ConnaissancePrefecture, Echeance, GenreAction, GenreEcheance, Motif, NiveauUrgence, PanConnu,
+    Alerte, ConnaissancePrefecture, Echeance, Evaluation, GenreAction, GenreEcheance, Motif,
+    NiveauUrgence, PanConnu, ProchaineEtape,
 };
-use crate::domain::{Canal, Resultat, TypeEvenement};
 use crate::domain::regles::{CleRegle, ErreurRegle, Regle, Regles, Unite, Valeur};
+use crate::domain::{Canal, Departement, Resultat, TypeEvenement};
 use chrono::{Datelike, NaiveDate};
 use std::path::Path;
 
@@ -41,12 +42,20 @@ fn majuscule(s: &str) -> String {
     }
 }
 
-fn nom_prefecture(p: &ConnaissancePrefecture) -> &str {
-    if p.nom.trim().is_empty() {
-        "la préfecture"
-    } else {
-        p.nom.trim()
+/// The préfecture in sentences: "la préfecture de la Gironde", or "la préfecture" when the
+/// département is not known.
+fn nom_prefecture(d: Option<Departement>) -> String {
+    match d {
+        Some(d) => super::prefecture::la_prefecture(d),
+        None => "la préfecture".to_string(),
     }
+}
+
+/// The name of a known préfecture ("la préfecture de la Gironde"), empty when not known.
+pub fn nom_prefecture_connue(p: &ConnaissancePrefecture) -> String {
+    p.departement
+        .map(super::prefecture::la_prefecture)
+        .unwrap_or_default()
 }
 
 // ---------------------------------------------------------------- urgency
@@ -192,13 +201,14 @@ pub fn libelle_action(g: GenreAction) -> &'static str {
 }
 
 /// The short action shown in lists.
-pub fn action(g: GenreAction, _prefecture: &ConnaissancePrefecture) -> String {
-    libelle_action(g).to_string()
+pub fn action(p: &ProchaineEtape) -> String {
+    libelle_action(p.genre).to_string()
 }
 
-fn phrase(g: GenreAction, motif: &Motif, p: &ConnaissancePrefecture) -> String {
-    let nom = nom_prefecture(p);
-    match g {
+fn phrase(p: &ProchaineEtape) -> String {
+    let nom = nom_prefecture(p.prefecture);
+    let motif = &p.motif;
+    match p.genre {
         GenreAction::EcrireCcc => "écrire au Centre de contact citoyen (CCC) par le formulaire \
              de contact de l'ANEF plutôt que par téléphone au 0806 001 620 : l'écrit laisse \
              une trace"
@@ -256,18 +266,18 @@ fn phrase(g: GenreAction, motif: &Motif, p: &ConnaissancePrefecture) -> String {
     }
 }
 
-fn sans_pan(g: GenreAction, p: &ConnaissancePrefecture) -> &'static str {
-    if g == GenreAction::EcrireRecommande && p.pan == PanConnu::Aucun {
+fn sans_pan(p: &ProchaineEtape) -> &'static str {
+    if p.genre == GenreAction::EcrireRecommande && p.pan == PanConnu::Aucun {
         " ; pas de PAN connu, aucune substitution proposée"
     } else {
         ""
     }
 }
 
-fn precision(g: GenreAction, motif: &Motif, p: &ConnaissancePrefecture) -> String {
-    match motif {
+fn precision(p: &ProchaineEtape) -> String {
+    match &p.motif {
         Motif::AucunContactCcc => "aucun contact avec le CCC enregistré".into(),
-        Motif::CccEnAttente { le, jusquau } => format!(
+        Motif::CccEnAttente { le, jusquau, .. } => format!(
             "demande au CCC du {} ; sans réponse le {}, passer à l'étape suivante",
             date_fr(*le),
             date_fr(*jusquau)
@@ -276,22 +286,22 @@ fn precision(g: GenreAction, motif: &Motif, p: &ConnaissancePrefecture) -> Strin
             "CCC du {} : {}{}",
             date_fr(*le),
             resultat.libelle(),
-            sans_pan(g, p)
+            sans_pan(p)
         ),
-        Motif::CccSansReponseDansLeDelai { le, jours } => format!(
+        Motif::CccSansReponseDansLeDelai { le, jours, .. } => format!(
             "CCC sans réponse depuis le {}, soit {jours} j{}",
             date_fr(*le),
-            sans_pan(g, p)
+            sans_pan(p)
         ),
         Motif::CccAttestation { le } => {
             format!("attestation d'impossibilité du CCC du {}", date_fr(*le))
         }
-        Motif::PanDemande { le, relance } => format!(
+        Motif::PanDemande { le, relance, .. } => format!(
             "rendez-vous demandé le {} ; relancer le {} sans réponse",
             date_fr(*le),
             date_fr(*relance)
         ),
-        Motif::PanDemandeSansReponse { le, jours } => format!(
+        Motif::PanDemandeSansReponse { le, jours, .. } => format!(
             "demande de rendez-vous au PAN du {} sans réponse depuis {jours} j, aucune \
              substitution proposée",
             date_fr(*le)
@@ -335,7 +345,7 @@ fn precision(g: GenreAction, motif: &Motif, p: &ConnaissancePrefecture) -> Strin
             }
             s
         }
-        Motif::DepotEffectue { le, jusquau } => format!(
+        Motif::DepotEffectue { le, jusquau, .. } => format!(
             "dépôt du {} ; sans nouvelles le {}, relancer la préfecture",
             date_fr(*le),
             date_fr(*jusquau)
@@ -343,12 +353,12 @@ fn precision(g: GenreAction, motif: &Motif, p: &ConnaissancePrefecture) -> Strin
         Motif::SubstitutionRefusee { le } => {
             format!("substitution refusée le {}", date_fr(*le))
         }
-        Motif::RecommandeEnvoye { le, jusquau } => format!(
+        Motif::RecommandeEnvoye { le, jusquau, .. } => format!(
             "recommandé envoyé le {} ; sans réponse le {}, orienter vers un avocat",
             date_fr(*le),
             date_fr(*jusquau)
         ),
-        Motif::RecommandeSansReponse { le, jours } => format!(
+        Motif::RecommandeSansReponse { le, jours, .. } => format!(
             "recommandé du {} sans réponse depuis {jours} jours",
             date_fr(*le)
         ),
@@ -402,17 +412,8 @@ pub const PREFIXE_RAISON: &str = "Prochaine étape : ";
 
 /// The reason in plain French, e.g. "Prochaine étape : écrire en recommandé avec accusé de
 /// réception à la préfecture de la Gironde (pas de PAN, aucune substitution proposée)."
-pub fn raison(
-    g: GenreAction,
-    motif: &Motif,
-    prefecture: &ConnaissancePrefecture,
-    _regles: &Regles,
-) -> String {
-    format!(
-        "{PREFIXE_RAISON}{} ({}).",
-        phrase(g, motif, prefecture),
-        precision(g, motif, prefecture)
-    )
+pub fn raison(p: &ProchaineEtape) -> String {
+    format!("{PREFIXE_RAISON}{} ({}).", phrase(p), precision(p))
 }
 
 // ---------------------------------------------------------------- warnings
@@ -448,17 +449,13 @@ pub fn alerte_renouvellement_tardif(fermee_le: NaiveDate, taxe: u32) -> String {
     )
 }
 
-pub fn alerte_postal_impose(prefecture: &str) -> String {
-    let nom = if prefecture.trim().is_empty() {
-        "la préfecture"
-    } else {
-        prefecture.trim()
-    };
+pub fn alerte_postal_impose(prefecture: Option<Departement>) -> String {
+    let nom = nom_prefecture(prefecture);
     format!(
         "{} impose le dépôt par voie postale : c'est contraire à l'arrêté du 1er août 2023, \
          qui ne le prévoit que si la personne le demande ; la règle est le dépôt au guichet \
          sur rendez-vous.",
-        majuscule(nom)
+        majuscule(&nom)
     )
 }
 
@@ -468,6 +465,27 @@ pub fn alerte_substitution_a_distance(c: Canal) -> String {
          1er août 2023) ; sinon, exiger un rendez-vous au guichet.",
         c.libelle()
     )
+}
+
+/// A warning of the engine in French.
+pub fn alerte(a: &Alerte) -> String {
+    match *a {
+        Alerte::PreuvesManquantes { captures } => alerte_preuves(captures),
+        Alerte::DroitsRompus { depuis } => alerte_droits_rompus(depuis),
+        Alerte::RenouvellementTardif {
+            fermee_le,
+            taxe_euros,
+            ..
+        } => alerte_renouvellement_tardif(fermee_le, taxe_euros),
+        Alerte::PostalImpose { prefecture } => alerte_postal_impose(prefecture),
+        Alerte::SubstitutionADistance { canal } => alerte_substitution_a_distance(canal),
+        Alerte::CccTelephoneSeulement => ALERTE_CCC_TELEPHONE.to_string(),
+    }
+}
+
+/// Every warning of an evaluation, in French, in the engine's order.
+pub fn alertes(e: &Evaluation) -> Vec<String> {
+    e.alertes.iter().map(alerte).collect()
 }
 
 // ---------------------------------------------------------------- rules
@@ -686,7 +704,7 @@ pub fn ligne_jour(numero: usize, l: &crate::jour::LigneJour) -> String {
         p.departement.code(),
         p.departement.nom(),
         e.etape.libelle(),
-        e.prochaine.action.to_lowercase_first(),
+        action(&e.prochaine).to_lowercase_first(),
         echeance,
     )
 }
@@ -805,6 +823,22 @@ mod tests {
             date_longue(NaiveDate::from_ymd_opt(2026, 11, 29).unwrap()),
             "dimanche 29/11/2026"
         );
+    }
+
+    #[test]
+    fn the_prefecture_is_named_from_its_departement() {
+        let dep = |c| Departement::depuis_code(c).unwrap();
+        let g = crate::prefectures::connaissance(dep("33"));
+        assert_eq!(nom_prefecture_connue(&g), "la préfecture de la Gironde");
+        assert_eq!(
+            nom_prefecture_connue(&crate::prefectures::connaissance(dep("75"))),
+            "la Préfecture de police de Paris"
+        );
+        assert_eq!(
+            nom_prefecture_connue(&ConnaissancePrefecture::default()),
+            ""
+        );
+        assert!(alerte_postal_impose(None).starts_with("La préfecture impose"));
     }
 
     #[test]
