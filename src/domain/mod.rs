@@ -11,7 +11,7 @@ pub use codes::{Blocage, Canal, Demarche, Resultat, TypeEvenement};
 use chrono::{Datelike, NaiveDate};
 use std::fmt;
 
-/// Why a single value was refused. The French wording is in `crate::textes`.
+/// Why a single value was refused. The French wording (and `Display`) lives with the texts.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ErreurValeur {
     Vide,
@@ -24,14 +24,6 @@ pub enum ErreurValeur {
     NonAdmisPourType { type_evenement: &'static str },
     RequisPourType { type_evenement: &'static str },
 }
-
-impl fmt::Display for ErreurValeur {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&crate::textes::erreur_valeur(self))
-    }
-}
-
-impl std::error::Error for ErreurValeur {}
 
 // ---------------------------------------------------------------- dates
 

@@ -218,7 +218,7 @@ pub enum ErreurRegle {
     MauvaisType {
         cle: String,
         champ: String,
-        attendu: &'static str,
+        attendu: TypeAttendu,
     },
     /// A negative duration or amount.
     Negatif {
@@ -236,6 +236,14 @@ pub enum ErreurRegle {
     SectionManquante(String),
     /// The renewal window would open after it closes.
     FenetreIncoherente { ouverture: u32, fermeture: u32 },
+}
+
+/// The TOML type a field must have.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TypeAttendu {
+    Entier,
+    Date,
+    Texte,
 }
 
 /// A rule read from a file, before merging.
@@ -303,13 +311,13 @@ fn lire_regle(cle: CleRegle, section: &toml::Table) -> Result<Lue, Vec<ErreurReg
         Some(v) if cle.unite() == Unite::Date => match date_toml(v) {
             Some(d) => Some(Valeur::Date(d)),
             None => {
-                erreurs.push(mauvais(champ_valeur, "date"));
+                erreurs.push(mauvais(champ_valeur, TypeAttendu::Date));
                 None
             }
         },
         Some(v) => match v.as_integer() {
             None => {
-                erreurs.push(mauvais(champ_valeur, "entier"));
+                erreurs.push(mauvais(champ_valeur, TypeAttendu::Entier));
                 None
             }
             Some(n) if n < 0 => {
@@ -341,7 +349,7 @@ fn lire_regle(cle: CleRegle, section: &toml::Table) -> Result<Lue, Vec<ErreurReg
         Some(v) => match v.as_str() {
             Some(s) if !s.trim().is_empty() => Some(s.trim().to_string()),
             _ => {
-                erreurs.push(mauvais("source", "texte"));
+                erreurs.push(mauvais("source", TypeAttendu::Texte));
                 None
             }
         },
@@ -354,7 +362,7 @@ fn lire_regle(cle: CleRegle, section: &toml::Table) -> Result<Lue, Vec<ErreurReg
         Some(v) => match date_toml(v) {
             Some(d) => Some(d),
             None => {
-                erreurs.push(mauvais("verifie_le", "date"));
+                erreurs.push(mauvais("verifie_le", TypeAttendu::Date));
                 None
             }
         },
@@ -436,7 +444,7 @@ pub fn surcharger(base: &Regles, texte: &str) -> Result<Regles, Vec<ErreurRegle>
 pub fn livrees() -> Regles {
     // The shipped file is part of the binary and checked by the test
     // `shipped_rules_parse_and_are_complete`: it cannot be changed by a user.
-    depuis_toml(REGLES_LIVREES).expect("assets/regles.toml est valide (vérifié par les tests)")
+    depuis_toml(REGLES_LIVREES).expect("the shipped assets/regles.toml is valid (checked by tests)")
 }
 
 /// What happened to the user's override file.
@@ -527,7 +535,7 @@ mod tests {
                 ErreurRegle::MauvaisType {
                     cle: "pan_relance".into(),
                     champ: "jours".into(),
-                    attendu: "entier",
+                    attendu: TypeAttendu::Entier,
                 },
             ),
             (

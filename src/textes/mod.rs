@@ -71,6 +71,15 @@ pub fn erreur_valeur(e: &ErreurValeur) -> String {
     }
 }
 
+/// A refused value in French (the domain's error type, worded here).
+impl std::fmt::Display for ErreurValeur {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&erreur_valeur(self))
+    }
+}
+
+impl std::error::Error for ErreurValeur {}
+
 /// An input/output error in French for the common cases, the system's words otherwise.
 pub fn erreur_io(e: &std::io::Error) -> String {
     use std::io::ErrorKind as K;

@@ -2,7 +2,9 @@
 //! a refused override file.
 
 use super::date_fr;
-use crate::domain::regles::{CleRegle, ErreurRegle, EtatSurcharge, Regle, Regles, Unite, Valeur};
+use crate::domain::regles::{
+    CleRegle, ErreurRegle, EtatSurcharge, Regle, Regles, TypeAttendu, Unite, Valeur,
+};
 use std::path::Path;
 
 // ---------------------------------------------------------------- rules
@@ -95,6 +97,15 @@ pub fn lecture_regles_impossible(chemin: &Path, e: &std::io::Error) -> String {
     )
 }
 
+/// The name of a TOML type in an error message.
+fn type_attendu(t: TypeAttendu) -> &'static str {
+    match t {
+        TypeAttendu::Entier => "entier",
+        TypeAttendu::Date => "date",
+        TypeAttendu::Texte => "texte",
+    }
+}
+
 fn erreur_regle(e: &ErreurRegle) -> String {
     match e {
         ErreurRegle::Syntaxe { ligne, message } => match ligne {
@@ -124,7 +135,10 @@ fn erreur_regle(e: &ErreurRegle) -> String {
             cle,
             champ,
             attendu,
-        } => format!("clé « {cle}.{champ} » : type incorrect ({attendu} attendu)"),
+        } => format!(
+            "clé « {cle}.{champ} » : type incorrect ({} attendu)",
+            type_attendu(*attendu)
+        ),
         ErreurRegle::Negatif { cle, champ, valeur } => {
             format!(
                 "clé « {cle}.{champ} » : valeur négative ({valeur}) : une durée est positive ou nulle"
@@ -165,4 +179,25 @@ pub fn surcharge_refusee(chemin: &Path) -> String {
         "fichier de règles local refusé : {} (les règles livrées, affichées ci-dessus, restent en vigueur)",
         chemin.display()
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn refused_override_errors_name_file_key_and_problem() {
+        let base = crate::domain::regles::livrees();
+        let texte = "[pan_relance]\njours = \"15\"\nsource = \"x\"\nverifie_le = 2026-01-01\n";
+        let erreurs = crate::domain::regles::surcharger(&base, texte).unwrap_err();
+        let lignes = erreurs_regles(Path::new("regles.toml"), &erreurs);
+        assert_eq!(
+            lignes,
+            [
+                "regles.toml : clé « pan_relance.jours » : type incorrect (entier attendu)",
+                "regles.toml : fichier de règles refusé ; les règles livrées avec vigie restent en \
+                 vigueur",
+            ]
+        );
+    }
 }
