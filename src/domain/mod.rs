@@ -2,6 +2,7 @@
 //! No I/O here, and neither ratatui nor rusqlite: everything is testable as plain values.
 
 mod codes;
+pub mod departements;
 mod departements_table;
 pub mod moteur;
 pub mod regles;

@@ -571,6 +571,8 @@ pub fn chercher(requete: &str) -> Vec<Departement> {
     recherche::chercher(requete)
 }
 
+pub use recherche::ville_prefecture;
+
 /// The card of a département: shipped entry plus local corrections.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Fiche {

@@ -11,6 +11,7 @@ pub mod stats;
 pub mod tui;
 
 use crate::domain::ErreurValeur;
+use crate::domain::departements::ErreurDepartement;
 use crate::store::ErreurStore;
 use chrono::{Datelike, NaiveDate};
 
@@ -68,6 +69,19 @@ pub fn erreur_valeur(e: &ErreurValeur) -> String {
         ErreurValeur::RequisPourType { type_evenement } => {
             format!("obligatoire pour un événement « {type_evenement} »")
         }
+    }
+}
+
+/// Why a typed département was not resolved (the person form's message).
+pub fn erreur_departement(e: &ErreurDepartement) -> String {
+    match e {
+        ErreurDepartement::Vide => erreur_valeur(&ErreurValeur::Vide),
+        ErreurDepartement::Inconnu => erreur_valeur(&ErreurValeur::DepartementInconnu),
+        ErreurDepartement::Ambigu(v) => tui::departement_ambigu(
+            &v.iter()
+                .map(|d| format!("{} {}", d.code(), d.nom()))
+                .collect::<Vec<_>>(),
+        ),
     }
 }
 
