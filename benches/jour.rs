@@ -119,7 +119,7 @@ fn main() {
         store.nombre_personnes().unwrap()
     );
     brut(&store);
-    let regles = vigie::regles::Regles::default();
+    let regles = vigie::domain::regles::Regles::default();
     for tous in [false, true] {
         let mut temps = Vec::new();
         let mut lignes = 0;

@@ -1,10 +1,12 @@
 //! Where things live and who is typing: database path, passphrase, volunteer, today's date.
-//! The only place that reads environment variables and prompts on the terminal at start-up.
+//! The only place that reads environment variables and prompts on the terminal at start-up,
+//! and the one that reads the rules override file from disk.
 
+use crate::domain::regles::{self, EtatSurcharge, Regles};
 use crate::textes::cli as t;
 use chrono::NaiveDate;
 use std::io::{BufRead, IsTerminal, Write};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 /// `$XDG_DATA_HOME/vigie`, else `~/.local/share/vigie`.
 pub fn dossier_donnees() -> PathBuf {
@@ -103,5 +105,97 @@ pub fn benevole(option: Option<String>) -> Result<String, String> {
         Err(t::BENEVOLE_ABSENT.to_string())
     } else {
         Ok(b)
+    }
+}
+
+// ---------------------------------------------------------------- rules override
+
+/// Where the user's rules override file lives: `dossier_config()/regles.toml`.
+pub fn chemin_regles() -> PathBuf {
+    dossier_config().join("regles.toml")
+}
+
+/// The outcome of loading the rules, for `vigie regles` and start-up messages.
+#[derive(Debug, Clone)]
+pub struct Chargement {
+    pub regles: Regles,
+    /// French warnings (a refused override file, with file, key and problem).
+    pub avertissements: Vec<String>,
+    pub fichier: PathBuf,
+    pub etat: EtatSurcharge,
+}
+
+/// Loads the shipped rules and applies the override file at `chemin` when it exists.
+pub fn charger_regles_depuis(chemin: &Path) -> Chargement {
+    let base = regles::livrees();
+    let resultat = |regles, avertissements, etat| Chargement {
+        regles,
+        avertissements,
+        fichier: chemin.to_path_buf(),
+        etat,
+    };
+    let texte = match std::fs::read_to_string(chemin) {
+        Ok(texte) => texte,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            return resultat(base, Vec::new(), EtatSurcharge::Absente);
+        }
+        Err(e) => {
+            let avertissement = crate::textes::moteur::lecture_regles_impossible(chemin, &e);
+            return resultat(base, vec![avertissement], EtatSurcharge::Refusee);
+        }
+    };
+    match regles::surcharger(&base, &texte) {
+        Ok(r) => resultat(r, Vec::new(), EtatSurcharge::Appliquee),
+        Err(erreurs) => {
+            let avertissements = crate::textes::moteur::erreurs_regles(chemin, &erreurs);
+            resultat(base, avertissements, EtatSurcharge::Refusee)
+        }
+    }
+}
+
+/// Loads the shipped rules and the user's override (`chemin_regles()`); returns the rules in
+/// force and the French warnings to show (a malformed override leaves the shipped rules in
+/// force). Tests never call this: they use `regles::livrees()` or an explicit path.
+pub fn charger_regles() -> (Regles, Vec<String>) {
+    let c = charger_regles_depuis(&chemin_regles());
+    (c.regles, c.avertissements)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn override_file_refused_or_absent_keeps_the_shipped_rules() {
+        let base = regles::livrees();
+        let dir = tempfile::tempdir().unwrap();
+        let latin1 = dir.path().join("regles.toml");
+        std::fs::write(&latin1, b"# r\xe8gles\n").unwrap();
+        let c = charger_regles_depuis(&latin1);
+        assert_eq!(c.etat, EtatSurcharge::Refusee);
+        assert_eq!(c.regles, base);
+        assert!(
+            c.avertissements[0].contains("pas en UTF-8"),
+            "{:?}",
+            c.avertissements
+        );
+        let absent = charger_regles_depuis(&dir.path().join("absent.toml"));
+        assert_eq!(absent.etat, EtatSurcharge::Absente);
+        assert!(absent.avertissements.is_empty());
+        let valide = dir.path().join("valide.toml");
+        std::fs::write(
+            &valide,
+            "[pan_relance]\njours = 3\nsource = \"x\"\nverifie_le = 2026-01-01\n",
+        )
+        .unwrap();
+        let c = charger_regles_depuis(&valide);
+        assert_eq!(c.etat, EtatSurcharge::Appliquee);
+        assert_eq!(c.regles.pan_relance_jours(), 3);
+        let faux = dir.path().join("faux.toml");
+        std::fs::write(&faux, "[pan_relance]\njours = -1\n").unwrap();
+        let c = charger_regles_depuis(&faux);
+        assert_eq!(c.etat, EtatSurcharge::Refusee);
+        assert_eq!(c.regles, base);
+        assert!(c.avertissements.last().unwrap().contains("refusé"));
     }
 }

@@ -6,8 +6,8 @@
 //! préfecture lookup per département, no query per person. See `benches/jour.rs`.
 
 use crate::domain::moteur::{ConnaissancePrefecture, Evaluation, NiveauUrgence, evaluer};
+use crate::domain::regles::Regles;
 use crate::domain::{Canal, Evenement, Personne, Resultat, TypeEvenement, parse_date};
-use crate::regles::Regles;
 use crate::store::{COLONNES_PERSONNE, ResultatStore, Store, ligne_personne};
 use chrono::NaiveDate;
 use rusqlite::Row;

@@ -13,7 +13,6 @@ pub mod jour;
 pub mod lettres;
 pub mod prefectures;
 pub mod protection;
-pub mod regles;
 pub mod stats;
 pub mod store;
 pub mod textes;

@@ -168,13 +168,13 @@ fn chronology_lists_every_event_in_order_with_the_next_step() {
     // The engine's verdict, as the person's file shows it.
     let s = b.store();
     let p = s.personne_par_reference("P1").unwrap().unwrap();
-    let (regles, _) = vigie::regles::charger();
+    let regles = vigie::domain::regles::livrees();
     let jour = vigie::domain::parse_date("2026-11-23").unwrap();
     let ev = vigie::jour::evaluer_personne(&s, &regles, &p, jour).unwrap();
     assert!(t.contains(&format!("Étape actuelle\u{a0}: {}", ev.etape.libelle())));
     assert!(t.contains(&format!(
         "Prochaine étape recommandée\u{a0}: {}",
-        ev.prochaine.action
+        vigie::textes::moteur::action(&ev.prochaine)
     )));
     // The reason is not introduced twice.
     assert!(!t.contains("Raison\u{a0}: Prochaine étape"), "{t}");

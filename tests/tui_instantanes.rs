@@ -197,7 +197,7 @@ fn base_instantanes(dir: &std::path::Path) -> Store {
 }
 
 fn app_vide() -> App {
-    App::nouveau(jour(), vigie::regles::livrees(), "Marie", true)
+    App::nouveau(jour(), vigie::domain::regles::livrees(), "Marie", true)
 }
 
 /// An app on the example store, its list built by the engine (`jour::liste_du_jour`).
@@ -212,7 +212,7 @@ fn avec_store<R>(f: impl FnOnce(&mut App, &mut Store) -> R) -> R {
 /// The list as `jour::liste_du_jour` computes it, installed without the app's own reload.
 fn app_liste(store: &Store, tous: bool) -> App {
     let mut a = app_vide();
-    let lignes = liste_du_jour(store, &vigie::regles::livrees(), jour(), tous).unwrap();
+    let lignes = liste_du_jour(store, &vigie::domain::regles::livrees(), jour(), tous).unwrap();
     a.installer_liste(lignes, tous);
     a
 }
@@ -231,7 +231,8 @@ fn trace_fixe() -> Trace {
 fn liste_du_jour_du_moteur() {
     avec_store(|a, store| {
         // The app's own reload and the engine's list agree, row for row.
-        let attendu = liste_du_jour(store, &vigie::regles::livrees(), jour(), false).unwrap();
+        let attendu =
+            liste_du_jour(store, &vigie::domain::regles::livrees(), jour(), false).unwrap();
         let refs = |v: &[vigie::jour::LigneJour]| {
             v.iter()
                 .map(|l| (l.personne.reference.clone(), l.evaluation.clone()))
@@ -239,7 +240,7 @@ fn liste_du_jour_du_moteur() {
         };
         assert_eq!(refs(&a.liste.lignes), refs(&attendu));
         // Today's list: the four levels due today or worse; everyone: all six.
-        let tous = liste_du_jour(store, &vigie::regles::livrees(), jour(), true).unwrap();
+        let tous = liste_du_jour(store, &vigie::domain::regles::livrees(), jour(), true).unwrap();
         for (i, n) in NiveauUrgence::TOUS.iter().enumerate() {
             assert_eq!(
                 attendu.iter().any(|l| l.evaluation.urgence == *n),

@@ -7,7 +7,7 @@ use std::io::Write;
 
 pub fn executer(args: &AujourdhuiArgs, ctx: &Contexte) -> Result<(), ErreurCli> {
     let aujourdhui = crate::config::aujourdhui()?;
-    let (regles, avertissements) = crate::regles::charger();
+    let (regles, avertissements) = crate::config::charger_regles();
     for a in &avertissements {
         eprintln!("{a}");
     }

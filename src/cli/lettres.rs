@@ -9,7 +9,7 @@ use std::io::Write;
 /// Reads the person's file by reference (a clear French error when it does not exist).
 pub fn dossier(store: &crate::store::Store, reference: &str) -> Result<Dossier, ErreurCli> {
     let aujourdhui = crate::config::aujourdhui()?;
-    let (regles, avertissements) = crate::regles::charger();
+    let (regles, avertissements) = crate::config::charger_regles();
     for a in &avertissements {
         eprintln!("{a}");
     }

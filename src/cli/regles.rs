@@ -3,11 +3,11 @@
 //! shipped rules printed are then the ones in force).
 
 use super::ErreurCli;
-use crate::regles::EtatSurcharge;
+use crate::domain::regles::EtatSurcharge;
 use crate::textes::moteur as t;
 
 pub fn executer() -> Result<(), ErreurCli> {
-    let c = crate::regles::charger_depuis(&crate::regles::chemin_surcharge());
+    let c = crate::config::charger_regles_depuis(&crate::config::chemin_regles());
     for a in &c.avertissements {
         eprintln!("{a}");
     }

@@ -1,5 +1,5 @@
 //! The coded values of FORMATS.md §1–§2 (the exact strings of the CSV contract).
-//! French labels for display live in `crate::textes::libelles`.
+//! Their French labels for display live with the texts, not here.
 
 use super::ErreurValeur;
 

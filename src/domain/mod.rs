@@ -2,15 +2,17 @@
 //! No I/O here, and neither ratatui nor rusqlite: everything is testable as plain values.
 
 mod codes;
+pub mod departements;
 mod departements_table;
 pub mod moteur;
+pub mod regles;
 
 pub use codes::{Blocage, Canal, Demarche, Resultat, TypeEvenement};
 
 use chrono::{Datelike, NaiveDate};
 use std::fmt;
 
-/// Why a single value was refused. The French wording is in `crate::textes`.
+/// Why a single value was refused. The French wording (and `Display`) lives with the texts.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ErreurValeur {
     Vide,
@@ -23,14 +25,6 @@ pub enum ErreurValeur {
     NonAdmisPourType { type_evenement: &'static str },
     RequisPourType { type_evenement: &'static str },
 }
-
-impl fmt::Display for ErreurValeur {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&crate::textes::erreur_valeur(self))
-    }
-}
-
-impl std::error::Error for ErreurValeur {}
 
 // ---------------------------------------------------------------- dates
 

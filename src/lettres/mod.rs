@@ -6,8 +6,8 @@
 //! `crate::textes::lettres`: `lettre(&Dossier)` and `chronologie(&Dossier)` are pure.
 
 use crate::domain::moteur::{ConnaissancePrefecture, Evaluation, evaluer};
+use crate::domain::regles::Regles;
 use crate::domain::{Evenement, Personne};
-use crate::regles::Regles;
 use crate::store::{ResultatStore, Store};
 use chrono::NaiveDate;
 

@@ -571,6 +571,8 @@ pub fn chercher(requete: &str) -> Vec<Departement> {
     recherche::chercher(requete)
 }
 
+pub use recherche::ville_prefecture;
+
 /// The card of a département: shipped entry plus local corrections.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Fiche {
@@ -679,7 +681,7 @@ impl Fiche {
     /// What the engine needs.
     pub fn connaissance(&self) -> ConnaissancePrefecture {
         ConnaissancePrefecture {
-            nom: crate::textes::prefecture::la_prefecture(self.departement),
+            departement: Some(self.departement),
             pan: self.pan(),
             guichet: self.guichet().en_option(),
             postal: self.postal().en_option(),
@@ -694,7 +696,7 @@ pub fn connaissance(d: Departement) -> ConnaissancePrefecture {
     match Fiche::livree(d) {
         Ok(f) => f.connaissance(),
         Err(_) => ConnaissancePrefecture {
-            nom: crate::textes::prefecture::la_prefecture(d),
+            departement: Some(d),
             ..ConnaissancePrefecture::default()
         },
     }

@@ -171,17 +171,14 @@ fn no_match_is_empty() {
 #[test]
 fn engine_knowledge_comes_from_the_sourced_facts() {
     let g = connaissance(dep("33"));
-    assert_eq!(g.nom, "la préfecture de la Gironde");
+    assert_eq!(g.departement, Some(dep("33")));
     assert_eq!(g.pan, PanConnu::Inconnu);
     assert_eq!(g.postal, Some(true));
     assert!(g.postal_impose);
     assert_eq!(g.guichet, None);
     assert_eq!(connaissance(dep("973")).pan, PanConnu::Dedie);
     assert_eq!(connaissance(dep("75")).pan, PanConnu::Dedie);
-    assert_eq!(
-        connaissance(dep("75")).nom,
-        "la Préfecture de police de Paris"
-    );
+    assert_eq!(connaissance(dep("75")).departement, Some(dep("75")));
     assert_eq!(connaissance(dep("63")).pan, PanConnu::General);
     let nord = connaissance(dep("59"));
     assert_eq!((nord.guichet, nord.postal), (Some(false), Some(true)));

@@ -625,12 +625,16 @@ pub fn chronologie(d: &Dossier) -> String {
         "",
     );
     champ(&mut s, "Étape actuelle", ev.etape.libelle());
-    champ(&mut s, "Prochaine étape recommandée", &ev.prochaine.action);
+    champ(
+        &mut s,
+        "Prochaine étape recommandée",
+        &crate::textes::moteur::action(&ev.prochaine),
+    );
     // Under "Prochaine étape recommandée", the reason without its own "Prochaine étape :".
-    let raison = &ev.prochaine.raison;
+    let raison = crate::textes::moteur::raison(&ev.prochaine);
     let raison = raison
         .strip_prefix(crate::textes::moteur::PREFIXE_RAISON)
-        .unwrap_or(raison);
+        .unwrap_or(&raison);
     champ(&mut s, "Raison", raison);
     for e in &ev.echeances {
         champ(
@@ -639,8 +643,8 @@ pub fn chronologie(d: &Dossier) -> String {
             &crate::textes::moteur::texte_echeance_date(e),
         );
     }
-    for a in &ev.alertes {
-        champ(&mut s, "Alerte", a);
+    for a in crate::textes::moteur::alertes(ev) {
+        champ(&mut s, "Alerte", &a);
     }
     s
 }
@@ -705,7 +709,7 @@ mod tests {
             "mesures utiles\u{a0}; Défenseur\u{a0}: saisi"
         );
     }
-    use crate::regles::Regles;
+    use crate::domain::regles::Regles;
 
     fn d(s: &str) -> NaiveDate {
         parse_date(s).unwrap()
@@ -744,7 +748,7 @@ mod tests {
             version: 1,
         };
         let prefecture = ConnaissancePrefecture {
-            nom: "la préfecture des Côtes-d'Armor".into(),
+            departement: Departement::depuis_code("22").ok(),
             pan,
             ..ConnaissancePrefecture::default()
         };
@@ -893,7 +897,7 @@ mod tests {
         let dos = dossier(Vec::new(), PanConnu::Inconnu, None);
         let t = chronologie(&dos);
         assert!(t.contains("Aucune démarche enregistrée."));
-        assert!(t.contains(&dos.evaluation.prochaine.action));
+        assert!(t.contains(&crate::textes::moteur::action(&dos.evaluation.prochaine)));
         assert!(t.contains("Preuves du blocage conservées\u{a0}: non renseigné(e)"));
         assert!(!t.contains("NOTE") && !t.contains("0600000000"));
         assert!(lignes_trop_longues(&t).is_empty());

@@ -11,6 +11,7 @@ pub mod stats;
 pub mod tui;
 
 use crate::domain::ErreurValeur;
+use crate::domain::departements::ErreurDepartement;
 use crate::store::ErreurStore;
 use chrono::{Datelike, NaiveDate};
 
@@ -70,6 +71,28 @@ pub fn erreur_valeur(e: &ErreurValeur) -> String {
         }
     }
 }
+
+/// Why a typed département was not resolved (the person form's message).
+pub fn erreur_departement(e: &ErreurDepartement) -> String {
+    match e {
+        ErreurDepartement::Vide => erreur_valeur(&ErreurValeur::Vide),
+        ErreurDepartement::Inconnu => erreur_valeur(&ErreurValeur::DepartementInconnu),
+        ErreurDepartement::Ambigu(v) => tui::departement_ambigu(
+            &v.iter()
+                .map(|d| format!("{} {}", d.code(), d.nom()))
+                .collect::<Vec<_>>(),
+        ),
+    }
+}
+
+/// A refused value in French (the domain's error type, worded here).
+impl std::fmt::Display for ErreurValeur {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&erreur_valeur(self))
+    }
+}
+
+impl std::error::Error for ErreurValeur {}
 
 /// An input/output error in French for the common cases, the system's words otherwise.
 pub fn erreur_io(e: &std::io::Error) -> String {

@@ -4,7 +4,7 @@
 
 use crate::domain::{
     Blocage, Canal, Demarche, Departement, ErreurValeur, Evenement, Personne, Resultat,
-    TypeEvenement, parse_date, parse_date_opt, replier, valider_reference,
+    TypeEvenement, parse_date, parse_date_opt, valider_reference,
 };
 use crate::textes::erreur_valeur;
 use crate::textes::moteur::date_fr;
@@ -582,42 +582,11 @@ pub struct FormPersonne {
     aujourdhui: NaiveDate,
 }
 
-/// Resolves a département typed as a code or a name (accents and case ignored).
+/// Resolves a département typed as a code, a name or a préfecture's town (the domain's one
+/// matcher: accents, case, hyphens and left-out small words ignored).
 pub fn departement_saisi(s: &str) -> Result<Departement, String> {
-    let s = s.trim();
-    if let Ok(d) = Departement::depuis_code(s) {
-        return Ok(d);
-    }
-    if s.is_empty() {
-        return Err(erreur_valeur(&ErreurValeur::Vide));
-    }
-    // "La Réunion", "la reunion", "reunion" and "Côte-d'Or", "cote d or" all match.
-    let normaliser = |x: &str| {
-        let x = replier(x).replace(['-', '\''], " ");
-        let x = x.split_whitespace().collect::<Vec<_>>().join(" ");
-        ["la ", "le ", "les ", "l "]
-            .iter()
-            .find_map(|a| x.strip_prefix(a).map(String::from))
-            .unwrap_or(x)
-    };
-    let q = normaliser(s);
-    let norm = |d: &Departement| normaliser(d.nom());
-    if let Some(d) = Departement::tous().find(|d| norm(d) == q) {
-        return Ok(d);
-    }
-    let v: Vec<Departement> = Departement::tous()
-        .filter(|d| norm(d).starts_with(&q))
-        .collect();
-    match v.as_slice() {
-        [d] => Ok(*d),
-        [] => Err(erreur_valeur(&ErreurValeur::DepartementInconnu)),
-        plusieurs => Err(t::departement_ambigu(
-            &plusieurs
-                .iter()
-                .map(|d| format!("{} {}", d.code(), d.nom()))
-                .collect::<Vec<_>>(),
-        )),
-    }
+    crate::domain::departements::designer(s, crate::prefectures::ville_prefecture)
+        .map_err(|e| crate::textes::erreur_departement(&e))
 }
 
 fn pan_options() -> Vec<String> {
@@ -916,6 +885,7 @@ mod tests {
         assert!(departement_saisi("Haute").is_err());
         assert!(departement_saisi("20").is_err());
         assert!(departement_saisi("").is_err());
+        assert_eq!(departement_saisi("cotes armor").map(|d| d.code()), Ok("22"));
     }
 
     #[test]

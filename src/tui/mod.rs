@@ -89,7 +89,7 @@ pub fn couleurs_permises() -> bool {
 /// Opens the full-screen interface on an open store, until the volunteer quits.
 /// The terminal is always restored (panic hook installed by ratatui, and a drop guard).
 pub fn lancer(mut store: Store, aujourdhui: NaiveDate) -> Result<(), String> {
-    let (regles, avertissements) = crate::regles::charger();
+    let (regles, avertissements) = crate::config::charger_regles();
     let benevole = store.benevole().to_string();
     let mut app = app::App::nouveau(aujourdhui, regles, &benevole, couleurs_permises());
     app.recharger(&store);

@@ -358,11 +358,7 @@ fn liste(f: &mut Frame, zone: Rect, l: &mut EtatListe, couleurs: bool) {
                 .echeance_principale()
                 .map(tm::texte_echeance)
                 .unwrap_or_else(|| t::SANS_ECHEANCE.to_string());
-            let prochaine = if ev.prochaine.action.is_empty() {
-                t::PROCHAINE_INCONNUE.to_string()
-            } else {
-                ev.prochaine.action.clone()
-            };
+            let prochaine = tm::action(&ev.prochaine);
             let etape_prochaine = format!("{} → {prochaine}", ev.etape.libelle());
             let cellules: Vec<(Vec<String>, Style)> = if large {
                 vec![
@@ -749,7 +745,7 @@ fn lignes_fiche(d: &DonneesFiche, couleurs: bool, largeur: u16) -> Vec<Line<'sta
         t::FICHE_PREFECTURE,
         &format!(
             "{} · {} · {}",
-            nom_prefecture(&d.prefecture.nom, p.departement),
+            nom_prefecture(&tm::nom_prefecture_connue(&d.prefecture), p.departement),
             t::pan_prefecture(d.prefecture.pan),
             t::pan_connu_personne(p.pan_connu)
         ),
@@ -794,17 +790,11 @@ fn lignes_fiche(d: &DonneesFiche, couleurs: bool, largeur: u16) -> Vec<Line<'sta
     v.extend(habiller(j, largeur, 0, 11));
     // The engine's reason says the action and why, in one sentence; the short action
     // (as in the list) only when there is no reason.
-    let prochaine = if !ev.prochaine.raison.is_empty() {
-        t::sans_prefixe_prochaine(&ev.prochaine.raison)
-    } else if !ev.prochaine.action.is_empty() {
-        ev.prochaine.action.clone()
-    } else {
-        t::PROCHAINE_INCONNUE.to_string()
-    };
+    let prochaine = t::sans_prefixe_prochaine(&tm::raison(&ev.prochaine));
     ligne(&mut v, t::FICHE_PROCHAINE, &prochaine, gras());
     if !ev.alertes.is_empty() {
         v.push(Line::from(section(t::FICHE_ALERTES)));
-        for a in &ev.alertes {
+        for a in tm::alertes(ev) {
             v.extend(habiller(
                 mots(&format!("! {a}"), Style::default()),
                 largeur,

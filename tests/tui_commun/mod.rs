@@ -62,7 +62,7 @@ pub fn base_exemple(dir: &std::path::Path) -> (Store, Vec<i64>) {
 }
 
 pub fn app(store: &Store) -> App {
-    let (regles, _) = vigie::regles::charger();
+    let regles = vigie::domain::regles::livrees();
     let mut a = App::nouveau(jour(), regles, store.benevole(), false);
     a.recharger(store);
     a

@@ -1,16 +1,15 @@
 //! The rules in force: every duration and legal threshold, with its source and check date.
-//! Shipped in `assets/regles.toml`, embedded in the binary, overridable by
-//! `config::dossier_config().join("regles.toml")`.
+//! Shipped in `assets/regles.toml`, embedded in the binary at build time, overridable by a
+//! user's file that the configuration layer reads from disk and hands over as text.
 //!
-//! `depuis_toml` is pure (text in, rules or errors out); only `charger` touches files.
-//! This module is the only place where rule values are read: the engine asks `Regles` for
-//! every duration, never writes one itself.
+//! Everything here is pure: `depuis_toml` and `surcharger` take text and return rules or
+//! typed errors (worded elsewhere). This module is the only place where rule values are
+//! read: the engine asks `Regles` for every duration, never writes one itself.
 
 use chrono::NaiveDate;
-use std::path::{Path, PathBuf};
 
 /// The shipped rules, embedded at build time.
-pub const REGLES_LIVREES: &str = include_str!("../assets/regles.toml");
+pub const REGLES_LIVREES: &str = include_str!("../../assets/regles.toml");
 
 /// The unit a rule is expressed in (its value field in the TOML file).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -136,6 +135,11 @@ impl Regles {
         }
     }
 
+    /// A rule counted in days (a duration of the ladder), for the engine's follow-up dates.
+    pub fn jours(&self, c: CleRegle) -> i64 {
+        self.nombre(c).into()
+    }
+
     /// Validity of a first API, in months.
     pub fn api_validite_mois(&self) -> u32 {
         self.nombre(CleRegle::ApiValidite)
@@ -194,7 +198,7 @@ impl Regles {
 
 // ---------------------------------------------------------------- parsing (pure)
 
-/// What is wrong in a rules file; rendered in French by `crate::textes::moteur`.
+/// What is wrong in a rules file (typed; the French wording lives with the other texts).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ErreurRegle {
     /// Not valid TOML (line number when known, the parser's own message).
@@ -214,7 +218,7 @@ pub enum ErreurRegle {
     MauvaisType {
         cle: String,
         champ: String,
-        attendu: &'static str,
+        attendu: TypeAttendu,
     },
     /// A negative duration or amount.
     Negatif {
@@ -232,6 +236,14 @@ pub enum ErreurRegle {
     SectionManquante(String),
     /// The renewal window would open after it closes.
     FenetreIncoherente { ouverture: u32, fermeture: u32 },
+}
+
+/// The TOML type a field must have.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TypeAttendu {
+    Entier,
+    Date,
+    Texte,
 }
 
 /// A rule read from a file, before merging.
@@ -299,13 +311,13 @@ fn lire_regle(cle: CleRegle, section: &toml::Table) -> Result<Lue, Vec<ErreurReg
         Some(v) if cle.unite() == Unite::Date => match date_toml(v) {
             Some(d) => Some(Valeur::Date(d)),
             None => {
-                erreurs.push(mauvais(champ_valeur, "date"));
+                erreurs.push(mauvais(champ_valeur, TypeAttendu::Date));
                 None
             }
         },
         Some(v) => match v.as_integer() {
             None => {
-                erreurs.push(mauvais(champ_valeur, "entier"));
+                erreurs.push(mauvais(champ_valeur, TypeAttendu::Entier));
                 None
             }
             Some(n) if n < 0 => {
@@ -337,7 +349,7 @@ fn lire_regle(cle: CleRegle, section: &toml::Table) -> Result<Lue, Vec<ErreurReg
         Some(v) => match v.as_str() {
             Some(s) if !s.trim().is_empty() => Some(s.trim().to_string()),
             _ => {
-                erreurs.push(mauvais("source", "texte"));
+                erreurs.push(mauvais("source", TypeAttendu::Texte));
                 None
             }
         },
@@ -350,7 +362,7 @@ fn lire_regle(cle: CleRegle, section: &toml::Table) -> Result<Lue, Vec<ErreurReg
         Some(v) => match date_toml(v) {
             Some(d) => Some(d),
             None => {
-                erreurs.push(mauvais("verifie_le", "date"));
+                erreurs.push(mauvais("verifie_le", TypeAttendu::Date));
                 None
             }
         },
@@ -368,7 +380,7 @@ fn date_toml(v: &toml::Value) -> Option<NaiveDate> {
             let d = dt.date?;
             NaiveDate::from_ymd_opt(d.year.into(), d.month.into(), d.day.into())
         }
-        toml::Value::String(s) => crate::domain::parse_date(s).ok(),
+        toml::Value::String(s) => super::parse_date(s).ok(),
         _ => None,
     }
 }
@@ -432,14 +444,7 @@ pub fn surcharger(base: &Regles, texte: &str) -> Result<Regles, Vec<ErreurRegle>
 pub fn livrees() -> Regles {
     // The shipped file is part of the binary and checked by the test
     // `shipped_rules_parse_and_are_complete`: it cannot be changed by a user.
-    depuis_toml(REGLES_LIVREES).expect("assets/regles.toml est valide (vérifié par les tests)")
-}
-
-// ---------------------------------------------------------------- loading (I/O)
-
-/// Where the override file lives.
-pub fn chemin_surcharge() -> PathBuf {
-    crate::config::dossier_config().join("regles.toml")
+    depuis_toml(REGLES_LIVREES).expect("the shipped assets/regles.toml is valid (checked by tests)")
 }
 
 /// What happened to the user's override file.
@@ -451,61 +456,6 @@ pub enum EtatSurcharge {
     Appliquee,
     /// The file was refused (the shipped rules stay in force); the warnings say why.
     Refusee,
-}
-
-/// The outcome of loading, for `vigie regles` and start-up messages.
-#[derive(Debug, Clone)]
-pub struct Chargement {
-    pub regles: Regles,
-    /// French warnings (a refused override file, with file, key and problem).
-    pub avertissements: Vec<String>,
-    pub fichier: PathBuf,
-    pub etat: EtatSurcharge,
-}
-
-/// Loads the shipped rules and applies the override file at `chemin` when it exists.
-pub fn charger_depuis(chemin: &Path) -> Chargement {
-    let base = livrees();
-    let texte = match std::fs::read_to_string(chemin) {
-        Ok(t) => t,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-            return Chargement {
-                regles: base,
-                avertissements: Vec::new(),
-                fichier: chemin.to_path_buf(),
-                etat: EtatSurcharge::Absente,
-            };
-        }
-        Err(e) => {
-            return Chargement {
-                regles: base,
-                avertissements: vec![crate::textes::moteur::lecture_regles_impossible(chemin, &e)],
-                fichier: chemin.to_path_buf(),
-                etat: EtatSurcharge::Refusee,
-            };
-        }
-    };
-    match surcharger(&base, &texte) {
-        Ok(regles) => Chargement {
-            regles,
-            avertissements: Vec::new(),
-            fichier: chemin.to_path_buf(),
-            etat: EtatSurcharge::Appliquee,
-        },
-        Err(erreurs) => Chargement {
-            regles: base,
-            avertissements: crate::textes::moteur::erreurs_regles(chemin, &erreurs),
-            fichier: chemin.to_path_buf(),
-            etat: EtatSurcharge::Refusee,
-        },
-    }
-}
-
-/// Loads the shipped rules and the user's override; returns the rules in force and the
-/// French warnings to show (a malformed override leaves the shipped rules in force).
-pub fn charger() -> (Regles, Vec<String>) {
-    let c = charger_depuis(&chemin_surcharge());
-    (c.regles, c.avertissements)
 }
 
 #[cfg(test)]
@@ -585,7 +535,7 @@ mod tests {
                 ErreurRegle::MauvaisType {
                     cle: "pan_relance".into(),
                     champ: "jours".into(),
-                    attendu: "entier",
+                    attendu: TypeAttendu::Entier,
                 },
             ),
             (
@@ -618,20 +568,6 @@ mod tests {
             let erreurs = surcharger(&base, texte).unwrap_err();
             assert_eq!(&erreurs, &vec![attendue.clone()], "{texte}");
         }
-        let dir = tempfile::tempdir().unwrap();
-        let latin1 = dir.path().join("regles.toml");
-        std::fs::write(&latin1, b"# r\xe8gles\n").unwrap();
-        let c = charger_depuis(&latin1);
-        assert_eq!(c.etat, EtatSurcharge::Refusee);
-        assert_eq!(c.regles, base);
-        assert!(
-            c.avertissements[0].contains("pas en UTF-8"),
-            "{:?}",
-            c.avertissements
-        );
-        let absent = charger_depuis(&dir.path().join("absent.toml"));
-        assert_eq!(absent.etat, EtatSurcharge::Absente);
-        assert!(absent.avertissements.is_empty());
         match surcharger(&base, "[pan_relance\njours = 3\n")
             .unwrap_err()
             .as_slice()

@@ -1,0 +1,148 @@
+//! The deadlines of an evaluation, each with its days left and its own urgency, and the
+//! person's urgency (the most pressing deadline, or a visit today).
+
+use super::decision::Decision;
+use super::{Echeance, GenreEcheance, NiveauUrgence, Situation, moins_jours};
+use crate::domain::regles::Regles;
+use crate::domain::{Resultat, TypeEvenement};
+use chrono::NaiveDate;
+
+/// How pressing a right's expiry is: only the right that covers the person longest counts.
+fn niveau_droit(
+    date: NaiveDate,
+    jours: i64,
+    fin_droits: Option<NaiveDate>,
+    alerte: i64,
+) -> NiveauUrgence {
+    if Some(date) != fin_droits {
+        // Another right covers the person longer: informative only.
+        NiveauUrgence::Aucune
+    } else if jours < 0 {
+        NiveauUrgence::DroitsRompus
+    } else if jours <= alerte {
+        NiveauUrgence::DroitsMenaces
+    } else {
+        NiveauUrgence::AVenir
+    }
+}
+
+/// How pressing a follow-up date is.
+fn niveau_suivi(jours: i64) -> NiveauUrgence {
+    match jours {
+        j if j < 0 => NiveauUrgence::SuiviEnRetard,
+        0 => NiveauUrgence::DuJour,
+        _ => NiveauUrgence::AVenir,
+    }
+}
+
+/// The rights' deadlines: permit, renewal window (while no API shows the renewal was
+/// filed), API.
+fn echeances_droits(s: &Situation, regles: &Regles) -> Vec<(GenreEcheance, NaiveDate, bool)> {
+    let mut v = Vec::new();
+    if let Some(titre) = s.personne.titre_expire_le {
+        v.push((GenreEcheance::TitreExpiration, titre, true));
+        if s.api.is_none() && titre >= s.aujourdhui {
+            let ouverture = moins_jours(titre, regles.renouvellement_ouverture_jours());
+            let fermeture = moins_jours(titre, regles.renouvellement_fermeture_jours());
+            if ouverture >= s.aujourdhui {
+                v.push((GenreEcheance::RenouvellementOuverture, ouverture, false));
+            } else {
+                v.push((GenreEcheance::RenouvellementFermeture, fermeture, false));
+            }
+        }
+    }
+    if let Some(a) = s.api {
+        v.push((GenreEcheance::ApiExpiration, a, true));
+    }
+    v
+}
+
+/// The follow-up dates of an open file: the one the decision derives from the rules, else
+/// the date recorded on the last ladder event; and the one set at the last visit, if nothing
+/// happened on the ladder since.
+fn suivis(s: &Situation, dec: &Decision) -> Vec<(GenreEcheance, NaiveDate)> {
+    let mut suivis = Vec::new();
+    if s.cloture.is_some() {
+        return suivis;
+    }
+    if let Some((ty, date)) = dec.suivi {
+        suivis.push((GenreEcheance::Suivi(ty), date));
+    } else if let Some(d) = s.actifs.last()
+        && let Some(e) = d.echeance
+    {
+        let rendez_vous = matches!(
+            (d.type_evenement, d.resultat),
+            (TypeEvenement::Pan, Some(Resultat::RdvObtenu))
+                | (TypeEvenement::Substitution, Some(Resultat::Invitation))
+        );
+        let genre = if rendez_vous {
+            GenreEcheance::RendezVous(d.type_evenement)
+        } else {
+            GenreEcheance::Suivi(d.type_evenement)
+        };
+        suivis.push((genre, e));
+    }
+    if let Some(v) = s
+        .tries
+        .iter()
+        .rev()
+        .find(|e| e.type_evenement == TypeEvenement::Visite)
+        && let Some(e) = v.echeance
+        && s.actifs.last().is_none_or(|d| d.date <= v.date)
+    {
+        suivis.push((GenreEcheance::Suivi(TypeEvenement::Visite), e));
+    }
+    suivis
+}
+
+/// Every deadline, most pressing first.
+pub(super) fn echeances(s: &Situation, dec: &Decision, regles: &Regles) -> Vec<Echeance> {
+    let alerte = regles.alerte_droits_jours();
+    let echeance = |genre, date: NaiveDate, niveau: NiveauUrgence| Echeance {
+        genre,
+        date,
+        jours: (date - s.aujourdhui).num_days(),
+        niveau,
+    };
+    let mut v: Vec<Echeance> = echeances_droits(s, regles)
+        .into_iter()
+        .map(|(genre, date, droit)| {
+            let jours = (date - s.aujourdhui).num_days();
+            let niveau = if droit {
+                niveau_droit(date, jours, s.fin_droits, alerte)
+            } else {
+                niveau_suivi(jours)
+            };
+            echeance(genre, date, niveau)
+        })
+        .collect();
+    for (genre, date) in suivis(s, dec) {
+        v.push(echeance(
+            genre,
+            date,
+            niveau_suivi((date - s.aujourdhui).num_days()),
+        ));
+    }
+    v.sort_by_key(|e| (e.niveau, e.jours));
+    v
+}
+
+/// The person's urgency: the most pressing deadline's, at least "du jour" for a visit today,
+/// none when the file is closed.
+pub(super) fn urgence(s: &Situation, echeances: &[Echeance]) -> NiveauUrgence {
+    if s.cloture.is_some() {
+        return NiveauUrgence::Aucune;
+    }
+    let u = echeances
+        .first()
+        .map_or(NiveauUrgence::Aucune, |e| e.niveau);
+    let visite_du_jour = s
+        .tries
+        .iter()
+        .any(|e| e.type_evenement == TypeEvenement::Visite && e.date == s.aujourdhui);
+    if visite_du_jour {
+        u.min(NiveauUrgence::DuJour)
+    } else {
+        u
+    }
+}
