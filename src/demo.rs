@@ -831,10 +831,9 @@ pub fn remplir(
     graine: u64,
     aujourdhui: NaiveDate,
 ) -> Result<BilanDemo, ErreurDemo> {
-    // A bigger page cache keeps the index pages of a large demo in memory.
-    let _ = store.connexion().pragma_update(None, "cache_size", -65_536);
-    let r = store.ecrire(|tx, benevole| -> ResultatStore<Result<BilanDemo, i64>> {
-        let deja: i64 = tx.query_row("SELECT count(*) FROM personnes", [], |r| r.get(0))?;
+    // A large write: the store keeps the index pages of a large demo in memory.
+    let r = store.ecrire_en_masse(|tx, benevole| -> ResultatStore<Result<BilanDemo, i64>> {
+        let deja = tx.nombre_personnes()?;
         if deja > 0 {
             return Ok(Err(deja));
         }
@@ -863,7 +862,6 @@ pub fn remplir(
         )?;
         Ok(Ok(bilan))
     });
-    let _ = store.connexion().pragma_update(None, "cache_size", -2_000);
     match r? {
         Ok(b) => Ok(b),
         Err(deja) => Err(ErreurDemo::BaseNonVide(deja)),
