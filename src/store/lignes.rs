@@ -2,8 +2,7 @@
 //! values (dates `AAAA-MM-JJ`, codes, `oui`/`non`), written once for every query.
 
 use crate::domain::{
-    Blocage, Canal, Demarche, Departement, Evenement, Personne, Resultat, TypeEvenement,
-    parse_date,
+    Blocage, Canal, Demarche, Departement, Evenement, Personne, Resultat, TypeEvenement, parse_date,
 };
 use chrono::NaiveDate;
 use rusqlite::Row;
@@ -121,7 +120,15 @@ pub(super) fn evenement_depuis(r: &Row, o: usize, complet: bool) -> rusqlite::Re
         ticket: r.get(o + 6)?,
         attente_minutes: r.get(o + 7)?,
         notes: if complet { r.get(o + 8)? } else { None },
-        saisi_par: if complet { r.get(o + 9)? } else { String::new() },
-        saisi_le: if complet { r.get(o + 10)? } else { String::new() },
+        saisi_par: if complet {
+            r.get(o + 9)?
+        } else {
+            String::new()
+        },
+        saisi_le: if complet {
+            r.get(o + 10)?
+        } else {
+            String::new()
+        },
     })
 }

@@ -180,10 +180,7 @@ impl Store {
 
     /// Runs `f` inside one read transaction, so that everything it reads describes the same
     /// moment (a document, an export of two files).
-    pub fn lire<T, E: From<ErreurStore>>(
-        &self,
-        f: impl FnOnce() -> Result<T, E>,
-    ) -> Result<T, E> {
+    pub fn lire<T, E: From<ErreurStore>>(&self, f: impl FnOnce() -> Result<T, E>) -> Result<T, E> {
         self.conn
             .execute_batch("BEGIN DEFERRED")
             .map_err(ErreurStore::from)?;

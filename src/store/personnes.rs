@@ -220,11 +220,7 @@ pub fn inserer_personne(tx: &Ecriture, p: &Personne, benevole: &str) -> Resultat
 }
 
 /// Updates a person inside an open transaction, checking its version; returns the new version.
-pub fn mettre_a_jour_personne(
-    tx: &Ecriture,
-    p: &Personne,
-    benevole: &str,
-) -> ResultatStore<i64> {
+pub fn mettre_a_jour_personne(tx: &Ecriture, p: &Personne, benevole: &str) -> ResultatStore<i64> {
     let id = p.id.ok_or(ErreurStore::Introuvable)?;
     if tx.autre_avec_reference(&p.reference, Some(id))?.is_some() {
         return Err(ErreurStore::ReferenceExistante(p.reference.clone()));
