@@ -110,15 +110,16 @@ fn main() {
         generer(&mut store, n, aujourdhui);
         eprintln!("génération de {n} personnes : {:.1?}", t.elapsed());
     }
-    let evenements: i64 = store
-        .connexion()
+    // The bench base is plain: a raw connection reads it beside the store.
+    let brute = rusqlite::Connection::open(store.chemin()).unwrap();
+    let evenements: i64 = brute
         .query_row("SELECT count(*) FROM evenements", [], |r| r.get(0))
         .unwrap();
     println!(
         "base : {} personnes, {evenements} événements",
         store.nombre_personnes().unwrap()
     );
-    brut(&store);
+    brut(&store, &brute);
     let regles = vigie::domain::regles::Regles::default();
     for tous in [false, true] {
         let mut temps = Vec::new();
@@ -138,9 +139,9 @@ fn main() {
     }
 }
 /// Baseline: reading the raw rows only, without building or evaluating anything.
-fn brut(store: &Store) {
+fn brut(store: &Store, brute: &rusqlite::Connection) {
     let t = Instant::now();
-    let mut st = store.connexion().prepare("SELECT personne_id, id, date, type, canal, resultat, echeance, ticket, attente_minutes FROM evenements ORDER BY personne_id, date, id").unwrap();
+    let mut st = brute.prepare("SELECT personne_id, id, date, type, canal, resultat, echeance, ticket, attente_minutes FROM evenements ORDER BY personne_id, date, id").unwrap();
     let mut n = 0usize;
     let mut rows = st.query([]).unwrap();
     while let Some(r) = rows.next().unwrap() {

@@ -1,16 +1,15 @@
 //! The day's list, shared by `vigie aujourdhui` and the TUI's start screen: every person with
 //! a visit today or a due deadline or follow-up, evaluated by the engine, most urgent first.
 //!
-//! Built for the demo scale (100 000 people, 1 000 000 events): two ordered read-only
-//! queries (people by id, events by person, date and id) merged in one pass, one
-//! préfecture lookup per département, no query per person. See `benches/jour.rs`.
+//! Built for the demo scale (100 000 people, 1 000 000 events): the store streams every
+//! person with their events in one pass (`Store::pour_chaque_personne_et_ses_evenements`),
+//! one préfecture lookup per département, no query per person. See `benches/jour.rs`.
 
 use crate::domain::moteur::{ConnaissancePrefecture, Evaluation, NiveauUrgence, evaluer};
 use crate::domain::regles::Regles;
-use crate::domain::{Canal, Evenement, Personne, Resultat, TypeEvenement, parse_date};
-use crate::store::{COLONNES_PERSONNE, ResultatStore, Store, ligne_personne};
+use crate::domain::{Personne, TypeEvenement};
+use crate::store::{ResultatStore, Store};
 use chrono::NaiveDate;
-use rusqlite::Row;
 
 /// One row of the day's list.
 #[derive(Debug, Clone)]
@@ -65,66 +64,6 @@ pub fn trier(lignes: &mut [LigneJour]) {
     });
 }
 
-/// Columns the engine needs (notes and attribution are not read: the list does not show them).
-const COLONNES_LEGERES: &str =
-    "personne_id, id, date, type, canal, resultat, echeance, ticket, attente_minutes";
-
-fn conversion(i: usize, e: crate::domain::ErreurValeur) -> rusqlite::Error {
-    rusqlite::Error::FromSqlConversionFailure(i, rusqlite::types::Type::Text, Box::new(e))
-}
-
-/// Dates as stored (`AAAA-MM-JJ`) parsed without allocating; anything else goes through
-/// the general parser.
-fn date_rapide(s: &str) -> Option<NaiveDate> {
-    let b = s.as_bytes();
-    if b.len() == 10 && b[4] == b'-' && b[7] == b'-' {
-        let n = |r: std::ops::Range<usize>| -> Option<u32> {
-            b[r].iter().try_fold(0u32, |acc, c| {
-                c.is_ascii_digit().then(|| acc * 10 + u32::from(c - b'0'))
-            })
-        };
-        let annee = i32::try_from(n(0..4)?).ok()?;
-        return NaiveDate::from_ymd_opt(annee, n(5..7)?, n(8..10)?);
-    }
-    parse_date(s).ok()
-}
-
-fn date_col(r: &Row, i: usize) -> rusqlite::Result<Option<NaiveDate>> {
-    match r.get_ref(i)?.as_str_or_null()? {
-        None => Ok(None),
-        Some(s) => date_rapide(s)
-            .map(Some)
-            .ok_or_else(|| conversion(i, crate::domain::ErreurValeur::DateInvalide)),
-    }
-}
-
-fn ligne_legere(r: &Row) -> rusqlite::Result<(i64, Evenement)> {
-    let t = r.get_ref(3)?.as_str()?;
-    let canal = r.get_ref(4)?.as_str_or_null()?;
-    let resultat = r.get_ref(5)?.as_str_or_null()?;
-    Ok((
-        r.get(0)?,
-        Evenement {
-            id: Some(r.get(1)?),
-            date: date_col(r, 2)?
-                .ok_or_else(|| conversion(2, crate::domain::ErreurValeur::Vide))?,
-            type_evenement: TypeEvenement::depuis_code(t).map_err(|e| conversion(3, e))?,
-            canal: canal
-                .map(|c| Canal::depuis_code(c).map_err(|e| conversion(4, e)))
-                .transpose()?,
-            resultat: resultat
-                .map(|c| Resultat::depuis_code(c).map_err(|e| conversion(5, e)))
-                .transpose()?,
-            echeance: date_col(r, 6)?,
-            ticket: r.get(7)?,
-            attente_minutes: r.get(8)?,
-            notes: None,
-            saisi_par: String::new(),
-            saisi_le: String::new(),
-        },
-    ))
-}
-
 /// The day's list (`tous`: every person, still most urgent first).
 pub fn liste_du_jour(
     store: &Store,
@@ -132,48 +71,17 @@ pub fn liste_du_jour(
     aujourdhui: NaiveDate,
     tous: bool,
 ) -> ResultatStore<Vec<LigneJour>> {
-    let conn = store.connexion();
-    let mut st_p = conn.prepare(&format!(
-        "SELECT {COLONNES_PERSONNE} FROM personnes ORDER BY id"
-    ))?;
-    let mut st_e = conn.prepare(&format!(
-        "SELECT {COLONNES_LEGERES} FROM evenements ORDER BY personne_id, date, id"
-    ))?;
-    let mut evenements = st_e.query_map([], ligne_legere)?.peekable();
     let mut prefectures: Vec<Option<ConnaissancePrefecture>> =
         vec![None; crate::domain::Departement::tous().count()];
     let mut lignes = Vec::new();
-    let mut siens: Vec<Evenement> = Vec::new();
-    for p in st_p.query_map([], ligne_personne)? {
-        let p = p?;
-        let Some(id) = p.id else { continue };
-        siens.clear();
-        // Events are ordered by person id, like the people: skip orphans, take this one's.
-        loop {
-            match evenements.peek() {
-                Some(Ok((pid, _))) if *pid < id => {
-                    evenements.next();
-                }
-                Some(Ok((pid, _))) if *pid == id => {
-                    if let Some(Ok((_, e))) = evenements.next() {
-                        siens.push(e);
-                    }
-                }
-                Some(Err(_)) => {
-                    if let Some(Err(e)) = evenements.next() {
-                        return Err(e.into());
-                    }
-                }
-                _ => break,
-            }
-        }
+    store.pour_chaque_personne_et_ses_evenements(|p, siens| {
         let rang = p.departement.rang();
         let connaissance = match prefectures[rang].take() {
             Some(c) => c,
             // Local corrections of the directory count, as on the person's file.
             None => crate::prefectures::connaissance_avec(store, p.departement)?,
         };
-        let evaluation = evaluer(&p, &siens, &connaissance, regles, aujourdhui);
+        let evaluation = evaluer(&p, siens, &connaissance, regles, aujourdhui);
         prefectures[rang] = Some(connaissance);
         let visite_du_jour = siens
             .iter()
@@ -185,7 +93,8 @@ pub fn liste_du_jour(
                 visite_du_jour,
             });
         }
-    }
+        Ok(())
+    })?;
     trier(&mut lignes);
     Ok(lignes)
 }
@@ -215,7 +124,7 @@ pub fn evaluer_personne(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::{Blocage, Demarche, Departement};
+    use crate::domain::{Blocage, Canal, Demarche, Departement, Evenement, Resultat, parse_date};
     use crate::store::Ouverture;
 
     fn d(s: &str) -> NaiveDate {

@@ -77,8 +77,10 @@ fn newer_database_is_refused_and_left_untouched() {
     let dir = tempfile::tempdir().unwrap();
     let chemin = dir.path().join("v.db");
     {
-        let s = Store::ouvrir(&ouverture(&chemin, None)).unwrap();
-        s.connexion()
+        drop(Store::ouvrir(&ouverture(&chemin, None)).unwrap());
+        // A newer vigie's write, made with a raw connection (the base is plain).
+        rusqlite::Connection::open(&chemin)
+            .unwrap()
             .pragma_update(None, "user_version", vigie::store::VERSION_SCHEMA + 1)
             .unwrap();
     }
@@ -160,13 +162,16 @@ fn opening_does_not_wait_for_another_desk_writing() {
     let chemin = dir.path().join("v.db");
     let mut a = Store::ouvrir(&ouverture(&chemin, Some("phrase de test"))).unwrap();
     a.creer_personne(&personne("R1", "DIALLO")).unwrap();
-    a.connexion().execute_batch("BEGIN IMMEDIATE").unwrap();
-    let debut = std::time::Instant::now();
-    let b = Store::ouvrir(&ouverture(&chemin, Some("phrase de test")))
-        .expect("opening while another desk writes");
-    assert!(debut.elapsed() < std::time::Duration::from_secs(5));
-    assert!(b.personne_par_reference("R1").unwrap().is_some());
-    a.connexion().execute_batch("ROLLBACK").unwrap();
+    // Desk a holds its write transaction while desk b opens and reads.
+    a.ecrire(|_, _| {
+        let debut = std::time::Instant::now();
+        let b = Store::ouvrir(&ouverture(&chemin, Some("phrase de test")))
+            .expect("opening while another desk writes");
+        assert!(debut.elapsed() < std::time::Duration::from_secs(5));
+        assert!(b.personne_par_reference("R1").unwrap().is_some());
+        Ok(())
+    })
+    .unwrap();
 }
 
 #[test]

@@ -6,7 +6,7 @@ use super::Ecrivain;
 use super::lignes::{
     COLONNES_EVENEMENTS, COLONNES_PERSONNES, ecrire_evenement, ecrire_personne, noms,
 };
-use crate::store::{COLONNES_EVENEMENT, ErreurStore, Store, ligne_evenement_depuis};
+use crate::store::{ErreurStore, Store};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
@@ -31,12 +31,6 @@ pub enum ErreurExport {
 impl From<ErreurStore> for ErreurExport {
     fn from(e: ErreurStore) -> Self {
         ErreurExport::Store(e)
-    }
-}
-
-impl From<rusqlite::Error> for ErreurExport {
-    fn from(e: rusqlite::Error) -> Self {
-        ErreurExport::Store(ErreurStore::Sqlite(e))
     }
 }
 
@@ -65,23 +59,12 @@ pub fn ecrire_evenements<W: Write>(store: &Store, sortie: W) -> Result<usize, Er
         erreur,
     };
     w.entete(&noms(COLONNES_EVENEMENTS)).map_err(en_io)?;
-    let colonnes = COLONNES_EVENEMENT
-        .split(", ")
-        .map(|c| format!("e.{c}"))
-        .collect::<Vec<_>>()
-        .join(", ");
-    let mut st = store.connexion().prepare(&format!(
-        "SELECT p.reference, {colonnes} FROM evenements e JOIN personnes p ON p.id = e.personne_id \
-         ORDER BY p.reference, e.date, e.id"
-    ))?;
-    let mut lignes = st.query([])?;
     let mut n = 0;
-    while let Some(l) = lignes.next()? {
-        let reference: String = l.get(0)?;
-        let e = ligne_evenement_depuis(l, 1)?;
-        ecrire_evenement(&mut w, &reference, &e).map_err(en_io)?;
+    store.pour_chaque_evenement_par_reference(|reference, e| {
+        ecrire_evenement(&mut w, reference, &e).map_err(en_io)?;
         n += 1;
-    }
+        Ok::<_, ErreurExport>(())
+    })?;
     w.terminer().and_then(|mut s| s.flush()).map_err(en_io)?;
     Ok(n)
 }
@@ -132,15 +115,13 @@ pub fn exporter_donnees(store: &Store, dossier: &Path) -> Result<BilanExport, Er
         autre => autre,
     };
     // One read transaction: the two files describe the same moment.
-    store.connexion().execute_batch("BEGIN DEFERRED")?;
-    let resultat = (|| -> Result<(usize, usize), ErreurExport> {
+    let resultat = store.lire(|| -> Result<(usize, usize), ErreurExport> {
         let personnes = ecrire_personnes(store, ouvrir(&tmp_personnes)?)
             .map_err(|e| avec_chemin(e, &fichier_personnes))?;
         let evenements = ecrire_evenements(store, ouvrir(&tmp_evenements)?)
             .map_err(|e| avec_chemin(e, &fichier_evenements))?;
         Ok((personnes, evenements))
-    })();
-    let _ = store.connexion().execute_batch("COMMIT");
+    });
     let resultat = resultat.and_then(|n| {
         for (tmp, cible) in [
             (&tmp_personnes, &fichier_personnes),

@@ -14,8 +14,7 @@ use super::lignes::{
 use super::{ErreurCellule, ErreurTable, lire_table};
 use crate::domain::valider_reference;
 use crate::store::{
-    COLONNES_EVENEMENT, ErreurStore, Store, horodatage, inserer_evenement, inserer_personne,
-    journaliser, ligne_evenement,
+    ErreurStore, Store, horodatage, inserer_evenement, inserer_personne, journaliser,
 };
 use crate::textes::donnees as t;
 use std::collections::{HashMap, HashSet};
@@ -145,18 +144,10 @@ pub fn importer(
     let nom_evenements = evenements.map(|f| f.nom.clone()).unwrap_or_default();
 
     // 2. Against the database, and the writing, in one transaction: what is checked is what
-    //    is written, even if another desk imports at the same time. A bigger page cache keeps
-    //    a large import from spilling pages to the WAL again and again.
-    let _ = store.connexion().pragma_update(None, "cache_size", -65_536);
-    let resultat = store.ecrire(|tx, benevole| {
-        let mut en_base: HashMap<String, i64> = HashMap::new();
-        {
-            let mut st = tx.prepare_cached("SELECT reference, id FROM personnes")?;
-            let mut lignes = st.query([])?;
-            while let Some(l) = lignes.next()? {
-                en_base.insert(l.get(0)?, l.get(1)?);
-            }
-        }
+    //    is written, even if another desk imports at the same time (a large write: see
+    //    `Store::ecrire_en_masse`).
+    let resultat = store.ecrire_en_masse(|tx, benevole| {
+        let en_base: HashMap<String, i64> = tx.ids_par_reference()?;
         let mut existantes: HashSet<String> = HashSet::new();
         for (r, ligne) in &refs_lignes {
             if en_base.contains_key(r) {
@@ -211,20 +202,15 @@ pub fn importer(
         // Stored events of the people this file talks about, counted by their CSV row.
         let mut deja: HashMap<[String; 9], usize> = HashMap::new();
         let mut vues: HashSet<&str> = HashSet::new();
-        {
-            let mut st = tx.prepare_cached(&format!(
-                "SELECT {COLONNES_EVENEMENT} FROM evenements WHERE personne_id = ?1"
-            ))?;
-            for e in &lignes_evenements {
-                if !vues.insert(e.reference.as_str()) {
-                    continue;
-                }
-                if let Some(id) = ids.get(&e.reference) {
-                    for stocke in st.query_map([id], ligne_evenement)? {
-                        *deja
-                            .entry(cellules_evenement(&e.reference, &stocke?))
-                            .or_default() += 1;
-                    }
+        for e in &lignes_evenements {
+            if !vues.insert(e.reference.as_str()) {
+                continue;
+            }
+            if let Some(id) = ids.get(&e.reference) {
+                for stocke in tx.evenements_de(*id)? {
+                    *deja
+                        .entry(cellules_evenement(&e.reference, &stocke))
+                        .or_default() += 1;
                 }
             }
         }
@@ -253,7 +239,6 @@ pub fn importer(
         )?;
         Ok(Some(bilan))
     });
-    let _ = store.connexion().pragma_update(None, "cache_size", -2_000);
     match resultat? {
         Some(bilan) => Ok(bilan),
         None => {

@@ -36,8 +36,7 @@ pub fn charger(
     aujourdhui: NaiveDate,
 ) -> ResultatStore<Option<Dossier>> {
     // One read transaction: the person, their events and the préfecture facts agree.
-    store.connexion().execute_batch("BEGIN DEFERRED")?;
-    let resultat = (|| -> ResultatStore<Option<Dossier>> {
+    store.lire(|| -> ResultatStore<Option<Dossier>> {
         let Some(personne) = store.personne_par_reference(reference.trim())? else {
             return Ok(None);
         };
@@ -57,9 +56,7 @@ pub fn charger(
             evaluation,
             aujourdhui,
         }))
-    })();
-    let _ = store.connexion().execute_batch("COMMIT");
-    resultat
+    })
 }
 
 /// Lays a paragraph out in lines of at most `largeur` characters, breaking at ordinary

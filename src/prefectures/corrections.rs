@@ -12,10 +12,9 @@
 
 use super::{Mode, pan_depuis_code};
 use crate::domain::{Departement, date_iso, parse_date};
-use crate::store::{ResultatStore, Store, horodatage, journaliser};
+use crate::store::{ErreurStore, LigneCorrection, ResultatStore, Store, horodatage, journaliser};
 use crate::textes::prefecture as t;
 use chrono::{NaiveDate, NaiveDateTime};
-use rusqlite::params;
 use std::path::Path;
 
 /// A field of an entry a volunteer may correct.
@@ -210,72 +209,58 @@ fn valider_date_verification(s: &str, aujourdhui: NaiveDate) -> Result<NaiveDate
 
 // ---------------------------------------------------------------- database
 
-const COLONNES: &str = "departement, champ, valeur, verifie_le, source, auteur, saisi_le";
-
-fn ligne(r: &rusqlite::Row) -> rusqlite::Result<Correction> {
-    let conv = |i: usize, m: String| {
-        rusqlite::Error::FromSqlConversionFailure(
-            i,
-            rusqlite::types::Type::Text,
-            Box::<dyn std::error::Error + Send + Sync>::from(m),
-        )
-    };
-    let dep: String = r.get(0)?;
-    let champ: String = r.get(1)?;
-    let verifie: String = r.get(3)?;
+/// A stored row as a correction (a field code this version does not know is an unreadable
+/// value, as for any other column).
+fn depuis_ligne(l: LigneCorrection) -> ResultatStore<Correction> {
+    let champ = ChampCorrection::depuis_code(&l.champ)
+        .ok_or_else(|| ErreurStore::valeur_illisible(1, l.champ.clone()))?;
     Ok(Correction {
-        departement: Departement::depuis_code(&dep).map_err(|e| conv(0, e.to_string()))?,
-        champ: ChampCorrection::depuis_code(&champ).ok_or_else(|| conv(1, champ.clone()))?,
-        valeur: r.get(2)?,
-        verifie_le: parse_date(&verifie).map_err(|e| conv(3, e.to_string()))?,
-        source: r.get(4)?,
-        auteur: r.get(5)?,
-        saisi_le: r.get(6)?,
+        departement: l.departement,
+        champ,
+        valeur: l.valeur,
+        verifie_le: l.verifie_le,
+        source: l.source,
+        auteur: l.auteur,
+        saisi_le: l.saisi_le,
     })
+}
+
+/// A correction as the row to store.
+fn ligne_de(c: &Correction) -> LigneCorrection {
+    LigneCorrection {
+        departement: c.departement,
+        champ: c.champ.code().to_string(),
+        valeur: c.valeur.clone(),
+        verifie_le: c.verifie_le,
+        source: c.source.clone(),
+        auteur: c.auteur.clone(),
+        saisi_le: c.saisi_le.clone(),
+    }
 }
 
 /// Every correction of a département (in force and history).
 pub fn corrections(store: &Store, d: Departement) -> ResultatStore<Vec<Correction>> {
-    let mut st = store.connexion().prepare_cached(&format!(
-        "SELECT {COLONNES} FROM corrections_prefecture WHERE departement = ?1"
-    ))?;
-    let v = st.query_map([d.code()], ligne)?.collect::<Result<_, _>>()?;
-    Ok(v)
+    store
+        .corrections_de(d)?
+        .into_iter()
+        .map(depuis_ligne)
+        .collect()
 }
 
 /// Every correction, in export order: département (official order), field, verification
 /// date, entry time, author, value, source.
 pub fn toutes(store: &Store) -> ResultatStore<Vec<Correction>> {
-    let mut st = store
-        .connexion()
-        .prepare_cached(&format!("SELECT {COLONNES} FROM corrections_prefecture"))?;
-    let mut v: Vec<Correction> = st.query_map([], ligne)?.collect::<Result<_, _>>()?;
+    let mut v = store
+        .corrections_toutes()?
+        .into_iter()
+        .map(depuis_ligne)
+        .collect::<ResultatStore<Vec<_>>>()?;
     v.sort_by(|a, b| {
         (a.departement, a.champ)
             .cmp(&(b.departement, b.champ))
             .then_with(|| a.cle().cmp(&b.cle()))
     });
     Ok(v)
-}
-
-/// Inserts unless an identical row exists; returns whether a row was added.
-fn inserer(tx: &rusqlite::Transaction, c: &Correction) -> ResultatStore<bool> {
-    let n = tx.execute(
-        &format!(
-            "INSERT OR IGNORE INTO corrections_prefecture ({COLONNES}) \
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)"
-        ),
-        params![
-            c.departement.code(),
-            c.champ.code(),
-            c.valeur,
-            date_iso(c.verifie_le),
-            c.source,
-            c.auteur,
-            c.saisi_le
-        ],
-    )?;
-    Ok(n > 0)
 }
 
 /// Stores a correction by the store's volunteer, now; returns it.
@@ -290,7 +275,7 @@ pub fn ajouter(store: &mut Store, n: &NouvelleCorrection) -> ResultatStore<Corre
             auteur: benevole.to_string(),
             saisi_le: horodatage(),
         };
-        inserer(tx, &c)?;
+        tx.inserer_correction(&ligne_de(&c))?;
         journaliser(
             tx,
             benevole,
@@ -501,7 +486,7 @@ pub fn integrer(store: &mut Store, lues: &[Correction]) -> ResultatStore<BilanIm
     store.ecrire(|tx, benevole| {
         let mut ajoutees = 0;
         for c in lues {
-            if inserer(tx, c)? {
+            if tx.inserer_correction(&ligne_de(c))? {
                 ajoutees += 1;
             }
         }

@@ -10,17 +10,13 @@ use crate::csvio::Ecrivain;
 use crate::csvio::lignes::{
     COLONNES_EVENEMENTS, COLONNES_PERSONNES, ecrire_evenement, ecrire_personne, noms,
 };
-use crate::domain::{Personne, date_iso, replier};
-use crate::store::{ErreurStore, ResultatStore, Store, horodatage, journaliser};
+use crate::domain::{Personne, date_iso};
+use crate::store::{ErreurStore, ResultatStore, Store, journaliser};
 use chrono::NaiveDate;
-use rusqlite::{OptionalExtension, Transaction, params};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-/// Name written in place of an anonymized person's name.
-pub const NOM_ANONYME: &str = "anonyme";
-/// Prefix of the opaque reference of an anonymized person (`ANON-<id>`).
-pub const PREFIXE_ANONYME: &str = "ANON-";
+pub use crate::store::{NOM_ANONYME, PREFIXE_ANONYME};
 
 /// An error while writing a file (with its path) or reading the database.
 #[derive(Debug)]
@@ -37,12 +33,6 @@ pub enum ErreurProtection {
 impl From<ErreurStore> for ErreurProtection {
     fn from(e: ErreurStore) -> Self {
         ErreurProtection::Store(e)
-    }
-}
-
-impl From<rusqlite::Error> for ErreurProtection {
-    fn from(e: rusqlite::Error) -> Self {
-        ErreurProtection::Store(ErreurStore::Sqlite(e))
     }
 }
 
@@ -126,16 +116,9 @@ pub fn exporter_personne(
 /// reference does not exist (nothing written).
 pub fn effacer(store: &mut Store, reference: &str) -> ResultatStore<Option<usize>> {
     let n = store.ecrire(|tx, b| {
-        let id: Option<i64> = tx
-            .query_row(
-                "SELECT id FROM personnes WHERE reference = ?1",
-                [reference],
-                |r| r.get(0),
-            )
-            .optional()?;
-        let Some(id) = id else { return Ok(None) };
-        let n = tx.execute("DELETE FROM evenements WHERE personne_id = ?1", [id])?;
-        tx.execute("DELETE FROM personnes WHERE id = ?1", [id])?;
+        let Some(n) = tx.effacer_personne(reference)? else {
+            return Ok(None);
+        };
         journaliser(
             tx,
             b,
@@ -146,18 +129,9 @@ pub fn effacer(store: &mut Store, reference: &str) -> ResultatStore<Option<usize
         Ok(Some(n))
     })?;
     if n.is_some() {
-        vider_journal_wal(store);
+        store.vider_journal_wal();
     }
     Ok(n)
-}
-
-/// Copies the WAL back into the database and truncates it, so that old page images holding
-/// deleted text do not stay in the `-wal` file. Best effort: another desk reading at that
-/// moment only delays it to a later checkpoint.
-fn vider_journal_wal(store: &Store) {
-    let _ = store
-        .connexion()
-        .query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()));
 }
 
 // ---------------------------------------------------------------- retention
@@ -169,57 +143,9 @@ pub struct BilanPurge {
     pub evenements: usize,
 }
 
-/// The people a purge would anonymize: a closed file (a `cloture` event after which no
-/// ladder event reopened it) whose last event is dated before `avant`, not yet anonymized.
-const SQL_A_PURGER: &str = "
-    SELECT p.id, p.reference FROM personnes p
-    WHERE (SELECT max(e.date) FROM evenements e WHERE e.personne_id = p.id) < ?1
-      AND EXISTS (
-          SELECT 1 FROM evenements c
-          WHERE c.personne_id = p.id AND c.type = 'cloture'
-            AND NOT EXISTS (
-                SELECT 1 FROM evenements x
-                WHERE x.personne_id = p.id
-                  AND x.type NOT IN ('visite', 'api_delivree', 'cloture')
-                  AND (x.date > c.date OR (x.date = c.date AND x.id > c.id))))
-      AND NOT (p.nom = 'anonyme' AND p.reference LIKE 'ANON-%' AND p.prenom IS NULL
-               AND p.telephone IS NULL AND p.notes IS NULL
-               AND NOT EXISTS (SELECT 1 FROM evenements n WHERE n.personne_id = p.id
-                               AND (n.notes IS NOT NULL OR n.ticket IS NOT NULL)))
-    ORDER BY 1";
-
-fn a_purger(conn: &rusqlite::Connection, avant: NaiveDate) -> ResultatStore<Vec<(i64, String)>> {
-    let mut st = conn.prepare(SQL_A_PURGER)?;
-    let v = st
-        .query_map([date_iso(avant)], |r| Ok((r.get(0)?, r.get(1)?)))?
-        .collect::<Result<Vec<_>, _>>()?;
-    Ok(v)
-}
-
 /// How many people `purger(avant)` would anonymize now (for the confirmation question).
 pub fn compter_a_purger(store: &Store, avant: NaiveDate) -> ResultatStore<usize> {
-    Ok(a_purger(store.connexion(), avant)?.len())
-}
-
-/// An opaque reference for person `id` that no other person uses.
-fn reference_opaque(tx: &Transaction, id: i64) -> ResultatStore<String> {
-    let base = format!("{PREFIXE_ANONYME}{id}");
-    let mut candidate = base.clone();
-    let mut n = 1;
-    loop {
-        let autre: Option<i64> = tx
-            .query_row(
-                "SELECT id FROM personnes WHERE reference = ?1 AND id <> ?2",
-                params![candidate, id],
-                |r| r.get(0),
-            )
-            .optional()?;
-        if autre.is_none() {
-            return Ok(candidate);
-        }
-        n += 1;
-        candidate = format!("{base}-{n}");
-    }
+    store.nombre_clos_a_anonymiser(avant)
 }
 
 /// Anonymizes, in one transaction, every closed file whose last event is before `avant`:
@@ -230,42 +156,11 @@ fn reference_opaque(tx: &Transaction, id: i64) -> ResultatStore<String> {
 /// old text does not linger in free pages, and the WAL is truncated.
 pub fn purger(store: &mut Store, avant: NaiveDate) -> ResultatStore<BilanPurge> {
     let bilan = store.ecrire(|tx, b| {
-        let cibles = a_purger(tx, avant)?;
-        let mut bilan = BilanPurge::default();
-        let maintenant = horodatage();
-        tx.execute_batch(
-            "CREATE TEMP TABLE IF NOT EXISTS purge_references \
-             (ancienne TEXT PRIMARY KEY, nouvelle TEXT NOT NULL); \
-             DELETE FROM temp.purge_references;",
-        )?;
-        let mut renommer =
-            tx.prepare("INSERT INTO temp.purge_references (ancienne, nouvelle) VALUES (?1, ?2)")?;
-        for (id, ancienne) in &cibles {
-            let nouvelle = reference_opaque(tx, *id)?;
-            let recherche = replier(&format!("{NOM_ANONYME}\u{1f}\u{1f}{nouvelle}\u{1f}"));
-            tx.execute(
-                "UPDATE personnes SET reference = ?1, nom = ?2, prenom = NULL, telephone = NULL, \
-                 notes = NULL, recherche = ?3, version = version + 1, modifie_par = ?4, \
-                 modifie_le = ?5 WHERE id = ?6",
-                params![nouvelle, NOM_ANONYME, recherche, b, maintenant, id],
-            )?;
-            bilan.evenements += tx.execute(
-                "UPDATE evenements SET notes = NULL, ticket = NULL WHERE personne_id = ?1",
-                [id],
-            )?;
-            renommer.execute(params![ancienne, nouvelle])?;
-            bilan.personnes += 1;
-        }
-        // The journal's earlier lines follow the new reference (one pass over the journal,
-        // not one per person: it has no index on references).
-        tx.execute(
-            "UPDATE journal SET reference = \
-             (SELECT nouvelle FROM temp.purge_references WHERE ancienne = journal.reference) \
-             WHERE reference IN (SELECT ancienne FROM temp.purge_references)",
-            [],
-        )?;
-        drop(renommer);
-        tx.execute_batch("DROP TABLE temp.purge_references")?;
+        let fait = tx.anonymiser_clos_avant(avant, b)?;
+        let bilan = BilanPurge {
+            personnes: fait.personnes,
+            evenements: fait.evenements,
+        };
         journaliser(
             tx,
             b,
@@ -280,9 +175,9 @@ pub fn purger(store: &mut Store, avant: NaiveDate) -> ResultatStore<BilanPurge> 
         Ok(bilan)
     })?;
     if bilan.personnes > 0 {
-        store.connexion().execute_batch("VACUUM")?;
+        store.reconstruire()?;
     }
-    vider_journal_wal(store);
+    store.vider_journal_wal();
     Ok(bilan)
 }
 
@@ -313,8 +208,7 @@ pub fn sauvegarder(store: &Store, chemin: &Path) -> Result<u64, ErreurProtection
             erreur,
         }
     })?;
-    let texte = chemin.to_string_lossy().into_owned();
-    if let Err(e) = store.connexion().execute("VACUUM INTO ?1", [&texte]) {
+    if let Err(e) = store.copier_dans(chemin) {
         let _ = std::fs::remove_file(chemin);
         return Err(e.into());
     }
@@ -366,11 +260,7 @@ mod tests {
                 benevole: "T".into(),
             })
             .unwrap();
-            let v: i64 = s
-                .connexion()
-                .query_row("PRAGMA secure_delete", [], |r| r.get(0))
-                .unwrap();
-            assert_eq!(v, 1, "{nom}");
+            assert!(s.suppression_securisee().unwrap(), "{nom}");
         }
     }
 

@@ -125,40 +125,9 @@ impl Indicateur {
 
 // ---------------------------------------------------------------- per-person facts
 
-/// What the statistics need to know about one person followed in the period (at least one
-/// event dated in [du, au]). Event-derived flags only look at events dated in the period,
-/// except `api_delivree_*` and `premiere_cloture`, which look at events dated ≤ au.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct FaitsPersonne {
-    pub departement: Departement,
-    pub demarche: Demarche,
-    pub blocage: Blocage,
-    pub ouvert_le: NaiveDate,
-    pub pan_connu: Option<bool>,
-    pub titre_expire_le: Option<NaiveDate>,
-    pub api_expire_le: Option<NaiveDate>,
-    /// An `api_delivree` event dated ≤ au exists.
-    pub api_delivree: bool,
-    /// Latest `echeance` of the `api_delivree` events dated ≤ au.
-    pub api_delivree_echeance: Option<NaiveDate>,
-    /// Earliest `cloture` event (any result) dated ≤ au.
-    pub premiere_cloture: Option<NaiveDate>,
-    /// Earliest `cloture` `resolu` dated in the period.
-    pub premier_resolu: Option<NaiveDate>,
-    pub ccc: bool,
-    /// A `ccc` event in the period has `resolu` or `attestation_impossibilite`.
-    pub ccc_aide: bool,
-    pub pan: bool,
-    pub pan_rdv_indisponible: bool,
-    pub substitution_proposee: bool,
-    pub pan_ou_substitution: bool,
-    pub recommande_envoye: bool,
-    pub avocat: bool,
-    pub defenseur_saisi: bool,
-    /// A phone `ccc` event of the period has `attente_minutes` (the person is behind the
-    /// waiting-time median).
-    pub attente_telephone: bool,
-}
+// The row itself is read by the store (`crate::store::FaitsPersonne`); what it means for
+// the figures is here.
+pub use crate::store::FaitsPersonne;
 
 impl FaitsPersonne {
     /// Whether the rupture base applies: `titre_expire_le`, `api_expire_le` or an

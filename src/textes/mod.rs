@@ -109,6 +109,12 @@ pub fn erreur_io(e: &std::io::Error) -> String {
     }
 }
 
+impl std::fmt::Display for ErreurStore {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&erreur_store(self))
+    }
+}
+
 /// Database errors, said so that a volunteer knows what to do.
 pub fn erreur_store(e: &ErreurStore) -> String {
     match e {
