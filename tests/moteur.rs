@@ -396,3 +396,57 @@ proptest! {
         }
     }
 }
+
+/// The engine answers in values: the reason carries its event's date, the date it waits
+/// until and the rule that set it (none when the volunteer recorded the date), and the
+/// warnings are typed.
+#[test]
+fn the_reason_and_warnings_are_typed_values() {
+    use vigie::domain::moteur::{Alerte, GenreAction, Motif};
+    use vigie::domain::regles::CleRegle;
+    let regles = Regles::default();
+    let attente = regles.ccc_attente_reponse_jours();
+    let e = eval(None, None, &[ccc(-1, Resultat::EnAttente)]);
+    assert_eq!(e.prochaine.genre, GenreAction::AttendreCcc);
+    assert_eq!(
+        e.prochaine.motif,
+        Motif::CccEnAttente {
+            le: j(-1),
+            jusquau: j(attente - 1),
+            regle: Some(CleRegle::CccAttenteReponse),
+        }
+    );
+    assert_eq!(e.prochaine.prefecture, gironde(PanConnu::Dedie).departement);
+    assert_eq!(e.prochaine.pan, PanConnu::Dedie);
+    let mut enregistre = ccc(-1, Resultat::EnAttente);
+    enregistre.echeance = Some(j(3));
+    let e = eval(None, None, &[enregistre]);
+    assert_eq!(
+        e.prochaine.motif,
+        Motif::CccEnAttente {
+            le: j(-1),
+            jusquau: j(3),
+            regle: None,
+        }
+    );
+    let e = eval(None, None, &[ccc(-attente - 4, Resultat::EnAttente)]);
+    assert_eq!(
+        e.prochaine.motif,
+        Motif::CccSansReponseDansLeDelai {
+            le: j(-attente - 4),
+            jours: attente + 4,
+            regle: Some(CleRegle::CccAttenteReponse),
+        }
+    );
+    let mut p = personne(None);
+    p.titre_expire_le = Some(j(-30));
+    let e = evaluer(&p, &[], &gironde(PanConnu::Dedie), &regles, jour());
+    assert_eq!(
+        e.alertes,
+        [
+            Alerte::PreuvesManquantes { captures: None },
+            Alerte::DroitsRompus { depuis: j(-30) },
+        ]
+    );
+    assert_eq!(e.prochaine.motif, Motif::DroitsRompus { depuis: j(-30) });
+}

@@ -788,8 +788,7 @@ fn lignes_fiche(d: &DonneesFiche, couleurs: bool, largeur: u16) -> Vec<Line<'sta
         j.push((texte, style));
     }
     v.extend(habiller(j, largeur, 0, 11));
-    // The engine's reason says the action and why, in one sentence; the short action
-    // (as in the list) only when there is no reason.
+    // The engine's reason says the action and why, in one sentence.
     let prochaine = t::sans_prefixe_prochaine(&tm::raison(&ev.prochaine));
     ligne(&mut v, t::FICHE_PROCHAINE, &prochaine, gras());
     if !ev.alertes.is_empty() {
