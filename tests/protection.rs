@@ -447,10 +447,6 @@ fn sur_terminal(b: &Banc, args: &str, saisie: &str) -> Output {
         .args(["-qec", &commande, "/dev/null"])
         .env("VIGIE_BENEVOLE", "Camille Testeuse")
         .env("VIGIE_DATE", "2026-11-23")
-        .env(
-            "XDG_CONFIG_HOME",
-            std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("sans-configuration"),
-        )
         .env_remove("VIGIE_PASSPHRASE")
         .env_remove("VIGIE_DB")
         .stdin(Stdio::piped())

@@ -29,11 +29,6 @@ pub fn binaire(dossier: &Path) -> Command {
         .env("VIGIE_DATE", JOUR)
         .env_remove("VIGIE_PASSPHRASE")
         .env_remove("VIGIE_DB")
-        // Never the developer's own rules override: a configuration folder that does not exist.
-        .env(
-            "XDG_CONFIG_HOME",
-            Path::new(env!("CARGO_TARGET_TMPDIR")).join("sans-configuration"),
-        )
         .stdin(Stdio::null());
     c
 }
