@@ -11,13 +11,12 @@ use super::lignes::{
     COLONNES_EVENEMENTS, COLONNES_PERSONNES, LigneEvenement, LignePersonne, cellules_evenement,
     lire_evenement, lire_personne,
 };
-use super::{ErreurCellule, ErreurTable, lire_table};
+use super::{ErreurCellule, ErreurTable, Place, Raison, lire_table};
 use crate::domain::valider_reference;
 use crate::store::{
     COLONNES_EVENEMENT, ErreurStore, Store, horodatage, inserer_evenement, inserer_personne,
     journaliser, ligne_evenement,
 };
-use crate::textes::donnees as t;
 use std::collections::{HashMap, HashSet};
 
 /// A file to import: the name shown in errors and its bytes.
@@ -38,11 +37,21 @@ pub struct BilanImport {
     pub personnes_existantes: usize,
 }
 
+/// One problem of the files: a file refused as a whole, or a refused cell.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ErreurDonnees {
+    /// Never `ErreurTable::Cellules`: those are listed one by one.
+    Table(ErreurTable),
+    Cellule(ErreurCellule),
+}
+
 /// Why nothing was imported.
 #[derive(Debug)]
 pub enum ErreurImport {
-    /// The files are wrong: one French line per problem, in file and line order.
-    Donnees(Vec<String>),
+    /// Neither file was given.
+    AucunFichier,
+    /// The files are wrong: one problem per line, in file and line order.
+    Donnees(Vec<ErreurDonnees>),
     /// The database refused (locked, unreadable…): nothing was written either.
     Store(ErreurStore),
 }
@@ -57,13 +66,13 @@ impl From<ErreurStore> for ErreurImport {
 #[derive(Debug)]
 struct Probleme {
     ordre: (usize, usize),
-    texte: String,
+    erreur: ErreurDonnees,
 }
 
 fn probleme_cellule(fichier: usize, e: &ErreurCellule) -> Probleme {
     Probleme {
         ordre: (fichier, e.ligne),
-        texte: e.to_string(),
+        erreur: ErreurDonnees::Cellule(e.clone()),
     }
 }
 
@@ -72,27 +81,27 @@ fn probleme_table(fichier: usize, e: &ErreurTable, sortie: &mut Vec<Probleme>) {
         ErreurTable::Cellules(v) => sortie.extend(v.iter().map(|c| probleme_cellule(fichier, c))),
         autre => sortie.push(Probleme {
             ordre: (fichier, 0),
-            texte: autre.to_string(),
+            erreur: ErreurDonnees::Table(autre.clone()),
         }),
     }
 }
 
-/// Imports `personnes` and/or `evenements` into `store`, all or nothing.
-pub fn importer(
-    store: &mut Store,
-    personnes: Option<&Fichier>,
-    evenements: Option<&Fichier>,
-    ignorer_existants: bool,
-) -> Result<BilanImport, ErreurImport> {
-    if personnes.is_none() && evenements.is_none() {
-        return Err(ErreurImport::Donnees(vec![t::AUCUN_FICHIER.to_string()]));
-    }
+/// What the files say, before the database is looked at.
+struct Lus {
+    problemes: Vec<Probleme>,
+    lignes_personnes: Vec<LignePersonne>,
+    /// Every valid reference of the people file, with its first line (even on a row with
+    /// other errors: its events should not be reported as orphans).
+    refs_fichier: HashMap<String, usize>,
+    refs_lignes: Vec<(String, usize)>,
+    lignes_evenements: Vec<LigneEvenement>,
+}
+
+/// Checks each file on its own: encoding, header, every cell.
+fn lire_fichiers(personnes: Option<&Fichier>, evenements: Option<&Fichier>) -> Lus {
     let mut problemes: Vec<Probleme> = Vec::new();
 
-    // 1. Each file on its own: encoding, header, every cell.
     let mut lignes_personnes: Vec<LignePersonne> = Vec::new();
-    // Every valid reference of the people file, with its first line (even on a row with other
-    // errors: its events should not be reported as orphans).
     let mut refs_fichier: HashMap<String, usize> = HashMap::new();
     let mut refs_lignes: Vec<(String, usize)> = Vec::new();
     if let Some(f) = personnes {
@@ -108,9 +117,11 @@ pub fn importer(
                                 &ErreurCellule {
                                     fichier: f.nom.clone(),
                                     ligne: *ligne,
-                                    colonne: "reference".into(),
+                                    colonne: Place::Colonne("reference"),
                                     valeur: r.clone(),
-                                    raison: t::reference_en_double(*premiere),
+                                    raison: Raison::ReferenceEnDouble {
+                                        premiere: *premiere,
+                                    },
                                 },
                             ));
                         } else {
@@ -141,6 +152,35 @@ pub fn importer(
             }
         }
     }
+    Lus {
+        problemes,
+        lignes_personnes,
+        refs_fichier,
+        refs_lignes,
+        lignes_evenements,
+    }
+}
+
+/// Imports `personnes` and/or `evenements` into `store`, all or nothing. `detail_journal`
+/// words what was done for the journal.
+pub fn importer(
+    store: &mut Store,
+    personnes: Option<&Fichier>,
+    evenements: Option<&Fichier>,
+    ignorer_existants: bool,
+    detail_journal: impl Fn(&BilanImport) -> String,
+) -> Result<BilanImport, ErreurImport> {
+    if personnes.is_none() && evenements.is_none() {
+        return Err(ErreurImport::AucunFichier);
+    }
+    // 1. Each file on its own: encoding, header, every cell.
+    let Lus {
+        mut problemes,
+        lignes_personnes,
+        refs_fichier,
+        refs_lignes,
+        lignes_evenements,
+    } = lire_fichiers(personnes, evenements);
     let nom_personnes = personnes.map(|f| f.nom.clone()).unwrap_or_default();
     let nom_evenements = evenements.map(|f| f.nom.clone()).unwrap_or_default();
 
@@ -168,9 +208,9 @@ pub fn importer(
                         &ErreurCellule {
                             fichier: nom_personnes.clone(),
                             ligne: *ligne,
-                            colonne: "reference".into(),
+                            colonne: Place::Colonne("reference"),
                             valeur: r.clone(),
-                            raison: t::REFERENCE_EN_BASE.to_string(),
+                            raison: Raison::ReferenceEnBase,
                         },
                     ));
                 }
@@ -183,9 +223,9 @@ pub fn importer(
                     &ErreurCellule {
                         fichier: nom_evenements.clone(),
                         ligne: e.ligne,
-                        colonne: "reference".into(),
+                        colonne: Place::Colonne("reference"),
                         valeur: e.reference.clone(),
-                        raison: t::REFERENCE_INCONNUE.to_string(),
+                        raison: Raison::ReferenceInconnue,
                     },
                 ));
             }
@@ -249,7 +289,7 @@ pub fn importer(
             benevole,
             "import",
             None,
-            &t::detail_journal_import(&bilan),
+            &detail_journal(&bilan),
         )?;
         Ok(Some(bilan))
     });
@@ -259,7 +299,7 @@ pub fn importer(
         None => {
             problemes.sort_by_key(|p| p.ordre);
             Err(ErreurImport::Donnees(
-                problemes.into_iter().map(|p| p.texte).collect(),
+                problemes.into_iter().map(|p| p.erreur).collect(),
             ))
         }
     }
