@@ -3,10 +3,10 @@
 
 use chrono::NaiveDate;
 use proptest::prelude::*;
+use vigie::csvio::est_formule;
 use vigie::domain::{
     Blocage, Canal, Demarche, Departement, Evenement, Personne, Resultat, TypeEvenement,
 };
-use vigie::csvio::est_formule;
 use vigie::stats::{self, Accumulateur, FaitsPersonne, Format, Periode, Tableau};
 use vigie::store::{Ouverture, Store, inserer_evenement, inserer_personne};
 

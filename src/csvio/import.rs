@@ -284,13 +284,7 @@ pub fn importer(
             inserer_evenement(tx, *id, &e.evenement, benevole, &saisi_le)?;
             bilan.evenements_ajoutes += 1;
         }
-        journaliser(
-            tx,
-            benevole,
-            "import",
-            None,
-            &detail_journal(&bilan),
-        )?;
+        journaliser(tx, benevole, "import", None, &detail_journal(&bilan))?;
         Ok(Some(bilan))
     });
     let _ = store.connexion().pragma_update(None, "cache_size", -2_000);

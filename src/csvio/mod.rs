@@ -35,18 +35,28 @@ pub enum Raison {
     /// The value does not parse (a date, a code, a reference…).
     Valeur(ErreurValeur),
     /// A header cell names no known column; `admises` are the known ones.
-    ColonneInconnue { admises: Vec<&'static str> },
+    ColonneInconnue {
+        admises: Vec<&'static str>,
+    },
     ColonneRepetee,
     /// A required column is missing from the header.
     ColonneAbsente,
     /// A record has another number of cells than the header.
-    NombreCellules { trouvees: usize, attendues: usize },
+    NombreCellules {
+        trouvees: usize,
+        attendues: usize,
+    },
     /// Same, with a line break inside a cell: most likely a `"` opened and never closed.
-    GuillemetNonFerme { trouvees: usize, attendues: usize },
+    GuillemetNonFerme {
+        trouvees: usize,
+        attendues: usize,
+    },
     /// The CSV reader's own message.
     CsvIllisible(String),
     /// The reference already appears on an earlier line of the same file.
-    ReferenceEnDouble { premiere: usize },
+    ReferenceEnDouble {
+        premiere: usize,
+    },
     /// The reference is already in the database.
     ReferenceEnBase,
     /// An event's reference is neither in the people file nor in the database.

@@ -111,4 +111,3 @@ pub fn supprimer(lignes: &mut [Ligne], seuil: u64, par_departement: bool) {
         }
     }
 }
-

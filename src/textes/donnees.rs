@@ -48,9 +48,7 @@ impl fmt::Display for Raison {
                 attendues,
             } => f.write_str(&guillemet_non_ferme(*trouvees, *attendues)),
             Raison::CsvIllisible(detail) => f.write_str(&csv_illisible(detail)),
-            Raison::ReferenceEnDouble { premiere } => {
-                f.write_str(&reference_en_double(*premiere))
-            }
+            Raison::ReferenceEnDouble { premiere } => f.write_str(&reference_en_double(*premiere)),
             Raison::ReferenceEnBase => f.write_str(REFERENCE_EN_BASE),
             Raison::ReferenceInconnue => f.write_str(REFERENCE_INCONNUE),
         }
@@ -122,7 +120,10 @@ pub fn fichier_vide(fichier: &str) -> String {
 }
 
 pub fn colonne_inconnue(admises: &[&str]) -> String {
-    format!("colonne inconnue (colonnes admises : {})", admises.join(", "))
+    format!(
+        "colonne inconnue (colonnes admises : {})",
+        admises.join(", ")
+    )
 }
 
 pub const COLONNE_REPETEE: &str = "colonne présente deux fois dans l'en-tête";

@@ -279,6 +279,12 @@ pub fn lettre(d: &Dossier) -> String {
     );
     vide(&mut s);
     // Addressee.
+    a_droite(
+        &mut s,
+        &typo(&crate::textes::prefecture::destinataire(
+            d.personne.departement,
+        )),
+    );
     for l in &d.adresse_prefecture {
         a_droite(&mut s, &typo(l));
     }
@@ -514,11 +520,7 @@ pub fn chronologie(d: &Dossier) -> String {
     champ(&mut s, "Personne", &p.nom_complet());
     champ(&mut s, "Démarche", p.demarche.libelle());
     champ(&mut s, "Blocage", p.blocage.libelle());
-    let prefecture = d
-        .adresse_prefecture
-        .first()
-        .cloned()
-        .unwrap_or_else(|| crate::textes::prefecture::destinataire(p.departement));
+    let prefecture = crate::textes::prefecture::destinataire(p.departement);
     champ(
         &mut s,
         "Préfecture",
@@ -759,7 +761,7 @@ mod tests {
         Dossier {
             personne,
             evenements,
-            adresse_prefecture: vec!["Préfecture des Côtes-d'Armor".into(), "1 place".into()],
+            adresse_prefecture: vec!["1 place".into()],
             prefecture,
             evaluation,
             aujourdhui,
