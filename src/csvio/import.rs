@@ -161,6 +161,54 @@ fn lire_fichiers(personnes: Option<&Fichier>, evenements: Option<&Fichier>) -> L
     }
 }
 
+/// The checks against the references already stored: a person already there (skipped with
+/// `ignorer_existants`, else an error) and an event whose person is nowhere. Returns the
+/// people to skip.
+fn verifier_references(
+    en_base: &HashMap<String, i64>,
+    refs_fichier: &HashMap<String, usize>,
+    refs_lignes: &[(String, usize)],
+    lignes_evenements: &[LigneEvenement],
+    (nom_personnes, nom_evenements): (&str, &str),
+    ignorer_existants: bool,
+    problemes: &mut Vec<Probleme>,
+) -> HashSet<String> {
+    let mut existantes: HashSet<String> = HashSet::new();
+    for (r, ligne) in refs_lignes {
+        if en_base.contains_key(r) {
+            if ignorer_existants {
+                existantes.insert(r.clone());
+            } else {
+                problemes.push(probleme_cellule(
+                    0,
+                    &ErreurCellule {
+                        fichier: nom_personnes.to_string(),
+                        ligne: *ligne,
+                        colonne: Place::Colonne("reference"),
+                        valeur: r.clone(),
+                        raison: Raison::ReferenceEnBase,
+                    },
+                ));
+            }
+        }
+    }
+    for e in lignes_evenements {
+        if !refs_fichier.contains_key(&e.reference) && !en_base.contains_key(&e.reference) {
+            problemes.push(probleme_cellule(
+                1,
+                &ErreurCellule {
+                    fichier: nom_evenements.to_string(),
+                    ligne: e.ligne,
+                    colonne: Place::Colonne("reference"),
+                    valeur: e.reference.clone(),
+                    raison: Raison::ReferenceInconnue,
+                },
+            ));
+        }
+    }
+    existantes
+}
+
 /// Imports `personnes` and/or `evenements` into `store`, all or nothing. `detail_journal`
 /// words what was done for the journal.
 pub fn importer(
@@ -197,39 +245,15 @@ pub fn importer(
                 en_base.insert(l.get(0)?, l.get(1)?);
             }
         }
-        let mut existantes: HashSet<String> = HashSet::new();
-        for (r, ligne) in &refs_lignes {
-            if en_base.contains_key(r) {
-                if ignorer_existants {
-                    existantes.insert(r.clone());
-                } else {
-                    problemes.push(probleme_cellule(
-                        0,
-                        &ErreurCellule {
-                            fichier: nom_personnes.clone(),
-                            ligne: *ligne,
-                            colonne: Place::Colonne("reference"),
-                            valeur: r.clone(),
-                            raison: Raison::ReferenceEnBase,
-                        },
-                    ));
-                }
-            }
-        }
-        for e in &lignes_evenements {
-            if !refs_fichier.contains_key(&e.reference) && !en_base.contains_key(&e.reference) {
-                problemes.push(probleme_cellule(
-                    1,
-                    &ErreurCellule {
-                        fichier: nom_evenements.clone(),
-                        ligne: e.ligne,
-                        colonne: Place::Colonne("reference"),
-                        valeur: e.reference.clone(),
-                        raison: Raison::ReferenceInconnue,
-                    },
-                ));
-            }
-        }
+        let existantes = verifier_references(
+            &en_base,
+            &refs_fichier,
+            &refs_lignes,
+            &lignes_evenements,
+            (&nom_personnes, &nom_evenements),
+            ignorer_existants,
+            &mut problemes,
+        );
         if !problemes.is_empty() {
             return Ok(None);
         }

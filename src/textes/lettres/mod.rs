@@ -81,8 +81,9 @@ pub fn reference_inconnue(reference: &str) -> String {
     )
 }
 
-pub fn ecriture_fichier(chemin: &std::path::Path, e: &std::io::Error) -> String {
-    if chemin.is_dir() {
+/// `est_dossier`: the path names a folder (the caller looked).
+pub fn ecriture_fichier(chemin: &std::path::Path, est_dossier: bool, e: &std::io::Error) -> String {
+    if est_dossier {
         return format!(
             "impossible d'écrire {} : {}",
             chemin.display(),

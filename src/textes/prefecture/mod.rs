@@ -258,9 +258,19 @@ pub fn en_bref(f: &Fiche) -> String {
 
 /// The whole card, line by line.
 pub fn lignes_fiche(f: &Fiche) -> Vec<LigneFiche> {
+    let mut r = Redaction(Vec::new());
+    entete(&mut r, f);
+    alertes_et_pan(&mut r, f);
+    substitution(&mut r, f);
+    adresse_et_contact(&mut r, f);
+    contact_national(&mut r, f);
+    r.0
+}
+
+/// Title, summary and the local corrections.
+fn entete(r: &mut Redaction, f: &Fiche) {
     let d = f.departement;
     let co = &f.entree.coordonnees;
-    let mut r = Redaction(Vec::new());
     r.l(
         GenreLigne::Titre,
         0,
@@ -296,7 +306,10 @@ pub fn lignes_fiche(f: &Fiche) -> Vec<LigneFiche> {
             }
         }
     }
+}
 
+/// Warnings and the digital help point.
+fn alertes_et_pan(r: &mut Redaction, f: &Fiche) {
     // Warnings
     let alertes: Vec<&Fait> = f.entree.alertes().collect();
     if f.postal_impose() || !alertes.is_empty() {
@@ -355,7 +368,10 @@ pub fn lignes_fiche(f: &Fiche) -> Vec<LigneFiche> {
     if let Some(c) = f.correction(ChampCorrection::PanReservation) {
         r.correction_remplace(c);
     }
+}
 
+/// Substitution modes and known practices.
+fn substitution(r: &mut Redaction, f: &Fiche) {
     // Substitution
     r.section("SUBSTITUTION (SI LE CCC ET LE PAN N'ONT PAS SUFFI)");
     for (champ, titre, livre) in [
@@ -391,7 +407,11 @@ pub fn lignes_fiche(f: &Fiche) -> Vec<LigneFiche> {
             r.fait(1, p);
         }
     }
+}
 
+/// The letter address and the préfecture's contact details.
+fn adresse_et_contact(r: &mut Redaction, f: &Fiche) {
+    let co = &f.entree.coordonnees;
     // Address
     r.section("ADRESSE POUR UN RECOMMANDÉ (à copier)");
     for l in adresse_courrier(f) {
@@ -469,7 +489,10 @@ pub fn lignes_fiche(f: &Fiche) -> Vec<LigneFiche> {
         r.correction_remplace(c);
     }
     r.l(GenreLigne::Source, 1, SOURCE_COURTE);
+}
 
+/// The national CCC contact and the sources of the contact details.
+fn contact_national(r: &mut Redaction, f: &Fiche) {
     // National contact
     r.section("CONTACT NATIONAL : CENTRE DE CONTACT CITOYENS (CCC)");
     r.l(
@@ -496,7 +519,6 @@ pub fn lignes_fiche(f: &Fiche) -> Vec<LigneFiche> {
         r.l(GenreLigne::Texte, 1, s.texte.clone());
         r.l(GenreLigne::Source, 2, ligne_source(&s.source));
     }
-    r.0
 }
 
 /// The card as plain text (screen readers: no box drawing, two spaces per level).
