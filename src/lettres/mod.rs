@@ -2,8 +2,8 @@
 //! (step 3 bis) and the chronology of every attempt, for a lawyer or the Défenseur des droits.
 //!
 //! This module gathers what a document needs (`Dossier`, one read snapshot) and lays text
-//! out (`couper`, lines of at most `LARGEUR` characters). The French wording is in the
-//! texts layer (`textes::lettres`): `lettre(&Dossier)` and `chronologie(&Dossier)` are pure.
+//! out (`couper`, lines of at most `LARGEUR` characters). The French wording is in
+//! `crate::textes::lettres`: `lettre(&Dossier)` and `chronologie(&Dossier)` are pure.
 
 use crate::domain::moteur::{ConnaissancePrefecture, Evaluation, evaluer};
 use crate::domain::{Evenement, Personne};
