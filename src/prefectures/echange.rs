@@ -53,6 +53,8 @@ pub enum RaisonLigne {
     },
     /// The CSV reader's own message.
     Csv(String),
+    /// Any other refusal of the shared reader.
+    Lecture(Raison),
     Departement(ErreurValeur),
     ChampInconnu,
     Valeur(ErreurValeurCorrection),
@@ -191,12 +193,8 @@ fn depuis_cellule(c: ErreurCellule) -> ErreurLigne {
             },
         ),
         Raison::CsvIllisible(d) => (String::new(), String::new(), RaisonLigne::Csv(d)),
-        // The reader gives no other reason; kept whole if it ever does.
-        autre => (
-            String::new(),
-            String::new(),
-            RaisonLigne::Csv(format!("{autre:?}")),
-        ),
+        // The reader gives no other reason; worded as the reader's if it ever does.
+        autre => (String::new(), String::new(), RaisonLigne::Lecture(autre)),
     };
     ErreurLigne {
         fichier: c.fichier,

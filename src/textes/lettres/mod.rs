@@ -84,10 +84,9 @@ pub fn reference_inconnue(reference: &str) -> String {
 /// `est_dossier`: the path names a folder (the caller looked).
 pub fn ecriture_fichier(chemin: &std::path::Path, est_dossier: bool, e: &std::io::Error) -> String {
     if est_dossier {
-        return format!(
-            "impossible d'écrire {} : {}",
-            chemin.display(),
-            crate::textes::erreur_io(&std::io::Error::from(std::io::ErrorKind::IsADirectory))
+        return crate::textes::donnees::ecriture_fichier(
+            chemin,
+            &std::io::Error::from(std::io::ErrorKind::IsADirectory),
         );
     }
     if e.kind() == std::io::ErrorKind::AlreadyExists {
@@ -97,11 +96,7 @@ pub fn ecriture_fichier(chemin: &std::path::Path, est_dossier: bool, e: &std::io
             chemin.display()
         );
     }
-    format!(
-        "impossible d'écrire {} : {}",
-        chemin.display(),
-        crate::textes::erreur_io(e)
-    )
+    crate::textes::donnees::ecriture_fichier(chemin, e)
 }
 
 pub fn document_ecrit(quoi: &str, chemin: &std::path::Path) -> String {

@@ -96,20 +96,9 @@ pub fn csv_illisible(fichier: &str, e: &str) -> String {
 pub fn ecriture_impossible(e: &str) -> String {
     format!("écriture du CSV impossible : {e}")
 }
-pub fn fichier_ecriture(chemin: &Path, e: &std::io::Error) -> String {
-    format!(
-        "impossible d'écrire {} : {}",
-        chemin.display(),
-        crate::textes::erreur_io(e)
-    )
-}
-pub fn fichier_lecture(chemin: &Path, e: &std::io::Error) -> String {
-    format!(
-        "impossible de lire {} : {}",
-        chemin.display(),
-        crate::textes::erreur_io(e)
-    )
-}
+pub use crate::textes::donnees::{
+    ecriture_fichier as fichier_ecriture, lecture_fichier as fichier_lecture,
+};
 pub fn export_fait(n: usize, chemin: &Path) -> String {
     format!(
         "{n} correction{} écrite{} dans {}",
@@ -242,6 +231,7 @@ impl fmt::Display for RaisonLigne {
                 f.write_str(&nombre_cellules(*lues, *attendues))
             }
             RaisonLigne::Csv(e) => f.write_str(e),
+            RaisonLigne::Lecture(r) => write!(f, "{r}"),
             RaisonLigne::Departement(e) => write!(f, "{e}"),
             RaisonLigne::ChampInconnu => f.write_str(&champs_admis()),
             RaisonLigne::Valeur(e) => write!(f, "{e}"),
