@@ -122,7 +122,9 @@ fn a_refused_file_writes_nothing() {
          33,pan,dedie,2026-11-12,,Awa,pas une date\n",
     )
     .unwrap();
-    let e = corrections::importer(&mut a, &f, parse_date("2026-11-23").unwrap()).unwrap_err();
+    let e = corrections::importer(&mut a, &f, parse_date("2026-11-23").unwrap())
+        .unwrap_err()
+        .to_string();
     assert!(e.contains("c.csv:3: saisi_le: pas une date:"), "{e}");
     assert!(corrections::toutes(&a).unwrap().is_empty());
 }

@@ -3,10 +3,11 @@
 
 use chrono::NaiveDate;
 use proptest::prelude::*;
+use vigie::csvio::est_formule;
 use vigie::domain::{
     Blocage, Canal, Demarche, Departement, Evenement, Personne, Resultat, TypeEvenement,
 };
-use vigie::stats::{self, Accumulateur, FaitsPersonne, Format, Periode, Tableau, est_formule};
+use vigie::stats::{self, Accumulateur, FaitsPersonne, Format, Periode, Tableau};
 use vigie::store::{Ouverture, Store, inserer_evenement, inserer_personne};
 
 const DEPS: [&str; 5] = ["01", "2A", "33", "75", "971"];

@@ -31,12 +31,14 @@ pub fn import(args: &ImportArgs, ctx: &Contexte) -> Result<(), ErreurCli> {
         personnes.as_ref(),
         evenements.as_ref(),
         args.ignorer_existants,
+        t::detail_journal_import,
     ) {
         Ok(bilan) => {
             println!("{}", t::import_termine(&bilan));
             Ok(())
         }
         Err(ErreurImport::Store(e)) => Err(e.into()),
+        Err(ErreurImport::AucunFichier) => Err(ErreurCli::new(t::AUCUN_FICHIER)),
         Err(ErreurImport::Donnees(erreurs)) => {
             for e in erreurs.iter().take(t::ERREURS_AFFICHEES) {
                 eprintln!("{e}");

@@ -24,22 +24,11 @@ fn sortir(texte: &str, args: &DocumentArgs, quoi: &str) -> Result<(), ErreurCli>
             // Never over a file already there: the letter may have been completed by hand.
             crate::fichiers::creer_prive(chemin, crate::fichiers::SiExiste::Refuser)
                 .and_then(|mut f| f.write_all(texte.as_bytes()).and_then(|_| f.flush()))
-                .map_err(|e| ErreurCli::new(t::ecriture_fichier(chemin, &e)))?;
+                .map_err(|e| ErreurCli::new(t::ecriture_fichier(chemin, chemin.is_dir(), &e)))?;
             eprintln!("{}", t::document_ecrit(quoi, chemin));
             Ok(())
         }
-        None => {
-            let mut sortie = std::io::stdout().lock();
-            match sortie
-                .write_all(texte.as_bytes())
-                .and_then(|_| sortie.flush())
-            {
-                Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(ErreurCli::new(
-                    crate::textes::moteur::ecriture_impossible(&e),
-                )),
-                _ => Ok(()),
-            }
-        }
+        None => super::sortie::ecrire(texte),
     }
 }
 

@@ -297,6 +297,23 @@ impl From<crate::store::ErreurStore> for ErreurCli {
     }
 }
 
+/// The typed errors of the services, worded by `textes`.
+macro_rules! erreur_cli_depuis {
+    ($($t:ty),*) => {$(
+        impl From<$t> for ErreurCli {
+            fn from(e: $t) -> Self {
+                ErreurCli::new(e.to_string())
+            }
+        }
+    )*};
+}
+
+erreur_cli_depuis!(
+    crate::prefectures::RepertoireIllisible,
+    crate::prefectures::corrections::ErreurEchange,
+    crate::prefectures::corrections::ErreurSaisie
+);
+
 /// What every command needs to reach the database.
 pub struct Contexte {
     pub db: PathBuf,

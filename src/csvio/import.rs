@@ -11,12 +11,11 @@ use super::lignes::{
     COLONNES_EVENEMENTS, COLONNES_PERSONNES, LigneEvenement, LignePersonne, cellules_evenement,
     lire_evenement, lire_personne,
 };
-use super::{ErreurCellule, ErreurTable, lire_table};
+use super::{ErreurCellule, ErreurTable, Place, Raison, lire_table};
 use crate::domain::valider_reference;
 use crate::store::{
     ErreurStore, Store, horodatage, inserer_evenement, inserer_personne, journaliser,
 };
-use crate::textes::donnees as t;
 use std::collections::{HashMap, HashSet};
 
 /// A file to import: the name shown in errors and its bytes.
@@ -37,11 +36,21 @@ pub struct BilanImport {
     pub personnes_existantes: usize,
 }
 
+/// One problem of the files: a file refused as a whole, or a refused cell.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ErreurDonnees {
+    /// Never `ErreurTable::Cellules`: those are listed one by one.
+    Table(ErreurTable),
+    Cellule(ErreurCellule),
+}
+
 /// Why nothing was imported.
 #[derive(Debug)]
 pub enum ErreurImport {
-    /// The files are wrong: one French line per problem, in file and line order.
-    Donnees(Vec<String>),
+    /// Neither file was given.
+    AucunFichier,
+    /// The files are wrong: one problem per line, in file and line order.
+    Donnees(Vec<ErreurDonnees>),
     /// The database refused (locked, unreadable…): nothing was written either.
     Store(ErreurStore),
 }
@@ -56,13 +65,13 @@ impl From<ErreurStore> for ErreurImport {
 #[derive(Debug)]
 struct Probleme {
     ordre: (usize, usize),
-    texte: String,
+    erreur: ErreurDonnees,
 }
 
 fn probleme_cellule(fichier: usize, e: &ErreurCellule) -> Probleme {
     Probleme {
         ordre: (fichier, e.ligne),
-        texte: e.to_string(),
+        erreur: ErreurDonnees::Cellule(e.clone()),
     }
 }
 
@@ -71,27 +80,27 @@ fn probleme_table(fichier: usize, e: &ErreurTable, sortie: &mut Vec<Probleme>) {
         ErreurTable::Cellules(v) => sortie.extend(v.iter().map(|c| probleme_cellule(fichier, c))),
         autre => sortie.push(Probleme {
             ordre: (fichier, 0),
-            texte: autre.to_string(),
+            erreur: ErreurDonnees::Table(autre.clone()),
         }),
     }
 }
 
-/// Imports `personnes` and/or `evenements` into `store`, all or nothing.
-pub fn importer(
-    store: &mut Store,
-    personnes: Option<&Fichier>,
-    evenements: Option<&Fichier>,
-    ignorer_existants: bool,
-) -> Result<BilanImport, ErreurImport> {
-    if personnes.is_none() && evenements.is_none() {
-        return Err(ErreurImport::Donnees(vec![t::AUCUN_FICHIER.to_string()]));
-    }
+/// What the files say, before the database is looked at.
+struct Lus {
+    problemes: Vec<Probleme>,
+    lignes_personnes: Vec<LignePersonne>,
+    /// Every valid reference of the people file, with its first line (even on a row with
+    /// other errors: its events should not be reported as orphans).
+    refs_fichier: HashMap<String, usize>,
+    refs_lignes: Vec<(String, usize)>,
+    lignes_evenements: Vec<LigneEvenement>,
+}
+
+/// Checks each file on its own: encoding, header, every cell.
+fn lire_fichiers(personnes: Option<&Fichier>, evenements: Option<&Fichier>) -> Lus {
     let mut problemes: Vec<Probleme> = Vec::new();
 
-    // 1. Each file on its own: encoding, header, every cell.
     let mut lignes_personnes: Vec<LignePersonne> = Vec::new();
-    // Every valid reference of the people file, with its first line (even on a row with other
-    // errors: its events should not be reported as orphans).
     let mut refs_fichier: HashMap<String, usize> = HashMap::new();
     let mut refs_lignes: Vec<(String, usize)> = Vec::new();
     if let Some(f) = personnes {
@@ -107,9 +116,11 @@ pub fn importer(
                                 &ErreurCellule {
                                     fichier: f.nom.clone(),
                                     ligne: *ligne,
-                                    colonne: "reference".into(),
+                                    colonne: Place::Colonne("reference"),
                                     valeur: r.clone(),
-                                    raison: t::reference_en_double(*premiere),
+                                    raison: Raison::ReferenceEnDouble {
+                                        premiere: *premiere,
+                                    },
                                 },
                             ));
                         } else {
@@ -140,6 +151,83 @@ pub fn importer(
             }
         }
     }
+    Lus {
+        problemes,
+        lignes_personnes,
+        refs_fichier,
+        refs_lignes,
+        lignes_evenements,
+    }
+}
+
+/// The checks against the references already stored: a person already there (skipped with
+/// `ignorer_existants`, else an error) and an event whose person is nowhere. Returns the
+/// people to skip.
+fn verifier_references(
+    en_base: &HashMap<String, i64>,
+    refs_fichier: &HashMap<String, usize>,
+    refs_lignes: &[(String, usize)],
+    lignes_evenements: &[LigneEvenement],
+    (nom_personnes, nom_evenements): (&str, &str),
+    ignorer_existants: bool,
+    problemes: &mut Vec<Probleme>,
+) -> HashSet<String> {
+    let mut existantes: HashSet<String> = HashSet::new();
+    for (r, ligne) in refs_lignes {
+        if en_base.contains_key(r) {
+            if ignorer_existants {
+                existantes.insert(r.clone());
+            } else {
+                problemes.push(probleme_cellule(
+                    0,
+                    &ErreurCellule {
+                        fichier: nom_personnes.to_string(),
+                        ligne: *ligne,
+                        colonne: Place::Colonne("reference"),
+                        valeur: r.clone(),
+                        raison: Raison::ReferenceEnBase,
+                    },
+                ));
+            }
+        }
+    }
+    for e in lignes_evenements {
+        if !refs_fichier.contains_key(&e.reference) && !en_base.contains_key(&e.reference) {
+            problemes.push(probleme_cellule(
+                1,
+                &ErreurCellule {
+                    fichier: nom_evenements.to_string(),
+                    ligne: e.ligne,
+                    colonne: Place::Colonne("reference"),
+                    valeur: e.reference.clone(),
+                    raison: Raison::ReferenceInconnue,
+                },
+            ));
+        }
+    }
+    existantes
+}
+
+/// Imports `personnes` and/or `evenements` into `store`, all or nothing. `detail_journal`
+/// words what was done for the journal.
+pub fn importer(
+    store: &mut Store,
+    personnes: Option<&Fichier>,
+    evenements: Option<&Fichier>,
+    ignorer_existants: bool,
+    detail_journal: impl Fn(&BilanImport) -> String,
+) -> Result<BilanImport, ErreurImport> {
+    if personnes.is_none() && evenements.is_none() {
+        return Err(ErreurImport::AucunFichier);
+    }
+    // 1. Each file on its own: encoding, header, every cell.
+    let Lus {
+        mut problemes,
+        lignes_personnes,
+        refs_fichier,
+        refs_lignes,
+        lignes_evenements,
+    } = lire_fichiers(personnes, evenements);
     let nom_personnes = personnes.map(|f| f.nom.clone()).unwrap_or_default();
     let nom_evenements = evenements.map(|f| f.nom.clone()).unwrap_or_default();
 
@@ -148,39 +236,15 @@ pub fn importer(
     //    `Store::ecrire_en_masse`).
     let resultat = store.ecrire_en_masse(|tx, benevole| {
         let en_base: HashMap<String, i64> = tx.ids_par_reference()?;
-        let mut existantes: HashSet<String> = HashSet::new();
-        for (r, ligne) in &refs_lignes {
-            if en_base.contains_key(r) {
-                if ignorer_existants {
-                    existantes.insert(r.clone());
-                } else {
-                    problemes.push(probleme_cellule(
-                        0,
-                        &ErreurCellule {
-                            fichier: nom_personnes.clone(),
-                            ligne: *ligne,
-                            colonne: "reference".into(),
-                            valeur: r.clone(),
-                            raison: t::REFERENCE_EN_BASE.to_string(),
-                        },
-                    ));
-                }
-            }
-        }
-        for e in &lignes_evenements {
-            if !refs_fichier.contains_key(&e.reference) && !en_base.contains_key(&e.reference) {
-                problemes.push(probleme_cellule(
-                    1,
-                    &ErreurCellule {
-                        fichier: nom_evenements.clone(),
-                        ligne: e.ligne,
-                        colonne: "reference".into(),
-                        valeur: e.reference.clone(),
-                        raison: t::REFERENCE_INCONNUE.to_string(),
-                    },
-                ));
-            }
-        }
+        let existantes = verifier_references(
+            &en_base,
+            &refs_fichier,
+            &refs_lignes,
+            &lignes_evenements,
+            (&nom_personnes, &nom_evenements),
+            ignorer_existants,
+            &mut problemes,
+        );
         if !problemes.is_empty() {
             return Ok(None);
         }
@@ -230,13 +294,7 @@ pub fn importer(
             inserer_evenement(tx, *id, &e.evenement, benevole, &saisi_le)?;
             bilan.evenements_ajoutes += 1;
         }
-        journaliser(
-            tx,
-            benevole,
-            "import",
-            None,
-            &t::detail_journal_import(&bilan),
-        )?;
+        journaliser(tx, benevole, "import", None, &detail_journal(&bilan))?;
         Ok(Some(bilan))
     });
     match resultat? {
@@ -244,7 +302,7 @@ pub fn importer(
         None => {
             problemes.sort_by_key(|p| p.ordre);
             Err(ErreurImport::Donnees(
-                problemes.into_iter().map(|p| p.texte).collect(),
+                problemes.into_iter().map(|p| p.erreur).collect(),
             ))
         }
     }

@@ -1,7 +1,7 @@
 //! The rows of `personnes.csv` (FORMATS.md §1) and `evenements.csv` (§2): columns, parsing a
 //! record into a domain value with every refused cell reported, and the record written back.
 
-use super::{Colonne, ErreurCellule, Sortie, Table};
+use super::{Colonne, ErreurCellule, Place, Raison, Sortie, Table};
 use crate::domain::{
     Blocage, Canal, ChampEvenement, Demarche, Departement, ErreurValeur, Evenement, Personne,
     Resultat, TypeEvenement, date_iso, oui_non, parse_date, parse_date_opt, parse_oui_non,
@@ -60,13 +60,13 @@ impl<'a> Verif<'a> {
         self.table.cellule(self.cellules, k)
     }
 
-    fn erreur(&mut self, k: usize, raison: String) {
+    fn erreur(&mut self, k: usize, raison: ErreurValeur) {
         self.erreurs.push(ErreurCellule {
             fichier: self.table.fichier.clone(),
             ligne: self.ligne,
-            colonne: self.colonnes[k].nom.to_string(),
+            colonne: Place::Colonne(self.colonnes[k].nom),
             valeur: self.cellule(k).to_string(),
-            raison,
+            raison: Raison::Valeur(raison),
         });
     }
 
@@ -78,7 +78,7 @@ impl<'a> Verif<'a> {
         match f(self.cellule(k)) {
             Ok(v) => Some(v),
             Err(e) => {
-                self.erreur(k, e.to_string());
+                self.erreur(k, e);
                 None
             }
         }
@@ -88,7 +88,7 @@ impl<'a> Verif<'a> {
     fn texte_requis(&mut self, k: usize) -> Option<String> {
         let s = self.cellule(k);
         if s.trim().is_empty() {
-            self.erreur(k, ErreurValeur::Vide.to_string());
+            self.erreur(k, ErreurValeur::Vide);
             None
         } else {
             Some(s.to_string())
@@ -257,9 +257,9 @@ pub fn lire_evenement(
         if !v
             .erreurs
             .iter()
-            .any(|x| x.colonne == COLONNES_EVENEMENTS[k].nom)
+            .any(|x| x.colonne == Place::Colonne(COLONNES_EVENEMENTS[k].nom))
         {
-            v.erreur(k, erreur.to_string());
+            v.erreur(k, erreur);
         }
     }
     match (reference, date) {
@@ -471,7 +471,7 @@ mod tests {
         let r = evenements("reference,date,type\nP1,2026-10-01,\n");
         let e = r[0].as_ref().unwrap_err();
         assert_eq!(e.len(), 1);
-        assert_eq!(e[0].raison, vide);
+        assert_eq!(e[0].raison.to_string(), vide);
     }
 
     #[test]

@@ -20,7 +20,8 @@ pub struct Dossier {
     pub personne: Personne,
     /// Date order, then insertion order.
     pub evenements: Vec<Evenement>,
-    /// The préfecture's letter address block (name first), local corrections included.
+    /// The préfecture's letter address lines, local corrections included (its name, above
+    /// them, is worded with the letter).
     pub adresse_prefecture: Vec<String>,
     pub prefecture: ConnaissancePrefecture,
     pub evaluation: Evaluation,

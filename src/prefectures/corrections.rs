@@ -11,11 +11,40 @@
 //! (`source` optional, the others required). Importing the same file twice adds nothing.
 
 use super::{Mode, pan_depuis_code};
-use crate::domain::{Departement, date_iso, parse_date};
+use crate::domain::{Departement, ErreurValeur, parse_date};
 use crate::store::{ErreurStore, LigneCorrection, ResultatStore, Store, horodatage, journaliser};
-use crate::textes::prefecture as t;
-use chrono::{NaiveDate, NaiveDateTime};
-use std::path::Path;
+use chrono::NaiveDate;
+
+pub use super::echange::{
+    COLONNES_CSV, ErreurEchange, ErreurLigne, RaisonLigne, exporter, importer, lire_csv, vers_csv,
+};
+
+/// Why a typed value is refused for a field.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ErreurValeurCorrection {
+    Vide,
+    /// Over 2000 characters.
+    TropLongue,
+    /// Not one of the field's codes.
+    NonAdmise(&'static [&'static str]),
+}
+
+/// Why a verification date is refused.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ErreurDateVerification {
+    Date(ErreurValeur),
+    /// After today.
+    Future,
+}
+
+/// Why a typed correction is refused.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ErreurSaisie {
+    /// The field code as typed.
+    ChampInconnu(String),
+    Valeur(ErreurValeurCorrection),
+    VerifieLe(ErreurDateVerification),
+}
 
 /// A field of an entry a volunteer may correct.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -83,13 +112,13 @@ impl ChampCorrection {
     }
 
     /// Checks and normalises a value (trimmed; codes in lower case).
-    pub fn valider(self, valeur: &str) -> Result<String, String> {
+    pub fn valider(self, valeur: &str) -> Result<String, ErreurValeurCorrection> {
         let v = valeur.trim();
         if v.is_empty() {
-            return Err(t::VALEUR_VIDE.to_string());
+            return Err(ErreurValeurCorrection::Vide);
         }
         if v.chars().count() > 2000 {
-            return Err(t::VALEUR_LONGUE.to_string());
+            return Err(ErreurValeurCorrection::TropLongue);
         }
         match self.valeurs() {
             Some(admises) => {
@@ -102,7 +131,7 @@ impl ChampCorrection {
                 if ok {
                     Ok(code)
                 } else {
-                    Err(t::valeur_admise(admises))
+                    Err(ErreurValeurCorrection::NonAdmise(admises))
                 }
             }
             None => Ok(v.to_string()),
@@ -182,13 +211,12 @@ impl NouvelleCorrection {
         verifie_le: &str,
         source: &str,
         aujourdhui: NaiveDate,
-    ) -> Result<NouvelleCorrection, String> {
-        let champ = ChampCorrection::depuis_code(champ).ok_or_else(|| t::champ_inconnu(champ))?;
-        let valeur = champ
-            .valider(valeur)
-            .map_err(|e| t::erreur_champ("valeur", &e))?;
-        let verifie_le = valider_date_verification(verifie_le, aujourdhui)
-            .map_err(|e| t::erreur_champ("verifie_le", &e))?;
+    ) -> Result<NouvelleCorrection, ErreurSaisie> {
+        let champ = ChampCorrection::depuis_code(champ)
+            .ok_or_else(|| ErreurSaisie::ChampInconnu(champ.to_string()))?;
+        let valeur = champ.valider(valeur).map_err(ErreurSaisie::Valeur)?;
+        let verifie_le =
+            valider_date_verification(verifie_le, aujourdhui).map_err(ErreurSaisie::VerifieLe)?;
         Ok(NouvelleCorrection {
             departement,
             champ,
@@ -199,10 +227,14 @@ impl NouvelleCorrection {
     }
 }
 
-fn valider_date_verification(s: &str, aujourdhui: NaiveDate) -> Result<NaiveDate, String> {
-    let d = parse_date(s).map_err(|e| e.to_string())?;
+/// A verification date: a date, not after `aujourdhui`.
+pub fn valider_date_verification(
+    s: &str,
+    aujourdhui: NaiveDate,
+) -> Result<NaiveDate, ErreurDateVerification> {
+    let d = parse_date(s).map_err(ErreurDateVerification::Date)?;
     if d > aujourdhui {
-        return Err(t::DATE_FUTURE.to_string());
+        return Err(ErreurDateVerification::Future);
     }
     Ok(d)
 }
@@ -287,193 +319,6 @@ pub fn ajouter(store: &mut Store, n: &NouvelleCorrection) -> ResultatStore<Corre
     })
 }
 
-// ---------------------------------------------------------------- exchange file
-
-/// Column names of the exchange file, in output order.
-pub const COLONNES_CSV: [&str; 7] = [
-    "departement",
-    "champ",
-    "valeur",
-    "verifie_le",
-    "source",
-    "auteur",
-    "saisi_le",
-];
-const REQUISES: [&str; 6] = [
-    "departement",
-    "champ",
-    "valeur",
-    "verifie_le",
-    "auteur",
-    "saisi_le",
-];
-
-/// CSV formula-injection guard for output cells.
-pub fn proteger(s: &str) -> String {
-    match s.chars().next() {
-        Some('=' | '+' | '-' | '@' | '\t' | '\r' | '\n') => format!("'{s}"),
-        _ => s.to_string(),
-    }
-}
-
-/// Undoes `proteger` on input.
-pub fn deproteger(s: &str) -> &str {
-    let mut it = s.chars();
-    if it.next() == Some('\'')
-        && matches!(it.next(), Some('=' | '+' | '-' | '@' | '\t' | '\r' | '\n'))
-    {
-        &s[1..]
-    } else {
-        s
-    }
-}
-
-/// The exchange file's bytes for these corrections.
-pub fn vers_csv(corrections: &[Correction]) -> Result<Vec<u8>, String> {
-    let mut w = csv::WriterBuilder::new()
-        .terminator(csv::Terminator::Any(b'\n'))
-        .from_writer(Vec::new());
-    let err = |e: csv::Error| t::ecriture_impossible(&e.to_string());
-    w.write_record(COLONNES_CSV).map_err(err)?;
-    for c in corrections {
-        w.write_record([
-            proteger(c.departement.code()),
-            proteger(c.champ.code()),
-            proteger(&c.valeur),
-            date_iso(c.verifie_le),
-            proteger(&c.source),
-            proteger(&c.auteur),
-            proteger(&c.saisi_le),
-        ])
-        .map_err(err)?;
-    }
-    w.into_inner()
-        .map_err(|e| t::ecriture_impossible(&e.to_string()))
-}
-
-/// Writes every stored correction to `chemin`; returns how many.
-pub fn exporter(store: &Store, chemin: &Path) -> Result<usize, String> {
-    let toutes = toutes(store).map_err(|e| e.to_string())?;
-    let octets = vers_csv(&toutes)?;
-    std::fs::write(chemin, octets).map_err(|e| t::fichier_ecriture(chemin, &e))?;
-    Ok(toutes.len())
-}
-
-/// Reads an exchange file. All or nothing: every error is listed as
-/// `fichier:ligne: colonne: valeur: raison` (at most 50, then a count).
-pub fn lire_csv(
-    nom: &str,
-    octets: &[u8],
-    aujourdhui: NaiveDate,
-) -> Result<Vec<Correction>, String> {
-    let texte = std::str::from_utf8(octets).map_err(|_| t::pas_utf8(nom))?;
-    let texte = texte.strip_prefix('\u{feff}').unwrap_or(texte);
-    let entete = texte.lines().next().unwrap_or("");
-    if entete.trim().is_empty() {
-        return Err(t::fichier_vide(nom));
-    }
-    if entete.contains(';') && !entete.contains(',') {
-        return Err(t::point_virgule(nom));
-    }
-    let mut lecteur = csv::ReaderBuilder::new()
-        .has_headers(true)
-        .flexible(true)
-        .from_reader(texte.as_bytes());
-    let noms: Vec<String> = lecteur
-        .headers()
-        .map_err(|e| t::csv_illisible(nom, &e.to_string()))?
-        .iter()
-        .map(String::from)
-        .collect();
-    let mut erreurs: Vec<String> = Vec::new();
-    let mut index = std::collections::HashMap::new();
-    for (i, n) in noms.iter().enumerate() {
-        if !COLONNES_CSV.contains(&n.as_str()) {
-            erreurs.push(t::ligne_erreur(nom, 1, n, n, t::COLONNE_INCONNUE));
-        } else if index.insert(n.as_str(), i).is_some() {
-            erreurs.push(t::ligne_erreur(nom, 1, n, n, t::COLONNE_REPETEE));
-        }
-    }
-    for r in REQUISES {
-        if !index.contains_key(r) {
-            erreurs.push(t::ligne_erreur(nom, 1, r, "", t::COLONNE_MANQUANTE));
-        }
-    }
-    if !erreurs.is_empty() {
-        return Err(t::liste_erreurs(&erreurs));
-    }
-    let mut lues = Vec::new();
-    for rec in lecteur.records() {
-        let rec = match rec {
-            Ok(r) => r,
-            Err(e) => {
-                let l = e.position().map_or(0, |p| p.line());
-                erreurs.push(t::ligne_erreur(nom, l, "", "", &e.to_string()));
-                continue;
-            }
-        };
-        let l = rec.position().map_or(0, |p| p.line());
-        if rec.len() != noms.len() {
-            erreurs.push(t::ligne_erreur(
-                nom,
-                l,
-                "",
-                "",
-                &t::nombre_cellules(rec.len(), noms.len()),
-            ));
-            continue;
-        }
-        let cell = |c: &str| -> &str {
-            index
-                .get(c)
-                .and_then(|i| rec.get(*i))
-                .map(deproteger)
-                .unwrap_or("")
-        };
-        let mut err = |col: &str, raison: String| {
-            erreurs.push(t::ligne_erreur(nom, l, col, cell(col), &raison));
-        };
-        let dep = Departement::depuis_code(cell("departement"))
-            .map_err(|e| err("departement", e.to_string()))
-            .ok();
-        let champ = ChampCorrection::depuis_code(cell("champ"));
-        if champ.is_none() {
-            err("champ", t::champs_admis());
-        }
-        let valeur =
-            champ.and_then(|c| c.valider(cell("valeur")).map_err(|e| err("valeur", e)).ok());
-        let verifie = valider_date_verification(cell("verifie_le"), aujourdhui)
-            .map_err(|e| err("verifie_le", e))
-            .ok();
-        let auteur = cell("auteur").trim().to_string();
-        if auteur.is_empty() {
-            err("auteur", t::VALEUR_VIDE.to_string());
-        }
-        let saisi = cell("saisi_le").trim().to_string();
-        if NaiveDateTime::parse_from_str(&saisi, "%Y-%m-%d %H:%M:%S").is_err() {
-            err("saisi_le", t::HORODATAGE_INVALIDE.to_string());
-        }
-        if let (Some(departement), Some(champ), Some(valeur), Some(verifie_le)) =
-            (dep, champ, valeur, verifie)
-        {
-            lues.push(Correction {
-                departement,
-                champ,
-                valeur,
-                verifie_le,
-                source: cell("source").trim().to_string(),
-                auteur,
-                saisi_le: saisi,
-            });
-        }
-    }
-    if erreurs.is_empty() {
-        Ok(lues)
-    } else {
-        Err(t::liste_erreurs(&erreurs))
-    }
-}
-
 /// What an import did.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct BilanImport {
@@ -502,16 +347,4 @@ pub fn integrer(store: &mut Store, lues: &[Correction]) -> ResultatStore<BilanIm
             deja_presentes: lues.len() - ajoutees,
         })
     })
-}
-
-/// Reads `chemin` and adds its corrections (all or nothing).
-pub fn importer(
-    store: &mut Store,
-    chemin: &Path,
-    aujourdhui: NaiveDate,
-) -> Result<BilanImport, String> {
-    let octets = std::fs::read(chemin).map_err(|e| t::fichier_lecture(chemin, &e))?;
-    let nom = chemin.display().to_string();
-    let lues = lire_csv(&nom, &octets, aujourdhui)?;
-    integrer(store, &lues).map_err(|e| e.to_string())
 }

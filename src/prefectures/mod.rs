@@ -12,17 +12,18 @@
 //! Local corrections (stored in the database) override the shipped facts for the engine and
 //! the card; see `corrections`.
 
+mod chargement;
 pub mod corrections;
+mod echange;
 mod recherche;
 
 use crate::domain::Departement;
 use crate::domain::moteur::{ConnaissancePrefecture, PanConnu};
-use crate::store::{ResultatStore, Store};
+use crate::store::{ErreurStore, ResultatStore, Store};
 use chrono::NaiveDate;
-use serde::Deserialize;
-use std::collections::BTreeMap;
 use std::sync::LazyLock;
 
+pub use chargement::{ErreurRepertoire, Lieu, ProblemeFait, analyser};
 pub use corrections::{ChampCorrection, Correction};
 
 /// The CSV directory, verbatim from `shared/reference/prefectures.csv`.
@@ -166,7 +167,7 @@ pub struct Fait {
 }
 
 /// One row of `prefectures.csv`, column names kept.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Coordonnees {
     pub dept_code: String,
     pub dept_name: String,
@@ -369,196 +370,32 @@ impl Repertoire {
     }
 }
 
-// ---------------------------------------------------------------- loading
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct SourceBrute {
-    texte: Option<String>,
-    source: String,
-    date: String,
-    note_date: Option<String>,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct CccBrut {
-    telephone: String,
-    formulaire: String,
-    texte: String,
-    source: String,
-    date: String,
-    note_date: Option<String>,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct AnefBrut {
-    site: String,
-    source: String,
-    date: String,
-    note_date: Option<String>,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct FaitBrut {
-    departement: String,
-    champ: String,
-    valeur: Option<String>,
-    texte: String,
-    source: String,
-    date: String,
-    note_date: Option<String>,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct FaitsBruts {
-    sources: BTreeMap<String, SourceBrute>,
-    ccc: CccBrut,
-    anef: AnefBrut,
-    fait: Vec<FaitBrut>,
-}
-
-fn source(
-    ou: &str,
-    reference: &str,
-    date: &str,
-    note_date: Option<&str>,
-) -> Result<Source, String> {
-    if reference.trim().is_empty() {
-        return Err(format!("{ou} : source vide"));
-    }
-    let date = DateSource::depuis_texte(date).ok_or_else(|| format!("{ou} : date « {date} »"))?;
-    let note_date = note_date
-        .map(str::trim)
-        .filter(|s| !s.is_empty())
-        .map(String::from);
-    if date == DateSource::Aucune && note_date.is_none() {
-        return Err(format!("{ou} : date « aucune » sans note_date"));
-    }
-    Ok(Source {
-        reference: reference.trim().to_string(),
-        date,
-        note_date,
-    })
-}
-
-fn genre(champ: &str, valeur: Option<&str>) -> Option<GenreFait> {
-    let mode = || valeur.and_then(Mode::depuis_code);
-    Some(match (champ, valeur) {
-        ("pan", Some(v)) => GenreFait::Pan(pan_depuis_code(v)?),
-        ("pan_reservation", None) => GenreFait::PanReservation,
-        ("guichet", Some(_)) => GenreFait::Guichet(mode()?),
-        ("postal", Some(_)) => GenreFait::Postal(mode()?),
-        ("courriel", Some(_)) => GenreFait::Courriel(mode()?),
-        ("postal_impose", Some("oui")) => GenreFait::PostalImpose(true),
-        ("postal_impose", Some("non")) => GenreFait::PostalImpose(false),
-        ("alerte", None) => GenreFait::Alerte,
-        ("pratique", None) => GenreFait::Pratique,
-        _ => return None,
-    })
-}
-
-/// Parses both assets (a developer error if this fails: the tests parse them).
-pub fn analyser(csv: &str, toml_texte: &str) -> Result<Repertoire, String> {
-    let mut lecteur = csv::Reader::from_reader(csv.as_bytes());
-    let mut lignes: Vec<Coordonnees> = Vec::new();
-    for (i, l) in lecteur.deserialize().enumerate() {
-        lignes.push(l.map_err(|e| format!("prefectures.csv ligne {} : {e}", i + 2))?);
-    }
-    let bruts: FaitsBruts =
-        toml::from_str(toml_texte).map_err(|e| format!("prefectures-faits.toml : {e}"))?;
-    let mut entrees = Vec::with_capacity(101);
-    for d in Departement::tous() {
-        let c = lignes
-            .iter()
-            .find(|l| l.dept_code == d.code())
-            .ok_or_else(|| format!("prefectures.csv : pas de ligne pour {}", d.code()))?;
-        entrees.push(Entree {
-            departement: d,
-            coordonnees: c.clone(),
-            faits: Vec::new(),
-        });
-    }
-    if lignes.len() != entrees.len() {
-        return Err(format!(
-            "prefectures.csv : {} lignes au lieu de {}",
-            lignes.len(),
-            entrees.len()
-        ));
-    }
-    for (i, f) in bruts.fait.iter().enumerate() {
-        let ou = format!(
-            "prefectures-faits.toml fait n° {} ({})",
-            i + 1,
-            f.departement
-        );
-        let d = Departement::depuis_code(&f.departement)
-            .map_err(|_| format!("{ou} : département inconnu"))?;
-        let g = genre(f.champ.trim(), f.valeur.as_deref().map(str::trim))
-            .ok_or_else(|| format!("{ou} : champ « {} » ou valeur invalide", f.champ))?;
-        if f.texte.trim().is_empty() {
-            return Err(format!("{ou} : texte vide"));
-        }
-        let fait = Fait {
-            genre: g,
-            texte: f.texte.trim().to_string(),
-            source: source(&ou, &f.source, &f.date, f.note_date.as_deref())?,
-        };
-        entrees[d.rang()].faits.push(fait);
-    }
-    let colonnes = |cle: &str| -> Result<SourceColonnes, String> {
-        let s = bruts
-            .sources
-            .get(cle)
-            .ok_or_else(|| format!("prefectures-faits.toml : [sources.{cle}] manque"))?;
-        Ok(SourceColonnes {
-            texte: s.texte.clone().unwrap_or_default(),
-            source: source(
-                &format!("[sources.{cle}]"),
-                &s.source,
-                &s.date,
-                s.note_date.as_deref(),
-            )?,
-        })
-    };
-    let ccc = ContactNational {
-        telephone: bruts.ccc.telephone.clone(),
-        formulaire: bruts.ccc.formulaire.clone(),
-        texte: bruts.ccc.texte.clone(),
-        source: source(
-            "[ccc]",
-            &bruts.ccc.source,
-            &bruts.ccc.date,
-            bruts.ccc.note_date.as_deref(),
-        )?,
-        site_anef: bruts.anef.site.clone(),
-        source_site_anef: source(
-            "[anef]",
-            &bruts.anef.source,
-            &bruts.anef.date,
-            bruts.anef.note_date.as_deref(),
-        )?,
-    };
-    Ok(Repertoire {
-        entrees,
-        source_noms: colonnes("cog")?,
-        source_coordonnees: colonnes("annuaire")?,
-        source_sites: colonnes("etalab")?,
-        ccc,
-    })
-}
-
-static REPERTOIRE: LazyLock<Result<Repertoire, String>> =
+static REPERTOIRE: LazyLock<Result<Repertoire, ErreurRepertoire>> =
     LazyLock::new(|| analyser(ANNUAIRE_CSV, FAITS_TOML));
 
+/// The shipped directory cannot be read (a developer error: the tests parse it).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RepertoireIllisible(pub ErreurRepertoire);
+
+/// Why a card cannot be built.
+#[derive(Debug)]
+pub enum ErreurFiche {
+    Repertoire(RepertoireIllisible),
+    /// The local corrections cannot be read.
+    Store(ErreurStore),
+}
+
+impl From<RepertoireIllisible> for ErreurFiche {
+    fn from(e: RepertoireIllisible) -> Self {
+        ErreurFiche::Repertoire(e)
+    }
+}
+
 /// The shipped directory (parsed once).
-pub fn repertoire() -> Result<&'static Repertoire, String> {
+pub fn repertoire() -> Result<&'static Repertoire, RepertoireIllisible> {
     REPERTOIRE
         .as_ref()
-        .map_err(|e| crate::textes::prefecture::repertoire_illisible(e))
+        .map_err(|e| RepertoireIllisible(e.clone()))
 }
 
 // ---------------------------------------------------------------- lookup and knowledge
@@ -588,7 +425,10 @@ pub struct Fiche {
 
 impl Fiche {
     /// The card with these corrections (any order; those of other départements ignored).
-    pub fn avec(departement: Departement, corrections: Vec<Correction>) -> Result<Fiche, String> {
+    pub fn avec(
+        departement: Departement,
+        corrections: Vec<Correction>,
+    ) -> Result<Fiche, RepertoireIllisible> {
         let r = repertoire()?;
         let (corrections, historique) = corrections::departager(
             corrections
@@ -607,14 +447,14 @@ impl Fiche {
     }
 
     /// The shipped card only.
-    pub fn livree(departement: Departement) -> Result<Fiche, String> {
+    pub fn livree(departement: Departement) -> Result<Fiche, RepertoireIllisible> {
         Fiche::avec(departement, Vec::new())
     }
 
     /// The card with the corrections stored in the database.
-    pub fn chargee(store: &Store, departement: Departement) -> Result<Fiche, String> {
-        let c = corrections::corrections(store, departement).map_err(|e| e.to_string())?;
-        Fiche::avec(departement, c)
+    pub fn chargee(store: &Store, departement: Departement) -> Result<Fiche, ErreurFiche> {
+        let c = corrections::corrections(store, departement).map_err(ErreurFiche::Store)?;
+        Ok(Fiche::avec(departement, c)?)
     }
 
     /// The correction in force for a field (not `note`).
@@ -661,21 +501,19 @@ impl Fiche {
         }
     }
 
-    /// The address block for a registered letter: the local correction if any, else the
-    /// annuaire's first address, under the préfecture's name.
+    /// The address lines for a registered letter: the local correction if any, else the
+    /// annuaire's first address (the préfecture's name above them is worded by the texts).
     pub fn adresse_courrier(&self) -> Vec<String> {
-        let mut lignes = vec![crate::textes::prefecture::destinataire(self.departement)];
         match self.correction(ChampCorrection::Adresse) {
-            Some(c) => lignes.extend(
-                c.valeur
-                    .lines()
-                    .map(str::trim)
-                    .filter(|l| !l.is_empty())
-                    .map(String::from),
-            ),
-            None => lignes.extend(self.entree.coordonnees.adresse()),
+            Some(c) => c
+                .valeur
+                .lines()
+                .map(str::trim)
+                .filter(|l| !l.is_empty())
+                .map(String::from)
+                .collect(),
+            None => self.entree.coordonnees.adresse(),
         }
-        lignes
     }
 
     /// What the engine needs.
@@ -711,12 +549,13 @@ pub fn connaissance_avec(store: &Store, d: Departement) -> ResultatStore<Connais
     })
 }
 
-/// The address block for a registered letter (letters module), corrections included.
+/// The address lines for a registered letter (letters module), corrections included; none
+/// when the shipped directory cannot be read.
 pub fn adresse_courrier_avec(store: &Store, d: Departement) -> ResultatStore<Vec<String>> {
     let c = corrections::corrections(store, d)?;
     Ok(match Fiche::avec(d, c) {
         Ok(f) => f.adresse_courrier(),
-        Err(_) => vec![crate::textes::prefecture::destinataire(d)],
+        Err(_) => Vec::new(),
     })
 }
 

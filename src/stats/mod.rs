@@ -5,13 +5,18 @@
 //! exact rounding, medians and the CSV bytes. The TUI screen draws from the same `Tableau`, so
 //! what it shows is exactly what the export sends.
 
+mod nombres;
 pub mod requete;
+mod suppression;
 
+use crate::csvio::{Dialecte, Ecrivain, Sortie, echapper};
 use crate::domain::{Blocage, Demarche, Departement, date_iso};
 use chrono::NaiveDate;
 use std::collections::BTreeMap;
 
+pub use nombres::{formater_demis, formater_dixiemes, mediane_demis, pourcentage_dixiemes};
 pub use requete::{calculer, faits_personnes};
+pub use suppression::{Groupe, groupes, supprimer};
 
 // ---------------------------------------------------------------- period
 
@@ -479,7 +484,7 @@ impl Ligne {
             String::new()
         };
         Cellules {
-            departement: proteger_formule(self.departement.map(|d| d.code()).unwrap_or("ensemble")),
+            departement: echapper_texte(self.departement.map(|d| d.code()).unwrap_or("ensemble")),
             indicateur: self.indicateur.code(),
             modalite: self.modalite,
             valeur,
@@ -553,8 +558,8 @@ impl Tableau {
 
     /// Every written row as text cells, header first.
     pub fn cellules(&self) -> Vec<[String; 9]> {
-        let du = proteger_formule(&date_iso(self.periode.du));
-        let au = proteger_formule(&date_iso(self.periode.au));
+        let du = echapper_texte(&date_iso(self.periode.du));
+        let au = echapper_texte(&date_iso(self.periode.au));
         let mut out = vec![ENTETE.map(String::from)];
         for l in &self.lignes {
             let c = l.cellules(self.seuil);
@@ -562,12 +567,12 @@ impl Tableau {
                 du.clone(),
                 au.clone(),
                 c.departement,
-                proteger_formule(c.indicateur),
-                proteger_formule(c.modalite),
+                echapper_texte(c.indicateur),
+                echapper_texte(c.modalite),
                 c.valeur,
                 c.base,
                 c.pourcentage,
-                proteger_formule(c.statut),
+                echapper_texte(c.statut),
             ]);
         }
         out
@@ -575,206 +580,54 @@ impl Tableau {
 
     /// The file's bytes.
     pub fn ecrire(&self, format: Format) -> Vec<u8> {
-        let (sep, fin, bom) = match format {
-            Format::Csv => (",", "\n", ""),
-            Format::ExcelFr => (";", "\r\n", "\u{feff}"),
+        // Writing to memory does not fail (every row has the header's nine cells).
+        self.ecrire_dans(Vec::new(), format).unwrap_or_default()
+    }
+
+    /// Writes the file to `sortie` and returns it.
+    pub fn ecrire_dans<W: std::io::Write>(&self, sortie: W, format: Format) -> std::io::Result<W> {
+        let dialecte = match format {
+            Format::Csv => Dialecte::Virgule,
+            Format::ExcelFr => Dialecte::ExcelFr,
         };
-        let mut s = String::from(bom);
-        for ligne in self.cellules() {
+        let mut w = Ecrivain::avec(sortie, dialecte)?;
+        let mut lignes = self.cellules().into_iter();
+        if let Some(entete) = lignes.next() {
+            w.entete(&entete.each_ref().map(String::as_str))?;
+        }
+        for ligne in lignes {
             let cellules: Vec<String> = ligne
                 .iter()
                 .enumerate()
                 .map(|(i, c)| {
                     // valeur and pourcentage are numbers: decimal comma in excel-fr.
-                    let c = if format == Format::ExcelFr && (i == 5 || i == 7) {
+                    if format == Format::ExcelFr && (i == 5 || i == 7) {
                         c.replace('.', ",")
                     } else {
                         c.clone()
-                    };
-                    citer(&c, sep)
-                })
-                .collect();
-            s.push_str(&cellules.join(sep));
-            s.push_str(fin);
-        }
-        s.into_bytes()
-    }
-}
-
-/// RFC 4180 quoting when a cell holds the separator, a quote or a line end.
-fn citer(c: &str, sep: &str) -> String {
-    if c.contains(sep) || c.contains('"') || c.contains('\n') || c.contains('\r') {
-        format!("\"{}\"", c.replace('"', "\"\""))
-    } else {
-        c.to_string()
-    }
-}
-
-// ---------------------------------------------------------------- pure helpers
-
-/// `100 × valeur / base` in tenths of a percent, rounded half up, exactly (integers only).
-/// `base` must be non-zero.
-pub fn pourcentage_dixiemes(valeur: u64, base: u64) -> u64 {
-    let v = u128::from(valeur);
-    let b = u128::from(base.max(1));
-    // floor(1000 v / b + 1/2) = floor((2000 v + b) / (2 b))
-    ((2000 * v + b) / (2 * b)) as u64
-}
-
-/// `123` tenths → `12.3`.
-pub fn formater_dixiemes(d: u64) -> String {
-    format!("{}.{}", d / 10, d % 10)
-}
-
-/// The median in half-units (twice the median), or `None` for no values. Sorts `v`.
-pub fn mediane_demis(v: &mut [i64]) -> Option<i64> {
-    if v.is_empty() {
-        return None;
-    }
-    v.sort_unstable();
-    let n = v.len();
-    Some(if n % 2 == 1 {
-        v[n / 2].saturating_mul(2)
-    } else {
-        v[n / 2 - 1].saturating_add(v[n / 2])
-    })
-}
-
-/// Half-units to text with at most one decimal: `24` → `12`, `25` → `12.5`, `-3` → `-1.5`.
-pub fn formater_demis(h: i64) -> String {
-    let signe = if h < 0 { "-" } else { "" };
-    let a = h.unsigned_abs();
-    if a.is_multiple_of(2) {
-        format!("{signe}{}", a / 2)
-    } else {
-        format!("{signe}{}.5", a / 2)
-    }
-}
-
-/// FORMATS.md §3: a text cell starting with `= + - @`, tab, CR or LF gets a leading `'`.
-pub fn proteger_formule(s: &str) -> String {
-    match s.chars().next() {
-        Some('=' | '+' | '-' | '@' | '\t' | '\r' | '\n') => format!("'{s}"),
-        _ => s.to_string(),
-    }
-}
-
-/// Whether a text cell could be read as a formula by a spreadsheet.
-pub fn est_formule(s: &str) -> bool {
-    matches!(
-        s.chars().next(),
-        Some('=' | '+' | '-' | '@' | '\t' | '\r' | '\n')
-    )
-}
-
-// ---------------------------------------------------------------- suppression
-
-/// A group of cells adding up to a total (FORMATS.md §4, secondary suppression).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Groupe {
-    pub total: usize,
-    pub cellules: Vec<usize>,
-}
-
-/// The groups of FORMATS.md §4 in examination order: for each block in output order its (a)
-/// groups (`demarche`, then `blocage`); then, with `par_departement`, the (b) groups in the
-/// output order of their `ensemble` row, for every indicator counting people (medians are
-/// not counts of people and form no group).
-pub fn groupes(lignes: &[Ligne], par_departement: bool) -> Vec<Groupe> {
-    let mut out = Vec::new();
-    let mut blocs: Vec<Option<Departement>> = Vec::new();
-    for l in lignes {
-        if blocs.last() != Some(&l.departement) {
-            blocs.push(l.departement);
-        }
-    }
-    for bloc in &blocs {
-        let Some(total) = lignes
-            .iter()
-            .position(|l| l.departement == *bloc && l.indicateur == Indicateur::PersonnesSuivies)
-        else {
-            continue;
-        };
-        for ind in [Indicateur::Demarche, Indicateur::Blocage] {
-            let cellules: Vec<usize> = (0..lignes.len())
-                .filter(|&i| lignes[i].departement == *bloc && lignes[i].indicateur == ind)
-                .collect();
-            out.push(Groupe { total, cellules });
-        }
-    }
-    if par_departement {
-        for (total, l) in lignes.iter().enumerate() {
-            if l.departement.is_some() || l.indicateur.est_mediane() {
-                continue;
-            }
-            let cellules: Vec<usize> = (0..lignes.len())
-                .filter(|&i| {
-                    lignes[i].departement.is_some()
-                        && lignes[i].indicateur == l.indicateur
-                        && lignes[i].modalite == l.modalite
-                })
-                .collect();
-            out.push(Groupe { total, cellules });
-        }
-    }
-    out
-}
-
-/// Primary then secondary suppression, in place.
-///
-/// Primary: a count with 0 < valeur < K, or a row with 0 < base < K, is `masque`; so is a
-/// median of events (phone waits) coming from fewer than K people, even when there are K
-/// events or more ("no row about fewer than K people").
-/// Secondary: a group with exactly one masked cell (`masque` or `masque_secondaire`) whose
-/// total is published (`statut` `ok`) gets its smallest published non-zero cell masked
-/// (`masque_secondaire`; ties: first in output order). Passes repeat until none changes.
-/// Edge case the contract leaves open: when the group has no published non-zero cell left, the
-/// masked cell would equal the total; the first published zero cell is masked instead (unless
-/// the total is 0: then every cell is known to be 0 and masking would hide nothing).
-pub fn supprimer(lignes: &mut [Ligne], seuil: u64, par_departement: bool) {
-    let petit = |n: u64| n > 0 && n < seuil;
-    for l in lignes.iter_mut() {
-        let par_valeur = matches!(l.valeur, Valeur::Compte(n) if petit(n));
-        let par_base = matches!(l.base, Some(b) if petit(b));
-        let par_personnes = matches!(l.personnes, Some(n) if petit(n));
-        l.statut = if par_valeur || par_base || par_personnes {
-            Statut::Masque
-        } else {
-            Statut::Ok
-        };
-    }
-    let groupes = groupes(lignes, par_departement);
-    loop {
-        let mut change = false;
-        for g in &groupes {
-            let masquees = g.cellules.iter().filter(|&&i| !lignes[i].publiee()).count();
-            if masquees != 1 || !lignes[g.total].publiee() {
-                continue;
-            }
-            let publiees = || g.cellules.iter().copied().filter(|&i| lignes[i].publiee());
-            let valeur = |i: usize| lignes[i].compte().unwrap_or(0);
-            // The smallest published non-zero cell (ties: first in output order). When there is
-            // none, the masked cell equals the total minus zeros: mask the first published zero
-            // instead, unless the total is 0 (then every cell is known to be 0 anyway).
-            let cible = publiees()
-                .filter(|&i| valeur(i) > 0)
-                .min_by_key(|&i| (valeur(i), i))
-                .or_else(|| {
-                    if valeur(g.total) > 0 {
-                        publiees().next()
-                    } else {
-                        None
                     }
-                });
-            if let Some(i) = cible {
-                lignes[i].statut = Statut::MasqueSecondaire;
-                change = true;
-            }
+                })
+                .collect();
+            let sorties: Vec<Sortie<'_>> = cellules
+                .iter()
+                .enumerate()
+                .map(|(i, c)| {
+                    if (5..=7).contains(&i) {
+                        Sortie::Nombre(c)
+                    } else {
+                        Sortie::Texte(c)
+                    }
+                })
+                .collect();
+            w.ligne(&sorties)?;
         }
-        if !change {
-            break;
-        }
+        w.terminer()
     }
+}
+
+/// A text cell escaped against formulas (FORMATS.md §3), owned.
+fn echapper_texte(s: &str) -> String {
+    echapper(s).into_owned()
 }
 
 #[cfg(test)]

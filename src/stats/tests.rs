@@ -1,4 +1,5 @@
 use super::*;
+use crate::csvio::{echapper, est_formule};
 
 fn d(a: i32, m: u32, j: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(a, m, j).unwrap()
@@ -77,12 +78,12 @@ fn medians_odd_even_and_negative() {
 #[test]
 fn formula_prefix() {
     for s in ["=1+1", "+33", "-x", "@a", "\tx", "\rx", "\nx"] {
-        assert_eq!(proteger_formule(s), format!("'{s}"));
+        assert_eq!(echapper(s), format!("'{s}"));
         assert!(est_formule(s));
-        assert!(!est_formule(&proteger_formule(s)));
+        assert!(!est_formule(&echapper(s)));
     }
-    assert_eq!(proteger_formule("ensemble"), "ensemble");
-    assert_eq!(proteger_formule(""), "");
+    assert_eq!(echapper("ensemble"), "ensemble");
+    assert_eq!(echapper(""), "");
 }
 
 #[test]

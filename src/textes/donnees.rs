@@ -1,9 +1,100 @@
 //! Messages of the CSV import, the full export and the demo generator.
 
-use crate::csvio::import::BilanImport;
+use crate::csvio::import::{BilanImport, ErreurDonnees};
+use crate::csvio::{ErreurCellule, ErreurTable, Place, Raison};
+use std::fmt;
 
 /// How many errors an import lists before summing up the rest.
 pub const ERREURS_AFFICHEES: usize = 50;
+
+/// `fichier:ligne: colonne: valeur: raison`.
+impl fmt::Display for ErreurCellule {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{}:{}: {}: {}: {}",
+            self.fichier,
+            self.ligne,
+            self.colonne,
+            valeur_lisible(&self.valeur),
+            self.raison
+        )
+    }
+}
+
+impl fmt::Display for Place {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Place::Colonne(nom) => f.write_str(nom),
+            Place::Position(i) => write!(f, "colonne {i}"),
+            Place::Ligne => f.write_str(LIGNE_ENTIERE),
+        }
+    }
+}
+
+impl fmt::Display for Raison {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Raison::Valeur(e) => write!(f, "{e}"),
+            Raison::ColonneInconnue { admises } => f.write_str(&colonne_inconnue(admises)),
+            Raison::ColonneRepetee => f.write_str(COLONNE_REPETEE),
+            Raison::ColonneAbsente => f.write_str(COLONNE_ABSENTE),
+            Raison::NombreCellules {
+                trouvees,
+                attendues,
+            } => f.write_str(&nombre_cellules(*trouvees, *attendues)),
+            Raison::GuillemetNonFerme {
+                trouvees,
+                attendues,
+            } => f.write_str(&guillemet_non_ferme(*trouvees, *attendues)),
+            Raison::CsvIllisible(detail) => f.write_str(&csv_illisible(detail)),
+            Raison::ReferenceEnDouble { premiere } => f.write_str(&reference_en_double(*premiere)),
+            Raison::ReferenceEnBase => f.write_str(REFERENCE_EN_BASE),
+            Raison::ReferenceInconnue => f.write_str(REFERENCE_INCONNUE),
+        }
+    }
+}
+
+impl fmt::Display for ErreurTable {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ErreurTable::PasUtf8 { fichier, ligne } => f.write_str(&pas_utf8(fichier, *ligne)),
+            ErreurTable::PointVirgule { fichier } => f.write_str(&point_virgule(fichier)),
+            ErreurTable::Vide { fichier } => f.write_str(&fichier_vide(fichier)),
+            ErreurTable::Cellules(v) => {
+                let lignes: Vec<String> = v.iter().map(|e| e.to_string()).collect();
+                f.write_str(&lignes.join("\n"))
+            }
+        }
+    }
+}
+
+impl fmt::Display for ErreurDonnees {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ErreurDonnees::Table(e) => write!(f, "{e}"),
+            ErreurDonnees::Cellule(e) => write!(f, "{e}"),
+        }
+    }
+}
+
+/// A value as shown in an error line: on one line, and not endless.
+fn valeur_lisible(v: &str) -> String {
+    let mut s = String::new();
+    for (i, c) in v.chars().enumerate() {
+        if i >= 60 {
+            s.push('…');
+            break;
+        }
+        match c {
+            '\n' => s.push_str("\\n"),
+            '\r' => s.push_str("\\r"),
+            '\t' => s.push_str("\\t"),
+            c => s.push(c),
+        }
+    }
+    s
+}
 
 pub fn pas_utf8(fichier: &str, ligne: usize) -> String {
     format!(
@@ -28,8 +119,11 @@ pub fn fichier_vide(fichier: &str) -> String {
     format!("{fichier}:1: le fichier est vide : il faut au moins la ligne d'en-tête")
 }
 
-pub fn colonne_inconnue(admises: &str) -> String {
-    format!("colonne inconnue (colonnes admises : {admises})")
+pub fn colonne_inconnue(admises: &[&str]) -> String {
+    format!(
+        "colonne inconnue (colonnes admises : {})",
+        admises.join(", ")
+    )
 }
 
 pub const COLONNE_REPETEE: &str = "colonne présente deux fois dans l'en-tête";

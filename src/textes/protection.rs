@@ -98,13 +98,7 @@ pub fn sauvegarde_terminee(chemin: &Path, octets: u64, chiffree: bool) -> String
     }
 }
 
-pub fn ecriture_fichier(chemin: &Path, e: &std::io::Error) -> String {
-    format!(
-        "impossible d'écrire {} : {}",
-        chemin.display(),
-        super::erreur_io(e)
-    )
-}
+pub use super::donnees::ecriture_fichier;
 
 pub fn lecture_terminal(e: &std::io::Error) -> String {
     format!("lecture au clavier impossible : {e}")

@@ -38,13 +38,7 @@ pub fn format_inconnu(valeur: &str) -> String {
     format!("--format : « {valeur} » inconnu (formats admis : csv, excel-fr)")
 }
 
-pub fn ecriture_impossible(chemin: &Path, e: &std::io::Error) -> String {
-    format!(
-        "impossible d'écrire {} : {}",
-        chemin.display(),
-        super::erreur_io(e)
-    )
-}
+pub use super::donnees::ecriture_fichier as ecriture_impossible;
 
 pub fn fichier_ecrit(chemin: &Path, lignes: usize) -> String {
     format!(

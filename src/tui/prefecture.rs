@@ -310,7 +310,7 @@ impl EcranPrefecture {
                 );
                 match n {
                     Err(e) => {
-                        f.erreur = Some(e);
+                        f.erreur = Some(e.to_string());
                         Issue::Rien
                     }
                     Ok(n) => match corrections::ajouter(store, &n) {

@@ -6,7 +6,9 @@ use crate::domain::moteur::PanConnu;
 use crate::prefectures::corrections::ChampCorrection;
 use crate::prefectures::{Correction, DateSource, Doute, Fait, Fiche, Mode, Site, Source};
 use chrono::NaiveDateTime;
-use std::path::Path;
+
+mod erreurs;
+pub use erreurs::*;
 
 // ---------------------------------------------------------------- names
 
@@ -34,6 +36,19 @@ pub fn destinataire(d: Departement) -> String {
     } else {
         format!("Préfecture {}", de_departement(d))
     }
+}
+
+/// The address block for a registered letter: the préfecture's name, then its address lines
+/// (`Fiche::adresse_courrier`).
+pub fn adresse_courrier(f: &Fiche) -> Vec<String> {
+    bloc_adresse(f.departement, f.adresse_courrier())
+}
+
+/// The préfecture's name above these address lines.
+pub fn bloc_adresse(d: Departement, lignes: Vec<String>) -> Vec<String> {
+    let mut bloc = vec![destinataire(d)];
+    bloc.extend(lignes);
+    bloc
 }
 
 /// For sentences: "la préfecture de la Gironde", "la Préfecture de police de Paris".
@@ -243,9 +258,19 @@ pub fn en_bref(f: &Fiche) -> String {
 
 /// The whole card, line by line.
 pub fn lignes_fiche(f: &Fiche) -> Vec<LigneFiche> {
+    let mut r = Redaction(Vec::new());
+    entete(&mut r, f);
+    alertes_et_pan(&mut r, f);
+    substitution(&mut r, f);
+    adresse_et_contact(&mut r, f);
+    contact_national(&mut r, f);
+    r.0
+}
+
+/// Title, summary and the local corrections.
+fn entete(r: &mut Redaction, f: &Fiche) {
     let d = f.departement;
     let co = &f.entree.coordonnees;
-    let mut r = Redaction(Vec::new());
     r.l(
         GenreLigne::Titre,
         0,
@@ -281,7 +306,10 @@ pub fn lignes_fiche(f: &Fiche) -> Vec<LigneFiche> {
             }
         }
     }
+}
 
+/// Warnings and the digital help point.
+fn alertes_et_pan(r: &mut Redaction, f: &Fiche) {
     // Warnings
     let alertes: Vec<&Fait> = f.entree.alertes().collect();
     if f.postal_impose() || !alertes.is_empty() {
@@ -340,7 +368,10 @@ pub fn lignes_fiche(f: &Fiche) -> Vec<LigneFiche> {
     if let Some(c) = f.correction(ChampCorrection::PanReservation) {
         r.correction_remplace(c);
     }
+}
 
+/// Substitution modes and known practices.
+fn substitution(r: &mut Redaction, f: &Fiche) {
     // Substitution
     r.section("SUBSTITUTION (SI LE CCC ET LE PAN N'ONT PAS SUFFI)");
     for (champ, titre, livre) in [
@@ -376,10 +407,14 @@ pub fn lignes_fiche(f: &Fiche) -> Vec<LigneFiche> {
             r.fait(1, p);
         }
     }
+}
 
+/// The letter address and the préfecture's contact details.
+fn adresse_et_contact(r: &mut Redaction, f: &Fiche) {
+    let co = &f.entree.coordonnees;
     // Address
     r.section("ADRESSE POUR UN RECOMMANDÉ (à copier)");
-    for l in f.adresse_courrier() {
+    for l in adresse_courrier(f) {
         r.l(GenreLigne::Copie, 1, l);
     }
     if f.correction(ChampCorrection::Adresse).is_some() {
@@ -454,7 +489,10 @@ pub fn lignes_fiche(f: &Fiche) -> Vec<LigneFiche> {
         r.correction_remplace(c);
     }
     r.l(GenreLigne::Source, 1, SOURCE_COURTE);
+}
 
+/// The national CCC contact and the sources of the contact details.
+fn contact_national(r: &mut Redaction, f: &Fiche) {
     // National contact
     r.section("CONTACT NATIONAL : CENTRE DE CONTACT CITOYENS (CCC)");
     r.l(
@@ -481,7 +519,6 @@ pub fn lignes_fiche(f: &Fiche) -> Vec<LigneFiche> {
         r.l(GenreLigne::Texte, 1, s.texte.clone());
         r.l(GenreLigne::Source, 2, ligne_source(&s.source));
     }
-    r.0
 }
 
 /// The card as plain text (screen readers: no box drawing, two spaces per level).
@@ -513,137 +550,6 @@ pub fn plusieurs(requete: &str, deps: &[Departement]) -> String {
         ));
     }
     s
-}
-
-// ---------------------------------------------------------------- messages
-
-pub fn aucun_resultat(requete: &str) -> String {
-    format!(
-        "aucun département ne correspond à « {requete} » : tapez un numéro (33, 2A, 971) ou un nom (gironde, réunion)"
-    )
-}
-pub const REQUETE_VIDE: &str =
-    "indiquez un numéro (33, 2A, 971) ou un nom de département (gironde, réunion)";
-pub fn repertoire_illisible(e: &str) -> String {
-    format!("l'annuaire des préfectures fourni avec vigie est illisible ({e})")
-}
-pub fn corrections_non_lues(e: &str) -> String {
-    format!("attention : corrections locales non lues ({e}) ; fiche sans corrections")
-}
-pub const VALEUR_VIDE: &str = "valeur obligatoire manquante";
-pub const VALEUR_LONGUE: &str = "valeur trop longue (2000 caractères au plus)";
-pub const DATE_FUTURE: &str = "la date de vérification est dans le futur";
-pub const HORODATAGE_INVALIDE: &str = "date et heure de saisie attendues (AAAA-MM-JJ HH:MM:SS)";
-pub const COLONNE_INCONNUE: &str = "colonne inconnue";
-pub const COLONNE_REPETEE: &str = "colonne répétée";
-pub const COLONNE_MANQUANTE: &str = "colonne obligatoire manquante";
-pub fn valeur_admise(admises: &[&str]) -> String {
-    format!("valeur inconnue (valeurs admises : {})", admises.join(", "))
-}
-pub fn champs_admis() -> String {
-    valeur_admise(
-        &ChampCorrection::TOUS
-            .iter()
-            .map(|c| c.code())
-            .collect::<Vec<_>>(),
-    )
-}
-pub fn champ_inconnu(champ: &str) -> String {
-    format!("champ « {champ} » : {}", champs_admis())
-}
-pub fn erreur_champ(champ: &str, raison: &str) -> String {
-    format!("{champ} : {raison}")
-}
-pub fn nombre_cellules(lues: usize, attendues: usize) -> String {
-    format!("{lues} cellules au lieu de {attendues}")
-}
-pub fn ligne_erreur(
-    fichier: &str,
-    ligne: u64,
-    colonne: &str,
-    valeur: &str,
-    raison: &str,
-) -> String {
-    format!("{fichier}:{ligne}: {colonne}: {valeur}: {raison}")
-}
-pub fn liste_erreurs(erreurs: &[String]) -> String {
-    let mut s = format!(
-        "fichier refusé, rien n'a été importé ({} erreur{}) :",
-        erreurs.len(),
-        if erreurs.len() > 1 { "s" } else { "" }
-    );
-    for e in erreurs.iter().take(50) {
-        s.push('\n');
-        s.push_str(e);
-    }
-    if erreurs.len() > 50 {
-        s.push_str(&format!("\n… et {} autres erreurs", erreurs.len() - 50));
-    }
-    s
-}
-pub fn pas_utf8(fichier: &str) -> String {
-    format!(
-        "{fichier} n'est pas en UTF-8 : enregistrez-le au format « CSV UTF-8 (délimité par des virgules) » puis recommencez"
-    )
-}
-pub fn point_virgule(fichier: &str) -> String {
-    format!(
-        "{fichier} est séparé par des points-virgules : enregistrez-le au format « CSV UTF-8 (délimité par des virgules) » puis recommencez"
-    )
-}
-pub fn fichier_vide(fichier: &str) -> String {
-    format!("{fichier} est vide : la ligne d'en-tête manque")
-}
-pub fn csv_illisible(fichier: &str, e: &str) -> String {
-    format!("{fichier} : CSV illisible ({e})")
-}
-pub fn ecriture_impossible(e: &str) -> String {
-    format!("écriture du CSV impossible : {e}")
-}
-pub fn fichier_ecriture(chemin: &Path, e: &std::io::Error) -> String {
-    format!(
-        "impossible d'écrire {} : {}",
-        chemin.display(),
-        super::erreur_io(e)
-    )
-}
-pub fn fichier_lecture(chemin: &Path, e: &std::io::Error) -> String {
-    format!(
-        "impossible de lire {} : {}",
-        chemin.display(),
-        super::erreur_io(e)
-    )
-}
-pub fn export_fait(n: usize, chemin: &Path) -> String {
-    format!(
-        "{n} correction{} écrite{} dans {}",
-        if n > 1 { "s" } else { "" },
-        if n > 1 { "s" } else { "" },
-        chemin.display()
-    )
-}
-pub fn import_fait(ajoutees: usize, deja: usize) -> String {
-    format!("{ajoutees} correction(s) ajoutée(s), {deja} déjà présente(s)")
-}
-pub fn correction_enregistree(c: &Correction) -> String {
-    format!(
-        "Correction enregistrée pour {} : {} = {} (vérifié le {} par {})",
-        la_prefecture(c.departement),
-        libelle_champ(c.champ),
-        libelle_valeur(c.champ, &c.valeur),
-        date_fr(c.verifie_le),
-        c.auteur
-    )
-}
-pub fn departement_ambigu(requete: &str, deps: &[Departement]) -> String {
-    let codes: Vec<String> = deps
-        .iter()
-        .map(|d| format!("{} {}", d.code(), d.nom()))
-        .collect();
-    format!(
-        "« {requete} » désigne plusieurs départements ({}) : précisez le numéro",
-        codes.join(", ")
-    )
 }
 
 // ---------------------------------------------------------------- TUI

@@ -1,0 +1,207 @@
+use super::*;
+use crate::domain::moteur::{ConnaissancePrefecture, PanConnu, evaluer};
+use crate::domain::{
+    Blocage, Canal, Demarche, Departement, Evenement, Personne, Resultat, TypeEvenement, parse_date,
+};
+use crate::lettres::Dossier;
+
+#[test]
+fn engine_sentences_get_no_break_spaces_before_colons_and_semicolons() {
+    assert_eq!(
+        insecables("mesures utiles ; Défenseur : saisi"),
+        "mesures utiles\u{a0}; Défenseur\u{a0}: saisi"
+    );
+}
+use crate::domain::regles::Regles;
+
+fn d(s: &str) -> NaiveDate {
+    parse_date(s).unwrap()
+}
+
+/// The text on one line (line breaks and indents are layout, not wording).
+fn a_plat(t: &str) -> String {
+    t.split([' ', '\n'])
+        .filter(|m| !m.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+fn evenement(t: TypeEvenement, date: &str, r: Option<Resultat>) -> Evenement {
+    let mut e = Evenement::nouveau(t, d(date));
+    e.resultat = r;
+    e
+}
+
+fn dossier(evenements: Vec<Evenement>, pan: PanConnu, captures: Option<u32>) -> Dossier {
+    let personne = Personne {
+        id: Some(1),
+        reference: "R1".into(),
+        nom: "N'Diaye".into(),
+        prenom: Some("Omar".into()),
+        telephone: Some("0600000000".into()),
+        departement: Departement::depuis_code("22").unwrap(),
+        demarche: Demarche::PremiereDemande,
+        blocage: Blocage::ApiNonRenouvelee,
+        ouvert_le: d("2026-09-01"),
+        titre_expire_le: None,
+        api_expire_le: Some(d("2026-11-01")),
+        pan_connu: None,
+        notes: Some("NOTE".into()),
+        captures,
+        version: 1,
+    };
+    let prefecture = ConnaissancePrefecture {
+        departement: Departement::depuis_code("22").ok(),
+        pan,
+        ..ConnaissancePrefecture::default()
+    };
+    let aujourdhui = d("2026-11-23");
+    let evaluation = evaluer(
+        &personne,
+        &evenements,
+        &prefecture,
+        &Regles::default(),
+        aujourdhui,
+    );
+    Dossier {
+        personne,
+        evenements,
+        adresse_prefecture: vec!["1 place".into()],
+        prefecture,
+        evaluation,
+        aujourdhui,
+    }
+}
+
+#[test]
+fn dates_in_letters() {
+    assert_eq!(date_lettre(d("2023-08-01")), "1er\u{a0}août\u{a0}2023");
+    assert_eq!(date_lettre(d("2026-11-23")), "23\u{a0}novembre\u{a0}2026");
+}
+
+#[test]
+fn each_event_type_tells_its_fact_or_nothing() {
+    let mut ccc = evenement(TypeEvenement::Ccc, "2026-10-02", Some(Resultat::SansAide));
+    ccc.canal = Some(Canal::Telephone);
+    ccc.ticket = Some(" T-7 ".into());
+    ccc.attente_minutes = Some(12);
+    let f = fait(&ccc).unwrap();
+    assert!(
+        f.starts_with("le 2\u{a0}octobre\u{a0}2026, j’ai appelé"),
+        "{f}"
+    );
+    assert!(
+        f.contains("12\u{a0}minutes") && f.contains("n°\u{a0}T-7"),
+        "{f}"
+    );
+    assert!(f.contains("\u{a0}; le CCC n’a pas pu"), "{f}");
+
+    let mut pan = evenement(TypeEvenement::Pan, "2026-10-05", Some(Resultat::RdvObtenu));
+    pan.echeance = Some(d("2026-10-20"));
+    assert!(
+        fait(&pan)
+            .unwrap()
+            .contains("pour le 20\u{a0}octobre\u{a0}2026")
+    );
+
+    let mut sub = evenement(
+        TypeEvenement::Substitution,
+        "2026-10-06",
+        Some(Resultat::Refus),
+    );
+    sub.canal = Some(Canal::Postal);
+    assert!(
+        fait(&sub)
+            .unwrap()
+            .contains("refusé le dépôt de ma demande par voie postale")
+    );
+
+    let mut ar = evenement(
+        TypeEvenement::Recommande,
+        "2026-10-07",
+        Some(Resultat::Envoye),
+    );
+    ar.ticket = Some("1A 234".into());
+    assert!(
+        fait(&ar)
+            .unwrap()
+            .contains("accusé de réception n°\u{a0}1A 234")
+    );
+
+    for t in [
+        TypeEvenement::Visite,
+        TypeEvenement::Avocat,
+        TypeEvenement::DefenseurDroits,
+        TypeEvenement::Cloture,
+    ] {
+        let mut e = evenement(t, "2026-10-08", None);
+        e.notes = Some("NOTE".into());
+        assert_eq!(fait(&e), None, "{t:?}");
+    }
+}
+
+#[test]
+fn letter_says_what_the_prefecture_did_not_offer() {
+    let brut = lettre(&dossier(Vec::new(), PanConnu::Aucun, None));
+    assert!(lignes_trop_longues(&brut).is_empty());
+    let t = a_plat(&brut);
+    assert!(
+        t.contains("ne dispose pas d’un point d’accueil numérique"),
+        "{t}"
+    );
+    assert!(t.contains("aucune solution de substitution ne m’a été proposée"));
+    assert!(!t.contains("capture"), "{t}");
+    assert!(!t.contains("Voici les faits"));
+    // The API is past: the letter says rights are lapsed.
+    assert!(t.contains("a expiré le 1er\u{a0}novembre\u{a0}2026"), "{t}");
+    assert!(t.contains("sans document de séjour valable"));
+    assert!(t.contains("Omar N’Diaye") || t.contains("Omar N'Diaye"));
+    assert!(!t.contains("NOTE") && !t.contains("0600000000") && !t.contains("R1"));
+    assert!(!t.contains(" :"), "espace ordinaire avant deux-points");
+}
+
+#[test]
+fn letter_invokes_the_exceptions_of_the_arrete_when_they_apply() {
+    let mut ccc = evenement(
+        TypeEvenement::Ccc,
+        "2026-10-02",
+        Some(Resultat::AttestationImpossibilite),
+    );
+    ccc.canal = Some(Canal::Formulaire);
+    let mut dos = dossier(vec![ccc], PanConnu::Inconnu, None);
+    let t = a_plat(&lettre(&dos));
+    assert!(t.contains("par exception, de bénéficier de la solution de substitution"));
+    assert!(t.contains("- attestation du CCC"));
+    assert!(!t.contains("ne peut pas être imposé"));
+    dos.prefecture.postal_impose = true;
+    dos.evenements.clear();
+    let t = a_plat(&lettre(&dos));
+    assert!(t.contains("il ne peut pas être imposé"), "{t}");
+    assert!(!t.contains("par exception"));
+}
+
+#[test]
+fn letter_with_an_offer_and_evidence() {
+    let offre = evenement(
+        TypeEvenement::Pan,
+        "2026-10-05",
+        Some(Resultat::SubstitutionProposee),
+    );
+    let brut = lettre(&dossier(vec![offre], PanConnu::Aucun, Some(1)));
+    assert!(brut.contains("- 1\u{a0}capture d’écran du blocage\n"));
+    let t = a_plat(&brut);
+    assert!(!t.contains("aucune solution de substitution ne m’a été proposée"));
+    assert!(!t.contains("ne dispose pas d’un point d’accueil"));
+    assert!(t.contains("1\u{a0}capture d’écran du blocage, jointe à ce courrier"));
+}
+
+#[test]
+fn chronology_without_events_still_gives_the_next_step() {
+    let dos = dossier(Vec::new(), PanConnu::Inconnu, None);
+    let t = chronologie(&dos);
+    assert!(t.contains("Aucune démarche enregistrée."));
+    assert!(t.contains(&crate::textes::moteur::action(&dos.evaluation.prochaine)));
+    assert!(t.contains("Preuves du blocage conservées\u{a0}: non renseigné(e)"));
+    assert!(!t.contains("NOTE") && !t.contains("0600000000"));
+    assert!(lignes_trop_longues(&t).is_empty());
+}
