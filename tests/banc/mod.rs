@@ -54,9 +54,12 @@ pub fn epingler(c: &mut Command, dossier: &Path) {
 /// The binary on `db`: encrypted with `phrase` (given in the environment), or
 /// `--sans-chiffrement` without one. Arguments added next come after `--db <db>`.
 pub fn commande(db: &Path, phrase: Option<&str>) -> Command {
+    // The nearest existing folder above the database (a test may give a path whose parent
+    // is a file, or does not exist yet); always inside the test's temporary folder.
     let dossier = db
-        .parent()
-        .filter(|d| !d.as_os_str().is_empty())
+        .ancestors()
+        .skip(1)
+        .find(|d| d.is_dir() && !d.as_os_str().is_empty())
         .expect("the test database lives in a temporary folder");
     let mut c = binaire(dossier);
     match phrase {
