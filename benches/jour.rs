@@ -111,15 +111,15 @@ fn main() {
         eprintln!("génération de {n} personnes : {:.1?}", t.elapsed());
     }
     // The bench base is plain: a raw connection reads it beside the store.
-    let brute = rusqlite::Connection::open(store.chemin()).unwrap();
-    let evenements: i64 = brute
+    let evenements: i64 = rusqlite::Connection::open(store.chemin())
+        .unwrap()
         .query_row("SELECT count(*) FROM evenements", [], |r| r.get(0))
         .unwrap();
     println!(
         "base : {} personnes, {evenements} événements",
         store.nombre_personnes().unwrap()
     );
-    brut(&store, &brute);
+    brut(&store);
     let regles = vigie::domain::regles::Regles::default();
     for tous in [false, true] {
         let mut temps = Vec::new();
@@ -139,7 +139,8 @@ fn main() {
     }
 }
 /// Baseline: reading the raw rows only, without building or evaluating anything.
-fn brut(store: &Store, brute: &rusqlite::Connection) {
+fn brut(store: &Store) {
+    let brute = rusqlite::Connection::open(store.chemin()).unwrap();
     let t = Instant::now();
     let mut st = brute.prepare("SELECT personne_id, id, date, type, canal, resultat, echeance, ticket, attente_minutes FROM evenements ORDER BY personne_id, date, id").unwrap();
     let mut n = 0usize;

@@ -4,18 +4,12 @@ use super::journal::horodatage;
 use super::lignes::{self, COLONNES_EVENEMENT, colonnes_evenement_de};
 use super::{Ecriture, ErreurStore, ResultatStore, Store};
 use crate::domain::{Evenement, date_iso};
-use rusqlite::{Row, params};
+use rusqlite::{Connection, Row, params};
 
 impl Store {
     /// A person's events in date order, then insertion order.
     pub fn evenements(&self, personne_id: i64) -> ResultatStore<Vec<Evenement>> {
-        let mut st = self.connexion().prepare_cached(&format!(
-            "SELECT {COLONNES_EVENEMENT} FROM evenements WHERE personne_id = ?1 ORDER BY date, id"
-        ))?;
-        let v = st
-            .query_map([personne_id], lignes::evenement)?
-            .collect::<Result<Vec<_>, _>>()?;
-        Ok(v)
+        evenements_de(self.connexion(), personne_id)
     }
 
     /// Every event with its person's reference, ordered by reference, date, insertion order
@@ -57,6 +51,17 @@ impl Store {
     }
 }
 
+/// A person's events in date order, then insertion order (the (person, date, id) index).
+fn evenements_de(conn: &Connection, personne_id: i64) -> ResultatStore<Vec<Evenement>> {
+    let mut st = conn.prepare_cached(&format!(
+        "SELECT {COLONNES_EVENEMENT} FROM evenements WHERE personne_id = ?1 ORDER BY date, id"
+    ))?;
+    let v = st
+        .query_map([personne_id], lignes::evenement)?
+        .collect::<Result<Vec<_>, _>>()?;
+    Ok(v)
+}
+
 /// A row of `p.reference` followed by `COLONNES_EVENEMENT`.
 fn avec_reference<'r>(r: &'r Row) -> rusqlite::Result<(&'r str, Evenement)> {
     Ok((
@@ -66,15 +71,9 @@ fn avec_reference<'r>(r: &'r Row) -> rusqlite::Result<(&'r str, Evenement)> {
 }
 
 impl Ecriture<'_> {
-    /// A person's events (no particular order), inside the transaction.
+    /// A person's events in date order, then insertion order, inside the transaction.
     pub fn evenements_de(&self, personne_id: i64) -> ResultatStore<Vec<Evenement>> {
-        let mut st = self.tx().prepare_cached(&format!(
-            "SELECT {COLONNES_EVENEMENT} FROM evenements WHERE personne_id = ?1"
-        ))?;
-        let v = st
-            .query_map([personne_id], lignes::evenement)?
-            .collect::<Result<Vec<_>, _>>()?;
-        Ok(v)
+        evenements_de(self.tx(), personne_id)
     }
 }
 

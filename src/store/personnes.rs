@@ -4,7 +4,7 @@ use super::journal::{horodatage, journaliser};
 use super::lignes::{self, COLONNES_PERSONNE};
 use super::{Ecriture, ErreurStore, ResultatStore, Store};
 use crate::domain::{Personne, date_iso, oui_non, replier};
-use rusqlite::{OptionalExtension, ToSql, params};
+use rusqlite::{Connection, OptionalExtension, ToSql, params};
 
 /// A person with the attribution columns the database keeps.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -17,14 +17,7 @@ pub struct Trace {
 
 impl Store {
     pub fn personne(&self, id: i64) -> ResultatStore<Option<Personne>> {
-        Ok(self
-            .connexion()
-            .query_row(
-                &format!("SELECT {COLONNES_PERSONNE} FROM personnes WHERE id = ?1"),
-                [id],
-                lignes::personne,
-            )
-            .optional()?)
+        personne_par_id(self.connexion(), id)
     }
 
     pub fn personne_par_reference(&self, reference: &str) -> ResultatStore<Option<Personne>> {
@@ -89,9 +82,7 @@ impl Store {
     }
 
     pub fn nombre_personnes(&self) -> ResultatStore<i64> {
-        Ok(self
-            .connexion()
-            .query_row("SELECT count(*) FROM personnes", [], |r| r.get(0))?)
+        nombre_personnes(self.connexion())
     }
 
     /// Creates a person; returns its id.
@@ -109,9 +100,7 @@ impl Store {
 impl Ecriture<'_> {
     /// How many people the base holds, inside the transaction.
     pub fn nombre_personnes(&self) -> ResultatStore<i64> {
-        Ok(self
-            .tx()
-            .query_row("SELECT count(*) FROM personnes", [], |r| r.get(0))?)
+        nombre_personnes(self.tx())
     }
 
     /// The id of every person by reference, inside the transaction.
@@ -142,6 +131,20 @@ impl Ecriture<'_> {
             )
             .optional()?)
     }
+}
+
+fn personne_par_id(conn: &Connection, id: i64) -> ResultatStore<Option<Personne>> {
+    Ok(conn
+        .query_row(
+            &format!("SELECT {COLONNES_PERSONNE} FROM personnes WHERE id = ?1"),
+            [id],
+            lignes::personne,
+        )
+        .optional()?)
+}
+
+fn nombre_personnes(conn: &Connection) -> ResultatStore<i64> {
+    Ok(conn.query_row("SELECT count(*) FROM personnes", [], |r| r.get(0))?)
 }
 
 fn texte_recherche(p: &Personne) -> String {
@@ -238,15 +241,7 @@ pub fn mettre_a_jour_personne(tx: &Ecriture, p: &Personne, benevole: &str) -> Re
         parametres_nommes(&valeurs).as_slice(),
     )?;
     if n == 0 {
-        let actuelle = tx
-            .tx()
-            .query_row(
-                &format!("SELECT {COLONNES_PERSONNE} FROM personnes WHERE id = ?1"),
-                [id],
-                lignes::personne,
-            )
-            .optional()?;
-        return Err(match actuelle {
+        return Err(match personne_par_id(tx.tx(), id)? {
             Some(a) => ErreurStore::Conflit {
                 actuelle: Box::new(a),
             },
