@@ -1,5 +1,5 @@
 //! End-to-end tests of `vigie import`, `vigie export donnees` and `vigie demo`, through the
-//! real binary (FORMATS.md §1–§3).
+//! real binary (docs/fichiers.md §1–§3).
 
 mod banc;
 

@@ -193,7 +193,7 @@ type LigneEvenement = (
     Option<i64>,
 );
 
-/// Everything the statistics (FORMATS.md §4) read, person by person, without identity.
+/// Everything the statistics (docs/fichiers.md §4) read, person by person, without identity.
 fn ce_que_lisent_les_stats(b: &Banc) -> (Vec<LignePersonne>, Vec<Vec<LigneEvenement>>) {
     let c = b.sql();
     let mut st = c

@@ -1,4 +1,4 @@
-//! `vigie export stats` (FORMATS.md §4): anonymized figures of a period, to a file or stdout.
+//! `vigie export stats` (docs/fichiers.md §4): anonymized figures of a period, to a file or stdout.
 
 use super::{Contexte, ErreurCli, ExportStatsArgs};
 use crate::domain::parse_date;

@@ -1,5 +1,5 @@
 //! The one CSV writer: quotes only where needed, every text cell escaped against formulas,
-//! in the dialect of FORMATS.md (comma, LF, no BOM) or of French spreadsheets (`excel-fr`:
+//! in the dialect of docs/fichiers.md (comma, LF, no BOM) or of French spreadsheets (`excel-fr`:
 //! semicolon, CRLF, UTF-8 BOM).
 
 use super::echapper;
@@ -16,7 +16,7 @@ pub enum Sortie<'a> {
 /// The separator, line end and BOM of a file.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Dialecte {
-    /// FORMATS.md: comma, LF line ends, no BOM.
+    /// docs/fichiers.md: comma, LF line ends, no BOM.
     Virgule,
     /// French spreadsheet software: semicolon, CRLF line ends, a UTF-8 BOM.
     ExcelFr,

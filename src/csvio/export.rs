@@ -1,5 +1,5 @@
 //! `vigie export donnees`: the whole database as `personnes.csv` and `evenements.csv`, in
-//! exactly the import format (FORMATS.md §3): people by reference; events by reference, date,
+//! exactly the import format (docs/fichiers.md §3): people by reference; events by reference, date,
 //! then insertion order; dates `AAAA-MM-JJ`; LF line ends; no BOM; formula escaping.
 
 use super::Ecrivain;

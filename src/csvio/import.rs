@@ -1,5 +1,5 @@
 //! `vigie import`: every row of every file is checked first, then everything is written in one
-//! `Store::ecrire` transaction, or nothing at all (FORMATS.md §3).
+//! `Store::ecrire` transaction, or nothing at all (docs/fichiers.md §3).
 //!
 //! Identical events: an event is identical to a stored one when every CSV column matches
 //! (reference, date, type, canal, resultat, echeance, ticket, attente_minutes, notes). Counting

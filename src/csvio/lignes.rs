@@ -1,4 +1,4 @@
-//! The rows of `personnes.csv` (FORMATS.md §1) and `evenements.csv` (§2): columns, parsing a
+//! The rows of `personnes.csv` (docs/fichiers.md §1) and `evenements.csv` (§2): columns, parsing a
 //! record into a domain value with every refused cell reported, and the record written back.
 
 use super::{Colonne, ErreurCellule, Place, Raison, Sortie, Table};

@@ -1,4 +1,4 @@
-//! CSV in and out, per FORMATS.md §1–§3: decoding (UTF-8 only, BOM accepted, LF or CRLF),
+//! CSV in and out, per docs/fichiers.md §1–§3: decoding (UTF-8 only, BOM accepted, LF or CRLF),
 //! header checks, the formula-injection escape, and the rows of `personnes.csv` and
 //! `evenements.csv` as domain values. The import and the full export build on it.
 //!
@@ -83,7 +83,7 @@ pub fn est_formule(s: &str) -> bool {
     s.chars().next().is_some_and(declencheur)
 }
 
-/// Escapes a text cell against formula injection (FORMATS.md §3, to the letter): a cell whose
+/// Escapes a text cell against formula injection (docs/fichiers.md §3, to the letter): a cell whose
 /// first character is one of `= + - @`, tab, CR or LF gets a `'` in front.
 pub fn echapper(s: &str) -> Cow<'_, str> {
     match s.chars().next() {
@@ -268,7 +268,7 @@ mod tests {
             let octets = w.terminer().unwrap();
             let (table, erreurs) = lire_table("f.csv", &octets, COLS).unwrap();
             prop_assert!(erreurs.is_empty());
-            // A text that starts with ' and a formula character loses that ' (FORMATS.md §3).
+            // A text that starts with ' and a formula character loses that ' (docs/fichiers.md §3).
             let lettre = |x: &String| desechapper(x).to_string();
             // A row whose every cell is empty is a spreadsheet's empty row: skipped.
             let attendues: Vec<(String, String)> = cellules

@@ -1,4 +1,4 @@
-//! The coded values of FORMATS.md §1–§2 (the exact strings of the CSV contract).
+//! The coded values of docs/fichiers.md §1–§2 (the exact strings of the CSV contract).
 //! Their French labels for display live with the texts, not here.
 
 use super::ErreurValeur;
@@ -11,7 +11,7 @@ macro_rules! codes {
         pub enum $nom { $($var),+ }
 
         impl $nom {
-            /// Every value, in the order of FORMATS.md.
+            /// Every value, in the order of docs/fichiers.md.
             pub const TOUS: &'static [$nom] = &[$($nom::$var),+];
 
             /// The exact code written in CSV files and in the database.
@@ -29,7 +29,7 @@ macro_rules! codes {
                 }
             }
 
-            /// Position in the order of FORMATS.md.
+            /// Position in the order of docs/fichiers.md.
             pub fn rang(self) -> usize {
                 Self::TOUS.iter().position(|v| *v == self).unwrap_or(0)
             }
@@ -136,7 +136,7 @@ impl TypeEvenement {
         }
     }
 
-    /// Outcomes allowed for this type, in the order of FORMATS.md §2
+    /// Outcomes allowed for this type, in the order of docs/fichiers.md §2
     /// (empty: the `resultat` cell must be empty).
     pub fn resultats(self) -> &'static [Resultat] {
         use Resultat as R;

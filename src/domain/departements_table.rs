@@ -1,4 +1,4 @@
-// Generated from shared/reference/prefectures.csv (INSEE COG): code and name of the 101 départements, in official order.
+// Generated from assets/prefectures.csv (INSEE COG): code and name of the 101 départements, in official order.
 pub(super) const DEPARTEMENTS: [(&str, &str); 101] = [
     ("01", "Ain"),
     ("02", "Aisne"),

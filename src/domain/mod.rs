@@ -212,7 +212,7 @@ pub fn replier(s: &str) -> String {
 
 // ---------------------------------------------------------------- person and event
 
-/// A person followed by the desk (FORMATS.md §1, plus what the database keeps).
+/// A person followed by the desk (docs/fichiers.md §1, plus what the database keeps).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Personne {
     /// Database id; `None` before it is stored.
@@ -246,7 +246,7 @@ impl Personne {
     }
 }
 
-/// One thing that happened (FORMATS.md §2).
+/// One thing that happened (docs/fichiers.md §2).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Evenement {
     pub id: Option<i64>,
@@ -302,7 +302,7 @@ impl Evenement {
         }
     }
 
-    /// Checks the per-type rules of FORMATS.md §2; returns every broken rule.
+    /// Checks the per-type rules of docs/fichiers.md §2; returns every broken rule.
     pub fn valider(&self) -> Vec<(ChampEvenement, ErreurValeur)> {
         let t = self.type_evenement;
         let mut erreurs = Vec::new();

@@ -1,4 +1,4 @@
-//! Letters and evidence (PRODUCT.md item 7): the registered letter to the préfecture
+//! Letters and evidence (docs/produit.md item 7): the registered letter to the préfecture
 //! (step 3 bis) and the chronology of every attempt, for a lawyer or the Défenseur des droits.
 //!
 //! This module gathers what a document needs (`Dossier`, one read snapshot) and lays text

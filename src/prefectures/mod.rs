@@ -2,7 +2,7 @@
 //! volunteers' local corrections.
 //!
 //! The data lives in `assets/` and is embedded in the binary:
-//! - `assets/prefectures.csv`: a verbatim copy of `shared/reference/prefectures.csv` (names,
+//! - `assets/prefectures.csv`: a verbatim copy of the reference directory (INSEE COG and the public services directory; names,
 //!   chef-lieu, address, phone, e-mail, website, one row per département);
 //! - `assets/prefectures-faits.toml`: the sourced facts (PAN, booking, substitution modes,
 //!   warnings, practices), each with its source and the date the source shows, plus the
@@ -26,7 +26,7 @@ use std::sync::LazyLock;
 pub use chargement::{ErreurRepertoire, Lieu, ProblemeFait, analyser};
 pub use corrections::{ChampCorrection, Correction};
 
-/// The CSV directory, verbatim from `shared/reference/prefectures.csv`.
+/// The CSV directory, verbatim copy of the reference directory (sources in `assets/prefectures-faits.toml`).
 pub const ANNUAIRE_CSV: &str = include_str!("../../assets/prefectures.csv");
 /// The sourced facts.
 pub const FAITS_TOML: &str = include_str!("../../assets/prefectures-faits.toml");

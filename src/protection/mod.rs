@@ -1,4 +1,4 @@
-//! Data protection (PRODUCT.md item 8): right of access (one person's data as files), right
+//! Data protection (docs/produit.md item 8): right of access (one person's data as files), right
 //! to erasure (one transaction, journalled), retention (anonymization of closed files that
 //! keeps every figure the statistics read), and consistent encrypted backups.
 //!
@@ -56,7 +56,7 @@ pub struct BilanAcces {
 }
 
 /// Writes `dossier/personnes.csv` (one row) and `dossier/evenements.csv` (that person's
-/// events) in the import format of FORMATS.md, and `dossier/chronologie.txt`. The folder is
+/// events) in the import format of docs/fichiers.md, and `dossier/chronologie.txt`. The folder is
 /// created if needed; the files are readable by their owner only. The access is journalled.
 pub fn exporter_personne(
     store: &mut Store,

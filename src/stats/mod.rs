@@ -1,4 +1,4 @@
-//! Statistics (issue 7): FAS-like indicators, suppression, CSV (FORMATS.md §4).
+//! Statistics (issue 7): FAS-like indicators, suppression, CSV (docs/fichiers.md §4).
 //!
 //! The store streams one row of facts per person followed (`requete`); everything else here is
 //! pure: accumulating counts per block, building the table, primary and secondary suppression,
@@ -53,7 +53,7 @@ impl Periode {
 
 // ---------------------------------------------------------------- indicators
 
-/// The indicators of FORMATS.md §4, in table order.
+/// The indicators of docs/fichiers.md §4, in table order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Indicateur {
     PersonnesSuivies,
@@ -513,7 +513,7 @@ pub struct Tableau {
 /// Output format of the export.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {
-    /// FORMATS.md §4: comma, decimal point, LF.
+    /// docs/fichiers.md §4: comma, decimal point, LF.
     Csv,
     /// Semicolon, decimal comma, UTF-8 BOM, CRLF (French spreadsheet software).
     ExcelFr,
@@ -625,7 +625,7 @@ impl Tableau {
     }
 }
 
-/// A text cell escaped against formulas (FORMATS.md §3), owned.
+/// A text cell escaped against formulas (docs/fichiers.md §3), owned.
 fn echapper_texte(s: &str) -> String {
     echapper(s).into_owned()
 }

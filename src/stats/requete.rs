@@ -13,7 +13,7 @@ pub fn faits_personnes(
     store.faits_personnes_suivies_entre(periode.du, periode.au, f)
 }
 
-/// Computes the whole table of FORMATS.md §4 for a period.
+/// Computes the whole table of docs/fichiers.md §4 for a period.
 pub fn calculer(
     store: &Store,
     periode: Periode,

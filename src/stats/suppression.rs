@@ -1,17 +1,17 @@
-//! Primary and secondary suppression (FORMATS.md §4): no published row about fewer than K
+//! Primary and secondary suppression (docs/fichiers.md §4): no published row about fewer than K
 //! people, and no masked cell recoverable from its group's total.
 
 use super::{Indicateur, Ligne, Statut, Valeur};
 use crate::domain::Departement;
 
-/// A group of cells adding up to a total (FORMATS.md §4, secondary suppression).
+/// A group of cells adding up to a total (docs/fichiers.md §4, secondary suppression).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Groupe {
     pub total: usize,
     pub cellules: Vec<usize>,
 }
 
-/// The groups of FORMATS.md §4 in examination order: for each block in output order its (a)
+/// The groups of docs/fichiers.md §4 in examination order: for each block in output order its (a)
 /// groups (`demarche`, then `blocage`); then, with `par_departement`, the (b) groups in the
 /// output order of their `ensemble` row, for every indicator counting people (medians are
 /// not counts of people and form no group).

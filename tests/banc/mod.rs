@@ -1,15 +1,15 @@
 //! Shared harness of the end-to-end tests: a temporary folder with a database path, the real
 //! binary run with a fixed volunteer and date (no inherited database, passphrase or stdin), CSV
-//! files with the FORMATS.md headers, and the store opened directly.
+//! files with the docs/fichiers.md headers, and the store opened directly.
 #![allow(dead_code)]
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 use vigie::store::{Ouverture, Store};
 
-/// Header of the people file (FORMATS.md §1).
+/// Header of the people file (docs/fichiers.md §1).
 pub const ENTETE_P: &str = "reference,nom,prenom,telephone,departement,demarche,blocage,ouvert_le,titre_expire_le,api_expire_le,pan_connu,notes";
-/// Header of the events file (FORMATS.md §2).
+/// Header of the events file (docs/fichiers.md §2).
 pub const ENTETE_E: &str =
     "reference,date,type,canal,resultat,echeance,ticket,attente_minutes,notes";
 /// The volunteer the binary runs as, unless a test sets `VIGIE_BENEVOLE` again.

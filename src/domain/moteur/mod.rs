@@ -17,7 +17,7 @@ use super::{Canal, Departement, Evenement, Personne, Resultat, TypeEvenement};
 use chrono::{Days, NaiveDate};
 use decision::{Decision, decider, decider_sans_recul, decision};
 
-/// A step of the ladder (PRODUCT.md).
+/// A step of the ladder (docs/produit.md).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Etape {
     Constat,
