@@ -1,0 +1,179 @@
+//! The frame around every screen: header, status area, footer, confirmation box.
+
+use super::*;
+
+/// stay in force").
+pub(super) fn lignes_statut(m: &str, largeur: usize) -> Vec<Line<'static>> {
+    let mut blocs: Vec<Vec<Line<'static>>> = m
+        .lines()
+        .map(|l| habiller(mots(l, gras()), largeur, 0, 2))
+        .collect();
+    let total: usize = blocs.iter().map(Vec::len).sum();
+    if total <= MAX_STATUT {
+        return blocs.concat();
+    }
+    let mut fin = if blocs.len() > 1 {
+        blocs.pop().unwrap_or_default()
+    } else {
+        Vec::new()
+    };
+    fin.truncate(MAX_STATUT - 1);
+    let mut v: Vec<Line<'static>> = blocs.concat();
+    v.truncate(MAX_STATUT - fin.len());
+    if let Some(der) = v.last_mut() {
+        let texte: String = der.spans.iter().map(|s| s.content.as_ref()).collect();
+        *der = Line::styled(tronquer(&format!("{texte} …"), largeur), gras());
+    }
+    v.extend(fin);
+    v
+}
+
+/// At most this many lines for a message in the status area.
+pub(super) const MAX_STATUT: usize = 4;
+
+/// "Terminal too small": the size needed and the size now.
+pub(super) fn trop_petit(f: &mut Frame, zone: Rect) {
+    let p = Paragraph::new(vec![
+        Line::styled(t::TROP_PETIT, gras()),
+        Line::raw(t::taille_actuelle(zone.width, zone.height)),
+    ])
+    .wrap(Wrap { trim: true });
+    f.render_widget(p, zone);
+    f.set_cursor_position(Position::new(zone.x, zone.y));
+}
+
+/// The header's lines: one when it fits, else the counts go on a second line.
+pub(super) fn lignes_entete(app: &App, largeur: u16) -> Vec<String> {
+    let entete = t::entete(
+        &titre_ecran(app),
+        &tm::date_longue(app.aujourdhui),
+        &app.benevole,
+        app.liste.du_jour,
+        app.liste.en_retard,
+    );
+    // One line when it fits, else the counts go on a second line.
+    if entete.chars().count() <= largeur as usize {
+        vec![entete]
+    } else {
+        entete
+            .split_once(" · bénévole")
+            .map(|(a, b)| vec![a.to_string(), format!(" bénévole{b}")])
+            .unwrap_or_else(|| vec![entete])
+    }
+}
+
+/// The footer: the keys that work here, from the keymap (panels add theirs first).
+pub(super) fn pied_de_page(f: &mut Frame, app: &App, pied: Rect) {
+    // footer: the keys that work here, from the keymap (panels add theirs first)
+    let mut cles: Vec<(String, String)> = Vec::new();
+    if app.confirmation.is_none()
+        && let Some(Ecran::Panneau { panneau, .. }) = app.pile.last()
+    {
+        for r in panneau.raccourcis() {
+            cles.push((r.touche.to_string(), r.action.to_string()));
+        }
+    }
+    // A global key sharing a key with the panel's own (e.g. F2) would be misleading: the
+    // panel's meaning wins, the global one is left to the help.
+    let prises: Vec<String> = cles
+        .iter()
+        .flat_map(|(k, _)| k.split('/').map(str::to_string).collect::<Vec<_>>())
+        .collect();
+    // Over a panel, only the global keys the panel lets through (not the letters its text
+    // field takes).
+    let globales = match app.pile.last() {
+        Some(Ecran::Panneau { panneau, .. }) if app.confirmation.is_none() => {
+            clavier::pied_filtre(&app.contextes_actifs(), |k| panneau.laisse_passer(k))
+        }
+        // On the day's list Esc has nowhere to go back to: the room goes to other keys.
+        _ if app.pile.is_empty() && !app.liste.tous && app.confirmation.is_none() => {
+            clavier::pied_filtre(&app.contextes_actifs(), |k| {
+                k.code != ratatui::crossterm::event::KeyCode::Esc
+            })
+        }
+        // A question on screen: its answers (F1 waits until it is answered).
+        _ if app.confirmation.is_some() => clavier::pied_filtre(&app.contextes_actifs(), |k| {
+            k.code != ratatui::crossterm::event::KeyCode::F(1)
+        }),
+        _ => clavier::pied_filtre(&app.contextes_actifs(), |_| true),
+    };
+    for (e, d) in globales {
+        let collision = e.split('/').any(|k| prises.iter().any(|p| p == k));
+        if !collision && !cles.iter().any(|(k, _)| *k == e) {
+            cles.push((e, d.to_string()));
+        }
+    }
+    // Lay the keys out on the footer's lines; what does not fit is left to the help.
+    let mut lignes_pied: Vec<Vec<Span>> = vec![Vec::new()];
+    let mut x = 0usize;
+    for (e, d) in &cles {
+        let l = e.chars().count() + 1 + d.chars().count();
+        let sep = if x == 0 { 0 } else { 3 };
+        if x + sep + l > pied.width as usize {
+            if lignes_pied.len() == pied.height as usize {
+                break;
+            }
+            lignes_pied.push(Vec::new());
+            x = 0;
+        } else if sep > 0 {
+            if let Some(derniere) = lignes_pied.last_mut() {
+                derniere.push(Span::raw(" · "));
+            }
+            x += sep;
+        }
+        if let Some(derniere) = lignes_pied.last_mut() {
+            derniere.push(Span::styled(e.clone(), inverse()));
+            derniere.push(Span::raw(format!(" {d}")));
+        }
+        x += l;
+    }
+    f.render_widget(
+        Paragraph::new(lignes_pied.into_iter().map(Line::from).collect::<Vec<_>>()),
+        pied,
+    );
+}
+
+/// The confirmation box over the screen (quit, abandon, overwrite).
+pub(super) fn confirmation(f: &mut Frame, app: &App, c: Confirmation, zone: Rect) {
+    let texte = match c {
+        Confirmation::Quitter => t::CONFIRMER_QUITTER.to_string(),
+        Confirmation::Abandonner => t::CONFIRMER_ABANDON.to_string(),
+        Confirmation::Ecraser => {
+            let chemin = match app.pile.last() {
+                Some(Ecran::Apercu(a)) => a
+                    .a_ecraser
+                    .as_ref()
+                    .map(|c| c.display().to_string())
+                    .unwrap_or_default(),
+                _ => String::new(),
+            };
+            t::confirmer_ecraser(&chemin)
+        }
+    };
+    let l = 60.min(zone.width - 4);
+    // As tall as the wrapped text (a long path takes several lines).
+    let w = l.saturating_sub(2).max(1) as usize;
+    let lignes: usize = texte
+        .lines()
+        .flat_map(|p| couper(p, w))
+        // A word wider than the box (a long path) is broken by the wrapping.
+        .map(|ligne| ligne.chars().count().max(1).div_ceil(w))
+        .sum();
+    let lignes = lignes.min(u16::MAX as usize) as u16;
+    let h = (lignes + 2).clamp(5, zone.height.saturating_sub(2));
+    let boite = Rect::new(
+        zone.x + (zone.width - l) / 2,
+        zone.y + (zone.height / 2).saturating_sub(3),
+        l,
+        h,
+    );
+    f.render_widget(Clear, boite);
+    f.render_widget(
+        Paragraph::new(texte)
+            .wrap(Wrap { trim: true })
+            .block(Block::bordered())
+            .style(gras()),
+        boite,
+    );
+    f.set_cursor_position(Position::new(boite.x + 1, boite.y + 1));
+}

@@ -1,0 +1,214 @@
+//! Forms: a person, an event.
+
+use super::*;
+
+// ------------------------------------------------------------------ forms
+
+pub(super) const LARGEUR_LIBELLE: u16 = 24;
+
+/// Lays out the options of a pick list on lines of at most `largeur` columns; returns the
+/// lines and the (line, column) of the chosen (or first) option.
+pub(super) fn options_choix(
+    options: &[String],
+    choisi: Option<usize>,
+    largeur: u16,
+) -> (Vec<Line<'static>>, (u16, u16)) {
+    let mut lignes: Vec<Vec<Span<'static>>> = vec![Vec::new()];
+    let mut x = 0u16;
+    let mut pos = (0u16, 0u16);
+    for (i, o) in options.iter().enumerate() {
+        let marque = if choisi == Some(i) { "(•)" } else { "( )" };
+        let texte = format!("{marque} {} {o}", i + 1);
+        let l = texte.chars().count() as u16;
+        if x > 0 && x + 2 + l > largeur {
+            lignes.push(Vec::new());
+            x = 0;
+        }
+        let courante = lignes.len() - 1;
+        if x > 0 {
+            lignes[courante].push(Span::raw("  "));
+            x += 2;
+        }
+        if choisi == Some(i) || (choisi.is_none() && i == 0) {
+            pos = (courante as u16, x);
+        }
+        let style = if choisi == Some(i) {
+            inverse().add_modifier(Modifier::BOLD)
+        } else {
+            Style::default()
+        };
+        lignes[courante].push(Span::styled(texte, style));
+        x += l;
+    }
+    (lignes.into_iter().map(Line::from).collect(), pos)
+}
+
+pub(super) fn formulaire(f: &mut Frame, zone: Rect, sous_titre: &str, form: &mut Formulaire) {
+    let largeur_valeur = zone.width.saturating_sub(LARGEUR_LIBELLE + 1);
+    // Each field: its lines (label column + value), plus an error line when invalid.
+    struct Bloc {
+        lignes: Vec<Line<'static>>,
+        curseur: (u16, u16),
+        notes: bool,
+    }
+    let mut blocs: Vec<Bloc> = Vec::new();
+    let mut entete: Vec<Line<'static>> = Vec::new();
+    if !sous_titre.is_empty() {
+        entete.push(Line::styled(sous_titre.to_string(), gras()));
+    }
+    if let Some(m) = &form.message {
+        entete.push(Line::styled(format!("⚠ {m}"), gras()));
+    }
+    for (i, c) in form.champs.iter().enumerate() {
+        let focus = i == form.focus;
+        let libelle = format!(
+            "{}{:<w$}",
+            if focus { "▶ " } else { "  " },
+            c.libelle,
+            w = (LARGEUR_LIBELLE - 2) as usize
+        );
+        let style_libelle = if focus { gras() } else { Style::default() };
+        let mut lignes = Vec::new();
+        let mut curseur = (0, LARGEUR_LIBELLE);
+        let mut notes = false;
+        match &c.valeur {
+            Valeur::Texte(l) => {
+                // A value longer than the line scrolls sideways with the cursor ("…" tells
+                // that something is hidden on either side).
+                let (visible, colonne) = fenetre(&l.texte, l.curseur, largeur_valeur as usize);
+                let mut spans = vec![
+                    Span::styled(libelle, style_libelle),
+                    Span::styled(
+                        format!("{visible:<20}"),
+                        if l.selection && focus {
+                            inverse().add_modifier(Modifier::UNDERLINED)
+                        } else {
+                            Style::default().add_modifier(Modifier::UNDERLINED)
+                        },
+                    ),
+                ];
+                if let Some(a) = &c.aide {
+                    spans.push(Span::raw(format!(" {a}")));
+                }
+                lignes.push(Line::from(spans));
+                curseur = (0, LARGEUR_LIBELLE + colonne as u16);
+            }
+            Valeur::Choix { options, choisi } => {
+                let (ls, (ly, lx)) = options_choix(options, *choisi, largeur_valeur);
+                for (j, l) in ls.into_iter().enumerate() {
+                    let mut spans = vec![if j == 0 {
+                        Span::styled(libelle.clone(), style_libelle)
+                    } else {
+                        Span::raw(" ".repeat(LARGEUR_LIBELLE as usize))
+                    }];
+                    spans.extend(l.spans);
+                    lignes.push(Line::from(spans));
+                }
+                curseur = (ly, LARGEUR_LIBELLE + lx);
+            }
+            Valeur::Notes(_) => {
+                let mut spans = vec![Span::styled(c.libelle.to_string(), style_libelle)];
+                if let Some(a) = &c.aide {
+                    spans.push(Span::raw(format!(" ({a})")));
+                }
+                let mut l = Line::from(spans);
+                if focus {
+                    l.spans.insert(0, Span::raw("▶ "));
+                } else {
+                    l.spans.insert(0, Span::raw("  "));
+                }
+                lignes.push(l);
+                notes = true;
+            }
+        }
+        if let Some(e) = champ_erreur(c) {
+            for (j, morceau) in couper(&format!("⚠ {e}"), largeur_valeur as usize)
+                .into_iter()
+                .enumerate()
+            {
+                let retrait = LARGEUR_LIBELLE as usize + if j > 0 { 2 } else { 0 };
+                lignes.push(Line::styled(
+                    format!("{}{morceau}", " ".repeat(retrait)),
+                    gras(),
+                ));
+            }
+        }
+        blocs.push(Bloc {
+            lignes,
+            curseur,
+            notes,
+        });
+    }
+    const HAUTEUR_NOTES: u16 = 6;
+    let hauteur = |b: &Bloc| b.lignes.len() as u16 + if b.notes { HAUTEUR_NOTES } else { 0 };
+    // Scroll so that the focused field is entirely visible.
+    let h_entete = entete.len() as u16;
+    let dispo = zone.height.saturating_sub(h_entete);
+    let debut_focus: u16 = blocs.iter().take(form.focus).map(hauteur).sum();
+    let fin_focus = debut_focus + blocs.get(form.focus).map_or(0, hauteur);
+    let decalage = fin_focus.saturating_sub(dispo).min(debut_focus);
+    f.render_widget(
+        Paragraph::new(entete),
+        Rect {
+            height: h_entete.min(zone.height),
+            ..zone
+        },
+    );
+    let mut y_rel: i32 = -(decalage as i32);
+    let bas = zone.bottom();
+    let y0 = zone.y + h_entete;
+    for (i, b) in blocs.iter().enumerate() {
+        let h = hauteur(b);
+        for (j, l) in b.lignes.iter().enumerate() {
+            let y = y_rel + j as i32;
+            if y >= 0 && (y0 as i32 + y) < bas as i32 {
+                let r = Rect::new(zone.x, y0 + y as u16, zone.width, 1);
+                f.render_widget(Paragraph::new(l.clone()), r);
+            }
+        }
+        let y_notes = y_rel + b.lignes.len() as i32;
+        if b.notes
+            && y_notes >= 0
+            && let Some(Champ {
+                valeur: Valeur::Notes(ta),
+                ..
+            }) = form.champs.get_mut(i)
+        {
+            let haut = y0 + y_notes as u16;
+            if haut < bas {
+                let r = Rect::new(
+                    zone.x + 2,
+                    haut,
+                    zone.width.saturating_sub(2),
+                    HAUTEUR_NOTES.min(bas - haut),
+                );
+                ta.set_block(Block::bordered());
+                f.render_widget(&**ta, r);
+                if i == form.focus {
+                    let ratatui_textarea::DataCursor(ligne, col) = ta.cursor();
+                    let (sy, sx) = ta.scroll_offset();
+                    let cx = r.x + 1 + (col as u16).saturating_sub(sx);
+                    let cy = r.y + 1 + (ligne as u16).saturating_sub(sy);
+                    f.set_cursor_position(Position::new(
+                        cx.min(r.right().saturating_sub(2)),
+                        cy.min(r.bottom().saturating_sub(2)),
+                    ));
+                }
+            }
+        }
+        if i == form.focus && !b.notes {
+            let y = y_rel + b.curseur.0 as i32;
+            if y >= 0 {
+                f.set_cursor_position(Position::new(
+                    (zone.x + b.curseur.1).min(zone.right().saturating_sub(1)),
+                    (y0 + y as u16).min(bas.saturating_sub(1)),
+                ));
+            }
+        }
+        y_rel += h as i32;
+    }
+}
+
+pub(super) fn champ_erreur(c: &Champ) -> Option<&str> {
+    c.erreur.as_deref()
+}
