@@ -2,6 +2,8 @@
 
 use super::*;
 
+/// A message laid out for the status area: each of its lines wrapped; when too long, the
+/// first lines then "…", and always its last line (the conclusion, e.g. "the shipped rules
 /// stay in force").
 pub(super) fn lignes_statut(m: &str, largeur: usize) -> Vec<Line<'static>> {
     let mut blocs: Vec<Vec<Line<'static>>> = m

@@ -172,12 +172,11 @@ pub(super) fn nom_une_ligne(p: &Personne, largeur: u16) -> String {
     }
 }
 
-/// A message laid out for the status area: each of its lines wrapped; when too long, the
-/// first lines then "…", and always its last line (the conclusion, e.g. "the shipped rules
-
 /// At most this many lines per row of the list (the file shows everything).
 pub(super) const MAX_LIGNES: usize = 3;
 
+/// Keeps at most `max` lines of a cell `largeur` wide; the last kept line ends with "…"
+/// when lines were dropped.
 pub(super) fn limiter(mut lignes: Vec<String>, max: usize, largeur: u16) -> Vec<String> {
     if lignes.len() > max {
         lignes.truncate(max);

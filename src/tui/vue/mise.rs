@@ -60,9 +60,6 @@ pub(super) fn jetons(s: &str) -> Vec<String> {
     v
 }
 
-/// Keeps at most `max` lines of a cell `largeur` wide; the last kept line ends with "…"
-/// when lines were dropped.
-
 /// Display width of a text (an emoji or a CJK character takes two columns).
 pub fn largeur_affichee(s: &str) -> usize {
     Span::raw(s).width()

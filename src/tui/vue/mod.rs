@@ -54,7 +54,6 @@ pub(super) fn inverse() -> Style {
 }
 
 /// Style of an urgency level: colour when allowed, and always bold for lapsed/threatened rights.
-
 pub fn style_urgence(n: NiveauUrgence, couleurs: bool) -> Style {
     let base = match n {
         NiveauUrgence::DroitsRompus | NiveauUrgence::DroitsMenaces => gras(),
