@@ -32,6 +32,11 @@ fn tete(s: &str, colonnes: usize) -> (&str, &str) {
     (s, "")
 }
 
+/// The longest beginning of `s` that fits in `colonnes` columns.
+pub fn debut(s: &str, colonnes: usize) -> &str {
+    tete(s, colonnes).0
+}
+
 /// `s` cut to at most `colonnes` columns, ending with "…" when something was left out
 /// (spaces before the "…" are dropped).
 pub fn tronquer(s: &str, colonnes: usize) -> String {

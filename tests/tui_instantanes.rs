@@ -925,7 +925,7 @@ fn timeline_words_dates_as_the_forms_and_conflict_shows_unknown_pan() {
 /// hidden, wide characters counted as two columns.
 #[test]
 fn one_line_window_keeps_the_cursor_visible() {
-    use vigie::tui::vue::{fenetre, largeur_affichee};
+    use vigie::mise_en_page::{fenetre, largeur as largeur_affichee};
     assert_eq!(fenetre("abc", 1, 10), ("abc".to_string(), 1));
     let long: String = ('a'..='z').collect();
     let (v, c) = fenetre(&long, 26, 10);

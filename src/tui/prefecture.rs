@@ -419,37 +419,13 @@ impl EcranPrefecture {
     }
 }
 
-/// Cuts a card line to `largeur` columns, words kept whole when possible; continuation lines
-/// keep the indentation.
+/// Cuts a card line to `largeur` columns (display width), words kept whole when possible;
+/// continuation lines keep the indentation.
 fn couper(texte: &str, retrait: usize, largeur: usize) -> Vec<String> {
-    let largeur = largeur.max(retrait + 8);
     let marge = " ".repeat(retrait);
-    let mut lignes = Vec::new();
-    let mut courante = marge.clone();
-    let mut n = retrait;
-    for mot in texte.split(' ') {
-        let m = mot.chars().count();
-        if n > retrait && n + 1 + m > largeur && retrait + m <= largeur {
-            lignes.push(std::mem::replace(&mut courante, marge.clone()));
-            n = retrait;
-        }
-        if n > retrait && n < largeur {
-            courante.push(' ');
-            n += 1;
-        }
-        // A word longer than the line (a URL) is cut.
-        let mut reste: Vec<char> = mot.chars().collect();
-        while n + reste.len() > largeur {
-            let prise = largeur - n;
-            courante.extend(reste.drain(..prise));
-            lignes.push(std::mem::replace(&mut courante, marge.clone()));
-            n = retrait;
-        }
-        n += reste.len();
-        courante.extend(reste);
-    }
-    lignes.push(courante);
-    lignes
+    let h =
+        crate::mise_en_page::Habillage::simple(largeur.max(retrait + 8)).prefixes(&marge, &marge);
+    crate::mise_en_page::envelopper(texte, &h)
 }
 
 fn style(g: t::GenreLigne) -> Style {

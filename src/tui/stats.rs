@@ -440,7 +440,7 @@ impl EcranStats {
             ),
             i => t::libelle_indicateur(i).to_string(),
         };
-        let libelle = tronquer(&libelle, LARGEUR_LIBELLE);
+        let libelle = crate::mise_en_page::tronquer(&libelle, LARGEUR_LIBELLE);
         let c = l.cellules(self.seuil);
         let fr = |s: &str| s.replace('.', ",");
         let base = c.base.clone();
@@ -534,16 +534,6 @@ fn barre(dixiemes: u64) -> String {
 
 fn champ_actif<'a>(du: &'a mut String, au: &'a mut String, champ: usize) -> &'a mut String {
     if champ == 0 { du } else { au }
-}
-
-fn tronquer(s: &str, n: usize) -> String {
-    if s.chars().count() <= n {
-        s.to_string()
-    } else {
-        let mut t: String = s.chars().take(n - 1).collect();
-        t.push('…');
-        t
-    }
 }
 
 impl Panneau for EcranStats {

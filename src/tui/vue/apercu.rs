@@ -1,6 +1,7 @@
 //! The preview of a document (letter, chronology) and its file-name field.
 
 use super::*;
+use crate::mise_en_page::{self as mp, Habillage};
 
 // ------------------------------------------------------------------ document preview
 
@@ -21,16 +22,17 @@ pub(super) fn apercu(
         let (visible, colonne) = fenetre(
             &l.texte,
             l.curseur,
-            (zone.width as usize).saturating_sub(invite.chars().count()),
+            (zone.width as usize).saturating_sub(largeur(invite)),
         );
         bas.push(Line::from(vec![
             Span::styled(invite, gras()),
             Span::styled(visible, Style::default().add_modifier(Modifier::UNDERLINED)),
         ]));
-        let x = (invite.chars().count() + colonne) as u16;
+        let x = (largeur(invite) + colonne) as u16;
         curseur = Some((x.min(zone.width.saturating_sub(1)), bas.len() as u16 - 1));
         let dossier = t::dans_le_dossier(&a.repertoire.display().to_string());
-        for morceau in couper(&dossier, zone.width as usize) {
+        let h = Habillage::simple(zone.width as usize).prefixes("", "  ");
+        for morceau in mp::envelopper(&dossier, &h) {
             bas.push(Line::raw(morceau));
         }
         if let Some(e) = &a.erreur_nom {

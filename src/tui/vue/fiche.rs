@@ -82,65 +82,6 @@ pub(super) fn nom_prefecture(nom: &str, d: crate::domain::Departement) -> String
     }
 }
 
-/// Words of `s`, each with `style` (for `habiller`).
-pub(super) fn mots(s: &str, style: Style) -> Vec<(String, Style)> {
-    jetons(s).into_iter().map(|m| (m, style)).collect()
-}
-
-/// Lays tokens (separated by one space) on lines of at most `largeur` columns (display
-/// width: an emoji takes two): the first line indented by `debut`, the next ones by
-/// `retrait`. Never cuts a token, except one longer than a line (a web address, a long
-/// number), which goes on over the next lines: nothing typed is hidden.
-pub(super) fn habiller(
-    jetons: Vec<(String, Style)>,
-    largeur: usize,
-    debut: usize,
-    retrait: usize,
-) -> Vec<Line<'static>> {
-    let mut lignes: Vec<Line<'static>> = Vec::new();
-    let mut courante: Vec<Span<'static>> = vec![Span::raw(" ".repeat(debut))];
-    let mut x = debut;
-    let mut vide = true;
-    for (jeton, style) in jetons {
-        let n = largeur_affichee(&jeton);
-        if !vide && x + 1 + n > largeur {
-            lignes.push(Line::from(std::mem::take(&mut courante)));
-            courante.push(Span::raw(" ".repeat(retrait)));
-            x = retrait;
-            vide = true;
-        }
-        if !vide {
-            courante.push(Span::styled(" ", style));
-            x += 1;
-        }
-        let mut reste: Vec<char> = jeton.chars().collect();
-        loop {
-            let place = largeur.saturating_sub(x).max(1);
-            let mut pris = 0;
-            let mut w = 0;
-            while pris < reste.len() && w + largeur_car(reste[pris]) <= place {
-                w += largeur_car(reste[pris]);
-                pris += 1;
-            }
-            if pris == reste.len() {
-                x += w;
-                courante.push(Span::styled(reste.iter().collect::<String>(), style));
-                break;
-            }
-            // Always move on, even when one wide character does not fit.
-            let pris = pris.max(1);
-            let tete: String = reste.drain(..pris).collect();
-            courante.push(Span::styled(tete, style));
-            lignes.push(Line::from(std::mem::take(&mut courante)));
-            courante.push(Span::raw(" ".repeat(retrait)));
-            x = retrait;
-        }
-        vide = false;
-    }
-    lignes.push(Line::from(courante));
-    lignes
-}
-
 /// The person's file, laid out for `largeur` columns (continuation lines indented).
 pub(super) fn lignes_fiche(d: &DonneesFiche, couleurs: bool, largeur: u16) -> Vec<Line<'static>> {
     let largeur = largeur as usize;

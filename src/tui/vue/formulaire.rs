@@ -1,6 +1,7 @@
 //! Forms: a person, an event.
 
 use super::*;
+use crate::mise_en_page::{self as mp, Habillage};
 
 // ------------------------------------------------------------------ forms
 
@@ -19,7 +20,7 @@ pub(super) fn options_choix(
     for (i, o) in options.iter().enumerate() {
         let marque = if choisi == Some(i) { "(•)" } else { "( )" };
         let texte = format!("{marque} {} {o}", i + 1);
-        let l = texte.chars().count() as u16;
+        let l = mp::largeur(&texte) as u16;
         if x > 0 && x + 2 + l > largeur {
             lignes.push(Vec::new());
             x = 0;
@@ -122,15 +123,12 @@ pub(super) fn formulaire(f: &mut Frame, zone: Rect, sous_titre: &str, form: &mut
             }
         }
         if let Some(e) = champ_erreur(c) {
-            for (j, morceau) in couper(&format!("⚠ {e}"), largeur_valeur as usize)
-                .into_iter()
-                .enumerate()
-            {
-                let retrait = LARGEUR_LIBELLE as usize + if j > 0 { 2 } else { 0 };
-                lignes.push(Line::styled(
-                    format!("{}{morceau}", " ".repeat(retrait)),
-                    gras(),
-                ));
+            let premier = " ".repeat(LARGEUR_LIBELLE as usize);
+            let suite = " ".repeat(LARGEUR_LIBELLE as usize + 2);
+            let h = Habillage::simple((LARGEUR_LIBELLE + largeur_valeur) as usize)
+                .prefixes(&premier, &suite);
+            for morceau in mp::envelopper(&format!("⚠ {e}"), &h) {
+                lignes.push(Line::styled(morceau, gras()));
             }
         }
         blocs.push(Bloc {

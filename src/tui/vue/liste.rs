@@ -162,13 +162,13 @@ pub(super) fn liste(f: &mut Frame, zone: Rect, l: &mut EtatListe, couleurs: bool
 }
 
 /// The name on one line of `largeur` columns: the family name first when it does not fit.
-pub(super) fn nom_une_ligne(p: &Personne, largeur: u16) -> String {
+pub(super) fn nom_une_ligne(p: &Personne, colonnes: u16) -> String {
     let complet = p.nom_complet();
-    if complet.chars().count() <= largeur as usize {
+    if largeur(&complet) <= colonnes as usize {
         complet
     } else {
         let inverse = format!("{} {}", p.nom, p.prenom.as_deref().unwrap_or(""));
-        tronquer(inverse.trim(), largeur as usize)
+        tronquer(inverse.trim(), colonnes as usize)
     }
 }
 
@@ -182,9 +182,7 @@ pub(super) fn limiter(mut lignes: Vec<String>, max: usize, largeur: u16) -> Vec<
         lignes.truncate(max);
         if let Some(der) = lignes.last_mut() {
             let garde = (largeur as usize).saturating_sub(1);
-            let mut r: String = der.chars().take(garde).collect();
-            r.push('…');
-            *der = r;
+            *der = format!("{}…", crate::mise_en_page::debut(der, garde));
         }
     }
     lignes
