@@ -23,6 +23,7 @@ const TAILLES: [(u16, u16); 2] = [(80, 24), (120, 40)];
 
 fn rendu(app: &mut App, l: u16, h: u16) -> String {
     let mut term = Terminal::new(TestBackend::new(l, h)).unwrap();
+    vigie::tui::vue::cadrer(app, l, h);
     term.draw(|f| vigie::tui::vue::dessiner(app, f)).unwrap();
     let buf = term.backend().buffer().clone();
     let mut s = String::new();

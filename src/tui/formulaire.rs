@@ -194,6 +194,7 @@ impl Champ {
             TextArea::new(lignes)
         };
         ta.set_cursor_line_style(ratatui::style::Style::default());
+        ta.set_block(ratatui::widgets::Block::bordered());
         ta.move_cursor(ratatui_textarea::CursorMove::Bottom);
         ta.move_cursor(ratatui_textarea::CursorMove::End);
         Champ {

@@ -104,6 +104,8 @@ pub fn lancer(mut store: Store, aujourdhui: NaiveDate) -> Result<(), String> {
     let _ = execute!(std::io::stdout(), EnableBracketedPaste);
     let mut derniere = Instant::now();
     loop {
+        let taille = terminal.size().map_err(|e| e.to_string())?;
+        vue::cadrer(&mut app, taille.width, taille.height);
         terminal
             .draw(|f| vue::dessiner(&mut app, f))
             .map_err(|e| e.to_string())?;

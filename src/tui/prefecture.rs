@@ -443,6 +443,18 @@ fn style(g: t::GenreLigne) -> Style {
     }
 }
 
+/// The panel's keys as it opens (no correction form): for the help.
+pub fn raccourcis_accueil() -> Vec<Raccourci> {
+    let r = |touche, action| Raccourci { touche, action };
+    vec![
+        r(t::TOUCHE_RECHERCHER, t::ACTION_RECHERCHER),
+        r("↑/↓", t::ACTION_CHOISIR),
+        r("PgPréc/PgSuiv", t::ACTION_DEFILER),
+        r("F2", t::ACTION_CORRIGER),
+        r("Échap", t::ACTION_FERMER),
+    ]
+}
+
 impl Panneau for EcranPrefecture {
     fn dessiner(&mut self, f: &mut Frame, zone: Rect) {
         if zone.height < 3 || zone.width < 20 {
@@ -677,13 +689,7 @@ impl Panneau for EcranPrefecture {
                 r("←/→", t::ACTION_VALEUR),
             ];
         }
-        vec![
-            r(t::TOUCHE_RECHERCHER, t::ACTION_RECHERCHER),
-            r("↑/↓", t::ACTION_CHOISIR),
-            r("PgPréc/PgSuiv", t::ACTION_DEFILER),
-            r("F2", t::ACTION_CORRIGER),
-            r("Échap", t::ACTION_FERMER),
-        ]
+        raccourcis_accueil()
     }
 }
 

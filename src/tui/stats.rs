@@ -536,6 +536,33 @@ fn champ_actif<'a>(du: &'a mut String, au: &'a mut String, champ: usize) -> &'a 
     if champ == 0 { du } else { au }
 }
 
+/// The list's keys (← → only when the table is by département).
+fn raccourcis_liste(par_departement: bool) -> Vec<Raccourci> {
+    let r = |touche, action| Raccourci { touche, action };
+    let mut v = vec![
+        r("m", e::CE_MOIS),
+        r("p", e::MOIS_DERNIER),
+        r("a", e::ANNEE),
+        r("d", e::R_DATES),
+        r("t", e::R_DEPARTEMENTS),
+    ];
+    if par_departement {
+        v.push(r("← →", e::R_BLOC));
+    }
+    v.extend([
+        r("+ -", e::R_SEUIL),
+        r("e", e::R_EXPORTER),
+        r("Échap", e::R_FERMER),
+        r("↑↓ j k", e::R_PARCOURIR),
+    ]);
+    v
+}
+
+/// The panel's keys as it opens: for the help.
+pub fn raccourcis_accueil() -> Vec<Raccourci> {
+    raccourcis_liste(false)
+}
+
 impl Panneau for EcranStats {
     fn dessiner(&mut self, f: &mut Frame, zone: Rect) {
         let cadre = Block::default().borders(Borders::ALL).title(e::TITRE);
@@ -656,25 +683,7 @@ impl Panneau for EcranStats {
     fn raccourcis(&self) -> Vec<Raccourci> {
         let r = |touche, action| Raccourci { touche, action };
         match self.mode {
-            Mode::Liste => {
-                let mut v = vec![
-                    r("m", e::CE_MOIS),
-                    r("p", e::MOIS_DERNIER),
-                    r("a", e::ANNEE),
-                    r("d", e::R_DATES),
-                    r("t", e::R_DEPARTEMENTS),
-                ];
-                if self.par_departement {
-                    v.push(r("← →", e::R_BLOC));
-                }
-                v.extend([
-                    r("+ -", e::R_SEUIL),
-                    r("e", e::R_EXPORTER),
-                    r("Échap", e::R_FERMER),
-                    r("↑↓ j k", e::R_PARCOURIR),
-                ]);
-                v
-            }
+            Mode::Liste => raccourcis_liste(self.par_departement),
             Mode::Dates { .. } => vec![
                 r("Tab", e::R_CHAMP),
                 r("Entrée", e::R_VALIDER),

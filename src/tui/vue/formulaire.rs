@@ -44,7 +44,7 @@ pub(super) fn options_choix(
     (lignes.into_iter().map(Line::from).collect(), pos)
 }
 
-pub(super) fn formulaire(f: &mut Frame, zone: Rect, sous_titre: &str, form: &mut Formulaire) {
+pub(super) fn formulaire(f: &mut Frame, zone: Rect, sous_titre: &str, form: &Formulaire) {
     let largeur_valeur = zone.width.saturating_sub(LARGEUR_LIBELLE + 1);
     // Each field: its lines (label column + value), plus an error line when invalid.
     struct Bloc {
@@ -170,7 +170,7 @@ pub(super) fn formulaire(f: &mut Frame, zone: Rect, sous_titre: &str, form: &mut
             && let Some(Champ {
                 valeur: Valeur::Notes(ta),
                 ..
-            }) = form.champs.get_mut(i)
+            }) = form.champs.get(i)
         {
             let haut = y0 + y_notes as u16;
             if haut < bas {
@@ -180,7 +180,6 @@ pub(super) fn formulaire(f: &mut Frame, zone: Rect, sous_titre: &str, form: &mut
                     zone.width.saturating_sub(2),
                     HAUTEUR_NOTES.min(bas - haut),
                 );
-                ta.set_block(Block::bordered());
                 f.render_widget(&**ta, r);
                 if i == form.focus {
                     let ratatui_textarea::DataCursor(ligne, col) = ta.cursor();
