@@ -60,8 +60,12 @@ pub fn completer(s: &str, colonnes: usize) -> String {
 /// What becomes of a word wider than a whole line.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum TropLong {
-    /// Cut where the line ends and go on over the next lines: nothing is hidden.
+    /// Start it on a new line, cut it where that line ends and go on over the next lines:
+    /// nothing is hidden.
     Couper,
+    /// Cut it where the current line ends (right after the words before it) and go on over
+    /// the next lines: a web address no line can hold does not leave a short line behind.
+    Continuer,
     /// Cut once, ending with "…".
     Tronquer,
 }
@@ -164,7 +168,11 @@ pub fn disposer<S: AsRef<str>>(jetons: &[S], h: &Habillage) -> Vec<Vec<Morceau>>
     for (i, jeton) in jetons.iter().enumerate() {
         let jeton = jeton.as_ref();
         let n = largeur(jeton);
-        if lignes.last().is_some_and(|l| !l.is_empty()) && x + 1 + n > h.largeur {
+        // With `Continuer`, a word no line can hold starts here if a character fits.
+        let reste_ici = h.trop_long == TropLong::Continuer
+            && retrait + n > h.largeur
+            && x + 1 + jeton.chars().next().map_or(0, largeur_car) <= h.largeur;
+        if lignes.last().is_some_and(|l| !l.is_empty()) && x + 1 + n > h.largeur && !reste_ici {
             lignes.push(Vec::new());
             x = retrait;
         }
@@ -192,7 +200,7 @@ pub fn disposer<S: AsRef<str>>(jetons: &[S], h: &Habillage) -> Vec<Vec<Morceau>>
                 x += largeur(&t);
                 poser(&mut lignes, t, espace);
             }
-            TropLong::Couper => {
+            TropLong::Couper | TropLong::Continuer => {
                 let mut reste = jeton;
                 loop {
                     let (mut debut, mut fin) = tete(reste, h.largeur.saturating_sub(x));
@@ -349,6 +357,20 @@ mod tests {
             envelopper("x ABCDEFGHIJKLMNOPQRSTUVWXYZ y", &h.tronque()),
             ["x", "ABCDEFGHI…", "y"]
         );
+        let h = Habillage {
+            trop_long: TropLong::Continuer,
+            ..h
+        };
+        assert_eq!(
+            envelopper("x ABCDEFGHIJKLMNOPQRSTUVWXYZ y", &h),
+            ["x ABCDEFGH", "IJKLMNOPQR", "STUVWXYZ y"]
+        );
+        // A wide character that does not fit after the words before goes to the next line.
+        for l in envelopper("aaaaaa 龍李小", &Habillage { largeur: 4, ..h }) {
+            assert!(largeur(&l) <= 4, "{l}");
+        }
+        // A word that a fresh line can hold still goes to the next line.
+        assert_eq!(envelopper("abcdef ghijkl", &h), ["abcdef", "ghijkl"]);
     }
 
     #[test]
@@ -384,19 +406,24 @@ mod tests {
 
     proptest! {
         #[test]
-        fn no_line_exceeds_the_width(t in texte(), w in 2usize..50, tronque in any::<bool>()) {
+        fn no_line_exceeds_the_width(t in texte(), w in 2usize..50, mode in 0usize..3) {
             let mut h = Habillage::simple(w);
-            if tronque {
-                h = h.tronque();
-            }
+            h.trop_long = [TropLong::Couper, TropLong::Tronquer, TropLong::Continuer][mode];
             for l in envelopper(&t, &h) {
                 prop_assert!(largeur(&l) <= w, "{l:?} > {w}");
             }
         }
 
         #[test]
-        fn no_word_is_lost_when_nothing_is_truncated(t in texte(), w in 2usize..50) {
-            let h = Habillage::simple(w + 2).prefixes("", "  ");
+        fn no_word_is_lost_when_nothing_is_truncated(
+            t in texte(),
+            w in 2usize..50,
+            continuer in any::<bool>(),
+        ) {
+            let mut h = Habillage::simple(w + 2).prefixes("", "  ");
+            if continuer {
+                h.trop_long = TropLong::Continuer;
+            }
             let lignes = envelopper(&t, &h);
             prop_assert_eq!(sans_espaces(&lignes.concat()), sans_espaces(&t));
             for l in &lignes {

@@ -60,6 +60,7 @@ pub trait Panneau {
 
 pub mod app;
 pub mod clavier;
+pub mod editeur;
 pub mod formulaire;
 pub mod vue;
 

@@ -423,8 +423,12 @@ impl EcranPrefecture {
 /// continuation lines keep the indentation.
 fn couper(texte: &str, retrait: usize, largeur: usize) -> Vec<String> {
     let marge = " ".repeat(retrait);
-    let h =
-        crate::mise_en_page::Habillage::simple(largeur.max(retrait + 8)).prefixes(&marge, &marge);
+    let h = crate::mise_en_page::Habillage {
+        largeur: largeur.max(retrait + 8),
+        premier: &marge,
+        suite: &marge,
+        trop_long: crate::mise_en_page::TropLong::Continuer,
+    };
     crate::mise_en_page::envelopper(texte, &h)
 }
 
