@@ -144,21 +144,7 @@ pub(super) fn lignes_fiche(d: &DonneesFiche, couleurs: bool, largeur: u16) -> Ve
             v.extend(habiller(j, largeur, 2, 6));
         }
     }
-    // The ladder: one unit per step, lines broken before an arrow only.
-    let mut j = titre(t::FICHE_PARCOURS);
-    for (i, (etape, s, mot)) in echelle(p, &d.evenements).into_iter().enumerate() {
-        let mut texte = format!("{}{s} {}", if i > 0 { "→ " } else { "" }, etape.libelle());
-        if !mot.is_empty() {
-            texte.push_str(&format!(" ({mot})"));
-        }
-        let style = if etape == ev.etape {
-            gras()
-        } else {
-            Style::default()
-        };
-        j.push((texte, style));
-    }
-    v.extend(habiller(j, largeur, 0, 11));
+    v.extend(parcours(d, largeur));
     // The engine's reason says the action and why, in one sentence; the short action
     // (as in the list) only when there is no reason.
     let prochaine = if !ev.prochaine.raison.is_empty() {
@@ -197,33 +183,7 @@ pub(super) fn lignes_fiche(d: &DonneesFiche, couleurs: bool, largeur: u16) -> Ve
         Style::default(),
     );
     for e in d.evenements.iter().rev() {
-        let mut morceaux = vec![e.type_evenement.libelle().to_string()];
-        if let Some(c) = e.canal {
-            morceaux.push(c.libelle().to_string());
-        }
-        if let Some(r) = e.resultat {
-            morceaux.push(r.libelle().to_string());
-        }
-        if let Some(tk) = &e.ticket {
-            morceaux.push(t::ticket(e.type_evenement, tk));
-        }
-        if let Some(m) = e.attente_minutes {
-            morceaux.push(t::attente(m));
-        }
-        if let Some(ec) = e.echeance {
-            morceaux.push(t::echeance_evenement(e.type_evenement, &tm::date_fr(ec)));
-        }
-        if !e.saisi_par.is_empty() {
-            morceaux.push(t::saisi_par(&e.saisi_par));
-        }
-        let mut j = vec![(tm::date_fr(e.date), gras())];
-        j.extend(mots(&morceaux.join(" · "), Style::default()));
-        v.extend(habiller(j, largeur, 2, 13));
-        if let Some(n) = &e.notes {
-            for l in n.lines() {
-                v.extend(habiller(mots(l, Style::default()), largeur, 13, 13));
-            }
-        }
+        v.extend(lignes_evenement(e, largeur));
     }
     if let Some(tr) = &d.trace {
         v.extend(habiller(
@@ -235,6 +195,59 @@ pub(super) fn lignes_fiche(d: &DonneesFiche, couleurs: bool, largeur: u16) -> Ve
             0,
             2,
         ));
+    }
+    v
+}
+
+/// The ladder: one unit per step, lines broken before an arrow only.
+fn parcours(d: &DonneesFiche, largeur: usize) -> Vec<Line<'static>> {
+    let p = &d.personne;
+    let ev = &d.evaluation;
+    let mut j = mots(&format!("{} :", t::FICHE_PARCOURS), gras());
+    for (i, (etape, s, mot)) in echelle(p, &d.evenements).into_iter().enumerate() {
+        let mut texte = format!("{}{s} {}", if i > 0 { "→ " } else { "" }, etape.libelle());
+        if !mot.is_empty() {
+            texte.push_str(&format!(" ({mot})"));
+        }
+        let style = if etape == ev.etape {
+            gras()
+        } else {
+            Style::default()
+        };
+        j.push((texte, style));
+    }
+    habiller(j, largeur, 0, 11)
+}
+
+/// One event of the history: date, what, outcome… then its notes under it.
+fn lignes_evenement(e: &Evenement, largeur: usize) -> Vec<Line<'static>> {
+    let mut v: Vec<Line<'static>> = Vec::new();
+    let mut morceaux = vec![e.type_evenement.libelle().to_string()];
+    if let Some(c) = e.canal {
+        morceaux.push(c.libelle().to_string());
+    }
+    if let Some(r) = e.resultat {
+        morceaux.push(r.libelle().to_string());
+    }
+    if let Some(tk) = &e.ticket {
+        morceaux.push(t::ticket(e.type_evenement, tk));
+    }
+    if let Some(m) = e.attente_minutes {
+        morceaux.push(t::attente(m));
+    }
+    if let Some(ec) = e.echeance {
+        morceaux.push(t::echeance_evenement(e.type_evenement, &tm::date_fr(ec)));
+    }
+    if !e.saisi_par.is_empty() {
+        morceaux.push(t::saisi_par(&e.saisi_par));
+    }
+    let mut j = vec![(tm::date_fr(e.date), gras())];
+    j.extend(mots(&morceaux.join(" · "), Style::default()));
+    v.extend(habiller(j, largeur, 2, 13));
+    if let Some(n) = &e.notes {
+        for l in n.lines() {
+            v.extend(habiller(mots(l, Style::default()), largeur, 13, 13));
+        }
     }
     v
 }
