@@ -383,12 +383,8 @@ struct PanneauEssai {
 }
 
 impl vigie::tui::Panneau for PanneauEssai {
-    fn dessiner(&mut self, _f: &mut ratatui::Frame, _zone: ratatui::layout::Rect) {}
-    fn touche(
-        &mut self,
-        k: ratatui::crossterm::event::KeyEvent,
-        _store: &mut vigie::store::Store,
-    ) -> vigie::tui::Issue {
+    fn dessiner(&self, _f: &mut ratatui::Frame, _zone: ratatui::layout::Rect) {}
+    fn touche(&mut self, k: ratatui::crossterm::event::KeyEvent) -> vigie::tui::Issue {
         match k.code {
             KeyCode::Char(c) if c.is_alphanumeric() => {
                 self.texte.push(c);
@@ -404,8 +400,9 @@ impl vigie::tui::Panneau for PanneauEssai {
             action: "voir",
         }]
     }
-    fn recharger(&mut self, _store: &vigie::store::Store) {
+    fn recharger(&mut self) -> Option<vigie::tui::effets::EffetPanneau> {
         self.recharges.set(self.recharges.get() + 1);
+        None
     }
     fn saisie_en_cours(&self) -> bool {
         !self.texte.is_empty()

@@ -40,7 +40,8 @@ pub(super) fn lignes_aide(
         entree(&mut v, e, d);
     }
     // The panels' own keys, whatever screen the help is opened from.
-    let prefecture = crate::tui::prefecture::EcranPrefecture::nouveau(None).raccourcis();
+    let prefecture =
+        crate::tui::prefecture::EcranPrefecture::nouveau(None, aujourdhui).raccourcis();
     let stats = crate::tui::stats::EcranStats::nouveau(aujourdhui).raccourcis();
     for (titre, raccourcis) in [
         (t::AIDE_PANNEAU_PREFECTURE, prefecture),

@@ -91,8 +91,8 @@ pub(super) fn titre_ecran(app: &App) -> String {
 /// Draws the whole screen.
 pub fn dessiner(app: &mut App, f: &mut Frame) {
     let zone = f.area();
-    app.trop_petit = zone.width < LARGEUR_MIN || zone.height < HAUTEUR_MIN;
-    if app.trop_petit {
+    // The key gate (`App::trop_petit`) is state, set on resize; this only chooses what to draw.
+    if zone.width < LARGEUR_MIN || zone.height < HAUTEUR_MIN {
         trop_petit(f, zone);
         return;
     }
