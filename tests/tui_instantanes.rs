@@ -471,7 +471,7 @@ fn no_color_keeps_bold_and_words() {
         let mut a = app_liste(&store, false);
         a.couleurs = couleurs;
         let mut term = Terminal::new(TestBackend::new(120, 40)).unwrap();
-        term.draw(|f| vigie::tui::vue::dessiner(&mut a, f)).unwrap();
+        term.draw(|f| vigie::tui::vue::dessiner(&a, f)).unwrap();
         let buf = term.backend().buffer().clone();
         // The row of DIALLO (first data row, below the header line and the column titles).
         let y = (0..40)

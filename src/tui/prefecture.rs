@@ -2,15 +2,17 @@
 //! matches are listed (arrows to choose); the card scrolls; F2 (or Ctrl+E) opens a small form
 //! to add a local correction, saved through the store.
 //!
-//! The application opens it with `EcranPrefecture::ouvrir(Some(dep), &store)` from a person's
-//! file (or `None` from anywhere): the local corrections show at once; `recharger` reloads
-//! them when another desk changed the database (any key also reloads them).
+//! The application opens it with `EcranPrefecture::nouveau(Some(dep), today)` from a person's
+//! file (or `None` from anywhere); the shipped card shows at once, and the card with the local
+//! corrections comes back from the effect executor (`EffetPanneau::ChargerFiche`), on
+//! opening, on a new choice, and when another desk changed the database. The update never
+//! touches the store: the correction form's write is an effect too.
 
+use super::effets::{EffetPanneau, ResultatPanneau};
 use super::{Issue, Panneau, Raccourci};
 use crate::domain::Departement;
-use crate::prefectures::corrections::{self, ChampCorrection, NouvelleCorrection};
+use crate::prefectures::corrections::{ChampCorrection, NouvelleCorrection};
 use crate::prefectures::{Fiche, chercher};
-use crate::store::Store;
 use crate::textes::prefecture as t;
 use chrono::NaiveDate;
 use ratatui::Frame;
@@ -19,6 +21,7 @@ use ratatui::layout::{Position, Rect};
 use ratatui::style::{Color, Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph};
+use std::cell::Cell;
 
 /// Most rows the match list takes above the card.
 const LISTE_MAX: usize = 6;
@@ -189,18 +192,18 @@ pub struct EcranPrefecture {
     focus: Focus,
     fiche: Option<Fiche>,
     defilement: usize,
-    /// Lines of the card at the last drawing, and the card's height (for PageUp/PageDown).
-    lignes_dessinees: usize,
-    hauteur_fiche: usize,
+    /// Lines of the card at the last drawing, and the card's height (for PageUp/PageDown):
+    /// what the renderer measured, read back by the scrolling.
+    lignes_dessinees: Cell<usize>,
+    hauteur_fiche: Cell<usize>,
     formulaire: Option<Formulaire>,
     aujourdhui: NaiveDate,
 }
 
 impl EcranPrefecture {
-    /// Opens the lookup, on a département's card when one is given (from a person's file).
-    pub fn nouveau(departement: Option<Departement>) -> Self {
-        let aujourdhui =
-            crate::config::aujourdhui().unwrap_or_else(|_| chrono::Local::now().date_naive());
+    /// Opens the lookup, on a département's card when one is given (from a person's file);
+    /// `aujourdhui` is the verification date the correction form proposes.
+    pub fn nouveau(departement: Option<Departement>, aujourdhui: NaiveDate) -> Self {
         let mut e = EcranPrefecture {
             requete: Saisie::avec(departement.map_or("", |d| d.code())),
             resultats: Vec::new(),
@@ -208,31 +211,13 @@ impl EcranPrefecture {
             focus: Focus::Requete,
             fiche: None,
             defilement: 0,
-            lignes_dessinees: 0,
-            hauteur_fiche: 10,
+            lignes_dessinees: Cell::new(0),
+            hauteur_fiche: Cell::new(10),
             formulaire: None,
             aujourdhui,
         };
-        e.rechercher(None);
+        let _ = e.rechercher();
         e
-    }
-
-    /// Same, with the local corrections loaded at once.
-    pub fn ouvrir(departement: Option<Departement>, store: &Store) -> Self {
-        let mut e = EcranPrefecture::nouveau(departement);
-        e.actualiser(store);
-        e
-    }
-
-    /// Fixes today's date (verification date proposed by the form).
-    pub fn avec_date(mut self, aujourdhui: NaiveDate) -> Self {
-        self.aujourdhui = aujourdhui;
-        self
-    }
-
-    /// Reloads the card's local corrections (after opening, or when another desk wrote).
-    pub fn actualiser(&mut self, store: &Store) {
-        self.charger(Some(store));
     }
 
     /// The département whose card is shown.
@@ -240,38 +225,41 @@ impl EcranPrefecture {
         self.fiche.as_ref().map(|f| f.departement)
     }
 
-    fn rechercher(&mut self, store: Option<&Store>) {
+    /// A new query: its matches, and the first one's card.
+    fn rechercher(&mut self) -> Issue {
         self.resultats = chercher(&self.requete.texte);
         self.selection = 0;
-        self.charger(store);
+        self.charger()
     }
 
-    fn charger(&mut self, store: Option<&Store>) {
+    /// Shows the selected département's shipped card at once and asks for the one with the
+    /// local corrections.
+    fn charger(&mut self) -> Issue {
         let Some(d) = self.resultats.get(self.selection).copied() else {
             self.fiche = None;
             self.defilement = 0;
-            return;
+            return Issue::Rien;
         };
         if self.departement() != Some(d) {
             self.defilement = 0;
+            self.fiche = Fiche::livree(d).ok();
         }
-        let fiche = match store {
-            Some(s) => Fiche::chargee(s, d).or_else(|_| Fiche::livree(d)),
-            None => Fiche::livree(d),
-        };
-        self.fiche = fiche.ok();
+        Issue::Effet(EffetPanneau::ChargerFiche(d))
     }
 
     fn defiler(&mut self, pas: isize) {
-        let max = self.lignes_dessinees.saturating_sub(self.hauteur_fiche);
+        let max = self
+            .lignes_dessinees
+            .get()
+            .saturating_sub(self.hauteur_fiche.get());
         self.defilement = (self.defilement as isize + pas).clamp(0, max as isize) as usize;
     }
 
     fn page(&self) -> isize {
-        self.hauteur_fiche.saturating_sub(1).max(1) as isize
+        self.hauteur_fiche.get().saturating_sub(1).max(1) as isize
     }
 
-    fn touche_formulaire(&mut self, k: KeyEvent, store: &mut Store) -> Issue {
+    fn touche_formulaire(&mut self, k: KeyEvent) -> Issue {
         let Some(f) = self.formulaire.as_mut() else {
             return Issue::Rien;
         };
@@ -313,17 +301,7 @@ impl EcranPrefecture {
                         f.erreur = Some(e);
                         Issue::Rien
                     }
-                    Ok(n) => match corrections::ajouter(store, &n) {
-                        Err(e) => {
-                            f.erreur = Some(e.to_string());
-                            Issue::Rien
-                        }
-                        Ok(c) => {
-                            self.formulaire = None;
-                            self.charger(Some(store));
-                            Issue::Message(t::correction_enregistree(&c))
-                        }
-                    },
+                    Ok(n) => Issue::Effet(EffetPanneau::AjouterCorrection(n)),
                 }
             }
             KeyCode::Left | KeyCode::Right
@@ -460,7 +438,7 @@ pub fn raccourcis_accueil() -> Vec<Raccourci> {
 }
 
 impl Panneau for EcranPrefecture {
-    fn dessiner(&mut self, f: &mut Frame, zone: Rect) {
+    fn dessiner(&self, f: &mut Frame, zone: Rect) {
         if zone.height < 3 || zone.width < 20 {
             return;
         }
@@ -546,7 +524,7 @@ impl Panneau for EcranPrefecture {
             height: reste,
             ..zone
         };
-        self.hauteur_fiche = reste as usize;
+        self.hauteur_fiche.set(reste as usize);
         let mut lignes: Vec<Line> = Vec::new();
         if let Some(fiche) = &self.fiche {
             for l in t::lignes_fiche(fiche) {
@@ -555,13 +533,13 @@ impl Panneau for EcranPrefecture {
                 }
             }
         }
-        self.lignes_dessinees = lignes.len();
-        self.defilement = self
+        self.lignes_dessinees.set(lignes.len());
+        let defilement = self
             .defilement
             .min(lignes.len().saturating_sub(reste as usize));
         let visibles: Vec<Line> = lignes
             .into_iter()
-            .skip(self.defilement)
+            .skip(defilement)
             .take(reste as usize)
             .collect();
         f.render_widget(Paragraph::new(visibles), carte);
@@ -579,9 +557,9 @@ impl Panneau for EcranPrefecture {
         }
     }
 
-    fn touche(&mut self, k: KeyEvent, store: &mut Store) -> Issue {
+    fn touche(&mut self, k: KeyEvent) -> Issue {
         if self.formulaire.is_some() {
-            return self.touche_formulaire(k, store);
+            return self.touche_formulaire(k);
         }
         let ctrl = k.modifiers.contains(KeyModifiers::CONTROL);
         match k.code {
@@ -614,17 +592,17 @@ impl Panneau for EcranPrefecture {
                 KeyCode::Up if self.selection == 0 => self.focus = Focus::Requete,
                 KeyCode::Up => {
                     self.selection -= 1;
-                    self.charger(Some(store));
+                    return self.charger();
                 }
                 KeyCode::Down => {
                     self.selection = (self.selection + 1).min(self.resultats.len() - 1);
-                    self.charger(Some(store));
+                    return self.charger();
                 }
                 KeyCode::Enter => {
                     if let Some(d) = self.resultats.get(self.selection).copied() {
                         self.requete = Saisie::avec(d.code());
                         self.focus = Focus::Requete;
-                        self.rechercher(Some(store));
+                        return self.rechercher();
                     }
                 }
                 _ => {
@@ -634,7 +612,7 @@ impl Panneau for EcranPrefecture {
                         return Issue::Ignoree;
                     }
                     if self.requete.texte != avant {
-                        self.rechercher(Some(store));
+                        return self.rechercher();
                     }
                 }
             },
@@ -645,19 +623,51 @@ impl Panneau for EcranPrefecture {
                 KeyCode::Enter if self.resultats.len() > 1 => {
                     self.focus = Focus::Liste;
                 }
-                KeyCode::Enter => self.charger(Some(store)),
+                KeyCode::Enter => return self.charger(),
                 _ => {
                     let avant = self.requete.texte.clone();
                     if !self.requete.touche(&k) {
                         return Issue::Ignoree;
                     }
                     if self.requete.texte != avant {
-                        self.rechercher(Some(store));
+                        return self.rechercher();
                     }
                 }
             },
         }
         Issue::Rien
+    }
+
+    fn recevoir(&mut self, r: ResultatPanneau) -> Issue {
+        match r {
+            // Only the card still selected (a newer choice may have been made meanwhile).
+            ResultatPanneau::Fiche(d, fiche) => {
+                if self.resultats.get(self.selection) == Some(&d) {
+                    self.fiche = fiche;
+                }
+                Issue::Rien
+            }
+            ResultatPanneau::Correction(Ok((c, fiche))) => {
+                self.formulaire = None;
+                if fiche.is_some() {
+                    self.fiche = fiche;
+                }
+                Issue::Message(t::correction_enregistree(&c))
+            }
+            ResultatPanneau::Correction(Err(e)) => {
+                if let Some(f) = self.formulaire.as_mut() {
+                    f.erreur = Some(e);
+                }
+                Issue::Rien
+            }
+            ResultatPanneau::Stats(_) | ResultatPanneau::Export { .. } => Issue::Rien,
+        }
+    }
+
+    fn recharger(&mut self) -> Option<EffetPanneau> {
+        self.resultats
+            .get(self.selection)
+            .map(|d| EffetPanneau::ChargerFiche(*d))
     }
 
     fn laisse_passer(&self, k: &KeyEvent) -> bool {

@@ -3,11 +3,15 @@
 //!
 //! The screen draws from the same `stats::Tableau` the export writes: every number, every
 //! "masqué" is what the CSV would say (only the decimal separator is French here).
+//!
+//! The update is pure: the computation and the export's write are effects
+//! (`EffetPanneau::CalculerStats`, `EffetPanneau::Exporter`) run by the executor, whose
+//! results come back through `recevoir`.
 
+use super::effets::{EffetPanneau, ResultatPanneau};
 use super::{Issue, Panneau, Raccourci};
 use crate::domain::{Blocage, Demarche, date_iso, parse_date};
-use crate::stats::{self, Format, Indicateur, Ligne, Periode, Statut, Tableau, Valeur};
-use crate::store::Store;
+use crate::stats::{Format, Indicateur, Ligne, Periode, Statut, Tableau, Valeur};
 use crate::textes::moteur::date_fr;
 use crate::textes::stats as t;
 use crate::textes::stats::ecran as e;
@@ -18,7 +22,7 @@ use ratatui::layout::{Position, Rect};
 use ratatui::style::{Modifier, Style};
 use ratatui::text::Line;
 use ratatui::widgets::{Block, Borders, Paragraph};
-use std::path::PathBuf;
+use std::cell::Cell;
 
 /// Which period is chosen.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -56,7 +60,8 @@ pub struct EcranStats {
     bloc: usize,
     tableau: Option<Tableau>,
     selection: usize,
-    defilement: usize,
+    /// First row on screen, kept by the renderer to follow the selection.
+    defilement: Cell<usize>,
     mode: Mode,
     message: Option<String>,
 }
@@ -85,15 +90,29 @@ impl EcranStats {
             bloc: 0,
             tableau: None,
             selection: 0,
-            defilement: 0,
+            defilement: Cell::new(0),
             mode: Mode::Liste,
             message: None,
         }
     }
 
-    /// Computes the figures (call after `nouveau`, and when another desk changed the data).
-    pub fn actualiser(&mut self, store: &Store) {
-        match stats::calculer(store, self.periode, self.par_departement, self.seuil) {
+    /// Asks for the figures of the period shown (on opening, on every change of period,
+    /// threshold or breakdown, and when another desk changed the data).
+    fn actualiser(&self) -> Issue {
+        Issue::Effet(self.calcul())
+    }
+
+    fn calcul(&self) -> EffetPanneau {
+        EffetPanneau::CalculerStats {
+            periode: self.periode,
+            par_departement: self.par_departement,
+            seuil: self.seuil,
+        }
+    }
+
+    /// The computed figures arrive.
+    fn installer(&mut self, r: Result<Tableau, String>) {
+        match r {
             Ok(tab) => {
                 let n = tab.departements().len();
                 if self.bloc > n {
@@ -103,7 +122,7 @@ impl EcranStats {
             }
             Err(err) => {
                 self.tableau = None;
-                self.message = Some(err.to_string());
+                self.message = Some(err);
             }
         }
         self.borner_selection();
@@ -114,11 +133,11 @@ impl EcranStats {
         self.tableau.as_ref()
     }
 
-    fn choisir(&mut self, choix: ChoixPeriode, periode: Periode, store: &Store) {
+    fn choisir(&mut self, choix: ChoixPeriode, periode: Periode) -> Issue {
         self.choix = choix;
         self.periode = periode;
         self.message = None;
-        self.actualiser(store);
+        self.actualiser()
     }
 
     fn lignes_bloc(&self) -> Vec<&Ligne> {
@@ -185,61 +204,73 @@ impl EcranStats {
         };
         let nom = nom.trim().to_string();
         let (format, remplacer) = (*format, *remplacer);
-        let erreur = |ecran: &mut EcranStats, msg: String| {
+        if nom.is_empty() {
             if let Mode::Fichier {
                 erreur, remplacer, ..
-            } = &mut ecran.mode
-            {
-                *erreur = Some(msg);
-                *remplacer = false;
-            }
-            Issue::Rien
-        };
-        if nom.is_empty() {
-            return erreur(self, e::NOM_VIDE.into());
-        }
-        let chemin = PathBuf::from(&nom);
-        let chemin = std::path::absolute(&chemin).unwrap_or(chemin);
-        if chemin.exists() && !remplacer {
-            if let Mode::Fichier {
-                remplacer, erreur, ..
             } = &mut self.mode
             {
-                *remplacer = true;
-                *erreur = Some(e::fichier_existe(&chemin.display().to_string()));
+                *erreur = Some(e::NOM_VIDE.into());
+                *remplacer = false;
             }
             return Issue::Rien;
         }
         let Some(tab) = &self.tableau else {
             return Issue::Rien;
         };
-        let n = tab.lignes.len();
-        match std::fs::write(&chemin, tab.ecrire(format)) {
+        Issue::Effet(EffetPanneau::Exporter {
+            nom,
+            octets: tab.ecrire(format),
+            lignes: tab.lignes.len(),
+            remplacer,
+        })
+    }
+
+    /// The export's outcome: written; or the file exists (Enter again replaces it); or why not.
+    fn exporte(
+        &mut self,
+        chemin: std::path::PathBuf,
+        lignes: usize,
+        r: std::io::Result<()>,
+    ) -> Issue {
+        let Mode::Fichier {
+            remplacer, erreur, ..
+        } = &mut self.mode
+        else {
+            return Issue::Rien;
+        };
+        match r {
             Ok(()) => {
-                let msg = t::fichier_ecrit(&chemin, n);
+                let msg = t::fichier_ecrit(&chemin, lignes);
                 self.mode = Mode::Liste;
                 self.message = Some(msg.clone());
                 Issue::Message(msg)
             }
-            Err(err) => erreur(self, t::ecriture_impossible(&chemin, &err)),
+            Err(err) if err.kind() == std::io::ErrorKind::AlreadyExists && !*remplacer => {
+                *remplacer = true;
+                *erreur = Some(e::fichier_existe(&chemin.display().to_string()));
+                Issue::Rien
+            }
+            Err(err) => {
+                *erreur = Some(t::ecriture_impossible(&chemin, &err));
+                *remplacer = false;
+                Issue::Rien
+            }
         }
     }
 
-    fn touche_liste(&mut self, k: KeyEvent, store: &Store) -> Issue {
+    fn touche_liste(&mut self, k: KeyEvent) -> Issue {
         let n = self.lignes_bloc().len();
         match k.code {
             KeyCode::Esc => return Issue::Fermer,
             KeyCode::Char('m') => {
-                self.choisir(ChoixPeriode::CeMois, mois_de(self.aujourdhui, 0), store)
+                return self.choisir(ChoixPeriode::CeMois, mois_de(self.aujourdhui, 0));
             }
-            KeyCode::Char('p') => self.choisir(
-                ChoixPeriode::MoisDernier,
-                mois_de(self.aujourdhui, -1),
-                store,
-            ),
+            KeyCode::Char('p') => {
+                return self.choisir(ChoixPeriode::MoisDernier, mois_de(self.aujourdhui, -1));
+            }
             KeyCode::Char('a') => {
                 let p = Periode::annee(self.aujourdhui.year()).unwrap_or(self.periode);
-                self.choisir(ChoixPeriode::Annee, p, store)
+                return self.choisir(ChoixPeriode::Annee, p);
             }
             KeyCode::Char('d') => {
                 self.mode = Mode::Dates {
@@ -252,7 +283,7 @@ impl EcranStats {
             KeyCode::Char('t') => {
                 self.par_departement = !self.par_departement;
                 self.bloc = 0;
-                self.actualiser(store);
+                return self.actualiser();
             }
             KeyCode::Right | KeyCode::Left if self.par_departement => {
                 let blocs = self
@@ -270,11 +301,11 @@ impl EcranStats {
             }
             KeyCode::Char('+') => {
                 self.seuil = (self.seuil + 1).min(99);
-                self.actualiser(store);
+                return self.actualiser();
             }
             KeyCode::Char('-') => {
                 self.seuil = self.seuil.saturating_sub(1).max(1);
-                self.actualiser(store);
+                return self.actualiser();
             }
             KeyCode::Char('e') if self.tableau.is_some() => {
                 self.mode = Mode::Fichier {
@@ -284,7 +315,7 @@ impl EcranStats {
                     erreur: None,
                 }
             }
-            KeyCode::Enter => self.actualiser(store),
+            KeyCode::Enter => return self.actualiser(),
             KeyCode::Down | KeyCode::Char('j') => {
                 self.selection = (self.selection + 1).min(n.saturating_sub(1))
             }
@@ -298,7 +329,7 @@ impl EcranStats {
         Issue::Rien
     }
 
-    fn touche_dates(&mut self, k: KeyEvent, store: &Store) -> Issue {
+    fn touche_dates(&mut self, k: KeyEvent) -> Issue {
         let Mode::Dates {
             du,
             au,
@@ -334,7 +365,7 @@ impl EcranStats {
                     }
                     (Ok(d1), Ok(d2)) => {
                         self.mode = Mode::Liste;
-                        self.choisir(ChoixPeriode::Dates, Periode { du: d1, au: d2 }, store);
+                        return self.choisir(ChoixPeriode::Dates, Periode { du: d1, au: d2 });
                     }
                 }
             }
@@ -484,7 +515,7 @@ impl EcranStats {
         format!("{libelle:LARGEUR_LIBELLE$} {detail}")
     }
 
-    fn dessiner_liste(&mut self, f: &mut Frame, zone: Rect) {
+    fn dessiner_liste(&self, f: &mut Frame, zone: Rect) {
         let lignes: Vec<String> = self
             .lignes_bloc()
             .iter()
@@ -494,19 +525,16 @@ impl EcranStats {
         if hauteur == 0 {
             return;
         }
-        if self.selection < self.defilement {
-            self.defilement = self.selection;
+        let mut defilement = self.defilement.get();
+        if self.selection < defilement {
+            defilement = self.selection;
         }
-        if self.selection >= self.defilement + hauteur {
-            self.defilement = self.selection + 1 - hauteur;
+        if self.selection >= defilement + hauteur {
+            defilement = self.selection + 1 - hauteur;
         }
+        self.defilement.set(defilement);
         let mut texte = Vec::new();
-        for (i, l) in lignes
-            .iter()
-            .enumerate()
-            .skip(self.defilement)
-            .take(hauteur)
-        {
+        for (i, l) in lignes.iter().enumerate().skip(defilement).take(hauteur) {
             let choisie = i == self.selection;
             let marque = if choisie { "▸ " } else { "  " };
             let style = if choisie {
@@ -520,7 +548,7 @@ impl EcranStats {
         if !lignes.is_empty() {
             f.set_cursor_position(Position::new(
                 zone.x,
-                zone.y + (self.selection - self.defilement) as u16,
+                zone.y + (self.selection - defilement) as u16,
             ));
         }
     }
@@ -564,7 +592,7 @@ pub fn raccourcis_accueil() -> Vec<Raccourci> {
 }
 
 impl Panneau for EcranStats {
-    fn dessiner(&mut self, f: &mut Frame, zone: Rect) {
+    fn dessiner(&self, f: &mut Frame, zone: Rect) {
         let cadre = Block::default().borders(Borders::ALL).title(e::TITRE);
         let interieur = cadre.inner(zone);
         f.render_widget(cadre, zone);
@@ -651,24 +679,46 @@ impl Panneau for EcranStats {
         }
     }
 
-    fn touche(&mut self, k: KeyEvent, store: &mut Store) -> Issue {
-        if self.tableau.is_none() && self.mode == Mode::Liste && k.code != KeyCode::Esc {
-            self.actualiser(store);
-            if k.code == KeyCode::Enter {
-                return Issue::Rien;
-            }
+    fn touche(&mut self, k: KeyEvent) -> Issue {
+        // Not computed yet (or the computation failed): any key but Esc asks for it; a key
+        // that changes the period, threshold or breakdown asks for its own.
+        let change_calcul = matches!(
+            k.code,
+            KeyCode::Char('m' | 'p' | 'a' | 'd' | 't' | '+' | '-') | KeyCode::Enter
+        );
+        if self.tableau.is_none()
+            && self.mode == Mode::Liste
+            && k.code != KeyCode::Esc
+            && !change_calcul
+        {
+            return self.actualiser();
         }
         match self.mode {
-            Mode::Liste => self.touche_liste(k, store),
-            Mode::Dates { .. } => self.touche_dates(k, store),
+            Mode::Liste => self.touche_liste(k),
+            Mode::Dates { .. } => self.touche_dates(k),
             Mode::Fichier { .. } => self.touche_fichier(k),
+        }
+    }
+
+    fn recevoir(&mut self, r: ResultatPanneau) -> Issue {
+        match r {
+            ResultatPanneau::Stats(r) => {
+                self.installer(r);
+                Issue::Rien
+            }
+            ResultatPanneau::Export {
+                chemin,
+                lignes,
+                resultat,
+            } => self.exporte(chemin, lignes, resultat),
+            ResultatPanneau::Fiche(..) | ResultatPanneau::Correction(_) => Issue::Rien,
         }
     }
 
     /// On opening and whenever another desk changes the data: the figures on screen are
     /// always those the export would send now.
-    fn recharger(&mut self, store: &Store) {
-        self.actualiser(store);
+    fn recharger(&mut self) -> Option<EffetPanneau> {
+        Some(self.calcul())
     }
 
     fn laisse_passer(&self, _k: &KeyEvent) -> bool {

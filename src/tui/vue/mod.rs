@@ -177,7 +177,7 @@ pub fn cadrer(app: &mut App, largeur: u16, hauteur: u16) {
 }
 
 /// Draws the whole screen: reads the state, writes nothing but the frame.
-pub fn dessiner(app: &mut App, f: &mut Frame) {
+pub fn dessiner(app: &App, f: &mut Frame) {
     let zone = f.area();
     // The key gate (`App::trop_petit`) is state, set on resize; this only chooses what to draw.
     if trop_petite(zone) {
@@ -239,11 +239,7 @@ pub fn dessiner(app: &mut App, f: &mut Frame) {
             lignes_aide(&raccourcis_dessous(app), corps.width),
             *defilement,
         ),
-        Some(Ecran::Panneau { .. }) => {
-            if let Some(Ecran::Panneau { panneau, .. }) = app.pile.last_mut() {
-                panneau.dessiner(f, corps)
-            }
-        }
+        Some(Ecran::Panneau { panneau, .. }) => panneau.dessiner(f, corps),
     }
     if let Some(c) = app.confirmation {
         confirmation(f, app, c, zone);
