@@ -12,17 +12,14 @@ fn bas_apercu(a: &EtatApercu, zone: Rect) -> (Vec<Line<'static>>, Option<(u16, u
     let mut curseur = None;
     if let Some(l) = &a.nom_fichier {
         bas.push(Line::raw("─".repeat(zone.width as usize)));
-        let invite = t::ENREGISTRER_SOUS;
-        let (visible, colonne) = fenetre(
-            &l.texte,
-            l.curseur,
-            (zone.width as usize).saturating_sub(largeur(invite)),
+        let (ligne, x) = l.ligne(
+            Span::styled(t::ENREGISTRER_SOUS, gras()),
+            Style::default().add_modifier(Modifier::UNDERLINED),
+            0,
+            zone.width as usize,
         );
-        bas.push(Line::from(vec![
-            Span::styled(invite, gras()),
-            Span::styled(visible, Style::default().add_modifier(Modifier::UNDERLINED)),
-        ]));
-        let x = (largeur(invite) + colonne) as u16;
+        bas.push(ligne);
+        let x = x as u16;
         curseur = Some((x.min(zone.width.saturating_sub(1)), bas.len() as u16 - 1));
         let dossier = t::dans_le_dossier(&a.repertoire.display().to_string());
         let h = Habillage::simple(zone.width as usize).prefixes("", "  ");

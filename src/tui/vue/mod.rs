@@ -32,7 +32,7 @@ use super::clavier;
 use super::formulaire::{Champ, Formulaire, Valeur};
 use crate::domain::moteur::{Etape, NiveauUrgence};
 use crate::domain::{Evenement, Personne, Resultat, oui_non};
-use crate::mise_en_page::{fenetre, largeur, tronquer};
+use crate::mise_en_page::{largeur, tronquer};
 use crate::textes::moteur as tm;
 use crate::textes::tui as t;
 use ratatui::Frame;

@@ -11,19 +11,6 @@ pub(super) fn recherche(f: &mut Frame, zone: Rect, r: &EtatRecherche) {
         Constraint::Fill(1),
     ])
     .areas(zone);
-    let invite = t::INVITE_RECHERCHE;
-    let (visible, colonne) = fenetre(
-        &r.saisie.texte,
-        r.saisie.curseur,
-        (saisie.width as usize).saturating_sub(largeur(invite)),
-    );
-    f.render_widget(
-        Paragraph::new(Line::from(vec![
-            Span::styled(invite, gras()),
-            Span::styled(visible, Style::default().add_modifier(Modifier::UNDERLINED)),
-        ])),
-        saisie,
-    );
     let q = r.saisie.texte.trim();
     let message = if q.is_empty() {
         t::RECHERCHE_INVITE
@@ -61,8 +48,12 @@ pub(super) fn recherche(f: &mut Frame, zone: Rect, r: &EtatRecherche) {
         })
         .collect();
     f.render_widget(Paragraph::new(lignes), res);
-    f.set_cursor_position(Position::new(
-        saisie.x + (largeur(invite) + colonne) as u16,
-        saisie.y,
-    ));
+    // The field last: the terminal cursor goes where the next character will be typed.
+    r.saisie.dessiner(
+        f,
+        saisie,
+        Span::styled(t::INVITE_RECHERCHE, gras()),
+        Style::default().add_modifier(Modifier::UNDERLINED),
+        true,
+    );
 }
