@@ -49,9 +49,9 @@ fn rendu(app: &mut App, l: u16, h: u16) -> String {
     s
 }
 
-/// Width of a cell's symbol (every symbol used here is one column wide, except none).
-fn unicode_largeur(_s: &str) -> u16 {
-    1
+/// Width of a cell's symbol: a wide character (CJK, emoji) covers the next cell too.
+fn unicode_largeur(s: &str) -> u16 {
+    vigie::mise_en_page::largeur(s).max(1) as u16
 }
 
 fn verifier(nom: &str, app: &mut App) {
@@ -945,4 +945,41 @@ fn one_line_window_keeps_the_cursor_visible() {
         let (v, c) = fenetre(emoji, cur, 8);
         assert!(largeur_affichee(&v) <= 8 && c <= 7, "{cur}: {v} {c}");
     }
+}
+
+/// Wide names (CJK, emoji) are measured in display columns: in the list they end with "…"
+/// inside their column instead of running over the next one; in the search field the
+/// cursor sits after the last wide character typed.
+#[test]
+fn wide_names_are_clipped_by_display_width() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = base_instantanes(dir.path());
+    let mut p = personne("2026-0900", "欧阳", "娜娜娜娜娜娜娜娜娜娜", "75");
+    p.titre_expire_le = Some(d("2026-12-01"));
+    store.creer_personne(&p).unwrap();
+    let mut p = personne("2026-0901", "NGUYEN", "🙂🙂🙂🙂🙂🙂🙂🙂🙂🙂", "75");
+    p.titre_expire_le = Some(d("2026-12-01"));
+    store.creer_personne(&p).unwrap();
+    let mut a = app_liste(&store, true);
+    verifier("noms_larges", &mut a);
+    for (l, h) in TAILLES {
+        let texte = rendu(&mut a, l, h);
+        for ligne in texte.lines() {
+            assert!(vigie::mise_en_page::largeur(ligne) <= l as usize, "{ligne}");
+        }
+        assert!(texte.contains("欧阳 娜娜"), "{texte}");
+        assert!(texte.contains("…"), "{texte}");
+    }
+    let mut a = app_vide();
+    a.recharger(&store);
+    taper(&mut a, &mut store, &[touche(KeyCode::Char('/'))]);
+    taper(&mut a, &mut store, &texte("欧阳"));
+    let ecran = rendu(&mut a, 80, 24);
+    let derniere = ecran.lines().last().unwrap().to_string();
+    let invite = vigie::mise_en_page::largeur(vigie::textes::tui::INVITE_RECHERCHE);
+    assert_eq!(
+        derniere,
+        format!("--- curseur : colonne {}, ligne 2", invite + 4),
+        "{ecran}"
+    );
 }
