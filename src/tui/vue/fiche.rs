@@ -1,6 +1,7 @@
 //! The person's file.
 
 use super::*;
+use crate::mise_en_page as mp;
 
 // ------------------------------------------------------------------ the file
 
@@ -139,7 +140,7 @@ pub(super) fn lignes_fiche(d: &DonneesFiche, couleurs: bool, largeur: u16) -> Ve
         v.push(Line::from(section(t::FICHE_ECHEANCES)));
         for e in &ev.echeances {
             let su = style_urgence(e.niveau, couleurs);
-            let mut j = vec![(format!("{:<3}", tm::symbole_urgence(e.niveau)), su)];
+            let mut j = vec![(mp::completer(tm::symbole_urgence(e.niveau), 3), su)];
             j.extend(mots(&tm::texte_echeance_date(e), su));
             v.extend(habiller(j, largeur, 2, 6));
         }
