@@ -23,6 +23,7 @@ const TAILLES: [(u16, u16); 2] = [(80, 24), (120, 40)];
 
 fn rendu(app: &mut App, l: u16, h: u16) -> String {
     let mut term = Terminal::new(TestBackend::new(l, h)).unwrap();
+    vigie::tui::vue::cadrer(app, l, h);
     term.draw(|f| vigie::tui::vue::dessiner(app, f)).unwrap();
     let buf = term.backend().buffer().clone();
     let mut s = String::new();
@@ -925,7 +926,7 @@ fn timeline_words_dates_as_the_forms_and_conflict_shows_unknown_pan() {
 /// hidden, wide characters counted as two columns.
 #[test]
 fn one_line_window_keeps_the_cursor_visible() {
-    use vigie::tui::vue::{fenetre, largeur_affichee};
+    use vigie::mise_en_page::{fenetre, largeur as largeur_affichee};
     assert_eq!(fenetre("abc", 1, 10), ("abc".to_string(), 1));
     let long: String = ('a'..='z').collect();
     let (v, c) = fenetre(&long, 26, 10);

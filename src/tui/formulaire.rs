@@ -10,118 +10,11 @@ use crate::textes::erreur_valeur;
 use crate::textes::moteur::date_fr;
 use crate::textes::tui as t;
 use chrono::NaiveDate;
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::crossterm::event::KeyEvent;
 use ratatui_textarea::TextArea;
 
-/// A one-line text input with a cursor (in characters).
-#[derive(Debug, Clone, Default)]
-pub struct LigneSaisie {
-    pub texte: String,
-    pub curseur: usize,
-    /// The whole value is selected (just reached with Tab): typing replaces it, as in
-    /// common forms; any other key keeps it.
-    pub selection: bool,
-}
-
-impl LigneSaisie {
-    pub fn avec(texte: &str) -> Self {
-        LigneSaisie {
-            texte: texte.to_string(),
-            curseur: texte.chars().count(),
-            selection: false,
-        }
-    }
-
-    fn octet(&self, i: usize) -> usize {
-        self.texte
-            .char_indices()
-            .nth(i)
-            .map_or(self.texte.len(), |(o, _)| o)
-    }
-
-    /// Inserts pasted text at the cursor (replacing a selected value, as typing does); line
-    /// breaks and tabs become spaces: a one-line field never receives an Enter.
-    /// Returns whether the text changed.
-    pub fn inserer(&mut self, s: &str) -> bool {
-        let s = une_ligne(s);
-        if s.is_empty() {
-            return false;
-        }
-        if std::mem::take(&mut self.selection) {
-            self.texte.clear();
-            self.curseur = 0;
-        }
-        let o = self.octet(self.curseur);
-        self.texte.insert_str(o, &s);
-        self.curseur += s.chars().count();
-        true
-    }
-
-    /// Applies an editing key; returns whether the text changed.
-    pub fn touche(&mut self, k: &KeyEvent) -> bool {
-        let ctrl = k.modifiers.contains(KeyModifiers::CONTROL);
-        if std::mem::take(&mut self.selection)
-            && matches!(k.code, KeyCode::Char(c) if !ctrl && !c.is_control())
-        {
-            self.texte.clear();
-            self.curseur = 0;
-        }
-        let n = self.texte.chars().count();
-        match k.code {
-            KeyCode::Char('u') if ctrl => {
-                let change = !self.texte.is_empty();
-                self.texte.clear();
-                self.curseur = 0;
-                change
-            }
-            KeyCode::Char(c) if !ctrl && !c.is_control() => {
-                let o = self.octet(self.curseur);
-                self.texte.insert(o, c);
-                self.curseur += 1;
-                true
-            }
-            KeyCode::Backspace if self.curseur > 0 => {
-                let o = self.octet(self.curseur - 1);
-                self.texte.remove(o);
-                self.curseur -= 1;
-                true
-            }
-            KeyCode::Delete if self.curseur < n => {
-                let o = self.octet(self.curseur);
-                self.texte.remove(o);
-                true
-            }
-            KeyCode::Left => {
-                self.curseur = self.curseur.saturating_sub(1);
-                false
-            }
-            KeyCode::Right => {
-                self.curseur = (self.curseur + 1).min(n);
-                false
-            }
-            KeyCode::Home => {
-                self.curseur = 0;
-                false
-            }
-            KeyCode::End => {
-                self.curseur = n;
-                false
-            }
-            _ => false,
-        }
-    }
-}
-
-/// Pasted text made fit for a one-line field: line breaks and tabs become single spaces,
-/// other control characters are dropped, and the ends are trimmed.
-pub fn une_ligne(s: &str) -> String {
-    s.split(['\r', '\n', '\t'])
-        .map(|l| l.chars().filter(|c| !c.is_control()).collect::<String>())
-        .map(|l| l.trim().to_string())
-        .filter(|l| !l.is_empty())
-        .collect::<Vec<_>>()
-        .join(" ")
-}
+/// A one-line field is the interface's one single-line editor.
+pub use super::editeur::{Editeur as LigneSaisie, une_ligne};
 
 /// Which field (to find values and place errors).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -194,6 +87,7 @@ impl Champ {
             TextArea::new(lignes)
         };
         ta.set_cursor_line_style(ratatui::style::Style::default());
+        ta.set_block(ratatui::widgets::Block::bordered());
         ta.move_cursor(ratatui_textarea::CursorMove::Bottom);
         ta.move_cursor(ratatui_textarea::CursorMove::End);
         Champ {
@@ -906,6 +800,7 @@ pub fn reference_suivante<'a>(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use ratatui::crossterm::event::{KeyCode, KeyModifiers};
 
     #[test]
     fn departement_by_code_or_name() {

@@ -71,6 +71,7 @@ pub trait Panneau {
 
 pub mod app;
 pub mod clavier;
+pub mod editeur;
 pub mod formulaire;
 pub mod vue;
 
@@ -122,6 +123,8 @@ pub fn lancer(mut store: crate::store::Store, aujourdhui: NaiveDate) -> Result<(
     let mut derniere = Instant::now();
     loop {
         if a_dessiner {
+            let taille = terminal.size().map_err(|e| e.to_string())?;
+            vue::cadrer(&mut app, taille.width, taille.height);
             terminal
                 .draw(|f| vue::dessiner(&mut app, f))
                 .map_err(|e| e.to_string())?;

@@ -397,37 +397,17 @@ impl EcranPrefecture {
     }
 }
 
-/// Cuts a card line to `largeur` columns, words kept whole when possible; continuation lines
-/// keep the indentation.
+/// Cuts a card line to `largeur` columns (display width), words kept whole when possible;
+/// continuation lines keep the indentation.
 fn couper(texte: &str, retrait: usize, largeur: usize) -> Vec<String> {
-    let largeur = largeur.max(retrait + 8);
     let marge = " ".repeat(retrait);
-    let mut lignes = Vec::new();
-    let mut courante = marge.clone();
-    let mut n = retrait;
-    for mot in texte.split(' ') {
-        let m = mot.chars().count();
-        if n > retrait && n + 1 + m > largeur && retrait + m <= largeur {
-            lignes.push(std::mem::replace(&mut courante, marge.clone()));
-            n = retrait;
-        }
-        if n > retrait && n < largeur {
-            courante.push(' ');
-            n += 1;
-        }
-        // A word longer than the line (a URL) is cut.
-        let mut reste: Vec<char> = mot.chars().collect();
-        while n + reste.len() > largeur {
-            let prise = largeur - n;
-            courante.extend(reste.drain(..prise));
-            lignes.push(std::mem::replace(&mut courante, marge.clone()));
-            n = retrait;
-        }
-        n += reste.len();
-        courante.extend(reste);
-    }
-    lignes.push(courante);
-    lignes
+    let h = crate::mise_en_page::Habillage {
+        largeur: largeur.max(retrait + 8),
+        premier: &marge,
+        suite: &marge,
+        trop_long: crate::mise_en_page::TropLong::Continuer,
+    };
+    crate::mise_en_page::envelopper(texte, &h)
 }
 
 fn style(g: t::GenreLigne) -> Style {
@@ -443,6 +423,18 @@ fn style(g: t::GenreLigne) -> Style {
         t::GenreLigne::Copie => Style::default().fg(Color::Green),
         t::GenreLigne::Texte | t::GenreLigne::Vide => Style::default(),
     }
+}
+
+/// The panel's keys as it opens (no correction form): for the help.
+pub fn raccourcis_accueil() -> Vec<Raccourci> {
+    let r = |touche, action| Raccourci { touche, action };
+    vec![
+        r(t::TOUCHE_RECHERCHER, t::ACTION_RECHERCHER),
+        r("↑/↓", t::ACTION_CHOISIR),
+        r("PgPréc/PgSuiv", t::ACTION_DEFILER),
+        r("F2", t::ACTION_CORRIGER),
+        r("Échap", t::ACTION_FERMER),
+    ]
 }
 
 impl Panneau for EcranPrefecture {
@@ -711,13 +703,7 @@ impl Panneau for EcranPrefecture {
                 r("←/→", t::ACTION_VALEUR),
             ];
         }
-        vec![
-            r(t::TOUCHE_RECHERCHER, t::ACTION_RECHERCHER),
-            r("↑/↓", t::ACTION_CHOISIR),
-            r("PgPréc/PgSuiv", t::ACTION_DEFILER),
-            r("F2", t::ACTION_CORRIGER),
-            r("Échap", t::ACTION_FERMER),
-        ]
+        raccourcis_accueil()
     }
 }
 

@@ -471,7 +471,7 @@ impl EcranStats {
             ),
             i => t::libelle_indicateur(i).to_string(),
         };
-        let libelle = tronquer(&libelle, LARGEUR_LIBELLE);
+        let libelle = crate::mise_en_page::tronquer(&libelle, LARGEUR_LIBELLE);
         let c = l.cellules(self.seuil);
         let fr = |s: &str| s.replace('.', ",");
         let base = c.base.clone();
@@ -564,14 +564,31 @@ fn champ_actif<'a>(du: &'a mut String, au: &'a mut String, champ: usize) -> &'a 
     if champ == 0 { du } else { au }
 }
 
-fn tronquer(s: &str, n: usize) -> String {
-    if s.chars().count() <= n {
-        s.to_string()
-    } else {
-        let mut t: String = s.chars().take(n - 1).collect();
-        t.push('…');
-        t
+/// The list's keys (← → only when the table is by département).
+fn raccourcis_liste(par_departement: bool) -> Vec<Raccourci> {
+    let r = |touche, action| Raccourci { touche, action };
+    let mut v = vec![
+        r("m", e::CE_MOIS),
+        r("p", e::MOIS_DERNIER),
+        r("a", e::ANNEE),
+        r("d", e::R_DATES),
+        r("t", e::R_DEPARTEMENTS),
+    ];
+    if par_departement {
+        v.push(r("← →", e::R_BLOC));
     }
+    v.extend([
+        r("+ -", e::R_SEUIL),
+        r("e", e::R_EXPORTER),
+        r("Échap", e::R_FERMER),
+        r("↑↓ j k", e::R_PARCOURIR),
+    ]);
+    v
+}
+
+/// The panel's keys as it opens: for the help.
+pub fn raccourcis_accueil() -> Vec<Raccourci> {
+    raccourcis_liste(false)
 }
 
 impl Panneau for EcranStats {
@@ -716,25 +733,7 @@ impl Panneau for EcranStats {
     fn raccourcis(&self) -> Vec<Raccourci> {
         let r = |touche, action| Raccourci { touche, action };
         match self.mode {
-            Mode::Liste => {
-                let mut v = vec![
-                    r("m", e::CE_MOIS),
-                    r("p", e::MOIS_DERNIER),
-                    r("a", e::ANNEE),
-                    r("d", e::R_DATES),
-                    r("t", e::R_DEPARTEMENTS),
-                ];
-                if self.par_departement {
-                    v.push(r("← →", e::R_BLOC));
-                }
-                v.extend([
-                    r("+ -", e::R_SEUIL),
-                    r("e", e::R_EXPORTER),
-                    r("Échap", e::R_FERMER),
-                    r("↑↓ j k", e::R_PARCOURIR),
-                ]);
-                v
-            }
+            Mode::Liste => raccourcis_liste(self.par_departement),
             Mode::Dates { .. } => vec![
                 r("Tab", e::R_CHAMP),
                 r("Entrée", e::R_VALIDER),

@@ -1,18 +1,13 @@
 //! The preview of a document (letter, chronology) and its file-name field.
 
 use super::*;
+use crate::mise_en_page::{self as mp, Habillage};
 
 // ------------------------------------------------------------------ document preview
 
-/// The document as it will be written, scrolled; while saving, the file-name field below it.
-/// The cursor sits on the top visible line of the document, or in the field.
-pub(super) fn apercu(
-    f: &mut Frame,
-    zone: Rect,
-    statut: Rect,
-    message_vide: bool,
-    a: &mut EtatApercu,
-) {
+/// The lines under the document while saving (the file-name field, the folder, the error)
+/// and the cursor's place in them.
+fn bas_apercu(a: &EtatApercu, zone: Rect) -> (Vec<Line<'static>>, Option<(u16, u16)>) {
     let mut bas: Vec<Line<'static>> = Vec::new();
     let mut curseur = None;
     if let Some(l) = &a.nom_fichier {
@@ -21,31 +16,47 @@ pub(super) fn apercu(
         let (visible, colonne) = fenetre(
             &l.texte,
             l.curseur,
-            (zone.width as usize).saturating_sub(invite.chars().count()),
+            (zone.width as usize).saturating_sub(largeur(invite)),
         );
         bas.push(Line::from(vec![
             Span::styled(invite, gras()),
             Span::styled(visible, Style::default().add_modifier(Modifier::UNDERLINED)),
         ]));
-        let x = (invite.chars().count() + colonne) as u16;
+        let x = (largeur(invite) + colonne) as u16;
         curseur = Some((x.min(zone.width.saturating_sub(1)), bas.len() as u16 - 1));
         let dossier = t::dans_le_dossier(&a.repertoire.display().to_string());
-        for morceau in couper(&dossier, zone.width as usize) {
+        let h = Habillage::simple(zone.width as usize).prefixes("", "  ");
+        for morceau in mp::envelopper(&dossier, &h) {
             bas.push(Line::raw(morceau));
         }
         if let Some(e) = &a.erreur_nom {
             bas.push(Line::styled(format!("⚠ {e}"), gras()));
         }
     }
+    (bas, curseur)
+}
+
+fn parties(zone: Rect, bas: &[Line]) -> [Rect; 2] {
     let h_bas = (bas.len() as u16).min(zone.height.saturating_sub(1));
-    let [texte, champ] =
-        Layout::vertical([Constraint::Fill(1), Constraint::Length(h_bas)]).areas(zone);
+    Layout::vertical([Constraint::Fill(1), Constraint::Length(h_bas)]).areas(zone)
+}
+
+/// Rows left for the document itself in `zone`.
+pub(super) fn hauteur_texte_apercu(a: &EtatApercu, zone: Rect) -> u16 {
+    parties(zone, &bas_apercu(a, zone).0)[0].height
+}
+
+/// The document as it will be written, scrolled; while saving, the file-name field below it.
+/// The cursor sits on the top visible line of the document, or in the field.
+pub(super) fn apercu(f: &mut Frame, zone: Rect, statut: Rect, message_vide: bool, a: &EtatApercu) {
+    let (bas, curseur) = bas_apercu(a, zone);
+    let [texte, champ] = parties(zone, &bas);
     let lignes: Vec<Line> = a.texte.lines().map(Line::raw).collect();
     // Scroll no further than the last screenful.
     let max = lignes.len().saturating_sub(texte.height as usize) as u16;
-    a.defilement = a.defilement.min(max);
-    let reste = max - a.defilement;
-    f.render_widget(Paragraph::new(lignes).scroll((a.defilement, 0)), texte);
+    let defilement = a.defilement.min(max);
+    let reste = max - defilement;
+    f.render_widget(Paragraph::new(lignes).scroll((defilement, 0)), texte);
     // While a name is typed, ↓ and j are text: no "↓ suite" hint then.
     if reste > 0 && message_vide && a.nom_fichier.is_none() {
         f.render_widget(Paragraph::new(t::suite(reste as usize)), statut);

@@ -1,6 +1,7 @@
 //! The frame around every screen: header, status area, footer, confirmation box.
 
 use super::*;
+use crate::mise_en_page::{self as mp, Habillage};
 
 /// A message laid out for the status area: each of its lines wrapped; when too long, the
 /// first lines then "…", and always its last line (the conclusion, e.g. "the shipped rules
@@ -45,7 +46,7 @@ pub(super) fn trop_petit(f: &mut Frame, zone: Rect) {
 }
 
 /// The header's lines: one when it fits, else the counts go on a second line.
-pub(super) fn lignes_entete(app: &App, largeur: u16) -> Vec<String> {
+pub(super) fn lignes_entete(app: &App, colonnes: u16) -> Vec<String> {
     let entete = t::entete(
         &titre_ecran(app),
         &tm::date_longue(app.aujourdhui),
@@ -54,7 +55,7 @@ pub(super) fn lignes_entete(app: &App, largeur: u16) -> Vec<String> {
         app.liste.en_retard,
     );
     // One line when it fits, else the counts go on a second line.
-    if entete.chars().count() <= largeur as usize {
+    if largeur(&entete) <= colonnes as usize {
         vec![entete]
     } else {
         entete
@@ -109,7 +110,7 @@ pub(super) fn pied_de_page(f: &mut Frame, app: &App, pied: Rect) {
     let mut lignes_pied: Vec<Vec<Span>> = vec![Vec::new()];
     let mut x = 0usize;
     for (e, d) in &cles {
-        let l = e.chars().count() + 1 + d.chars().count();
+        let l = largeur(e) + 1 + largeur(d);
         let sep = if x == 0 { 0 } else { 3 };
         if x + sep + l > pied.width as usize {
             if lignes_pied.len() == pied.height as usize {
@@ -155,14 +156,14 @@ pub(super) fn confirmation(f: &mut Frame, app: &App, c: Confirmation, zone: Rect
     let l = 60.min(zone.width - 4);
     // As tall as the wrapped text (a long path takes several lines).
     let w = l.saturating_sub(2).max(1) as usize;
-    let lignes: usize = texte
+    // A word wider than the box (a long path) goes on over the next lines.
+    let lignes: Vec<Line<'static>> = texte
         .lines()
-        .flat_map(|p| couper(p, w))
-        // A word wider than the box (a long path) is broken by the wrapping.
-        .map(|ligne| ligne.chars().count().max(1).div_ceil(w))
-        .sum();
-    let lignes = lignes.min(u16::MAX as usize) as u16;
-    let h = (lignes + 2).clamp(5, zone.height.saturating_sub(2));
+        .flat_map(|p| mp::envelopper(p, &Habillage::simple(w)))
+        .map(Line::raw)
+        .collect();
+    let n = lignes.len().min(u16::MAX as usize) as u16;
+    let h = (n + 2).clamp(5, zone.height.saturating_sub(2));
     let boite = Rect::new(
         zone.x + (zone.width - l) / 2,
         zone.y + (zone.height / 2).saturating_sub(3),
@@ -171,8 +172,7 @@ pub(super) fn confirmation(f: &mut Frame, app: &App, c: Confirmation, zone: Rect
     );
     f.render_widget(Clear, boite);
     f.render_widget(
-        Paragraph::new(texte)
-            .wrap(Wrap { trim: true })
+        Paragraph::new(lignes)
             .block(Block::bordered())
             .style(gras()),
         boite,

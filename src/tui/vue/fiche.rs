@@ -82,65 +82,6 @@ pub(super) fn nom_prefecture(nom: &str, d: crate::domain::Departement) -> String
     }
 }
 
-/// Words of `s`, each with `style` (for `habiller`).
-pub(super) fn mots(s: &str, style: Style) -> Vec<(String, Style)> {
-    jetons(s).into_iter().map(|m| (m, style)).collect()
-}
-
-/// Lays tokens (separated by one space) on lines of at most `largeur` columns (display
-/// width: an emoji takes two): the first line indented by `debut`, the next ones by
-/// `retrait`. Never cuts a token, except one longer than a line (a web address, a long
-/// number), which goes on over the next lines: nothing typed is hidden.
-pub(super) fn habiller(
-    jetons: Vec<(String, Style)>,
-    largeur: usize,
-    debut: usize,
-    retrait: usize,
-) -> Vec<Line<'static>> {
-    let mut lignes: Vec<Line<'static>> = Vec::new();
-    let mut courante: Vec<Span<'static>> = vec![Span::raw(" ".repeat(debut))];
-    let mut x = debut;
-    let mut vide = true;
-    for (jeton, style) in jetons {
-        let n = largeur_affichee(&jeton);
-        if !vide && x + 1 + n > largeur {
-            lignes.push(Line::from(std::mem::take(&mut courante)));
-            courante.push(Span::raw(" ".repeat(retrait)));
-            x = retrait;
-            vide = true;
-        }
-        if !vide {
-            courante.push(Span::styled(" ", style));
-            x += 1;
-        }
-        let mut reste: Vec<char> = jeton.chars().collect();
-        loop {
-            let place = largeur.saturating_sub(x).max(1);
-            let mut pris = 0;
-            let mut w = 0;
-            while pris < reste.len() && w + largeur_car(reste[pris]) <= place {
-                w += largeur_car(reste[pris]);
-                pris += 1;
-            }
-            if pris == reste.len() {
-                x += w;
-                courante.push(Span::styled(reste.iter().collect::<String>(), style));
-                break;
-            }
-            // Always move on, even when one wide character does not fit.
-            let pris = pris.max(1);
-            let tete: String = reste.drain(..pris).collect();
-            courante.push(Span::styled(tete, style));
-            lignes.push(Line::from(std::mem::take(&mut courante)));
-            courante.push(Span::raw(" ".repeat(retrait)));
-            x = retrait;
-        }
-        vide = false;
-    }
-    lignes.push(Line::from(courante));
-    lignes
-}
-
 /// The person's file, laid out for `largeur` columns (continuation lines indented).
 pub(super) fn lignes_fiche(d: &DonneesFiche, couleurs: bool, largeur: u16) -> Vec<Line<'static>> {
     let largeur = largeur as usize;
@@ -203,21 +144,7 @@ pub(super) fn lignes_fiche(d: &DonneesFiche, couleurs: bool, largeur: u16) -> Ve
             v.extend(habiller(j, largeur, 2, 6));
         }
     }
-    // The ladder: one unit per step, lines broken before an arrow only.
-    let mut j = titre(t::FICHE_PARCOURS);
-    for (i, (etape, s, mot)) in echelle(p, &d.evenements).into_iter().enumerate() {
-        let mut texte = format!("{}{s} {}", if i > 0 { "→ " } else { "" }, etape.libelle());
-        if !mot.is_empty() {
-            texte.push_str(&format!(" ({mot})"));
-        }
-        let style = if etape == ev.etape {
-            gras()
-        } else {
-            Style::default()
-        };
-        j.push((texte, style));
-    }
-    v.extend(habiller(j, largeur, 0, 11));
+    v.extend(parcours(d, largeur));
     // The engine's reason says the action and why, in one sentence; the short action
     // (as in the list) only when there is no reason.
     let prochaine = if !ev.prochaine.raison.is_empty() {
@@ -256,33 +183,7 @@ pub(super) fn lignes_fiche(d: &DonneesFiche, couleurs: bool, largeur: u16) -> Ve
         Style::default(),
     );
     for e in d.evenements.iter().rev() {
-        let mut morceaux = vec![e.type_evenement.libelle().to_string()];
-        if let Some(c) = e.canal {
-            morceaux.push(c.libelle().to_string());
-        }
-        if let Some(r) = e.resultat {
-            morceaux.push(r.libelle().to_string());
-        }
-        if let Some(tk) = &e.ticket {
-            morceaux.push(t::ticket(e.type_evenement, tk));
-        }
-        if let Some(m) = e.attente_minutes {
-            morceaux.push(t::attente(m));
-        }
-        if let Some(ec) = e.echeance {
-            morceaux.push(t::echeance_evenement(e.type_evenement, &tm::date_fr(ec)));
-        }
-        if !e.saisi_par.is_empty() {
-            morceaux.push(t::saisi_par(&e.saisi_par));
-        }
-        let mut j = vec![(tm::date_fr(e.date), gras())];
-        j.extend(mots(&morceaux.join(" · "), Style::default()));
-        v.extend(habiller(j, largeur, 2, 13));
-        if let Some(n) = &e.notes {
-            for l in n.lines() {
-                v.extend(habiller(mots(l, Style::default()), largeur, 13, 13));
-            }
-        }
+        v.extend(lignes_evenement(e, largeur));
     }
     if let Some(tr) = &d.trace {
         v.extend(habiller(
@@ -294,6 +195,59 @@ pub(super) fn lignes_fiche(d: &DonneesFiche, couleurs: bool, largeur: u16) -> Ve
             0,
             2,
         ));
+    }
+    v
+}
+
+/// The ladder: one unit per step, lines broken before an arrow only.
+fn parcours(d: &DonneesFiche, largeur: usize) -> Vec<Line<'static>> {
+    let p = &d.personne;
+    let ev = &d.evaluation;
+    let mut j = mots(&format!("{} :", t::FICHE_PARCOURS), gras());
+    for (i, (etape, s, mot)) in echelle(p, &d.evenements).into_iter().enumerate() {
+        let mut texte = format!("{}{s} {}", if i > 0 { "→ " } else { "" }, etape.libelle());
+        if !mot.is_empty() {
+            texte.push_str(&format!(" ({mot})"));
+        }
+        let style = if etape == ev.etape {
+            gras()
+        } else {
+            Style::default()
+        };
+        j.push((texte, style));
+    }
+    habiller(j, largeur, 0, 11)
+}
+
+/// One event of the history: date, what, outcome… then its notes under it.
+fn lignes_evenement(e: &Evenement, largeur: usize) -> Vec<Line<'static>> {
+    let mut v: Vec<Line<'static>> = Vec::new();
+    let mut morceaux = vec![e.type_evenement.libelle().to_string()];
+    if let Some(c) = e.canal {
+        morceaux.push(c.libelle().to_string());
+    }
+    if let Some(r) = e.resultat {
+        morceaux.push(r.libelle().to_string());
+    }
+    if let Some(tk) = &e.ticket {
+        morceaux.push(t::ticket(e.type_evenement, tk));
+    }
+    if let Some(m) = e.attente_minutes {
+        morceaux.push(t::attente(m));
+    }
+    if let Some(ec) = e.echeance {
+        morceaux.push(t::echeance_evenement(e.type_evenement, &tm::date_fr(ec)));
+    }
+    if !e.saisi_par.is_empty() {
+        morceaux.push(t::saisi_par(&e.saisi_par));
+    }
+    let mut j = vec![(tm::date_fr(e.date), gras())];
+    j.extend(mots(&morceaux.join(" · "), Style::default()));
+    v.extend(habiller(j, largeur, 2, 13));
+    if let Some(n) = &e.notes {
+        for l in n.lines() {
+            v.extend(habiller(mots(l, Style::default()), largeur, 13, 13));
+        }
     }
     v
 }

@@ -1,6 +1,7 @@
 //! Forms: a person, an event.
 
 use super::*;
+use crate::mise_en_page::{self as mp, Habillage, completer};
 
 // ------------------------------------------------------------------ forms
 
@@ -19,7 +20,7 @@ pub(super) fn options_choix(
     for (i, o) in options.iter().enumerate() {
         let marque = if choisi == Some(i) { "(•)" } else { "( )" };
         let texte = format!("{marque} {} {o}", i + 1);
-        let l = texte.chars().count() as u16;
+        let l = mp::largeur(&texte) as u16;
         if x > 0 && x + 2 + l > largeur {
             lignes.push(Vec::new());
             x = 0;
@@ -43,15 +44,118 @@ pub(super) fn options_choix(
     (lignes.into_iter().map(Line::from).collect(), pos)
 }
 
-pub(super) fn formulaire(f: &mut Frame, zone: Rect, sous_titre: &str, form: &mut Formulaire) {
-    let largeur_valeur = zone.width.saturating_sub(LARGEUR_LIBELLE + 1);
-    // Each field: its lines (label column + value), plus an error line when invalid.
-    struct Bloc {
-        lignes: Vec<Line<'static>>,
-        curseur: (u16, u16),
-        notes: bool,
+/// One field laid out: its lines (label column + value), plus its error lines.
+struct Bloc {
+    lignes: Vec<Line<'static>>,
+    /// (line, column) of the cursor in the block.
+    curseur: (u16, u16),
+    /// The notes area follows the lines.
+    notes: bool,
+}
+
+const HAUTEUR_NOTES: u16 = 6;
+
+impl Bloc {
+    fn hauteur(&self) -> u16 {
+        self.lignes.len() as u16 + if self.notes { HAUTEUR_NOTES } else { 0 }
     }
-    let mut blocs: Vec<Bloc> = Vec::new();
+}
+
+fn bloc(c: &Champ, focus: bool, largeur_valeur: u16) -> Bloc {
+    let libelle = format!(
+        "{}{}",
+        if focus { "▶ " } else { "  " },
+        completer(c.libelle, (LARGEUR_LIBELLE - 2) as usize)
+    );
+    let style_libelle = if focus { gras() } else { Style::default() };
+    let mut lignes = Vec::new();
+    let mut curseur = (0, LARGEUR_LIBELLE);
+    let mut notes = false;
+    match &c.valeur {
+        Valeur::Texte(l) => {
+            // A value longer than the line scrolls sideways with the cursor ("…" tells
+            // that something is hidden on either side).
+            let style = if l.selection && focus {
+                inverse().add_modifier(Modifier::UNDERLINED)
+            } else {
+                Style::default().add_modifier(Modifier::UNDERLINED)
+            };
+            let (mut ligne, x) = l.ligne(
+                Span::styled(libelle, style_libelle),
+                style,
+                20,
+                (LARGEUR_LIBELLE + largeur_valeur) as usize,
+            );
+            if let Some(a) = &c.aide {
+                ligne.spans.push(Span::raw(format!(" {a}")));
+            }
+            lignes.push(ligne);
+            curseur = (0, x as u16);
+        }
+        Valeur::Choix { options, choisi } => {
+            let (ls, (ly, lx)) = options_choix(options, *choisi, largeur_valeur);
+            for (j, l) in ls.into_iter().enumerate() {
+                let mut spans = vec![if j == 0 {
+                    Span::styled(libelle.clone(), style_libelle)
+                } else {
+                    Span::raw(" ".repeat(LARGEUR_LIBELLE as usize))
+                }];
+                spans.extend(l.spans);
+                lignes.push(Line::from(spans));
+            }
+            curseur = (ly, LARGEUR_LIBELLE + lx);
+        }
+        Valeur::Notes(_) => {
+            let mut spans = vec![
+                Span::raw(if focus { "▶ " } else { "  " }),
+                Span::styled(c.libelle.to_string(), style_libelle),
+            ];
+            if let Some(a) = &c.aide {
+                spans.push(Span::raw(format!(" ({a})")));
+            }
+            lignes.push(Line::from(spans));
+            notes = true;
+        }
+    }
+    if let Some(e) = champ_erreur(c) {
+        let premier = " ".repeat(LARGEUR_LIBELLE as usize);
+        let suite = " ".repeat(LARGEUR_LIBELLE as usize + 2);
+        let h = Habillage::simple((LARGEUR_LIBELLE + largeur_valeur) as usize)
+            .prefixes(&premier, &suite);
+        for morceau in mp::envelopper(&format!("⚠ {e}"), &h) {
+            lignes.push(Line::styled(morceau, gras()));
+        }
+    }
+    Bloc {
+        lignes,
+        curseur,
+        notes,
+    }
+}
+
+/// The notes area in `r`; with `focus`, the terminal cursor at its cursor (display column).
+fn notes(f: &mut Frame, r: Rect, ta: &ratatui_textarea::TextArea<'static>, focus: bool) {
+    f.render_widget(ta, r);
+    if focus {
+        let ratatui_textarea::DataCursor(ligne, col) = ta.cursor();
+        let (sy, sx) = ta.scroll_offset();
+        let avant: String = ta
+            .lines()
+            .get(ligne)
+            .map(|l| l.chars().take(col).collect())
+            .unwrap_or_default();
+        let col = mp::largeur(&avant);
+        let cx = r.x + 1 + (col as u16).saturating_sub(sx);
+        let cy = r.y + 1 + (ligne as u16).saturating_sub(sy);
+        f.set_cursor_position(Position::new(
+            cx.min(r.right().saturating_sub(2)),
+            cy.min(r.bottom().saturating_sub(2)),
+        ));
+    }
+}
+
+pub(super) fn formulaire(f: &mut Frame, zone: Rect, sous_titre: &str, form: &Formulaire) {
+    let largeur_valeur = zone.width.saturating_sub(LARGEUR_LIBELLE + 1);
     let mut entete: Vec<Line<'static>> = Vec::new();
     if !sous_titre.is_empty() {
         entete.push(Line::styled(sous_titre.to_string(), gras()));
@@ -59,93 +163,17 @@ pub(super) fn formulaire(f: &mut Frame, zone: Rect, sous_titre: &str, form: &mut
     if let Some(m) = &form.message {
         entete.push(Line::styled(format!("⚠ {m}"), gras()));
     }
-    for (i, c) in form.champs.iter().enumerate() {
-        let focus = i == form.focus;
-        let libelle = format!(
-            "{}{:<w$}",
-            if focus { "▶ " } else { "  " },
-            c.libelle,
-            w = (LARGEUR_LIBELLE - 2) as usize
-        );
-        let style_libelle = if focus { gras() } else { Style::default() };
-        let mut lignes = Vec::new();
-        let mut curseur = (0, LARGEUR_LIBELLE);
-        let mut notes = false;
-        match &c.valeur {
-            Valeur::Texte(l) => {
-                // A value longer than the line scrolls sideways with the cursor ("…" tells
-                // that something is hidden on either side).
-                let (visible, colonne) = fenetre(&l.texte, l.curseur, largeur_valeur as usize);
-                let mut spans = vec![
-                    Span::styled(libelle, style_libelle),
-                    Span::styled(
-                        format!("{visible:<20}"),
-                        if l.selection && focus {
-                            inverse().add_modifier(Modifier::UNDERLINED)
-                        } else {
-                            Style::default().add_modifier(Modifier::UNDERLINED)
-                        },
-                    ),
-                ];
-                if let Some(a) = &c.aide {
-                    spans.push(Span::raw(format!(" {a}")));
-                }
-                lignes.push(Line::from(spans));
-                curseur = (0, LARGEUR_LIBELLE + colonne as u16);
-            }
-            Valeur::Choix { options, choisi } => {
-                let (ls, (ly, lx)) = options_choix(options, *choisi, largeur_valeur);
-                for (j, l) in ls.into_iter().enumerate() {
-                    let mut spans = vec![if j == 0 {
-                        Span::styled(libelle.clone(), style_libelle)
-                    } else {
-                        Span::raw(" ".repeat(LARGEUR_LIBELLE as usize))
-                    }];
-                    spans.extend(l.spans);
-                    lignes.push(Line::from(spans));
-                }
-                curseur = (ly, LARGEUR_LIBELLE + lx);
-            }
-            Valeur::Notes(_) => {
-                let mut spans = vec![Span::styled(c.libelle.to_string(), style_libelle)];
-                if let Some(a) = &c.aide {
-                    spans.push(Span::raw(format!(" ({a})")));
-                }
-                let mut l = Line::from(spans);
-                if focus {
-                    l.spans.insert(0, Span::raw("▶ "));
-                } else {
-                    l.spans.insert(0, Span::raw("  "));
-                }
-                lignes.push(l);
-                notes = true;
-            }
-        }
-        if let Some(e) = champ_erreur(c) {
-            for (j, morceau) in couper(&format!("⚠ {e}"), largeur_valeur as usize)
-                .into_iter()
-                .enumerate()
-            {
-                let retrait = LARGEUR_LIBELLE as usize + if j > 0 { 2 } else { 0 };
-                lignes.push(Line::styled(
-                    format!("{}{morceau}", " ".repeat(retrait)),
-                    gras(),
-                ));
-            }
-        }
-        blocs.push(Bloc {
-            lignes,
-            curseur,
-            notes,
-        });
-    }
-    const HAUTEUR_NOTES: u16 = 6;
-    let hauteur = |b: &Bloc| b.lignes.len() as u16 + if b.notes { HAUTEUR_NOTES } else { 0 };
+    let blocs: Vec<Bloc> = form
+        .champs
+        .iter()
+        .enumerate()
+        .map(|(i, c)| bloc(c, i == form.focus, largeur_valeur))
+        .collect();
     // Scroll so that the focused field is entirely visible.
     let h_entete = entete.len() as u16;
     let dispo = zone.height.saturating_sub(h_entete);
-    let debut_focus: u16 = blocs.iter().take(form.focus).map(hauteur).sum();
-    let fin_focus = debut_focus + blocs.get(form.focus).map_or(0, hauteur);
+    let debut_focus: u16 = blocs.iter().take(form.focus).map(Bloc::hauteur).sum();
+    let fin_focus = debut_focus + blocs.get(form.focus).map_or(0, Bloc::hauteur);
     let decalage = fin_focus.saturating_sub(dispo).min(debut_focus);
     f.render_widget(
         Paragraph::new(entete),
@@ -158,7 +186,6 @@ pub(super) fn formulaire(f: &mut Frame, zone: Rect, sous_titre: &str, form: &mut
     let bas = zone.bottom();
     let y0 = zone.y + h_entete;
     for (i, b) in blocs.iter().enumerate() {
-        let h = hauteur(b);
         for (j, l) in b.lignes.iter().enumerate() {
             let y = y_rel + j as i32;
             if y >= 0 && (y0 as i32 + y) < bas as i32 {
@@ -169,32 +196,20 @@ pub(super) fn formulaire(f: &mut Frame, zone: Rect, sous_titre: &str, form: &mut
         let y_notes = y_rel + b.lignes.len() as i32;
         if b.notes
             && y_notes >= 0
+            && y0 + (y_notes as u16) < bas
             && let Some(Champ {
                 valeur: Valeur::Notes(ta),
                 ..
-            }) = form.champs.get_mut(i)
+            }) = form.champs.get(i)
         {
             let haut = y0 + y_notes as u16;
-            if haut < bas {
-                let r = Rect::new(
-                    zone.x + 2,
-                    haut,
-                    zone.width.saturating_sub(2),
-                    HAUTEUR_NOTES.min(bas - haut),
-                );
-                ta.set_block(Block::bordered());
-                f.render_widget(&**ta, r);
-                if i == form.focus {
-                    let ratatui_textarea::DataCursor(ligne, col) = ta.cursor();
-                    let (sy, sx) = ta.scroll_offset();
-                    let cx = r.x + 1 + (col as u16).saturating_sub(sx);
-                    let cy = r.y + 1 + (ligne as u16).saturating_sub(sy);
-                    f.set_cursor_position(Position::new(
-                        cx.min(r.right().saturating_sub(2)),
-                        cy.min(r.bottom().saturating_sub(2)),
-                    ));
-                }
-            }
+            let r = Rect::new(
+                zone.x + 2,
+                haut,
+                zone.width.saturating_sub(2),
+                HAUTEUR_NOTES.min(bas - haut),
+            );
+            notes(f, r, ta, i == form.focus);
         }
         if i == form.focus && !b.notes {
             let y = y_rel + b.curseur.0 as i32;
@@ -205,7 +220,7 @@ pub(super) fn formulaire(f: &mut Frame, zone: Rect, sous_titre: &str, form: &mut
                 ));
             }
         }
-        y_rel += h as i32;
+        y_rel += b.hauteur() as i32;
     }
 }
 

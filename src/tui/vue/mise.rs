@@ -1,135 +1,55 @@
-//! Layout helpers (to be replaced by `crate::mise_en_page`).
+//! Styled lines for the screen, laid out by `crate::mise_en_page` (display width).
 
 use super::*;
+use crate::mise_en_page::{self as mp, Habillage, TropLong};
 
-/// Cuts `s` to `largeur` columns, ending with "…" when something was left out.
-pub fn tronquer(s: &str, largeur: usize) -> String {
-    if s.chars().count() <= largeur {
-        return s.to_string();
-    }
-    let r: String = s.chars().take(largeur.saturating_sub(1)).collect();
-    format!("{}…", r.trim_end())
+/// Words of `s` (see `mise_en_page::mots`), each with `style` (for `habiller`).
+pub(super) fn mots(s: &str, style: Style) -> Vec<(String, Style)> {
+    mp::mots(s).into_iter().map(|m| (m, style)).collect()
 }
 
-/// Word-wraps `s` into lines of at most `largeur` columns (a word longer than a line is cut
-/// with "…"); never cuts in the middle of a word otherwise.
-pub fn envelopper(s: &str, largeur: u16) -> Vec<String> {
-    let largeur = largeur.max(1) as usize;
-    let mut v: Vec<String> = Vec::new();
-    let mut courante = String::new();
-    for mot in jetons(s) {
-        let mot = tronquer(&mot, largeur);
-        let n = courante.chars().count();
-        if n > 0 && n + 1 + mot.chars().count() > largeur {
-            v.push(std::mem::take(&mut courante));
-        }
-        if !courante.is_empty() {
-            courante.push(' ');
-        }
-        courante.push_str(&mot);
-    }
-    if !courante.is_empty() || v.is_empty() {
-        v.push(courante);
-    }
-    v
-}
-
-/// The words of `s` for wrapping: a unit ("6 j") or French high punctuation (" :", " ;")
-/// stays with the word before it, so no line starts with it.
-pub(super) fn jetons(s: &str) -> Vec<String> {
-    let mut v: Vec<String> = Vec::new();
-    for mot in s.split_whitespace() {
-        match v.last_mut() {
-            Some(der) if matches!(mot, "j" | ":" | ";" | "!" | "?" | "»" | "min") => {
-                der.push(' ');
-                der.push_str(mot);
-                // "dans 6 j", "depuis 12 j", "de 3 j" stay on one line.
-                if mot == "j"
-                    && v.len() >= 2
-                    && matches!(v[v.len() - 2].as_str(), "de" | "dans" | "depuis")
-                    && let Some(duree) = v.pop()
-                    && let Some(avant) = v.last_mut()
-                {
-                    avant.push(' ');
-                    avant.push_str(&duree);
+/// Lays styled words (separated by one space) on lines of at most `largeur` columns: the
+/// first line indented by `debut`, the next ones by `retrait`. Never cuts a word, except one
+/// longer than a line (a web address, a long number), which goes on over the next lines:
+/// nothing typed is hidden.
+pub(super) fn habiller(
+    jetons: Vec<(String, Style)>,
+    largeur: usize,
+    debut: usize,
+    retrait: usize,
+) -> Vec<Line<'static>> {
+    let premier = " ".repeat(debut);
+    let suite = " ".repeat(retrait);
+    let h = Habillage {
+        largeur,
+        premier: &premier,
+        suite: &suite,
+        trop_long: TropLong::Couper,
+    };
+    let textes: Vec<&str> = jetons.iter().map(|(j, _)| j.as_str()).collect();
+    mp::disposer(&textes, &h)
+        .into_iter()
+        .enumerate()
+        .map(|(i, morceaux)| {
+            let mut spans = vec![Span::raw(if i == 0 {
+                premier.clone()
+            } else {
+                suite.clone()
+            })];
+            for m in morceaux {
+                let style = jetons.get(m.jeton).map_or_else(Style::default, |j| j.1);
+                if m.espace {
+                    spans.push(Span::styled(" ", style));
                 }
+                spans.push(Span::styled(m.texte, style));
             }
-            _ => v.push(mot.to_string()),
-        }
-    }
-    v
+            Line::from(spans)
+        })
+        .collect()
 }
 
-/// Display width of a text (an emoji or a CJK character takes two columns).
-pub fn largeur_affichee(s: &str) -> usize {
-    Span::raw(s).width()
-}
-
-pub(super) fn largeur_car(c: char) -> usize {
-    let mut b = [0u8; 4];
-    largeur_affichee(c.encode_utf8(&mut b))
-}
-
-/// The part of a one-line value shown in `largeur` columns around the cursor (a character
-/// index): the text itself when it fits, else a window with "…" where text is hidden.
-/// Returns the visible text and the cursor's column in it.
-pub fn fenetre(texte: &str, curseur: usize, largeur: usize) -> (String, usize) {
-    let cs: Vec<char> = texte.chars().collect();
-    let curseur = curseur.min(cs.len());
-    let w: Vec<usize> = cs.iter().map(|c| largeur_car(*c)).collect();
-    let total: usize = w.iter().sum();
-    if total < largeur {
-        return (texte.to_string(), w[..curseur].iter().sum());
-    }
-    let largeur = largeur.max(4);
-    // First character shown: the cursor stays left of the last column (kept for "…").
-    let mut debut = 0;
-    let mut avant: usize = w[..curseur].iter().sum();
-    while debut < curseur && usize::from(debut > 0) + avant > largeur - 2 {
-        avant -= w[debut];
-        debut += 1;
-    }
-    let mut visible = String::new();
-    let mut x = 0;
-    if debut > 0 {
-        visible.push('…');
-        x = 1;
-    }
-    let colonne = x + avant;
-    for i in debut..cs.len() {
-        let reste: usize = w[i..].iter().sum();
-        if x + reste <= largeur {
-            visible.extend(&cs[i..]);
-            break;
-        }
-        if x + w[i] > largeur - 1 {
-            visible.push('…');
-            break;
-        }
-        visible.push(cs[i]);
-        x += w[i];
-    }
-    (visible, colonne)
-}
-
-/// Word-wraps `s` into lines of at most `largeur` characters (continuation lines 2 shorter).
-pub(super) fn couper(s: &str, largeur: usize) -> Vec<String> {
-    let mut v: Vec<String> = vec![String::new()];
-    for mot in s.split(' ') {
-        let max = if v.len() == 1 {
-            largeur
-        } else {
-            largeur.saturating_sub(2)
-        };
-        let courante = v.last().map_or(0, |l| l.chars().count());
-        if courante > 0 && courante + 1 + mot.chars().count() > max {
-            v.push(mot.to_string());
-        } else if let Some(l) = v.last_mut() {
-            if !l.is_empty() {
-                l.push(' ');
-            }
-            l.push_str(mot);
-        }
-    }
-    v
+/// Word-wraps `s` for a cell `largeur` columns wide (a word longer than the cell ends with
+/// "…").
+pub(super) fn envelopper(s: &str, largeur: u16) -> Vec<String> {
+    mp::envelopper(s, &Habillage::simple(largeur.max(1) as usize).tronque())
 }

@@ -14,7 +14,6 @@ mod mise;
 mod recherche;
 
 pub use fiche::echelle;
-pub use mise::{envelopper, fenetre, largeur_affichee, tronquer};
 
 use aide::*;
 use apercu::*;
@@ -33,6 +32,7 @@ use super::clavier;
 use super::formulaire::{Champ, Formulaire, Valeur};
 use crate::domain::moteur::{Etape, NiveauUrgence};
 use crate::domain::{Evenement, Personne, Resultat, oui_non};
+use crate::mise_en_page::{fenetre, largeur, tronquer};
 use crate::textes::moteur as tm;
 use crate::textes::tui as t;
 use ratatui::Frame;
@@ -88,14 +88,17 @@ pub(super) fn titre_ecran(app: &App) -> String {
     }
 }
 
-/// Draws the whole screen.
-pub fn dessiner(app: &mut App, f: &mut Frame) {
-    let zone = f.area();
-    // The key gate (`App::trop_petit`) is state, set on resize; this only chooses what to draw.
-    if zone.width < LARGEUR_MIN || zone.height < HAUTEUR_MIN {
-        trop_petit(f, zone);
-        return;
-    }
+/// Where the parts of the screen go for a terminal of `zone`.
+pub(super) struct Zones {
+    pub entete: Vec<String>,
+    pub statut_lignes: Vec<Line<'static>>,
+    pub haut: Rect,
+    pub corps: Rect,
+    pub statut: Rect,
+    pub pied: Rect,
+}
+
+pub(super) fn zones(app: &App, zone: Rect) -> Zones {
     let entete = lignes_entete(app, zone.width);
     // The status line grows (up to MAX_STATUT lines) for a long message, e.g. the warnings
     // about a refused rules file at start-up: one per line, wrapped, never cut silently.
@@ -110,33 +113,109 @@ pub fn dessiner(app: &mut App, f: &mut Frame) {
         Constraint::Length(2),
     ])
     .areas(zone);
+    Zones {
+        entete,
+        statut_lignes,
+        haut,
+        corps,
+        statut,
+        pied,
+    }
+}
 
-    // header
+/// The help opened over a panel also lists the panel's own keys.
+fn raccourcis_dessous(app: &App) -> Vec<crate::tui::Raccourci> {
+    match app.pile.iter().rev().nth(1) {
+        Some(Ecran::Panneau { panneau, .. }) => panneau.raccourcis(),
+        _ => Vec::new(),
+    }
+}
+
+fn trop_petite(zone: Rect) -> bool {
+    zone.width < LARGEUR_MIN || zone.height < HAUTEUR_MIN
+}
+
+/// How far a text of `lignes` lines may scroll in `hauteur` rows (to its last screenful).
+fn defilement_max(lignes: usize, hauteur: u16) -> u16 {
+    lignes
+        .saturating_sub(hauteur as usize)
+        .min(u16::MAX as usize) as u16
+}
+
+/// Fits the scroll positions to a terminal of `largeur` × `hauteur`, after an update or a
+/// resize and before drawing: the list's first row follows the selection, the file, the
+/// help and a preview scroll no further than their last screenful. The only layout step
+/// that writes state; `dessiner` then only reads it.
+pub fn cadrer(app: &mut App, largeur: u16, hauteur: u16) {
+    let zone = Rect::new(0, 0, largeur, hauteur);
+    if trop_petite(zone) {
+        return;
+    }
+    let corps = zones(app, zone).corps;
+    let panneau_dessous = raccourcis_dessous(app);
+    match app.pile.last_mut() {
+        None => {
+            let (debut, fin) = fenetre_liste(&app.liste, corps.width, corps.height);
+            app.liste.decalage = debut;
+            app.liste.visibles = (debut, fin);
+        }
+        Some(Ecran::Fiche(e)) => {
+            let n = lignes_fiche(&e.donnees, false, corps.width).len();
+            e.defilement = e.defilement.min(defilement_max(n, corps.height));
+        }
+        Some(Ecran::Aide { defilement }) => {
+            let n = lignes_aide(&panneau_dessous, corps.width).len();
+            *defilement = (*defilement).min(defilement_max(n, corps.height));
+        }
+        Some(Ecran::Apercu(a)) => {
+            let texte = hauteur_texte_apercu(a, corps);
+            let n = a.texte.lines().count();
+            a.defilement = a.defilement.min(defilement_max(n, texte));
+        }
+        _ => {}
+    }
+}
+
+/// Draws the whole screen: reads the state, writes nothing but the frame.
+pub fn dessiner(app: &mut App, f: &mut Frame) {
+    let zone = f.area();
+    // The key gate (`App::trop_petit`) is state, set on resize; this only chooses what to draw.
+    if trop_petite(zone) {
+        trop_petit(f, zone);
+        return;
+    }
+    let Zones {
+        entete,
+        statut_lignes,
+        haut,
+        corps,
+        statut,
+        pied,
+    } = zones(app, zone);
     f.render_widget(
         Paragraph::new(entete.into_iter().map(Line::raw).collect::<Vec<_>>()).style(inverse()),
         haut,
     );
-
-    // status line
     let message_vide = app.message.is_none();
     if !statut_lignes.is_empty() {
         f.render_widget(Paragraph::new(statut_lignes), statut);
     }
-
     pied_de_page(f, app, pied);
-
-    // The help opened over a panel also lists the panel's own keys.
-    let panneau_dessous: Vec<crate::tui::Raccourci> = match app.pile.iter().rev().nth(1) {
-        Some(Ecran::Panneau { panneau, .. }) => panneau.raccourcis(),
-        _ => Vec::new(),
+    // A scrolled text and, unless a message is shown, how many lines follow below it.
+    let defile = |f: &mut Frame, lignes: Vec<Line<'static>>, defilement: u16| {
+        let max = defilement_max(lignes.len(), corps.height);
+        let d = defilement.min(max);
+        f.render_widget(Paragraph::new(lignes).scroll((d, 0)), corps);
+        if max > d && message_vide {
+            f.render_widget(Paragraph::new(t::suite((max - d) as usize)), statut);
+        }
+        f.set_cursor_position(Position::new(corps.x, corps.y));
     };
-    let couleurs = app.couleurs;
-    let aujourdhui = app.aujourdhui;
-    match app.pile.last_mut() {
+    match app.pile.last() {
         None => {
-            liste(f, corps, &mut app.liste, couleurs);
+            liste(f, corps, &app.liste, app.couleurs);
             // Where the rows shown sit in a list longer than the screen.
-            let (debut, fin) = app.liste.visibles;
+            let (debut, fin) = fenetre_liste(&app.liste, corps.width, corps.height);
             let total = app.liste.lignes.len();
             if message_vide && (debut > 0 || fin < total) {
                 f.render_widget(
@@ -145,41 +224,27 @@ pub fn dessiner(app: &mut App, f: &mut Frame) {
                 );
             }
         }
-        Some(Ecran::Fiche(e)) => {
-            let lignes = lignes_fiche(&e.donnees, couleurs, corps.width);
-            // Scroll no further than the last screenful.
-            let max = lignes.len().saturating_sub(corps.height as usize) as u16;
-            e.defilement = e.defilement.min(max);
-            let reste = max - e.defilement;
-            f.render_widget(Paragraph::new(lignes).scroll((e.defilement, 0)), corps);
-            // Tell that the file goes on below (unless a message is shown).
-            if reste > 0 && message_vide {
-                f.render_widget(Paragraph::new(t::suite(reste as usize)), statut);
-            }
-            f.set_cursor_position(Position::new(corps.x, corps.y));
-        }
-        Some(Ecran::Saisie(s)) => {
-            let sous_titre = t::pour(&s.personne);
-            formulaire(f, corps, &sous_titre, &mut s.form);
-        }
-        Some(Ecran::Personne(p)) => formulaire(f, corps, "", &mut p.form),
+        Some(Ecran::Fiche(e)) => defile(
+            f,
+            lignes_fiche(&e.donnees, app.couleurs, corps.width),
+            e.defilement,
+        ),
+        Some(Ecran::Saisie(s)) => formulaire(f, corps, &t::pour(&s.personne), &s.form),
+        Some(Ecran::Personne(p)) => formulaire(f, corps, "", &p.form),
         Some(Ecran::Conflit(c)) => conflit(f, corps, c),
         Some(Ecran::Recherche(r)) => recherche(f, corps, r),
         Some(Ecran::Apercu(a)) => apercu(f, corps, statut, message_vide, a),
-        Some(Ecran::Aide { defilement }) => {
-            let lignes = lignes_aide(&panneau_dessous, corps.width, aujourdhui);
-            let max = lignes.len().saturating_sub(corps.height as usize) as u16;
-            *defilement = (*defilement).min(max);
-            let reste = max - *defilement;
-            f.render_widget(Paragraph::new(lignes).scroll((*defilement, 0)), corps);
-            if reste > 0 && message_vide {
-                f.render_widget(Paragraph::new(t::suite(reste as usize)), statut);
+        Some(Ecran::Aide { defilement }) => defile(
+            f,
+            lignes_aide(&raccourcis_dessous(app), corps.width),
+            *defilement,
+        ),
+        Some(Ecran::Panneau { .. }) => {
+            if let Some(Ecran::Panneau { panneau, .. }) = app.pile.last_mut() {
+                panneau.dessiner(f, corps)
             }
-            f.set_cursor_position(Position::new(corps.x, corps.y));
         }
-        Some(Ecran::Panneau { panneau, .. }) => panneau.dessiner(f, corps),
     }
-
     if let Some(c) = app.confirmation {
         confirmation(f, app, c, zone);
     }

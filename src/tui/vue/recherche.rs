@@ -15,7 +15,7 @@ pub(super) fn recherche(f: &mut Frame, zone: Rect, r: &EtatRecherche) {
     let (visible, colonne) = fenetre(
         &r.saisie.texte,
         r.saisie.curseur,
-        (saisie.width as usize).saturating_sub(invite.chars().count()),
+        (saisie.width as usize).saturating_sub(largeur(invite)),
     );
     f.render_widget(
         Paragraph::new(Line::from(vec![
@@ -62,7 +62,7 @@ pub(super) fn recherche(f: &mut Frame, zone: Rect, r: &EtatRecherche) {
         .collect();
     f.render_widget(Paragraph::new(lignes), res);
     f.set_cursor_position(Position::new(
-        saisie.x + (invite.chars().count() + colonne) as u16,
+        saisie.x + (largeur(invite) + colonne) as u16,
         saisie.y,
     ));
 }
