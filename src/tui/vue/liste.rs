@@ -149,7 +149,8 @@ pub(super) fn fenetre_liste(l: &EtatListe, largeur: u16, hauteur_zone: u16) -> (
     (debut, fin)
 }
 
-pub(super) fn liste(f: &mut Frame, zone: Rect, l: &EtatListe, couleurs: bool) {
+/// Draws the list; returns the rows shown, `[debut, fin)`.
+pub(super) fn liste(f: &mut Frame, zone: Rect, l: &EtatListe, couleurs: bool) -> (usize, usize) {
     if l.lignes.is_empty() {
         let m = if l.tous {
             t::LISTE_VIDE_TOUS
@@ -158,7 +159,7 @@ pub(super) fn liste(f: &mut Frame, zone: Rect, l: &EtatListe, couleurs: bool) {
         };
         f.render_widget(Paragraph::new(m).wrap(Wrap { trim: true }), zone);
         f.set_cursor_position(Position::new(zone.x, zone.y));
-        return;
+        return (0, 0);
     }
     let c = Colonnes::pour(zone.width);
     let entete_style = gras().add_modifier(Modifier::UNDERLINED);
@@ -208,6 +209,7 @@ pub(super) fn liste(f: &mut Frame, zone: Rect, l: &EtatListe, couleurs: bool) {
         zone.x,
         y.min(zone.bottom().saturating_sub(1)),
     ));
+    (debut, fin)
 }
 
 /// The name on one line of `largeur` columns: the family name first when it does not fit.

@@ -213,9 +213,8 @@ pub fn dessiner(app: &App, f: &mut Frame) {
     };
     match app.pile.last() {
         None => {
-            liste(f, corps, &app.liste, app.couleurs);
             // Where the rows shown sit in a list longer than the screen.
-            let (debut, fin) = fenetre_liste(&app.liste, corps.width, corps.height);
+            let (debut, fin) = liste(f, corps, &app.liste, app.couleurs);
             let total = app.liste.lignes.len();
             if message_vide && (debut > 0 || fin < total) {
                 f.render_widget(
