@@ -397,7 +397,14 @@ struct PanneauEssai {
 
 impl vigie::tui::Panneau for PanneauEssai {
     fn dessiner(&self, _f: &mut ratatui::Frame, _zone: ratatui::layout::Rect) {}
-    fn touche(&mut self, k: ratatui::crossterm::event::KeyEvent) -> vigie::tui::Issue {
+    /// No context of its own: every key but Ctrl-C comes as text.
+    fn contextes(&self) -> Vec<vigie::tui::clavier::Contexte> {
+        Vec::new()
+    }
+    fn action(&mut self, _a: vigie::tui::clavier::Action) -> vigie::tui::Issue {
+        vigie::tui::Issue::Ignoree
+    }
+    fn taper(&mut self, k: &ratatui::crossterm::event::KeyEvent) -> vigie::tui::Issue {
         match k.code {
             KeyCode::Char(c) if c.is_alphanumeric() => {
                 self.texte.push(c);
@@ -1257,7 +1264,7 @@ fn f1_opens_the_help_over_a_form_but_not_over_a_question() {
         &[touche(KeyCode::Char('c')), touche(KeyCode::Char('2'))],
     );
     let pied = vigie::tui::clavier::pied(&app.contextes_actifs());
-    assert_eq!(pied.first(), Some(&("F1", "aide")), "{pied:?}");
+    assert_eq!(pied.first(), Some(&("F1".to_string(), "aide")), "{pied:?}");
     taper(&mut app, &mut store, &[touche(KeyCode::F(1))]);
     assert!(matches!(app.ecran(), Some(Ecran::Aide { .. })));
     taper(&mut app, &mut store, &[touche(KeyCode::Esc)]);
@@ -1273,7 +1280,7 @@ fn f1_opens_the_help_over_a_form_but_not_over_a_question() {
     taper(&mut app, &mut store, &[touche(KeyCode::Char('o'))]);
     let pied = vigie::tui::clavier::pied(&app.contextes_actifs());
     assert!(
-        pied.contains(&("?", "aide")) && !pied.contains(&("F1", "aide")),
+        pied.contains(&("?".to_string(), "aide")) && !pied.contains(&("F1".to_string(), "aide")),
         "{pied:?}"
     );
 }

@@ -394,6 +394,7 @@ pub const AIDE_PIED_OUVRIR: &str = "? aide complète";
 
 // keymap descriptions (one per binding)
 pub mod touches {
+    pub const STATS_ACTUALISER: &str = "recalculer les chiffres";
     pub const HAUT_BAS: &str = "monter / descendre";
     pub const PAGE: &str = "page précédente / suivante";
     pub const DEBUT_FIN: &str = "début / fin";

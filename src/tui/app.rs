@@ -213,42 +213,54 @@ impl App {
         })
     }
 
-    /// Active keymap contexts, most specific first.
+    /// Active keymap contexts, most specific first. Esc (`Retour`) is not one of the plain
+    /// day's list (nowhere to go back to); a question keeps only its answers and Ctrl-C.
     pub fn contextes_actifs(&self) -> Vec<Contexte> {
         use Contexte as X;
         if self.confirmation.is_some() {
-            return vec![X::Confirmation, X::Toujours];
+            return vec![X::Confirmation, X::Interrompre];
         }
         let form = |f: &super::formulaire::Formulaire| match f.focalise().map(|c| &c.valeur) {
-            Some(Valeur::Choix { .. }) => {
-                vec![X::Choix, X::Formulaire, X::PendantSaisie, X::Toujours]
-            }
-            Some(Valeur::Notes(_)) => vec![X::Notes, X::PendantSaisie, X::Toujours],
-            _ => vec![X::Formulaire, X::PendantSaisie, X::Toujours],
+            Some(Valeur::Choix { .. }) => vec![X::Choix, X::Formulaire, X::PendantSaisie],
+            Some(Valeur::Notes(_)) => vec![X::Notes, X::PendantSaisie],
+            _ => vec![X::Formulaire, X::PendantSaisie],
         };
-        match self.ecran() {
-            None => vec![
-                X::Liste,
-                X::ListeFiche,
-                X::Defilement,
-                X::Partout,
-                X::Toujours,
-            ],
-            Some(Ecran::Fiche(_)) => vec![X::ListeFiche, X::Defilement, X::Partout, X::Toujours],
+        let mut v = match self.ecran() {
+            None if self.liste.tous => {
+                vec![
+                    X::Liste,
+                    X::ListeFiche,
+                    X::Defilement,
+                    X::Partout,
+                    X::Retour,
+                ]
+            }
+            None => vec![X::Liste, X::ListeFiche, X::Defilement, X::Partout],
+            Some(Ecran::Fiche(_)) => vec![X::ListeFiche, X::Defilement, X::Partout, X::Retour],
             Some(Ecran::Saisie(f)) => form(&f.form),
             Some(Ecran::Personne(f)) => form(&f.form),
-            Some(Ecran::Conflit(_)) => vec![X::Conflit, X::Toujours],
-            Some(Ecran::Recherche(_)) => vec![X::Recherche, X::PendantSaisie, X::Toujours],
-            Some(Ecran::Apercu(a)) if a.nom_fichier.is_some() => vec![X::NomFichier, X::Toujours],
-            Some(Ecran::Apercu(_)) => vec![X::Apercu, X::Defilement, X::Partout, X::Toujours],
-            Some(Ecran::Aide { .. }) => vec![X::Defilement, X::Partout, X::Toujours],
-            Some(Ecran::Panneau { .. }) => vec![X::Partout, X::Toujours],
-        }
+            Some(Ecran::Conflit(_)) => vec![X::Conflit],
+            Some(Ecran::Recherche(_)) => vec![X::Recherche, X::PendantSaisie],
+            Some(Ecran::Apercu(a)) if a.nom_fichier.is_some() => vec![X::NomFichier],
+            Some(Ecran::Apercu(_)) => vec![X::Apercu, X::Defilement, X::Partout, X::Retour],
+            Some(Ecran::Aide { .. }) => vec![X::Defilement, X::Partout, X::Retour],
+            // The panel says which global keys it lets through.
+            Some(Ecran::Panneau { panneau, .. }) => {
+                let mut v = panneau.contextes();
+                if !v.contains(&X::Interrompre) {
+                    v.push(X::Interrompre);
+                }
+                return v;
+            }
+        };
+        v.extend([X::Toujours, X::Interrompre]);
+        v
     }
 
     // -------------------------------------------------------------- input
 
-    /// Handles one key: panels first, then the keymap, then typing.
+    /// Handles one key: the keymap in the active contexts, then the update (the panel's
+    /// for its own contexts), or typing; the effects returned are run by the executor.
     pub fn touche(&mut self, k: KeyEvent, store: &mut Store) {
         if k.kind == KeyEventKind::Release {
             return;
@@ -258,27 +270,25 @@ impl App {
             return;
         }
         self.message = None;
-        // Ctrl-C is always the application's, even over a panel that takes every letter.
+        let resolu = clavier::resoudre_contexte(&k, &self.contextes_actifs());
         if self.confirmation.is_none()
-            && !ctrl_c
             && let Some(Ecran::Panneau { panneau, .. }) = self.pile.last_mut()
         {
-            match panneau.touche(k) {
-                // What the footer shows is what works: a key kept by the panel's text
-                // field never becomes a global action.
-                Issue::Ignoree if !panneau.laisse_passer(&k) => return,
-                Issue::Ignoree => {}
-                issue => {
-                    for e in self.issue_panneau(issue) {
-                        self.executer(e, store);
-                    }
-                    return;
+            let issue = match resolu {
+                Some((a, cx)) if cx.du_panneau() => panneau.action(a),
+                Some(_) => Issue::Ignoree,
+                None => panneau.taper(&k),
+            };
+            // `Ignoree` for a bound key: the application's meaning (e.g. ? over the search).
+            if issue != Issue::Ignoree || resolu.is_none() {
+                for e in self.issue_panneau(issue) {
+                    self.executer(e, store);
                 }
+                return;
             }
         }
-        let actifs = self.contextes_actifs();
-        let effets = match clavier::resoudre(&k, &actifs) {
-            Some(a) => self.mettre_a_jour(a, &k),
+        let effets = match resolu {
+            Some((a, _)) => self.mettre_a_jour(a, &k),
             None => self.taper(&k),
         };
         for e in effets {

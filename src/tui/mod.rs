@@ -34,18 +34,40 @@ pub struct Raccourci {
     pub action: &'static str,
 }
 
-/// A self-contained screen or overlay.
+/// A self-contained screen or overlay. Its keys are rows of the one keymap (`clavier`) in
+/// the contexts it declares; it never matches keys by hand.
 pub trait Panneau {
     /// Draws into `zone` (pure); sets the terminal cursor on the selected row or field.
     fn dessiner(&self, f: &mut Frame, zone: Rect);
-    /// Handles one key (pure: what needs the store or a file is returned as `Issue::Effet`).
-    fn touche(&mut self, k: KeyEvent) -> Issue;
+    /// The keymap contexts active now, most specific first: the panel's own
+    /// (`Contexte::du_panneau`), then the global ones it lets through (none while every key
+    /// is a field's).
+    fn contextes(&self) -> Vec<clavier::Contexte>;
+    /// An action of one of its own contexts (pure: what needs the store or a file is
+    /// returned as `Issue::Effet`). `Issue::Ignoree`: the application's meaning applies.
+    fn action(&mut self, a: clavier::Action) -> Issue;
+    /// A key bound to nothing here: text for its field, if one is being typed in.
+    fn taper(&mut self, _k: &KeyEvent) -> Issue {
+        Issue::Ignoree
+    }
+    /// One key through the keymap: the panel's action, its text, or `Ignoree` for a global
+    /// key (the application's).
+    fn touche(&mut self, k: KeyEvent) -> Issue {
+        match clavier::resoudre_contexte(&k, &self.contextes()) {
+            Some((a, cx)) if cx.du_panneau() => self.action(a),
+            Some(_) => Issue::Ignoree,
+            None => self.taper(&k),
+        }
+    }
     /// The result of an effect the panel asked for.
     fn recevoir(&mut self, _r: ResultatPanneau) -> Issue {
         Issue::Rien
     }
-    /// The keys that work here, for the footer and the help.
-    fn raccourcis(&self) -> Vec<Raccourci>;
+    /// Its own keys that have a footer word, in the current contexts (the help shows the
+    /// panel below it with these).
+    fn raccourcis(&self) -> Vec<Raccourci> {
+        clavier::raccourcis_panneau(&self.contextes(), false)
+    }
     /// On opening, and when another process changed the database: what to reload (keeping
     /// the selection).
     fn recharger(&mut self) -> Option<EffetPanneau> {
@@ -54,13 +76,6 @@ pub trait Panneau {
     /// Something typed would be lost on quitting (the application then asks first).
     fn saisie_en_cours(&self) -> bool {
         false
-    }
-    /// Whether a key this panel did not use may reach the application's keymap. A panel with
-    /// a text field keeps the printable characters (they are text, not global keys). The
-    /// key routing and the footer both follow this, so the footer never shows a key that
-    /// would be typed instead.
-    fn laisse_passer(&self, _k: &KeyEvent) -> bool {
-        true
     }
     /// Whether a text field of the panel is being typed in (pasted text then goes there,
     /// one character at a time; otherwise a paste is ignored).

@@ -8,181 +8,35 @@
 //! opening, on a new choice, and when another desk changed the database. The update never
 //! touches the store: the correction form's write is an effect too.
 
+use super::clavier::{Action, Contexte};
+use super::editeur::Edition;
 use super::effets::{EffetPanneau, ResultatPanneau};
 use super::{Issue, Panneau, Raccourci};
+use correction::Formulaire;
+
+mod correction;
 use crate::domain::Departement;
-use crate::prefectures::corrections::{ChampCorrection, NouvelleCorrection};
 use crate::prefectures::{Fiche, chercher};
 use crate::textes::prefecture as t;
 use chrono::NaiveDate;
 use ratatui::Frame;
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::crossterm::event::KeyEvent;
 use ratatui::layout::{Position, Rect};
 use ratatui::style::{Color, Modifier, Style};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Clear, Paragraph};
+use ratatui::widgets::Paragraph;
 use std::cell::Cell;
 
 /// Most rows the match list takes above the card.
 const LISTE_MAX: usize = 6;
 
-/// A one-line text input with a cursor (in characters).
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-struct Saisie {
-    texte: String,
-    curseur: usize,
-}
-
-impl Saisie {
-    fn avec(texte: &str) -> Saisie {
-        Saisie {
-            texte: texte.to_string(),
-            curseur: texte.chars().count(),
-        }
-    }
-
-    fn octet(&self, i: usize) -> usize {
-        self.texte
-            .char_indices()
-            .nth(i)
-            .map_or(self.texte.len(), |(o, _)| o)
-    }
-
-    /// Applies an editing key; returns whether the key was an editing key.
-    fn touche(&mut self, k: &KeyEvent) -> bool {
-        let n = self.texte.chars().count();
-        match k.code {
-            KeyCode::Char(c)
-                if !k
-                    .modifiers
-                    .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) =>
-            {
-                let o = self.octet(self.curseur);
-                self.texte.insert(o, c);
-                self.curseur += 1;
-            }
-            KeyCode::Backspace if self.curseur > 0 => {
-                let o = self.octet(self.curseur - 1);
-                self.texte.remove(o);
-                self.curseur -= 1;
-            }
-            KeyCode::Delete if self.curseur < n => {
-                let o = self.octet(self.curseur);
-                self.texte.remove(o);
-            }
-            KeyCode::Backspace | KeyCode::Delete => {}
-            KeyCode::Left => self.curseur = self.curseur.saturating_sub(1),
-            KeyCode::Right => self.curseur = (self.curseur + 1).min(n),
-            KeyCode::Home => self.curseur = 0,
-            KeyCode::End => self.curseur = n,
-            _ => return false,
-        }
-        true
-    }
-
-    /// The visible part for `largeur` columns and the cursor column within it.
-    fn visible(&self, largeur: usize) -> (String, usize) {
-        let largeur = largeur.max(1);
-        let debut = (self.curseur + 1).saturating_sub(largeur);
-        let s: String = self.texte.chars().skip(debut).take(largeur).collect();
-        (s, self.curseur - debut)
-    }
-}
+/// Every field of the panel is the one single-line editor (same keys, Ctrl-U, a cursor).
+type Saisie = crate::tui::editeur::Editeur;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Focus {
     Requete,
     Liste,
-}
-
-/// The small correction form.
-#[derive(Debug, Clone)]
-struct Formulaire {
-    departement: Departement,
-    champ: usize,
-    valeur: Saisie,
-    verifie_le: Saisie,
-    source: Saisie,
-    /// 0 field, 1 value, 2 date, 3 source.
-    focus: usize,
-    erreur: Option<String>,
-    /// Esc was pressed once on typed input: a second Esc abandons it.
-    abandon_demande: bool,
-    /// The values when the form opened (to know whether something was typed).
-    initial: (usize, String, String, String),
-}
-
-impl Formulaire {
-    fn nouveau(departement: Departement, aujourdhui: NaiveDate) -> Formulaire {
-        let mut f = Formulaire {
-            departement,
-            champ: 0,
-            valeur: Saisie::default(),
-            verifie_le: Saisie::avec(&t::date_fr(aujourdhui)),
-            source: Saisie::default(),
-            focus: 0,
-            erreur: None,
-            abandon_demande: false,
-            initial: Default::default(),
-        };
-        f.valeur_par_defaut();
-        f.initial = f.etat();
-        f
-    }
-
-    fn etat(&self) -> (usize, String, String, String) {
-        (
-            self.champ,
-            self.valeur.texte.clone(),
-            self.verifie_le.texte.clone(),
-            self.source.texte.clone(),
-        )
-    }
-
-    /// Something was typed or chosen since the form opened.
-    fn modifie(&self) -> bool {
-        self.etat() != self.initial
-    }
-
-    fn champ(&self) -> ChampCorrection {
-        ChampCorrection::TOUS[self.champ % ChampCorrection::TOUS.len()]
-    }
-
-    fn valeur_par_defaut(&mut self) {
-        self.valeur = Saisie::avec(self.champ().valeurs().map_or("", |v| v[0]));
-    }
-
-    /// Left/right: the field list, or the admitted values of a coded field.
-    fn choisir(&mut self, pas: isize) {
-        let n = ChampCorrection::TOUS.len() as isize;
-        match self.focus {
-            0 => {
-                self.champ = (self.champ as isize + pas).rem_euclid(n) as usize;
-                self.valeur_par_defaut();
-            }
-            1 => {
-                if let Some(v) = self.champ().valeurs() {
-                    let i = v
-                        .iter()
-                        .position(|x| *x == self.valeur.texte)
-                        .map_or(0, |i| {
-                            (i as isize + pas).rem_euclid(v.len() as isize) as usize
-                        });
-                    self.valeur = Saisie::avec(v[i]);
-                }
-            }
-            _ => {}
-        }
-    }
-
-    fn saisie(&mut self) -> Option<&mut Saisie> {
-        match self.focus {
-            1 => Some(&mut self.valeur),
-            2 => Some(&mut self.verifie_le),
-            3 => Some(&mut self.source),
-            _ => None,
-        }
-    }
 }
 
 pub struct EcranPrefecture {
@@ -255,145 +109,38 @@ impl EcranPrefecture {
         self.defilement = (self.defilement as isize + pas).clamp(0, max as isize) as usize;
     }
 
+    /// ↑ ↓ Entrée: in the match list, or from the search (to the list, or scrolling the card).
+    fn naviguer(&mut self, a: Action) -> Issue {
+        let plusieurs = self.resultats.len() > 1;
+        match (self.focus, a) {
+            (Focus::Liste, Action::Haut) if self.selection == 0 => self.focus = Focus::Requete,
+            (Focus::Liste, Action::Haut) => {
+                self.selection -= 1;
+                return self.charger();
+            }
+            (Focus::Liste, Action::Bas) => {
+                self.selection = (self.selection + 1).min(self.resultats.len().saturating_sub(1));
+                return self.charger();
+            }
+            (Focus::Liste, _) => {
+                if let Some(d) = self.resultats.get(self.selection).copied() {
+                    self.requete = Saisie::avec(d.code());
+                    self.focus = Focus::Requete;
+                    return self.rechercher();
+                }
+            }
+            (Focus::Requete, Action::Bas | Action::Ouvrir) if plusieurs => {
+                self.focus = Focus::Liste
+            }
+            (Focus::Requete, Action::Bas) => self.defiler(1),
+            (Focus::Requete, Action::Haut) => self.defiler(-1),
+            (Focus::Requete, _) => return self.charger(),
+        }
+        Issue::Rien
+    }
+
     fn page(&self) -> isize {
         self.hauteur_fiche.get().saturating_sub(1).max(1) as isize
-    }
-
-    fn touche_formulaire(&mut self, k: KeyEvent) -> Issue {
-        let Some(f) = self.formulaire.as_mut() else {
-            return Issue::Rien;
-        };
-        // Any key but a second Esc withdraws the question.
-        let demande = std::mem::take(&mut f.abandon_demande);
-        if demande && k.code != KeyCode::Esc {
-            f.erreur = None;
-        }
-        match k.code {
-            // Esc on typed input asks first (as the entry forms do): Esc again abandons.
-            KeyCode::Esc if f.modifie() && !demande => {
-                f.abandon_demande = true;
-                f.erreur = Some(t::FORM_ABANDON.to_string());
-                Issue::Rien
-            }
-            KeyCode::Esc => {
-                self.formulaire = None;
-                Issue::Rien
-            }
-            KeyCode::Tab | KeyCode::Down => {
-                f.focus = (f.focus + 1) % 4;
-                Issue::Rien
-            }
-            KeyCode::BackTab | KeyCode::Up => {
-                f.focus = (f.focus + 3) % 4;
-                Issue::Rien
-            }
-            KeyCode::Enter => {
-                let n = NouvelleCorrection::depuis_saisie(
-                    f.departement,
-                    f.champ().code(),
-                    &f.valeur.texte,
-                    &f.verifie_le.texte,
-                    &f.source.texte,
-                    self.aujourdhui,
-                );
-                match n {
-                    Err(e) => {
-                        f.erreur = Some(e);
-                        Issue::Rien
-                    }
-                    Ok(n) => Issue::Effet(EffetPanneau::AjouterCorrection(n)),
-                }
-            }
-            KeyCode::Left | KeyCode::Right
-                if f.focus == 0 || (f.focus == 1 && f.champ().valeurs().is_some()) =>
-            {
-                f.choisir(if k.code == KeyCode::Left { -1 } else { 1 });
-                Issue::Rien
-            }
-            _ => {
-                let edite = f.saisie().is_some_and(|s| s.touche(&k));
-                if edite {
-                    f.erreur = None;
-                }
-                Issue::Rien
-            }
-        }
-    }
-
-    fn dessiner_formulaire(&self, f: &mut Frame, zone: Rect) {
-        let Some(form) = &self.formulaire else {
-            return;
-        };
-        let largeur = zone.width.min(72);
-        let hauteur = 9.min(zone.height);
-        let cadre = Rect {
-            x: zone.x + (zone.width - largeur) / 2,
-            y: zone.y + (zone.height - hauteur) / 2,
-            width: largeur,
-            height: hauteur,
-        };
-        f.render_widget(Clear, cadre);
-        let titre = format!(
-            " {} : {} {} ",
-            t::TITRE_FORMULAIRE,
-            form.departement.code(),
-            form.departement.nom()
-        );
-        let bloc = Block::default().borders(Borders::ALL).title(titre);
-        let interieur = bloc.inner(cadre);
-        f.render_widget(bloc, cadre);
-        let etiquette = 13usize;
-        let dispo = (interieur.width as usize).saturating_sub(etiquette + 1);
-        let mut lignes = Vec::new();
-        let mut curseur = None;
-        let champ = format!("< {} >", t::libelle_champ(form.champ()));
-        let champs: [(&str, String, Option<&Saisie>); 4] = [
-            (t::FORM_CHAMP, champ, None),
-            (t::FORM_VALEUR, String::new(), Some(&form.valeur)),
-            (t::FORM_VERIFIE, String::new(), Some(&form.verifie_le)),
-            (t::FORM_SOURCE, String::new(), Some(&form.source)),
-        ];
-        for (i, (nom, fixe, saisie)) in champs.into_iter().enumerate() {
-            let (texte, col) = match saisie {
-                Some(s) => s.visible(dispo),
-                None => (fixe, 2),
-            };
-            if i == form.focus {
-                curseur = Some((etiquette + col, i));
-            }
-            let style = if i == form.focus {
-                Style::default().add_modifier(Modifier::BOLD)
-            } else {
-                Style::default()
-            };
-            lignes.push(Line::from(vec![
-                Span::styled(format!("{nom:<width$}", width = etiquette), style),
-                Span::raw(texte),
-            ]));
-        }
-        if let Some(v) = form.champ().valeurs() {
-            lignes.push(Line::from(Span::styled(
-                t::valeur_admise(v).replace("valeur inconnue ", ""),
-                Style::default().fg(Color::DarkGray),
-            )));
-        } else {
-            lignes.push(Line::from(""));
-        }
-        lignes.push(Line::from(Span::styled(
-            form.erreur.clone().unwrap_or_default(),
-            Style::default().fg(Color::Red).add_modifier(Modifier::BOLD),
-        )));
-        lignes.push(Line::from(Span::styled(
-            t::FORM_AIDE,
-            Style::default().fg(Color::DarkGray),
-        )));
-        f.render_widget(Paragraph::new(lignes), interieur);
-        if let Some((x, y)) = curseur {
-            f.set_cursor_position(Position {
-                x: interieur.x + (x as u16).min(interieur.width.saturating_sub(1)),
-                y: interieur.y + y as u16,
-            });
-        }
     }
 }
 
@@ -425,16 +172,13 @@ fn style(g: t::GenreLigne) -> Style {
     }
 }
 
-/// The panel's keys as it opens (no correction form): for the help.
+/// Every key of the panel (search, card, correction form), from the keymap: for the help.
 pub fn raccourcis_accueil() -> Vec<Raccourci> {
-    let r = |touche, action| Raccourci { touche, action };
-    vec![
-        r(t::TOUCHE_RECHERCHER, t::ACTION_RECHERCHER),
-        r("↑/↓", t::ACTION_CHOISIR),
-        r("PgPréc/PgSuiv", t::ACTION_DEFILER),
-        r("F2", t::ACTION_CORRIGER),
-        r("Échap", t::ACTION_FERMER),
-    ]
+    use crate::tui::clavier::Contexte as X;
+    crate::tui::clavier::raccourcis_panneau(
+        &[X::Prefecture, X::Correction, X::CorrectionChoix],
+        true,
+    )
 }
 
 impl Panneau for EcranPrefecture {
@@ -544,8 +288,8 @@ impl Panneau for EcranPrefecture {
             .collect();
         f.render_widget(Paragraph::new(visibles), carte);
 
-        if self.formulaire.is_some() {
-            self.dessiner_formulaire(f, zone);
+        if let Some(form) = &self.formulaire {
+            form.dessiner(f, zone);
         } else {
             match (self.focus, curseur_liste) {
                 (Focus::Liste, Some(ly)) => f.set_cursor_position(Position { x: zone.x, y: ly }),
@@ -557,85 +301,59 @@ impl Panneau for EcranPrefecture {
         }
     }
 
-    fn touche(&mut self, k: KeyEvent) -> Issue {
-        if self.formulaire.is_some() {
-            return self.touche_formulaire(k);
+    fn contextes(&self) -> Vec<Contexte> {
+        use Contexte as X;
+        match &self.formulaire {
+            // Every key is the form's (but Ctrl-C).
+            Some(f) if f.sur_un_choix() => vec![X::Correction, X::CorrectionChoix],
+            Some(_) => vec![X::Correction],
+            // Letters and digits are the search: only the global keys that are not letters
+            // (? and / are never in a département's name or number, see the keymap).
+            None => vec![X::Prefecture, X::PendantSaisie, X::Toujours],
         }
-        let ctrl = k.modifiers.contains(KeyModifiers::CONTROL);
-        match k.code {
-            KeyCode::Esc => return Issue::Fermer,
-            KeyCode::F(2) | KeyCode::Char('e') if k.code == KeyCode::F(2) || ctrl => {
-                return match self.departement() {
-                    Some(d) => {
-                        self.formulaire = Some(Formulaire::nouveau(d, self.aujourdhui));
-                        Issue::Rien
-                    }
-                    None => Issue::Message(t::PAS_DE_FICHE.to_string()),
-                };
-            }
-            KeyCode::PageDown => {
-                let p = self.page();
-                self.defiler(p);
-                return Issue::Rien;
-            }
-            KeyCode::PageUp => {
-                let p = self.page();
-                self.defiler(-p);
-                return Issue::Rien;
-            }
-            // Never in a département's name or number: help and search stay reachable.
-            KeyCode::Char('?' | '/') if !ctrl => return Issue::Ignoree,
-            _ => {}
+    }
+
+    fn action(&mut self, a: Action) -> Issue {
+        if let Some(f) = self.formulaire.as_mut() {
+            return match f.action(a, self.aujourdhui) {
+                correction::Suite::Rester(issue) => issue,
+                correction::Suite::Fermer => {
+                    self.formulaire = None;
+                    Issue::Rien
+                }
+            };
         }
-        match self.focus {
-            Focus::Liste => match k.code {
-                KeyCode::Up if self.selection == 0 => self.focus = Focus::Requete,
-                KeyCode::Up => {
-                    self.selection -= 1;
-                    return self.charger();
+        match a {
+            Action::Retour => Issue::Fermer,
+            Action::Corriger => match self.departement() {
+                Some(d) => {
+                    self.formulaire = Some(Formulaire::nouveau(d, self.aujourdhui));
+                    Issue::Rien
                 }
-                KeyCode::Down => {
-                    self.selection = (self.selection + 1).min(self.resultats.len() - 1);
-                    return self.charger();
-                }
-                KeyCode::Enter => {
-                    if let Some(d) = self.resultats.get(self.selection).copied() {
-                        self.requete = Saisie::avec(d.code());
-                        self.focus = Focus::Requete;
-                        return self.rechercher();
-                    }
-                }
-                _ => {
-                    self.focus = Focus::Requete;
-                    let avant = self.requete.texte.clone();
-                    if !self.requete.touche(&k) {
-                        return Issue::Ignoree;
-                    }
-                    if self.requete.texte != avant {
-                        return self.rechercher();
-                    }
-                }
+                None => Issue::Message(t::PAS_DE_FICHE.to_string()),
             },
-            Focus::Requete => match k.code {
-                KeyCode::Down if self.resultats.len() > 1 => self.focus = Focus::Liste,
-                KeyCode::Down => self.defiler(1),
-                KeyCode::Up => self.defiler(-1),
-                KeyCode::Enter if self.resultats.len() > 1 => {
-                    self.focus = Focus::Liste;
-                }
-                KeyCode::Enter => return self.charger(),
-                _ => {
-                    let avant = self.requete.texte.clone();
-                    if !self.requete.touche(&k) {
-                        return Issue::Ignoree;
-                    }
-                    if self.requete.texte != avant {
-                        return self.rechercher();
-                    }
-                }
-            },
+            Action::PageBas | Action::PageHaut => {
+                let p = self.page();
+                self.defiler(if a == Action::PageBas { p } else { -p });
+                Issue::Rien
+            }
+            Action::Haut | Action::Bas | Action::Ouvrir => self.naviguer(a),
+            // ? and /: the application's.
+            _ => Issue::Ignoree,
         }
-        Issue::Rien
+    }
+
+    fn taper(&mut self, k: &KeyEvent) -> Issue {
+        if let Some(f) = self.formulaire.as_mut() {
+            f.taper(k);
+            return Issue::Rien;
+        }
+        self.focus = Focus::Requete;
+        match self.requete.editer(k) {
+            Edition::Ignoree => Issue::Ignoree,
+            Edition::Curseur => Issue::Rien,
+            Edition::Texte => self.rechercher(),
+        }
     }
 
     fn recevoir(&mut self, r: ResultatPanneau) -> Issue {
@@ -670,20 +388,6 @@ impl Panneau for EcranPrefecture {
             .map(|d| EffetPanneau::ChargerFiche(*d))
     }
 
-    fn laisse_passer(&self, k: &KeyEvent) -> bool {
-        if self.formulaire.is_some() {
-            return false;
-        }
-        // Letters and digits are the query; ? and / are not (see `touche`).
-        match k.code {
-            KeyCode::Char('?' | '/') => true,
-            KeyCode::Char(_) => k
-                .modifiers
-                .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT),
-            _ => true,
-        }
-    }
-
     fn prend_le_texte(&self) -> bool {
         true
     }
@@ -691,19 +395,6 @@ impl Panneau for EcranPrefecture {
     /// A correction being written would be lost by quitting: Ctrl-C asks first.
     fn saisie_en_cours(&self) -> bool {
         self.formulaire.is_some()
-    }
-
-    fn raccourcis(&self) -> Vec<Raccourci> {
-        let r = |touche, action| Raccourci { touche, action };
-        if self.formulaire.is_some() {
-            return vec![
-                r("Entrée", t::ACTION_ENREGISTRER),
-                r("Échap", t::ACTION_ANNULER),
-                r("Tab", t::ACTION_CHAMP_SUIVANT),
-                r("←/→", t::ACTION_VALEUR),
-            ];
-        }
-        raccourcis_accueil()
     }
 }
 

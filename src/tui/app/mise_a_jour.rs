@@ -65,12 +65,12 @@ impl App {
                 }
             }
             Action::Retour => return self.retour(),
-            Action::Aide => {
-                // A question on screen is answered first.
-                if self.confirmation.is_none() && !matches!(self.ecran(), Some(Ecran::Aide { .. }))
-                {
-                    self.pile.push(Ecran::Aide { defilement: 0 });
-                }
+            // A question on screen is answered first.
+            Action::Aide
+                if self.confirmation.is_none()
+                    && !matches!(self.ecran(), Some(Ecran::Aide { .. })) =>
+            {
+                self.pile.push(Ecran::Aide { defilement: 0 });
             }
             _ => {}
         }

@@ -1,9 +1,10 @@
 use super::*;
-use crate::prefectures::corrections;
+use crate::prefectures::corrections::{self, ChampCorrection};
 use crate::store::{Ouverture, Store};
 use crate::tui::effets::piloter;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
+use ratatui::crossterm::event::{KeyCode, KeyModifiers};
 
 fn store(dir: &tempfile::TempDir) -> Store {
     Store::ouvrir(&Ouverture {
@@ -273,4 +274,22 @@ fn coded_values_are_chosen_with_the_arrows() {
         pas(&mut e, touche(KeyCode::Char('?')), &mut s),
         Issue::Ignoree
     );
+}
+
+/// The search is the one editor: Ctrl-U empties it (as every text field), the cursor keys
+/// move in it, and the card follows.
+#[test]
+fn ctrl_u_clears_the_search_and_ctrl_e_opens_the_correction_form() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut s = store(&dir);
+    let mut e = ouvrir(Some("33"), &mut s);
+    assert_eq!(e.departement().map(|d| d.code()), Some("33"));
+    let ctrl = |c| KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL);
+    assert_eq!(pas(&mut e, ctrl('u'), &mut s), Issue::Rien);
+    assert_eq!(e.requete.texte, "");
+    assert_eq!(e.departement(), None);
+    taper(&mut e, &mut s, "69");
+    assert_eq!(e.departement().map(|d| d.code()), Some("69"));
+    assert_eq!(pas(&mut e, ctrl('e'), &mut s), Issue::Rien);
+    assert_eq!(e.raccourcis()[0].action, t::ACTION_ENREGISTRER);
 }

@@ -65,47 +65,10 @@ pub(super) fn lignes_entete(app: &App, colonnes: u16) -> Vec<String> {
     }
 }
 
-/// The footer: the keys that work here, from the keymap (panels add theirs first).
+/// The footer: the keys that work here, from the keymap.
 pub(super) fn pied_de_page(f: &mut Frame, app: &App, pied: Rect) {
-    // footer: the keys that work here, from the keymap (panels add theirs first)
-    let mut cles: Vec<(String, String)> = Vec::new();
-    if app.confirmation.is_none()
-        && let Some(Ecran::Panneau { panneau, .. }) = app.pile.last()
-    {
-        for r in panneau.raccourcis() {
-            cles.push((r.touche.to_string(), r.action.to_string()));
-        }
-    }
-    // A global key sharing a key with the panel's own (e.g. F2) would be misleading: the
-    // panel's meaning wins, the global one is left to the help.
-    let prises: Vec<String> = cles
-        .iter()
-        .flat_map(|(k, _)| k.split('/').map(str::to_string).collect::<Vec<_>>())
-        .collect();
-    // Over a panel, only the global keys the panel lets through (not the letters its text
-    // field takes).
-    let globales = match app.pile.last() {
-        Some(Ecran::Panneau { panneau, .. }) if app.confirmation.is_none() => {
-            clavier::pied_filtre(&app.contextes_actifs(), |k| panneau.laisse_passer(k))
-        }
-        // On the day's list Esc has nowhere to go back to: the room goes to other keys.
-        _ if app.pile.is_empty() && !app.liste.tous && app.confirmation.is_none() => {
-            clavier::pied_filtre(&app.contextes_actifs(), |k| {
-                k.code != ratatui::crossterm::event::KeyCode::Esc
-            })
-        }
-        // A question on screen: its answers (F1 waits until it is answered).
-        _ if app.confirmation.is_some() => clavier::pied_filtre(&app.contextes_actifs(), |k| {
-            k.code != ratatui::crossterm::event::KeyCode::F(1)
-        }),
-        _ => clavier::pied_filtre(&app.contextes_actifs(), |_| true),
-    };
-    for (e, d) in globales {
-        let collision = e.split('/').any(|k| prises.iter().any(|p| p == k));
-        if !collision && !cles.iter().any(|(k, _)| *k == e) {
-            cles.push((e, d.to_string()));
-        }
-    }
+    // Generated from the keymap rows active here (panels' rows first): what is shown works.
+    let cles: Vec<(String, &str)> = clavier::pied(&app.contextes_actifs());
     // Lay the keys out on the footer's lines; what does not fit is left to the help.
     let mut lignes_pied: Vec<Vec<Span>> = vec![Vec::new()];
     let mut x = 0usize;
