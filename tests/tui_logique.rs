@@ -1034,8 +1034,7 @@ fn function_keys_open_the_panels_over_a_form_and_esc_brings_it_back() {
     assert!(matches!(app.ecran(), Some(Ecran::Panneau { .. })));
     let t = {
         let mut term = ratatui::Terminal::new(ratatui::backend::TestBackend::new(80, 24)).unwrap();
-        term.draw(|f| vigie::tui::vue::dessiner(&app, f))
-            .unwrap();
+        term.draw(|f| vigie::tui::vue::dessiner(&app, f)).unwrap();
         let buf = term.backend().buffer().clone();
         (0..24)
             .map(|y| (0..80).map(|x| buf[(x, y)].symbol()).collect::<String>())
@@ -1295,8 +1294,7 @@ fn f2_from_the_search_opens_the_selected_persons_prefecture() {
     taper(&mut app, &mut store, &texte("benali"));
     taper(&mut app, &mut store, &[touche(KeyCode::F(2))]);
     let mut term = ratatui::Terminal::new(ratatui::backend::TestBackend::new(80, 24)).unwrap();
-    term.draw(|f| vigie::tui::vue::dessiner(&app, f))
-        .unwrap();
+    term.draw(|f| vigie::tui::vue::dessiner(&app, f)).unwrap();
     let buf = term.backend().buffer().clone();
     let ecran: String = (0..24)
         .map(|y| (0..80).map(|x| buf[(x, y)].symbol()).collect::<String>() + "\n")
