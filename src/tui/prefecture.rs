@@ -188,7 +188,7 @@ impl Panneau for EcranPrefecture {
         }
         // Query line.
         let invite = t::INVITE_REQUETE;
-        let lx = invite.chars().count();
+        let lx = crate::mise_en_page::largeur(invite);
         let (visible, col) = self
             .requete
             .visible((zone.width as usize).saturating_sub(lx + 1));
