@@ -36,11 +36,13 @@ pub(super) const MAX_STATUT: usize = 4;
 
 /// "Terminal too small": the size needed and the size now.
 pub(super) fn trop_petit(f: &mut Frame, zone: Rect) {
-    let p = Paragraph::new(vec![
-        Line::styled(t::TROP_PETIT, gras()),
-        Line::raw(t::taille_actuelle(zone.width, zone.height)),
-    ])
-    .wrap(Wrap { trim: true });
+    let mut lignes = paragraphe(t::TROP_PETIT, zone.width, gras());
+    lignes.extend(paragraphe(
+        &t::taille_actuelle(zone.width, zone.height),
+        zone.width,
+        Style::default(),
+    ));
+    let p = Paragraph::new(lignes);
     f.render_widget(p, zone);
     f.set_cursor_position(Position::new(zone.x, zone.y));
 }

@@ -92,7 +92,11 @@ pub(super) fn conflit(f: &mut Frame, zone: Rect, c: &EtatConflit) {
     .areas(zone);
     f.render_widget(Paragraph::new(legende), bas);
     f.render_widget(
-        Paragraph::new(t::CONFLIT_EXPLICATION).wrap(Wrap { trim: true }),
+        Paragraph::new(paragraphe(
+            t::CONFLIT_EXPLICATION,
+            expl.width,
+            Style::default(),
+        )),
         expl,
     );
     let autre = t::conflit_enregistree(&c.modifie_par);

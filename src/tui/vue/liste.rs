@@ -157,7 +157,10 @@ pub(super) fn liste(f: &mut Frame, zone: Rect, l: &EtatListe, couleurs: bool) ->
         } else {
             t::LISTE_VIDE_JOUR
         };
-        f.render_widget(Paragraph::new(m).wrap(Wrap { trim: true }), zone);
+        f.render_widget(
+            Paragraph::new(paragraphe(m, zone.width, Style::default())),
+            zone,
+        );
         f.set_cursor_position(Position::new(zone.x, zone.y));
         return (0, 0);
     }

@@ -53,3 +53,11 @@ pub(super) fn habiller(
 pub(super) fn envelopper(s: &str, largeur: u16) -> Vec<String> {
     mp::envelopper(s, &Habillage::simple(largeur.max(1) as usize).tronque())
 }
+
+/// A text wrapped to `largeur` columns, each of its lines on their own (no indent).
+pub(super) fn paragraphe(texte: &str, largeur: u16, style: Style) -> Vec<Line<'static>> {
+    texte
+        .lines()
+        .flat_map(|l| habiller(mots(l, style), largeur as usize, 0, 0))
+        .collect()
+}
