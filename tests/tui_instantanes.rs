@@ -983,3 +983,20 @@ fn wide_names_are_clipped_by_display_width() {
         "{ecran}"
     );
 }
+
+/// Scrolling past the end stops at the last screenful (the layout step `vue::cadrer` keeps
+/// the position in the state): one key up then goes up at once.
+#[test]
+fn scrolling_past_the_end_then_back_up_takes_one_key() {
+    avec_store(|a, store| {
+        taper(a, store, &[touche(KeyCode::Char('?'))]);
+        for _ in 0..40 {
+            taper(a, store, &[touche(KeyCode::PageDown)]);
+        }
+        let fin = rendu(a, 80, 24);
+        assert!(!fin.contains("↓ suite"), "{fin}");
+        taper(a, store, &[touche(KeyCode::PageUp)]);
+        let apres = rendu(a, 80, 24);
+        assert!(apres.contains("↓ suite"), "{apres}");
+    });
+}
