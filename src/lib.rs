@@ -11,6 +11,7 @@ pub mod domain;
 pub mod fichiers;
 pub mod jour;
 pub mod lettres;
+pub mod mise_en_page;
 pub mod prefectures;
 pub mod protection;
 pub mod stats;

@@ -23,6 +23,7 @@ const TAILLES: [(u16, u16); 2] = [(80, 24), (120, 40)];
 
 fn rendu(app: &mut App, l: u16, h: u16) -> String {
     let mut term = Terminal::new(TestBackend::new(l, h)).unwrap();
+    vigie::tui::vue::cadrer(app, l, h);
     term.draw(|f| vigie::tui::vue::dessiner(app, f)).unwrap();
     let buf = term.backend().buffer().clone();
     let mut s = String::new();
@@ -48,9 +49,9 @@ fn rendu(app: &mut App, l: u16, h: u16) -> String {
     s
 }
 
-/// Width of a cell's symbol (every symbol used here is one column wide, except none).
-fn unicode_largeur(_s: &str) -> u16 {
-    1
+/// Width of a cell's symbol: a wide character (CJK, emoji) covers the next cell too.
+fn unicode_largeur(s: &str) -> u16 {
+    vigie::mise_en_page::largeur(s).max(1) as u16
 }
 
 fn verifier(nom: &str, app: &mut App) {
@@ -471,7 +472,7 @@ fn no_color_keeps_bold_and_words() {
         let mut a = app_liste(&store, false);
         a.couleurs = couleurs;
         let mut term = Terminal::new(TestBackend::new(120, 40)).unwrap();
-        term.draw(|f| vigie::tui::vue::dessiner(&mut a, f)).unwrap();
+        term.draw(|f| vigie::tui::vue::dessiner(&a, f)).unwrap();
         let buf = term.backend().buffer().clone();
         // The row of DIALLO (first data row, below the header line and the column titles).
         let y = (0..40)
@@ -926,7 +927,7 @@ fn timeline_words_dates_as_the_forms_and_conflict_shows_unknown_pan() {
 /// hidden, wide characters counted as two columns.
 #[test]
 fn one_line_window_keeps_the_cursor_visible() {
-    use vigie::tui::vue::{fenetre, largeur_affichee};
+    use vigie::mise_en_page::{fenetre, largeur as largeur_affichee};
     assert_eq!(fenetre("abc", 1, 10), ("abc".to_string(), 1));
     let long: String = ('a'..='z').collect();
     let (v, c) = fenetre(&long, 26, 10);
@@ -945,4 +946,58 @@ fn one_line_window_keeps_the_cursor_visible() {
         let (v, c) = fenetre(emoji, cur, 8);
         assert!(largeur_affichee(&v) <= 8 && c <= 7, "{cur}: {v} {c}");
     }
+}
+
+/// Wide names (CJK, emoji) are measured in display columns: in the list they end with "…"
+/// inside their column instead of running over the next one; in the search field the
+/// cursor sits after the last wide character typed.
+#[test]
+fn wide_names_are_clipped_by_display_width() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = base_instantanes(dir.path());
+    let mut p = personne("2026-0900", "欧阳", "娜娜娜娜娜娜娜娜娜娜", "75");
+    p.titre_expire_le = Some(d("2026-12-01"));
+    store.creer_personne(&p).unwrap();
+    let mut p = personne("2026-0901", "NGUYEN", "🙂🙂🙂🙂🙂🙂🙂🙂🙂🙂", "75");
+    p.titre_expire_le = Some(d("2026-12-01"));
+    store.creer_personne(&p).unwrap();
+    let mut a = app_liste(&store, true);
+    verifier("noms_larges", &mut a);
+    for (l, h) in TAILLES {
+        let texte = rendu(&mut a, l, h);
+        for ligne in texte.lines() {
+            assert!(vigie::mise_en_page::largeur(ligne) <= l as usize, "{ligne}");
+        }
+        assert!(texte.contains("欧阳 娜娜"), "{texte}");
+        assert!(texte.contains("…"), "{texte}");
+    }
+    let mut a = app_vide();
+    a.recharger(&store);
+    taper(&mut a, &mut store, &[touche(KeyCode::Char('/'))]);
+    taper(&mut a, &mut store, &texte("欧阳"));
+    let ecran = rendu(&mut a, 80, 24);
+    let derniere = ecran.lines().last().unwrap().to_string();
+    let invite = vigie::mise_en_page::largeur(vigie::textes::tui::INVITE_RECHERCHE);
+    assert_eq!(
+        derniere,
+        format!("--- curseur : colonne {}, ligne 2", invite + 4),
+        "{ecran}"
+    );
+}
+
+/// Scrolling past the end stops at the last screenful (the layout step `vue::cadrer` keeps
+/// the position in the state): one key up then goes up at once.
+#[test]
+fn scrolling_past_the_end_then_back_up_takes_one_key() {
+    avec_store(|a, store| {
+        taper(a, store, &[touche(KeyCode::Char('?'))]);
+        for _ in 0..40 {
+            taper(a, store, &[touche(KeyCode::PageDown)]);
+        }
+        let fin = rendu(a, 80, 24);
+        assert!(!fin.contains("↓ suite"), "{fin}");
+        taper(a, store, &[touche(KeyCode::PageUp)]);
+        let apres = rendu(a, 80, 24);
+        assert!(apres.contains("↓ suite"), "{apres}");
+    });
 }

@@ -6,11 +6,22 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use vigie::store::Store;
+use vigie::tui::effets::piloter;
 use vigie::tui::stats::EcranStats;
 use vigie::tui::{Issue, Panneau};
 
+/// One key, its effects (computation, export) run by the executor as the application does.
 fn touche(e: &mut EcranStats, s: &mut Store, code: KeyCode) -> Issue {
-    e.touche(KeyEvent::new(code, KeyModifiers::NONE), s)
+    let issue = e.touche(KeyEvent::new(code, KeyModifiers::NONE));
+    piloter(e, issue, s)
+}
+
+/// Computes the figures as the application does on opening.
+fn actualiser(e: &mut EcranStats, s: &mut Store) {
+    let effet = e
+        .recharger()
+        .expect("the statistics are computed on opening");
+    piloter(e, Issue::Effet(effet), s);
 }
 
 fn ecran(e: &mut EcranStats) -> (Vec<String>, (u16, u16)) {
@@ -30,9 +41,9 @@ fn ecran(e: &mut EcranStats) -> (Vec<String>, (u16, u16)) {
 
 fn ouvrir() -> (tempfile::TempDir, Store, EcranStats) {
     let dir = tempfile::tempdir().unwrap();
-    let s = commun::fixture(&dir.path().join("t.db"));
+    let mut s = commun::fixture(&dir.path().join("t.db"));
     let mut e = EcranStats::nouveau(commun::d("2026-12-02"));
-    e.actualiser(&s);
+    actualiser(&mut e, &mut s);
     (dir, s, e)
 }
 
@@ -43,7 +54,8 @@ fn taper(e: &mut EcranStats, s: &mut Store, texte: &str) {
 }
 
 fn effacer(e: &mut EcranStats, s: &mut Store) {
-    e.touche(KeyEvent::new(KeyCode::Char('u'), KeyModifiers::CONTROL), s);
+    let issue = e.touche(KeyEvent::new(KeyCode::Char('u'), KeyModifiers::CONTROL));
+    piloter(e, issue, s);
 }
 
 #[test]

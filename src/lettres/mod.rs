@@ -2,16 +2,17 @@
 //! (step 3 bis) and the chronology of every attempt, for a lawyer or the Défenseur des droits.
 //!
 //! This module gathers what a document needs (`Dossier`, one read snapshot) and lays text
-//! out (`couper`, lines of at most `LARGEUR` characters). The French wording is in
+//! out (`couper`, lines of at most `LARGEUR` columns). The French wording is in
 //! `crate::textes::lettres`: `lettre(&Dossier)` and `chronologie(&Dossier)` are pure.
 
 use crate::domain::moteur::{ConnaissancePrefecture, Evaluation, evaluer};
 use crate::domain::regles::Regles;
 use crate::domain::{Evenement, Personne};
+use crate::mise_en_page::{self, Habillage};
 use crate::store::{ResultatStore, Store};
 use chrono::NaiveDate;
 
-/// Printed width of every document, in characters.
+/// Printed width of every document, in columns.
 pub const LARGEUR: usize = 80;
 
 /// Everything a letter or a chronology is made of, read in one snapshot.
@@ -60,45 +61,12 @@ pub fn charger(
     })
 }
 
-/// Lays a paragraph out in lines of at most `largeur` characters, breaking at ordinary
+/// Lays a paragraph out in lines of at most `largeur` columns, breaking at ordinary
 /// spaces only (no-break spaces keep "n° 452798" or "article R. 431-2" together).
 /// The first line starts with `premier`, the others with `suite` (indents, list marks).
-/// A word longer than the line is cut.
+/// A word longer than the line is cut. See `crate::mise_en_page`.
 pub fn couper(texte: &str, largeur: usize, premier: &str, suite: &str) -> Vec<String> {
-    let mut lignes = Vec::new();
-    let mut ligne = String::from(premier);
-    let mut n = premier.chars().count();
-    let mut vide = true;
-    for mot in texte.split(' ').filter(|m| !m.is_empty()) {
-        let l = mot.chars().count();
-        let besoin = if vide { l } else { l + 1 };
-        if !vide && n + besoin > largeur {
-            lignes.push(std::mem::take(&mut ligne));
-            ligne.push_str(suite);
-            n = suite.chars().count();
-            vide = true;
-        }
-        if !vide {
-            ligne.push(' ');
-            n += 1;
-        }
-        // A word wider than a whole line: cut it where the line ends.
-        let mut reste: Vec<char> = mot.chars().collect();
-        while n + reste.len() > largeur && reste.len() > 1 {
-            let place = largeur.saturating_sub(n).max(1);
-            let tete: String = reste.drain(..place.min(reste.len())).collect();
-            ligne.push_str(&tete);
-            lignes.push(std::mem::take(&mut ligne));
-            ligne.push_str(suite);
-            n = suite.chars().count();
-        }
-        let r: String = reste.into_iter().collect();
-        n += r.chars().count();
-        ligne.push_str(&r);
-        vide = false;
-    }
-    lignes.push(ligne);
-    lignes
+    mise_en_page::envelopper(texte, &Habillage::simple(largeur).prefixes(premier, suite))
 }
 
 /// Appends a paragraph, laid out at `LARGEUR`, to `sortie`.
@@ -131,7 +99,7 @@ mod tests {
         for largeur in [20, 33, 80] {
             let lignes = couper(texte, largeur, "- ", "  ");
             assert!(
-                lignes.iter().all(|l| l.chars().count() <= largeur),
+                lignes.iter().all(|l| mise_en_page::largeur(l) <= largeur),
                 "{lignes:?}"
             );
             assert!(lignes[0].starts_with("- "));
@@ -158,7 +126,10 @@ mod tests {
     #[test]
     fn a_word_longer_than_the_line_is_cut() {
         let lignes = couper("x ABCDEFGHIJKLMNOPQRSTUVWXYZ y", 10, "", "");
-        assert!(lignes.iter().all(|l| l.chars().count() <= 10), "{lignes:?}");
+        assert!(
+            lignes.iter().all(|l| mise_en_page::largeur(l) <= 10),
+            "{lignes:?}"
+        );
         assert_eq!(
             lignes.concat().replace(' ', ""),
             "xABCDEFGHIJKLMNOPQRSTUVWXYZy"

@@ -375,9 +375,11 @@ pub const AIDE_PANNEAU_PREFECTURE: &str = "Panneau Préfecture (P ou F2)";
 pub const AIDE_PANNEAU_STATS: &str = "Panneau Statistiques (S ou F3)";
 pub const AIDE_CHAMPS: &str = "Dans un champ de texte";
 /// The editing keys of one-line fields (not in the keymap: they are typing, not actions).
-pub const AIDE_EDITION: [(&str, &str); 5] = [
+pub const AIDE_EDITION: [(&str, &str); 7] = [
     ("← → Début Fin", "déplacer le curseur dans le champ"),
+    ("Ctrl-A Ctrl-E", "aller au début, à la fin du champ"),
     ("Retour Suppr", "effacer un caractère"),
+    ("Ctrl-W", "effacer le mot avant le curseur"),
     ("Ctrl-U", "vider le champ"),
     (
         "(taper)",
@@ -392,6 +394,7 @@ pub const AIDE_PIED_OUVRIR: &str = "? aide complète";
 
 // keymap descriptions (one per binding)
 pub mod touches {
+    pub const STATS_ACTUALISER: &str = "recalculer les chiffres";
     pub const HAUT_BAS: &str = "monter / descendre";
     pub const PAGE: &str = "page précédente / suivante";
     pub const DEBUT_FIN: &str = "début / fin";

@@ -3,7 +3,7 @@
 //! into an action with the same table, so what is shown is what works.
 
 use crate::domain::TypeEvenement;
-use crate::textes::tui::{contextes as c, pied as k_, touches as d};
+use crate::textes::tui::contextes as c;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 /// Where a binding applies. A screen has an ordered list of active contexts, most specific first.
@@ -32,6 +32,25 @@ pub enum Contexte {
     Apercu,
     /// The file-name field of a document being saved.
     NomFichier,
+    /// Esc goes back: every screen but the plain day's list, where it has nowhere to go
+    /// (shown in the help with `Partout`).
+    Retour,
+    /// Ctrl-C: even while a question waits (shown in the help with `Toujours`).
+    Interrompre,
+    /// The préfecture panel: its search and card.
+    Prefecture,
+    /// The préfecture panel's correction form.
+    Correction,
+    /// Its field chosen with the arrows (the field, or a coded value).
+    CorrectionChoix,
+    /// The statistics panel: the period keys, then ← → when the table is by département,
+    /// then the rest of the list's keys.
+    StatsPeriode,
+    StatsDepartements,
+    Stats,
+    /// The statistics panel's date fields and export file-name field.
+    StatsDates,
+    StatsFichier,
 }
 
 /// The documents a person's file can be previewed and saved as.
@@ -45,7 +64,7 @@ pub enum Document {
 
 impl Contexte {
     pub fn titre(self) -> &'static str {
-        match self {
+        match self.section() {
             Contexte::Toujours => c::TOUJOURS,
             Contexte::Partout => c::PARTOUT,
             Contexte::PendantSaisie => c::PENDANT_SAISIE,
@@ -61,7 +80,40 @@ impl Contexte {
             Contexte::Conflit => c::CONFLIT,
             Contexte::Apercu => c::APERCU,
             Contexte::NomFichier => c::NOM_FICHIER,
+            Contexte::Retour | Contexte::Interrompre => c::PARTOUT,
+            Contexte::Prefecture | Contexte::Correction | Contexte::CorrectionChoix => {
+                crate::textes::tui::ECRAN_PREFECTURE
+            }
+            Contexte::StatsPeriode
+            | Contexte::StatsDepartements
+            | Contexte::Stats
+            | Contexte::StatsDates
+            | Contexte::StatsFichier => crate::textes::tui::ECRAN_STATS,
         }
+    }
+
+    /// The section of the help a binding of this context is listed in.
+    pub fn section(self) -> Contexte {
+        match self {
+            Contexte::Retour => Contexte::Partout,
+            Contexte::Interrompre => Contexte::Toujours,
+            autre => autre,
+        }
+    }
+
+    /// A panel's own context: a key resolved there is the panel's (`Panneau::action`).
+    pub fn du_panneau(self) -> bool {
+        matches!(
+            self,
+            Contexte::Prefecture
+                | Contexte::Correction
+                | Contexte::CorrectionChoix
+                | Contexte::StatsPeriode
+                | Contexte::StatsDepartements
+                | Contexte::Stats
+                | Contexte::StatsDates
+                | Contexte::StatsFichier
+        )
     }
 
     /// Order of the sections of the help.
@@ -119,6 +171,19 @@ pub enum Action {
     Apercu(Document),
     /// Open the file-name field to save the previewed document.
     EnregistrerSous,
+    /// Préfecture panel: the correction form of the card shown.
+    Corriger,
+    /// Statistics panel: the period, the breakdown, the threshold, the export.
+    CeMois,
+    MoisDernier,
+    Annee,
+    Dates,
+    ParDepartement,
+    SeuilPlus,
+    SeuilMoins,
+    Exporter,
+    FormatSuivant,
+    Actualiser,
 }
 
 /// One key (a code, with or without Ctrl).
@@ -126,22 +191,6 @@ pub enum Action {
 pub struct Touche {
     pub code: KeyCode,
     pub ctrl: bool,
-}
-
-const fn k(ch: char) -> Touche {
-    Touche {
-        code: KeyCode::Char(ch),
-        ctrl: false,
-    }
-}
-const fn ctrl(ch: char) -> Touche {
-    Touche {
-        code: KeyCode::Char(ch),
-        ctrl: true,
-    }
-}
-const fn code(code: KeyCode) -> Touche {
-    Touche { code, ctrl: false }
 }
 
 /// A binding: keys, the label shown, what it does, where.
@@ -157,427 +206,39 @@ pub struct Liaison {
     pub pied: Option<&'static str>,
 }
 
-use Contexte as X;
+pub use table::TABLE;
 
-const CHIFFRES: [Touche; 9] = [
-    k('1'),
-    k('2'),
-    k('3'),
-    k('4'),
-    k('5'),
-    k('6'),
-    k('7'),
-    k('8'),
-    k('9'),
-];
+mod table;
+#[cfg(test)]
+mod tests;
 
-const fn l(
-    touches: &'static [Touche],
-    etiquette: &'static str,
-    action: Action,
-    description: &'static str,
-    contextes: &'static [Contexte],
-    pied: Option<&'static str>,
-) -> Liaison {
-    Liaison {
-        touches,
-        etiquette,
-        action,
-        description,
-        contextes,
-        pied,
-    }
+/// Resolves a key in the active contexts (most specific first): the action.
+pub fn resoudre(cle: &KeyEvent, actifs: &[Contexte]) -> Option<Action> {
+    resoudre_contexte(cle, actifs).map(|(a, _)| a)
 }
 
-/// THE keymap.
-pub const TABLE: &[Liaison] = &[
-    // confirmations and conflicts first: they take precedence
-    l(
-        &[k('o'), k('O')],
-        "o",
-        Action::Oui,
-        d::OUI,
-        &[X::Confirmation],
-        Some(k_::OUI),
-    ),
-    l(
-        &[k('n'), k('N'), code(KeyCode::Esc)],
-        "n/Échap",
-        Action::Non,
-        d::NON,
-        &[X::Confirmation],
-        Some(k_::NON),
-    ),
-    l(
-        &[k('m')],
-        "m",
-        Action::GarderMienne,
-        d::GARDER_MIENNE,
-        &[X::Conflit],
-        Some(k_::GARDER_MIENNE),
-    ),
-    l(
-        &[k('e')],
-        "e",
-        Action::GarderAutre,
-        d::GARDER_AUTRE,
-        &[X::Conflit],
-        Some(k_::GARDER_AUTRE),
-    ),
-    l(
-        &[code(KeyCode::Esc)],
-        "Échap",
-        Action::Retour,
-        d::FUSIONNER,
-        &[X::Conflit],
-        Some(k_::FUSIONNER),
-    ),
-    // list and file
-    l(
-        &[code(KeyCode::Enter)],
-        "Entrée",
-        Action::Ouvrir,
-        d::OUVRIR_FICHE,
-        &[X::Liste],
-        Some(k_::FICHE),
-    ),
-    l(
-        &[k('t')],
-        "t",
-        Action::BasculerTous,
-        d::TOUS,
-        &[X::Liste],
-        Some(k_::TOUS),
-    ),
-    l(
-        &[k('c')],
-        "c",
-        Action::Saisir(TypeEvenement::Ccc),
-        d::CCC,
-        &[X::ListeFiche],
-        Some(k_::CCC),
-    ),
-    l(
-        &[k('p')],
-        "p",
-        Action::Saisir(TypeEvenement::Pan),
-        d::PAN,
-        &[X::ListeFiche],
-        Some(k_::PAN),
-    ),
-    l(
-        &[k('v')],
-        "v",
-        Action::Saisir(TypeEvenement::Visite),
-        d::VISITE,
-        &[X::ListeFiche],
-        Some(k_::VISITE),
-    ),
-    l(
-        &[k('s')],
-        "s",
-        Action::Saisir(TypeEvenement::Substitution),
-        d::SUBSTITUTION,
-        &[X::ListeFiche],
-        None,
-    ),
-    l(
-        &[k('r')],
-        "r",
-        Action::Saisir(TypeEvenement::Recommande),
-        d::RECOMMANDE,
-        &[X::ListeFiche],
-        None,
-    ),
-    l(
-        &[k('a')],
-        "a",
-        Action::Saisir(TypeEvenement::Avocat),
-        d::AVOCAT,
-        &[X::ListeFiche],
-        None,
-    ),
-    l(
-        &[k('d')],
-        "d",
-        Action::Saisir(TypeEvenement::DefenseurDroits),
-        d::DEFENSEUR,
-        &[X::ListeFiche],
-        None,
-    ),
-    l(
-        &[k('i')],
-        "i",
-        Action::Saisir(TypeEvenement::ApiDelivree),
-        d::API,
-        &[X::ListeFiche],
-        None,
-    ),
-    l(
-        &[k('x')],
-        "x",
-        Action::Saisir(TypeEvenement::Cloture),
-        d::CLOTURE,
-        &[X::ListeFiche],
-        None,
-    ),
-    l(
-        &[k('m')],
-        "m",
-        Action::ModifierPersonne,
-        d::MODIFIER,
-        &[X::ListeFiche],
-        Some(k_::MODIFIER),
-    ),
-    l(
-        &[k('L')],
-        "L",
-        Action::Apercu(Document::Lettre),
-        d::APERCU_LETTRE,
-        &[X::ListeFiche],
-        Some(k_::LETTRE),
-    ),
-    l(
-        &[k('H')],
-        "H",
-        Action::Apercu(Document::Chronologie),
-        d::APERCU_CHRONOLOGIE,
-        &[X::ListeFiche],
-        Some(k_::CHRONOLOGIE),
-    ),
-    l(
-        &[k('n')],
-        "n",
-        Action::NouvellePersonne,
-        d::NOUVELLE,
-        &[X::Liste],
-        Some(k_::NOUVELLE),
-    ),
-    // moving
-    l(
-        &[code(KeyCode::Up), k('k'), code(KeyCode::Down), k('j')],
-        "↑↓ j k",
-        Action::Haut,
-        d::HAUT_BAS,
-        &[X::Defilement],
-        Some(k_::DEPLACER),
-    ),
-    l(
-        &[code(KeyCode::PageUp), code(KeyCode::PageDown)],
-        "PgPréc PgSuiv",
-        Action::PageHaut,
-        d::PAGE,
-        &[X::Defilement],
-        None,
-    ),
-    l(
-        &[code(KeyCode::Home), code(KeyCode::End)],
-        "Début Fin",
-        Action::Debut,
-        d::DEBUT_FIN,
-        &[X::Defilement],
-        None,
-    ),
-    // search
-    l(
-        &[code(KeyCode::Enter)],
-        "Entrée",
-        Action::Ouvrir,
-        d::RESULTAT_OUVRIR,
-        &[X::Recherche],
-        Some(k_::FICHE),
-    ),
-    l(
-        &[code(KeyCode::Up), code(KeyCode::Down)],
-        "↑↓",
-        Action::Haut,
-        d::HAUT_BAS,
-        &[X::Recherche],
-        Some(k_::CHOISIR),
-    ),
-    // forms
-    l(
-        &CHIFFRES,
-        "1…9",
-        Action::ChoisirChiffre,
-        d::CHOIX,
-        &[X::Choix],
-        Some(k_::CHOIX),
-    ),
-    l(
-        &[code(KeyCode::Left), code(KeyCode::Right), k(' ')],
-        "← → Espace",
-        Action::ChoixSuivant,
-        d::CHOIX_FLECHES,
-        &[X::Choix],
-        None,
-    ),
-    l(
-        &[code(KeyCode::Tab), code(KeyCode::BackTab)],
-        "Tab Maj-Tab",
-        Action::ChampSuivant,
-        d::CHAMP_SUIVANT,
-        &[X::Formulaire, X::Notes],
-        Some(k_::CHAMP),
-    ),
-    l(
-        &[code(KeyCode::Down), code(KeyCode::Up)],
-        "↓↑",
-        Action::ChampSuivant,
-        d::CHAMP_SUIVANT,
-        &[X::Formulaire],
-        None,
-    ),
-    l(
-        &[code(KeyCode::Enter)],
-        "Entrée",
-        Action::Enregistrer,
-        d::ENREGISTRER,
-        &[X::Formulaire],
-        Some(k_::ENREGISTRER),
-    ),
-    l(
-        &[ctrl('s')],
-        "Ctrl-S",
-        Action::Enregistrer,
-        d::ENREGISTRER_PARTOUT,
-        &[X::Formulaire, X::Notes],
-        Some(k_::ENREGISTRER_PARTOUT),
-    ),
-    l(
-        &[code(KeyCode::Esc)],
-        "Échap",
-        Action::Retour,
-        d::ANNULER,
-        &[X::Formulaire, X::Notes],
-        Some(k_::ANNULER),
-    ),
-    // document preview and its file-name field
-    l(
-        &[k('e'), ctrl('s')],
-        "e/Ctrl-S",
-        Action::EnregistrerSous,
-        d::ENREGISTRER_SOUS,
-        &[X::Apercu],
-        Some(k_::ENREGISTRER_SOUS),
-    ),
-    l(
-        // Ctrl-S again (it opened this field) writes, as Enter does.
-        &[code(KeyCode::Enter), ctrl('s')],
-        "Entrée/Ctrl-S",
-        Action::Enregistrer,
-        d::ECRIRE_FICHIER,
-        &[X::NomFichier],
-        Some(k_::ECRIRE_FICHIER),
-    ),
-    l(
-        &[code(KeyCode::Esc)],
-        "Échap",
-        Action::Retour,
-        d::ANNULER,
-        &[X::NomFichier],
-        Some(k_::ANNULER),
-    ),
-    // global
-    l(
-        &[k('/')],
-        "/",
-        Action::Chercher,
-        d::CHERCHER,
-        &[X::Partout],
-        Some(k_::CHERCHER),
-    ),
-    l(
-        &[k('P'), code(KeyCode::F(2))],
-        "P/F2",
-        Action::Prefecture,
-        d::PREFECTURE,
-        &[X::Partout],
-        Some(k_::PREFECTURE),
-    ),
-    l(
-        &[k('S'), code(KeyCode::F(3))],
-        "S/F3",
-        Action::Statistiques,
-        d::STATS,
-        &[X::Partout],
-        Some(k_::STATS),
-    ),
-    l(
-        &[code(KeyCode::F(2))],
-        "F2",
-        Action::Prefecture,
-        d::PREFECTURE,
-        &[X::PendantSaisie],
-        Some(k_::PREFECTURE),
-    ),
-    l(
-        &[code(KeyCode::F(3))],
-        "F3",
-        Action::Statistiques,
-        d::STATS,
-        &[X::PendantSaisie],
-        Some(k_::STATS),
-    ),
-    l(
-        &[k('?')],
-        "?",
-        Action::Aide,
-        d::AIDE,
-        &[X::Partout],
-        Some(k_::AIDE),
-    ),
-    l(
-        // Shown in the footer where ? is text (forms, search): the help stays reachable.
-        &[code(KeyCode::F(1))],
-        "F1",
-        Action::Aide,
-        d::AIDE,
-        &[X::Toujours],
-        Some(k_::AIDE),
-    ),
-    l(
-        &[code(KeyCode::Esc)],
-        "Échap",
-        Action::Retour,
-        d::RETOUR,
-        &[X::Partout, X::Recherche],
-        Some(k_::RETOUR),
-    ),
-    l(
-        &[k('q')],
-        "q",
-        Action::Quitter,
-        d::QUITTER,
-        &[X::Partout],
-        Some(k_::QUITTER),
-    ),
-    l(
-        &[ctrl('c')],
-        "Ctrl-C",
-        Action::Quitter,
-        d::QUITTER_CTRL_C,
-        &[X::Toujours],
-        None,
-    ),
-];
-
-/// Resolves a key in the active contexts (most specific first): the action and the binding.
-pub fn resoudre(cle: &KeyEvent, actifs: &[Contexte]) -> Option<Action> {
+/// Resolves a key: the action and the context it was found in (a panel's own context
+/// means the panel acts).
+pub fn resoudre_contexte(cle: &KeyEvent, actifs: &[Contexte]) -> Option<(Action, Contexte)> {
     let ctrl = cle.modifiers.contains(KeyModifiers::CONTROL);
     let code = match cle.code {
         // Some terminals send Ctrl-letters in upper case.
         KeyCode::Char(ch) if ctrl => KeyCode::Char(ch.to_ascii_lowercase()),
         autre => autre,
     };
-    for cx in actifs {
-        for li in TABLE.iter().filter(|li| li.contextes.contains(cx)) {
-            if let Some(t) = li.touches.iter().find(|t| t.code == code && t.ctrl == ctrl) {
-                return Some(action_precise(li.action, t.code));
-            }
-        }
-    }
-    None
+    let t = Touche { code, ctrl };
+    let (i, cx) = ligne(&t, actifs)?;
+    Some((action_precise(TABLE[i].action, code), cx))
+}
+
+/// The row (index in `TABLE`) and context a key reaches in the active contexts.
+fn ligne(t: &Touche, actifs: &[Contexte]) -> Option<(usize, Contexte)> {
+    actifs.iter().find_map(|cx| {
+        TABLE
+            .iter()
+            .position(|li| li.contextes.contains(cx) && li.touches.contains(t))
+            .map(|i| (i, *cx))
+    })
 }
 
 /// Bindings that share one line in the help carry the "first" action; the key says which.
@@ -588,51 +249,79 @@ fn action_precise(a: Action, code: KeyCode) -> Action {
         (Action::Debut, KeyCode::End) => Action::Fin,
         (Action::ChoixSuivant, KeyCode::Left) => Action::ChoixPrecedent,
         (Action::ChampSuivant, KeyCode::BackTab | KeyCode::Up) => Action::ChampPrecedent,
+        (Action::SeuilPlus, KeyCode::Char('-')) => Action::SeuilMoins,
         _ => a,
     }
 }
 
-/// The footer: bindings that have a footer word, in the active contexts, without repeating
-/// a key; the global ones (help, quit, back) first so they are never cut off.
-pub fn pied(actifs: &[Contexte]) -> Vec<(&'static str, &'static str)> {
-    pied_liaisons(actifs)
-        .into_iter()
-        .filter_map(|li| li.pied.map(|court| (li.etiquette, court)))
-        .collect()
-}
-
-/// The footer keeping only the keys that work (`marche`, e.g. not the letters a panel's text
-/// field takes): a binding with none left is dropped, one with some left is labelled with
-/// those only ("S/F3" becomes "F3").
-pub fn pied_filtre(
-    actifs: &[Contexte],
-    marche: impl Fn(&KeyEvent) -> bool,
-) -> Vec<(String, &'static str)> {
-    pied_liaisons(actifs)
-        .into_iter()
-        .filter_map(|li| {
-            let court = li.pied?;
-            let gardees: Vec<&Touche> = li
+/// The footer: the bindings with a footer word in the active contexts, each labelled with
+/// the keys that really reach it here (a key taken by a more specific context is left out:
+/// "S/F3" becomes "F3"; a binding with none left is not shown). The panel's keys come
+/// first, then the global ones (help, quit, back) so they are never cut off; opening the
+/// other panels comes last.
+pub fn pied(actifs: &[Contexte]) -> Vec<(String, &'static str)> {
+    let globaux = [
+        Contexte::Partout,
+        Contexte::Toujours,
+        Contexte::Retour,
+        Contexte::Interrompre,
+    ];
+    // The passes: each panel context, then the global ones together (in the table's
+    // order), then each other context.
+    let mut passes: Vec<Vec<Contexte>> = actifs
+        .iter()
+        .filter(|c| c.du_panneau())
+        .map(|c| vec![*c])
+        .collect();
+    passes.push(
+        actifs
+            .iter()
+            .filter(|c| globaux.contains(c))
+            .copied()
+            .collect(),
+    );
+    passes.extend(
+        actifs
+            .iter()
+            .filter(|c| !c.du_panneau() && !globaux.contains(c))
+            .map(|c| vec![*c]),
+    );
+    let mut v: Vec<(&'static Liaison, String, bool)> = Vec::new();
+    for passe in passes {
+        for (i, li) in TABLE.iter().enumerate() {
+            let dans = li.contextes.iter().any(|c| passe.contains(c));
+            let Some(court) = li.pied.filter(|_| dans) else {
+                continue;
+            };
+            let vivantes: Vec<&Touche> = li
                 .touches
                 .iter()
-                .filter(|t| {
-                    let m = if t.ctrl {
-                        KeyModifiers::CONTROL
-                    } else {
-                        KeyModifiers::NONE
-                    };
-                    marche(&KeyEvent::new(t.code, m))
-                })
+                .filter(|t| ligne(t, actifs).is_some_and(|(j, _)| j == i))
                 .collect();
-            if gardees.len() == li.touches.len() {
-                Some((li.etiquette.to_string(), court))
-            } else if gardees.is_empty() {
-                None
-            } else {
-                let noms: Vec<String> = gardees.iter().map(|t| nom_touche(t)).collect();
-                Some((noms.join("/"), court))
+            // A row without keys describes typing (e.g. the préfecture search).
+            if vivantes.is_empty() && !li.touches.is_empty() {
+                continue;
             }
-        })
+            let etiquette = if vivantes.len() == li.touches.len() {
+                li.etiquette.to_string()
+            } else {
+                let noms: Vec<String> = vivantes.iter().map(|t| nom_touche(t)).collect();
+                noms.join("/")
+            };
+            // One key per action and word: "? aide" makes "F1 aide" needless.
+            let deja = v.iter().any(|(e, et, _)| {
+                let meme_action = e.action == li.action && !e.touches.is_empty();
+                *et == etiquette || (meme_action && e.pied == Some(court))
+            });
+            if !deja {
+                let secondaire = matches!(li.action, Action::Prefecture | Action::Statistiques);
+                v.push((li, etiquette, secondaire));
+            }
+        }
+    }
+    v.sort_by_key(|(_, _, secondaire)| *secondaire);
+    v.into_iter()
+        .filter_map(|(li, etiquette, _)| li.pied.map(|court| (etiquette, court)))
         .collect()
 }
 
@@ -657,32 +346,8 @@ pub fn nom_touche(t: &Touche) -> String {
     }
 }
 
-/// The bindings of the footer, in its order (see `pied`).
-fn pied_liaisons(actifs: &[Contexte]) -> Vec<&'static Liaison> {
-    let mut v: Vec<(&'static Liaison, bool)> = Vec::new();
-    let globaux = [Contexte::Partout, Contexte::Toujours];
-    let ordre = actifs
-        .iter()
-        .filter(|c| globaux.contains(c))
-        .chain(actifs.iter().filter(|c| !globaux.contains(c)));
-    for cx in ordre {
-        for li in TABLE.iter().filter(|li| li.contextes.contains(cx)) {
-            // One key per action and word: "? aide" makes "F1 aide" needless.
-            let deja = v.iter().any(|(e, _)| {
-                e.etiquette == li.etiquette || (e.action == li.action && e.pied == li.pied)
-            });
-            if li.pied.is_some() && !deja {
-                let secondaire = matches!(li.action, Action::Prefecture | Action::Statistiques);
-                v.push((li, secondaire));
-            }
-        }
-    }
-    // The panels' keys last: the footer drops what does not fit, the help has everything.
-    v.sort_by_key(|(_, secondaire)| *secondaire);
-    v.into_iter().map(|(e, _)| e).collect()
-}
-
-/// The full help: one section per context, every binding.
+/// The full help: one section per context (`Contexte::section`), every binding; the panels'
+/// bindings are listed by `raccourcis_panneau`.
 pub fn aide() -> Vec<(&'static str, Vec<(&'static str, &'static str)>)> {
     Contexte::ORDRE_AIDE
         .iter()
@@ -691,7 +356,7 @@ pub fn aide() -> Vec<(&'static str, Vec<(&'static str, &'static str)>)> {
                 cx.titre(),
                 TABLE
                     .iter()
-                    .filter(|li| li.contextes.contains(cx))
+                    .filter(|li| li.contextes.iter().any(|c| c.section() == *cx))
                     .map(|li| (li.etiquette, li.description))
                     .collect(),
             )
@@ -700,146 +365,29 @@ pub fn aide() -> Vec<(&'static str, Vec<(&'static str, &'static str)>)> {
         .collect()
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn cle(c: KeyCode) -> KeyEvent {
-        KeyEvent::new(c, KeyModifiers::NONE)
-    }
-
-    #[test]
-    fn same_key_means_different_things_by_context() {
-        let enter = cle(KeyCode::Enter);
-        assert_eq!(
-            resoudre(
-                &enter,
-                &[X::Liste, X::ListeFiche, X::Defilement, X::Partout]
-            ),
-            Some(Action::Ouvrir)
-        );
-        assert_eq!(
-            resoudre(&enter, &[X::Formulaire, X::Toujours]),
-            Some(Action::Enregistrer)
-        );
-        // In the notes, Enter is text (a new line), Ctrl-S saves.
-        assert_eq!(resoudre(&enter, &[X::Notes, X::Toujours]), None);
-        assert_eq!(
-            resoudre(
-                &KeyEvent::new(KeyCode::Char('s'), KeyModifiers::CONTROL),
-                &[X::Notes, X::Toujours]
-            ),
-            Some(Action::Enregistrer)
-        );
-        assert_eq!(
-            resoudre(&cle(KeyCode::Char('j')), &[X::Defilement]),
-            Some(Action::Bas)
-        );
-        assert_eq!(
-            resoudre(&cle(KeyCode::Char('7')), &[X::Choix, X::Formulaire]),
-            Some(Action::ChoisirChiffre)
-        );
-        // Letters are text in a text field: no global action.
-        assert_eq!(
-            resoudre(&cle(KeyCode::Char('q')), &[X::Formulaire, X::Toujours]),
-            None
-        );
-    }
-
-    /// On every screen (its contexts as `App::contextes_actifs` lists them), a key is bound
-    /// once: no binding silently hides another.
-    #[test]
-    fn no_key_is_bound_twice_on_one_screen() {
-        let ecrans: [&[Contexte]; 11] = [
-            &[
-                X::Liste,
-                X::ListeFiche,
-                X::Defilement,
-                X::Partout,
-                X::Toujours,
-            ],
-            &[X::ListeFiche, X::Defilement, X::Partout, X::Toujours],
-            &[X::Choix, X::Formulaire, X::PendantSaisie, X::Toujours],
-            &[X::Formulaire, X::PendantSaisie, X::Toujours],
-            &[X::Notes, X::PendantSaisie, X::Toujours],
-            &[X::Conflit, X::Toujours],
-            &[X::Recherche, X::PendantSaisie, X::Toujours],
-            &[X::Defilement, X::Partout, X::Toujours],
-            &[X::Apercu, X::Defilement, X::Partout, X::Toujours],
-            &[X::NomFichier, X::Toujours],
-            &[X::Confirmation, X::Toujours],
-        ];
-        for actifs in ecrans {
-            let mut vues: Vec<Touche> = Vec::new();
-            for li in TABLE
-                .iter()
-                .filter(|li| li.contextes.iter().any(|c| actifs.contains(c)))
-            {
-                for t in li.touches {
-                    assert!(
-                        !vues.contains(t),
-                        "{t:?} bound twice on the screen {actifs:?}"
-                    );
-                    vues.push(*t);
-                }
+/// A panel's bindings in `contextes` (its own contexts only), as label and word: every one
+/// for the help (`tout`), or those with a footer word.
+pub fn raccourcis_panneau(contextes: &[Contexte], tout: bool) -> Vec<super::Raccourci> {
+    let mut v: Vec<super::Raccourci> = Vec::new();
+    for cx in contextes.iter().filter(|c| c.du_panneau()) {
+        // A global row the panel lets through (? and / over the search) is the application's.
+        let siennes = TABLE
+            .iter()
+            .filter(|li| li.contextes.contains(cx) && li.contextes.iter().all(|c| c.du_panneau()));
+        for li in siennes {
+            let action = match li.pied {
+                Some(court) => court,
+                None if tout => li.description,
+                None => continue,
+            };
+            let r = super::Raccourci {
+                touche: li.etiquette,
+                action,
+            };
+            if !v.contains(&r) {
+                v.push(r);
             }
         }
     }
-
-    #[test]
-    fn document_keys_work_from_the_list_and_the_file_only() {
-        let liste = [
-            X::Liste,
-            X::ListeFiche,
-            X::Defilement,
-            X::Partout,
-            X::Toujours,
-        ];
-        let fiche = [X::ListeFiche, X::Defilement, X::Partout, X::Toujours];
-        for actifs in [&liste[..], &fiche[..]] {
-            assert_eq!(
-                resoudre(&cle(KeyCode::Char('L')), actifs),
-                Some(Action::Apercu(Document::Lettre))
-            );
-            assert_eq!(
-                resoudre(&cle(KeyCode::Char('H')), actifs),
-                Some(Action::Apercu(Document::Chronologie))
-            );
-        }
-        // In the preview, e saves; in the file-name field, letters are text.
-        let apercu = [X::Apercu, X::Defilement, X::Partout, X::Toujours];
-        assert_eq!(
-            resoudre(&cle(KeyCode::Char('e')), &apercu),
-            Some(Action::EnregistrerSous)
-        );
-        assert_eq!(resoudre(&cle(KeyCode::Char('L')), &apercu), None);
-        let champ = [X::NomFichier, X::Toujours];
-        for c in ['e', 'q', 'j', 'L', '/'] {
-            assert_eq!(resoudre(&cle(KeyCode::Char(c)), &champ), None, "{c}");
-        }
-        assert_eq!(
-            resoudre(&cle(KeyCode::Enter), &champ),
-            Some(Action::Enregistrer)
-        );
-        let p = pied(&fiche);
-        assert!(p.contains(&("L", k_::LETTRE)) && p.contains(&("H", k_::CHRONOLOGIE)));
-    }
-
-    #[test]
-    fn footer_and_help_come_from_the_table() {
-        let p = pied(&[
-            X::Liste,
-            X::ListeFiche,
-            X::Defilement,
-            X::Partout,
-            X::Toujours,
-        ]);
-        assert!(p.contains(&("c", k_::CCC)));
-        assert!(p.contains(&("q", k_::QUITTER)));
-        assert!(!p.iter().any(|(_, desc)| *desc == k_::ENREGISTRER));
-        let a = aide();
-        let total: usize = a.iter().map(|(_, v)| v.len()).sum();
-        let attendu: usize = TABLE.iter().map(|li| li.contextes.len()).sum();
-        assert_eq!(total, attendu, "every binding appears in the help");
-    }
+    v
 }

@@ -1,11 +1,13 @@
-//! The full-screen interface (issue 4). Screens are panels that own their state, draw
-//! themselves (placing the terminal cursor on the selected row or field) and turn keys into
-//! outcomes; the application loop routes keys and effects.
+//! The full-screen interface (issue 4): key → the keymap (`clavier`) → a pure update that
+//! returns effects (`app`, the panels) → the one effect executor (`effets`, the only place
+//! with the store or a file path) → a pure render (`vue`). The loop redraws only when
+//! something happened.
 
+pub mod effets;
 pub mod prefecture;
 pub mod stats;
 
-use crate::store::Store;
+use effets::{EffetPanneau, ResultatPanneau};
 use ratatui::Frame;
 use ratatui::crossterm::event::KeyEvent;
 use ratatui::layout::Rect;
@@ -21,6 +23,8 @@ pub enum Issue {
     Fermer,
     /// Show a message in the status line.
     Message(String),
+    /// Ask the effect executor; its result comes back through `Panneau::recevoir`.
+    Effet(EffetPanneau),
 }
 
 /// One key binding, as shown in the footer and in the `?` help.
@@ -30,26 +34,48 @@ pub struct Raccourci {
     pub action: &'static str,
 }
 
-/// A self-contained screen or overlay.
+/// A self-contained screen or overlay. Its keys are rows of the one keymap (`clavier`) in
+/// the contexts it declares; it never matches keys by hand.
 pub trait Panneau {
-    /// Draws into `zone`; sets the terminal cursor on the selected row or field.
-    fn dessiner(&mut self, f: &mut Frame, zone: Rect);
-    /// Handles one key; may read or write the store (short transactions only).
-    fn touche(&mut self, k: KeyEvent, store: &mut Store) -> Issue;
-    /// The keys that work here, for the footer and the help.
-    fn raccourcis(&self) -> Vec<Raccourci>;
-    /// Another process changed the database: reload what is shown (keep the selection).
-    fn recharger(&mut self, _store: &Store) {}
+    /// Draws into `zone` (pure); sets the terminal cursor on the selected row or field.
+    fn dessiner(&self, f: &mut Frame, zone: Rect);
+    /// The keymap contexts active now, most specific first: the panel's own
+    /// (`Contexte::du_panneau`), then the global ones it lets through (none while every key
+    /// is a field's).
+    fn contextes(&self) -> Vec<clavier::Contexte>;
+    /// An action of one of its own contexts (pure: what needs the store or a file is
+    /// returned as `Issue::Effet`). `Issue::Ignoree`: the application's meaning applies.
+    fn action(&mut self, a: clavier::Action) -> Issue;
+    /// A key bound to nothing here: text for its field, if one is being typed in.
+    fn taper(&mut self, _k: &KeyEvent) -> Issue {
+        Issue::Ignoree
+    }
+    /// One key through the keymap: the panel's action, its text, or `Ignoree` for a global
+    /// key (the application's).
+    fn touche(&mut self, k: KeyEvent) -> Issue {
+        match clavier::resoudre_contexte(&k, &self.contextes()) {
+            Some((a, cx)) if cx.du_panneau() => self.action(a),
+            Some(_) => Issue::Ignoree,
+            None => self.taper(&k),
+        }
+    }
+    /// The result of an effect the panel asked for.
+    fn recevoir(&mut self, _r: ResultatPanneau) -> Issue {
+        Issue::Rien
+    }
+    /// Its own keys that have a footer word, in the current contexts (the help shows the
+    /// panel below it with these).
+    fn raccourcis(&self) -> Vec<Raccourci> {
+        clavier::raccourcis_panneau(&self.contextes(), false)
+    }
+    /// On opening, and when another process changed the database: what to reload (keeping
+    /// the selection).
+    fn recharger(&mut self) -> Option<EffetPanneau> {
+        None
+    }
     /// Something typed would be lost on quitting (the application then asks first).
     fn saisie_en_cours(&self) -> bool {
         false
-    }
-    /// Whether a key this panel did not use may reach the application's keymap. A panel with
-    /// a text field keeps the printable characters (they are text, not global keys). The
-    /// key routing and the footer both follow this, so the footer never shows a key that
-    /// would be typed instead.
-    fn laisse_passer(&self, _k: &KeyEvent) -> bool {
-        true
     }
     /// Whether a text field of the panel is being typed in (pasted text then goes there,
     /// one character at a time; otherwise a paste is ignored).
@@ -60,6 +86,7 @@ pub trait Panneau {
 
 pub mod app;
 pub mod clavier;
+pub mod editeur;
 pub mod formulaire;
 pub mod vue;
 
@@ -88,11 +115,14 @@ pub fn couleurs_permises() -> bool {
 
 /// Opens the full-screen interface on an open store, until the volunteer quits.
 /// The terminal is always restored (panic hook installed by ratatui, and a drop guard).
-pub fn lancer(mut store: Store, aujourdhui: NaiveDate) -> Result<(), String> {
+///
+/// The screen is drawn only when something happened: a key, a paste, a resize, or a change
+/// seen by the once-a-second `data_version` check (another desk, or a new day).
+pub fn lancer(mut store: crate::store::Store, aujourdhui: NaiveDate) -> Result<(), String> {
     let (regles, avertissements) = crate::config::charger_regles();
     let benevole = store.benevole().to_string();
     let mut app = app::App::nouveau(aujourdhui, regles, &benevole, couleurs_permises());
-    app.recharger(&store);
+    app.executer(effets::Effet::Recharger, &mut store);
     if !avertissements.is_empty() {
         // One warning per line in the status area (shown until the first key).
         app.message = Some(avertissements.join("\n"));
@@ -102,24 +132,46 @@ pub fn lancer(mut store: Store, aujourdhui: NaiveDate) -> Result<(), String> {
     // Pasted text arrives as one event: a line break in it is never taken for Enter (which
     // would save a form). Terminals without bracketed paste still send keys, as before.
     let _ = execute!(std::io::stdout(), EnableBracketedPaste);
+    let taille = terminal.size().map_err(|e| e.to_string())?;
+    app.redimensionner(taille.width, taille.height);
+    let mut a_dessiner = true;
     let mut derniere = Instant::now();
     loop {
-        terminal
-            .draw(|f| vue::dessiner(&mut app, f))
-            .map_err(|e| e.to_string())?;
+        if a_dessiner {
+            let taille = terminal.size().map_err(|e| e.to_string())?;
+            vue::cadrer(&mut app, taille.width, taille.height);
+            terminal
+                .draw(|f| vue::dessiner(&app, f))
+                .map_err(|e| e.to_string())?;
+            a_dessiner = false;
+        }
         if app.quitter {
             break;
         }
-        if event::poll(Duration::from_millis(200)).map_err(|e| e.to_string())? {
-            match event::read().map_err(|e| e.to_string())? {
-                Event::Key(k) => app.touche(k, &mut store),
-                Event::Paste(texte) => app.coller(&texte, &mut store),
-                _ => {}
-            }
+        let attente = INTERVALLE_VERIFICATION.saturating_sub(derniere.elapsed());
+        if event::poll(attente).map_err(|e| e.to_string())? {
+            a_dessiner = match event::read().map_err(|e| e.to_string())? {
+                Event::Key(k) => {
+                    app.touche(k, &mut store);
+                    true
+                }
+                Event::Paste(texte) => {
+                    app.coller(&texte, &mut store);
+                    true
+                }
+                Event::Resize(largeur, hauteur) => {
+                    app.redimensionner(largeur, hauteur);
+                    true
+                }
+                _ => false,
+            };
         }
         if derniere.elapsed() >= INTERVALLE_VERIFICATION {
-            app.verifier_changements(&store);
             derniere = Instant::now();
+            // The date is read here, outside the update: "today" is state.
+            let jour = crate::config::aujourdhui().unwrap_or(app.aujourdhui);
+            let change = app.executer_verification(jour, &mut store);
+            a_dessiner |= change;
         }
     }
     Ok(())

@@ -3,11 +3,21 @@
 //!
 //! The screen draws from the same `stats::Tableau` the export writes: every number, every
 //! "masqué" is what the CSV would say (only the decimal separator is French here).
+//!
+//! The update is pure: the computation and the export's write are effects
+//! (`EffetPanneau::CalculerStats`, `EffetPanneau::Exporter`) run by the executor, whose
+//! results come back through `recevoir`.
 
+use super::clavier::{Action, Contexte};
+use super::effets::{EffetPanneau, ResultatPanneau};
 use super::{Issue, Panneau, Raccourci};
+
+/// Every field of the panel is the one single-line editor (same keys, Ctrl-U, a cursor).
+type Saisie = crate::tui::editeur::Editeur;
+
+mod rendu;
 use crate::domain::{Blocage, Demarche, date_iso, parse_date};
-use crate::stats::{self, Format, Indicateur, Ligne, Periode, Statut, Tableau, Valeur};
-use crate::store::Store;
+use crate::stats::{Format, Indicateur, Ligne, Periode, Statut, Tableau, Valeur};
 use crate::textes::moteur::date_fr;
 use crate::textes::stats as t;
 use crate::textes::stats::ecran as e;
@@ -16,9 +26,9 @@ use ratatui::Frame;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::layout::{Position, Rect};
 use ratatui::style::{Modifier, Style};
-use ratatui::text::Line;
+use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph};
-use std::path::PathBuf;
+use std::cell::Cell;
 
 /// Which period is chosen.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -33,13 +43,13 @@ pub enum ChoixPeriode {
 enum Mode {
     Liste,
     Dates {
-        du: String,
-        au: String,
+        du: Saisie,
+        au: Saisie,
         champ: usize,
         erreur: Option<String>,
     },
     Fichier {
-        nom: String,
+        nom: Saisie,
         format: Format,
         remplacer: bool,
         erreur: Option<String>,
@@ -56,7 +66,8 @@ pub struct EcranStats {
     bloc: usize,
     tableau: Option<Tableau>,
     selection: usize,
-    defilement: usize,
+    /// First row on screen, kept by the renderer to follow the selection.
+    defilement: Cell<usize>,
     mode: Mode,
     message: Option<String>,
 }
@@ -85,15 +96,29 @@ impl EcranStats {
             bloc: 0,
             tableau: None,
             selection: 0,
-            defilement: 0,
+            defilement: Cell::new(0),
             mode: Mode::Liste,
             message: None,
         }
     }
 
-    /// Computes the figures (call after `nouveau`, and when another desk changed the data).
-    pub fn actualiser(&mut self, store: &Store) {
-        match stats::calculer(store, self.periode, self.par_departement, self.seuil) {
+    /// Asks for the figures of the period shown (on opening, on every change of period,
+    /// threshold or breakdown, and when another desk changed the data).
+    fn actualiser(&self) -> Issue {
+        Issue::Effet(self.calcul())
+    }
+
+    fn calcul(&self) -> EffetPanneau {
+        EffetPanneau::CalculerStats {
+            periode: self.periode,
+            par_departement: self.par_departement,
+            seuil: self.seuil,
+        }
+    }
+
+    /// The computed figures arrive.
+    fn installer(&mut self, r: Result<Tableau, String>) {
+        match r {
             Ok(tab) => {
                 let n = tab.departements().len();
                 if self.bloc > n {
@@ -103,7 +128,7 @@ impl EcranStats {
             }
             Err(err) => {
                 self.tableau = None;
-                self.message = Some(err.to_string());
+                self.message = Some(err);
             }
         }
         self.borner_selection();
@@ -114,11 +139,11 @@ impl EcranStats {
         self.tableau.as_ref()
     }
 
-    fn choisir(&mut self, choix: ChoixPeriode, periode: Periode, store: &Store) {
+    fn choisir(&mut self, choix: ChoixPeriode, periode: Periode) -> Issue {
         self.choix = choix;
         self.periode = periode;
         self.message = None;
-        self.actualiser(store);
+        self.actualiser()
     }
 
     fn lignes_bloc(&self) -> Vec<&Ligne> {
@@ -183,122 +208,135 @@ impl EcranStats {
         else {
             return Issue::Rien;
         };
-        let nom = nom.trim().to_string();
+        let nom = nom.texte.trim().to_string();
         let (format, remplacer) = (*format, *remplacer);
-        let erreur = |ecran: &mut EcranStats, msg: String| {
+        if nom.is_empty() {
             if let Mode::Fichier {
                 erreur, remplacer, ..
-            } = &mut ecran.mode
-            {
-                *erreur = Some(msg);
-                *remplacer = false;
-            }
-            Issue::Rien
-        };
-        if nom.is_empty() {
-            return erreur(self, e::NOM_VIDE.into());
-        }
-        let chemin = PathBuf::from(&nom);
-        let chemin = std::path::absolute(&chemin).unwrap_or(chemin);
-        if chemin.exists() && !remplacer {
-            if let Mode::Fichier {
-                remplacer, erreur, ..
             } = &mut self.mode
             {
-                *remplacer = true;
-                *erreur = Some(e::fichier_existe(&chemin.display().to_string()));
+                *erreur = Some(e::NOM_VIDE.into());
+                *remplacer = false;
             }
             return Issue::Rien;
         }
         let Some(tab) = &self.tableau else {
             return Issue::Rien;
         };
-        let n = tab.lignes.len();
-        match std::fs::write(&chemin, tab.ecrire(format)) {
+        Issue::Effet(EffetPanneau::Exporter {
+            nom,
+            octets: tab.ecrire(format),
+            lignes: tab.lignes.len(),
+            remplacer,
+        })
+    }
+
+    /// The export's outcome: written; or the file exists (Enter again replaces it); or why not.
+    fn exporte(
+        &mut self,
+        chemin: std::path::PathBuf,
+        lignes: usize,
+        r: std::io::Result<()>,
+    ) -> Issue {
+        let Mode::Fichier {
+            remplacer, erreur, ..
+        } = &mut self.mode
+        else {
+            return Issue::Rien;
+        };
+        match r {
             Ok(()) => {
-                let msg = t::fichier_ecrit(&chemin, n);
+                let msg = t::fichier_ecrit(&chemin, lignes);
                 self.mode = Mode::Liste;
                 self.message = Some(msg.clone());
                 Issue::Message(msg)
             }
-            Err(err) => erreur(self, t::ecriture_impossible(&chemin, &err)),
+            Err(err) if err.kind() == std::io::ErrorKind::AlreadyExists && !*remplacer => {
+                *remplacer = true;
+                *erreur = Some(e::fichier_existe(&chemin.display().to_string()));
+                Issue::Rien
+            }
+            Err(err) => {
+                *erreur = Some(t::ecriture_impossible(&chemin, &err));
+                *remplacer = false;
+                Issue::Rien
+            }
         }
     }
 
-    fn touche_liste(&mut self, k: KeyEvent, store: &Store) -> Issue {
+    /// An action of the list (period, breakdown, threshold, export, moving).
+    fn action_liste(&mut self, a: Action) -> Issue {
         let n = self.lignes_bloc().len();
-        match k.code {
-            KeyCode::Esc => return Issue::Fermer,
-            KeyCode::Char('m') => {
-                self.choisir(ChoixPeriode::CeMois, mois_de(self.aujourdhui, 0), store)
+        let dernier = n.saturating_sub(1);
+        match a {
+            Action::Retour => return Issue::Fermer,
+            Action::CeMois => {
+                return self.choisir(ChoixPeriode::CeMois, mois_de(self.aujourdhui, 0));
             }
-            KeyCode::Char('p') => self.choisir(
-                ChoixPeriode::MoisDernier,
-                mois_de(self.aujourdhui, -1),
-                store,
-            ),
-            KeyCode::Char('a') => {
+            Action::MoisDernier => {
+                return self.choisir(ChoixPeriode::MoisDernier, mois_de(self.aujourdhui, -1));
+            }
+            Action::Annee => {
                 let p = Periode::annee(self.aujourdhui.year()).unwrap_or(self.periode);
-                self.choisir(ChoixPeriode::Annee, p, store)
+                return self.choisir(ChoixPeriode::Annee, p);
             }
-            KeyCode::Char('d') => {
+            Action::Dates => {
                 self.mode = Mode::Dates {
-                    du: date_fr(self.periode.du),
-                    au: date_fr(self.periode.au),
+                    du: Saisie::avec(&date_fr(self.periode.du)),
+                    au: Saisie::avec(&date_fr(self.periode.au)),
                     champ: 0,
                     erreur: None,
                 }
             }
-            KeyCode::Char('t') => {
+            Action::ParDepartement => {
                 self.par_departement = !self.par_departement;
                 self.bloc = 0;
-                self.actualiser(store);
+                return self.actualiser();
             }
-            KeyCode::Right | KeyCode::Left if self.par_departement => {
+            Action::ChoixSuivant | Action::ChoixPrecedent => {
                 let blocs = self
                     .tableau
                     .as_ref()
                     .map(|t| t.departements().len())
                     .unwrap_or(0)
                     + 1;
-                self.bloc = if k.code == KeyCode::Right {
+                self.bloc = if a == Action::ChoixSuivant {
                     (self.bloc + 1) % blocs
                 } else {
                     (self.bloc + blocs - 1) % blocs
                 };
                 self.borner_selection();
             }
-            KeyCode::Char('+') => {
+            Action::SeuilPlus => {
                 self.seuil = (self.seuil + 1).min(99);
-                self.actualiser(store);
+                return self.actualiser();
             }
-            KeyCode::Char('-') => {
+            Action::SeuilMoins => {
                 self.seuil = self.seuil.saturating_sub(1).max(1);
-                self.actualiser(store);
+                return self.actualiser();
             }
-            KeyCode::Char('e') if self.tableau.is_some() => {
+            Action::Exporter if self.tableau.is_some() => {
                 self.mode = Mode::Fichier {
-                    nom: self.nom_fichier_defaut(),
+                    nom: Saisie::avec(&self.nom_fichier_defaut()),
                     format: Format::Csv,
                     remplacer: false,
                     erreur: None,
                 }
             }
-            KeyCode::Enter => self.actualiser(store),
-            KeyCode::Down | KeyCode::Char('j') => {
-                self.selection = (self.selection + 1).min(n.saturating_sub(1))
-            }
-            KeyCode::Up | KeyCode::Char('k') => self.selection = self.selection.saturating_sub(1),
-            KeyCode::PageDown => self.selection = (self.selection + 10).min(n.saturating_sub(1)),
-            KeyCode::PageUp => self.selection = self.selection.saturating_sub(10),
-            KeyCode::Home => self.selection = 0,
-            KeyCode::End => self.selection = n.saturating_sub(1),
+            Action::Actualiser => return self.actualiser(),
+            Action::Bas => self.selection = (self.selection + 1).min(dernier),
+            Action::Haut => self.selection = self.selection.saturating_sub(1),
+            Action::PageBas => self.selection = (self.selection + 10).min(dernier),
+            Action::PageHaut => self.selection = self.selection.saturating_sub(10),
+            Action::Debut => self.selection = 0,
+            Action::Fin => self.selection = dernier,
             _ => return Issue::Ignoree,
         }
         Issue::Rien
     }
 
-    fn touche_dates(&mut self, k: KeyEvent, store: &Store) -> Issue {
+    /// An action of the date fields: the other field, confirm, cancel.
+    fn action_dates(&mut self, a: Action) -> Issue {
         let Mode::Dates {
             du,
             au,
@@ -308,33 +346,20 @@ impl EcranStats {
         else {
             return Issue::Rien;
         };
-        match k.code {
-            KeyCode::Esc => self.mode = Mode::Liste,
-            KeyCode::Tab | KeyCode::BackTab | KeyCode::Up | KeyCode::Down => *champ = 1 - *champ,
-            KeyCode::Backspace => {
-                champ_actif(du, au, *champ).pop();
-            }
-            KeyCode::Char('u') if k.modifiers.contains(KeyModifiers::CONTROL) => {
-                champ_actif(du, au, *champ).clear()
-            }
-            KeyCode::Char(c) if !k.modifiers.contains(KeyModifiers::CONTROL) => {
-                let texte = champ_actif(du, au, *champ);
-                if texte.chars().count() < 10 {
-                    texte.push(c);
-                }
-            }
-            KeyCode::Enter => {
-                let d1 = parse_date(du);
-                let d2 = parse_date(au);
-                match (d1, d2) {
-                    (Err(_), _) => *erreur = Some(e::date_invalide(du)),
-                    (_, Err(_)) => *erreur = Some(e::date_invalide(au)),
+        match a {
+            Action::Retour => self.mode = Mode::Liste,
+            Action::ChampSuivant | Action::ChampPrecedent => *champ = 1 - *champ,
+            Action::Enregistrer => {
+                let (du, au) = (du.texte.clone(), au.texte.clone());
+                match (parse_date(&du), parse_date(&au)) {
+                    (Err(_), _) => *erreur = Some(e::date_invalide(&du)),
+                    (_, Err(_)) => *erreur = Some(e::date_invalide(&au)),
                     (Ok(d1), Ok(d2)) if d1 > d2 => {
                         *erreur = Some(t::periode_inversee(&date_iso(d1), &date_iso(d2)))
                     }
                     (Ok(d1), Ok(d2)) => {
                         self.mode = Mode::Liste;
-                        self.choisir(ChoixPeriode::Dates, Periode { du: d1, au: d2 }, store);
+                        return self.choisir(ChoixPeriode::Dates, Periode { du: d1, au: d2 });
                     }
                 }
             }
@@ -343,358 +368,149 @@ impl EcranStats {
         Issue::Rien
     }
 
-    fn touche_fichier(&mut self, k: KeyEvent) -> Issue {
-        let Mode::Fichier {
-            nom,
-            format,
-            remplacer,
-            erreur,
-        } = &mut self.mode
-        else {
+    /// An action of the export's file-name field: write, change the format, cancel.
+    fn action_fichier(&mut self, a: Action) -> Issue {
+        let Mode::Fichier { format, .. } = &mut self.mode else {
             return Issue::Rien;
         };
-        match k.code {
-            KeyCode::Esc => self.mode = Mode::Liste,
-            KeyCode::Enter => return self.exporter(),
-            KeyCode::Tab => {
+        match a {
+            Action::Retour => self.mode = Mode::Liste,
+            Action::Enregistrer => return self.exporter(),
+            Action::FormatSuivant => {
                 *format = if *format == Format::Csv {
                     Format::ExcelFr
                 } else {
                     Format::Csv
                 }
             }
-            KeyCode::Backspace => {
-                nom.pop();
-                *remplacer = false;
-                *erreur = None;
-            }
-            KeyCode::Char('u') if k.modifiers.contains(KeyModifiers::CONTROL) => {
-                nom.clear();
-                *remplacer = false;
-            }
-            KeyCode::Char(c) if !k.modifiers.contains(KeyModifiers::CONTROL) => {
-                nom.push(c);
-                *remplacer = false;
-                *erreur = None;
-            }
             _ => {}
         }
         Issue::Rien
     }
 
-    /// The header lines: period choice, dates, threshold, block.
-    fn entete(&self) -> Vec<Line<'static>> {
-        let radio = |c: ChoixPeriode, nom: &str| {
-            format!("({}) {nom}", if self.choix == c { "•" } else { " " })
-        };
-        let choix = format!(
-            "{}  {}  {}  {}",
-            radio(ChoixPeriode::CeMois, e::CE_MOIS),
-            radio(ChoixPeriode::MoisDernier, e::MOIS_DERNIER),
-            radio(ChoixPeriode::Annee, e::ANNEE),
-            radio(ChoixPeriode::Dates, e::DATES),
-        );
-        let bloc = if self.par_departement {
-            let n = self
-                .tableau
-                .as_ref()
-                .map(|t| t.departements().len())
-                .unwrap_or(0);
-            format!(
-                "{} ({}/{})",
-                e::bloc(&self.nom_bloc()),
-                self.bloc + 1,
-                n + 1
-            )
-        } else {
-            e::ENSEMBLE.to_string()
-        };
-        let infos = format!(
-            "{} · {}",
-            e::periode(&date_fr(self.periode.du), &date_fr(self.periode.au)),
-            e::seuil(self.seuil),
-        );
-        vec![
-            Line::from(choix),
-            Line::from(infos),
-            Line::from(format!("{}{bloc}", e::BLOC)),
-        ]
-    }
-
-    /// One row of the list as text (without the selection mark).
-    fn texte_ligne(&self, l: &Ligne) -> String {
-        let libelle = match l.indicateur {
-            Indicateur::Demarche => format!(
-                "{} · {}",
-                t::libelle_indicateur(Indicateur::Demarche),
-                Demarche::depuis_code(l.modalite)
-                    .map(|d| d.libelle())
-                    .unwrap_or(l.modalite)
-            ),
-            Indicateur::Blocage => format!(
-                "{} · {}",
-                t::libelle_indicateur(Indicateur::Blocage),
-                Blocage::depuis_code(l.modalite)
-                    .map(|b| b.libelle())
-                    .unwrap_or(l.modalite)
-            ),
-            i => t::libelle_indicateur(i).to_string(),
-        };
-        let libelle = tronquer(&libelle, LARGEUR_LIBELLE);
-        let c = l.cellules(self.seuil);
-        let fr = |s: &str| s.replace('.', ",");
-        let base = c.base.clone();
-        let detail = match (l.statut, l.valeur) {
-            (Statut::Masque | Statut::MasqueSecondaire, _) => {
-                let m = if l.statut == Statut::Masque {
-                    e::masque(self.seuil)
-                } else {
-                    e::MASQUE_SECONDAIRE.to_string()
-                };
-                if base.is_empty() {
-                    m
-                } else {
-                    format!("{m} · {}", e::base(l.base.unwrap_or(0)))
+    /// Typing in a date (at most 10 characters) or the file name.
+    fn taper_champ(&mut self, k: &KeyEvent) {
+        match &mut self.mode {
+            Mode::Liste => {}
+            Mode::Dates { du, au, champ, .. } => {
+                let texte = if *champ == 0 { du } else { au };
+                let plein = texte.texte.chars().count() >= 10;
+                let caractere = matches!(k.code, KeyCode::Char(_))
+                    && !k.modifiers.contains(KeyModifiers::CONTROL);
+                if !(plein && caractere) {
+                    texte.touche(k);
                 }
-            }
-            (Statut::Ok, Valeur::Mediane(None)) => {
-                format!("{} ({})", e::AUCUNE_VALEUR, e::base(0))
-            }
-            (Statut::Ok, Valeur::Mediane(Some(_))) => {
-                let n = l.base.unwrap_or(0);
-                let unite = if l.indicateur == Indicateur::AttenteCccMedianeMinutes {
-                    e::minutes(n)
-                } else {
-                    e::jours(n)
-                };
-                format!("{} {unite}", fr(&c.valeur))
-            }
-            (Statut::Ok, Valeur::Compte(_)) => match l.pourcentage_dixiemes() {
-                Some(d) => format!(
-                    "{} {:>5} % · {} {}",
-                    barre(d),
-                    fr(&c.pourcentage),
-                    c.valeur,
-                    e::base(l.base.unwrap_or(0))
-                ),
-                None if l.base.is_some() => format!("{} {}", c.valeur, e::base(0)),
-                None => c.valeur.clone(),
-            },
-        };
-        format!("{libelle:LARGEUR_LIBELLE$} {detail}")
-    }
-
-    fn dessiner_liste(&mut self, f: &mut Frame, zone: Rect) {
-        let lignes: Vec<String> = self
-            .lignes_bloc()
-            .iter()
-            .map(|l| self.texte_ligne(l))
-            .collect();
-        let hauteur = zone.height as usize;
-        if hauteur == 0 {
-            return;
-        }
-        if self.selection < self.defilement {
-            self.defilement = self.selection;
-        }
-        if self.selection >= self.defilement + hauteur {
-            self.defilement = self.selection + 1 - hauteur;
-        }
-        let mut texte = Vec::new();
-        for (i, l) in lignes
-            .iter()
-            .enumerate()
-            .skip(self.defilement)
-            .take(hauteur)
-        {
-            let choisie = i == self.selection;
-            let marque = if choisie { "▸ " } else { "  " };
-            let style = if choisie {
-                Style::default().add_modifier(Modifier::REVERSED)
-            } else {
-                Style::default()
-            };
-            texte.push(Line::styled(format!("{marque}{l}"), style));
-        }
-        f.render_widget(Paragraph::new(texte), zone);
-        if !lignes.is_empty() {
-            f.set_cursor_position(Position::new(
-                zone.x,
-                zone.y + (self.selection - self.defilement) as u16,
-            ));
-        }
-    }
-}
-
-/// A bar of `LARGEUR_BARRE` cells for a percentage in tenths: `█` filled, `·` empty.
-fn barre(dixiemes: u64) -> String {
-    let plein = ((dixiemes.min(1000) * LARGEUR_BARRE as u64 + 500) / 1000) as usize;
-    format!("{}{}", "█".repeat(plein), "·".repeat(LARGEUR_BARRE - plein))
-}
-
-fn champ_actif<'a>(du: &'a mut String, au: &'a mut String, champ: usize) -> &'a mut String {
-    if champ == 0 { du } else { au }
-}
-
-fn tronquer(s: &str, n: usize) -> String {
-    if s.chars().count() <= n {
-        s.to_string()
-    } else {
-        let mut t: String = s.chars().take(n - 1).collect();
-        t.push('…');
-        t
-    }
-}
-
-impl Panneau for EcranStats {
-    fn dessiner(&mut self, f: &mut Frame, zone: Rect) {
-        let cadre = Block::default().borders(Borders::ALL).title(e::TITRE);
-        let interieur = cadre.inner(zone);
-        f.render_widget(cadre, zone);
-        if interieur.height < 4 {
-            return;
-        }
-        let entete = Rect::new(interieur.x, interieur.y, interieur.width, 3);
-        f.render_widget(Paragraph::new(self.entete()), entete);
-        let bas = Rect::new(
-            interieur.x,
-            interieur.y + interieur.height - 1,
-            interieur.width,
-            1,
-        );
-        let corps = Rect::new(
-            interieur.x,
-            interieur.y + 3,
-            interieur.width,
-            interieur.height.saturating_sub(4),
-        );
-        match self.mode.clone() {
-            Mode::Liste => {
-                if self.tableau.is_none() {
-                    f.render_widget(Paragraph::new(e::A_CHARGER), corps);
-                } else {
-                    self.dessiner_liste(f, corps);
-                }
-                if let Some(m) = &self.message {
-                    f.render_widget(Paragraph::new(m.as_str()), bas);
-                }
-            }
-            Mode::Dates {
-                du,
-                au,
-                champ,
-                erreur,
-            } => {
-                let l1 = format!("{}{du}", e::SAISIE_DU);
-                let l2 = format!("{}{au}", e::SAISIE_AU);
-                let x = if champ == 0 {
-                    l1.chars().count()
-                } else {
-                    l2.chars().count()
-                };
-                let texte = vec![
-                    Line::from(l1),
-                    Line::from(l2),
-                    Line::from(""),
-                    Line::from(e::SAISIE_AIDE),
-                ];
-                f.render_widget(Paragraph::new(texte), corps);
-                if let Some(m) = erreur {
-                    f.render_widget(Paragraph::new(m), bas);
-                }
-                f.set_cursor_position(Position::new(corps.x + x as u16, corps.y + champ as u16));
             }
             Mode::Fichier {
                 nom,
-                format,
+                remplacer,
                 erreur,
                 ..
             } => {
-                let l1 = format!("{}{nom}", e::FICHIER);
-                let x = l1
-                    .chars()
-                    .count()
-                    .min(corps.width.saturating_sub(1) as usize);
-                let nom_format = match format {
-                    Format::Csv => "csv",
-                    Format::ExcelFr => "excel-fr",
-                };
-                let texte = vec![
-                    Line::from(l1),
-                    Line::from(e::format(nom_format)),
-                    Line::from(""),
-                    Line::from(e::FICHIER_AIDE),
-                ];
-                f.render_widget(Paragraph::new(texte), corps);
-                if let Some(m) = erreur {
-                    f.render_widget(Paragraph::new(m), bas);
+                if nom.touche(k) {
+                    *remplacer = false;
+                    *erreur = None;
                 }
-                f.set_cursor_position(Position::new(corps.x + x as u16, corps.y));
             }
         }
     }
+}
 
-    fn touche(&mut self, k: KeyEvent, store: &mut Store) -> Issue {
-        if self.tableau.is_none() && self.mode == Mode::Liste && k.code != KeyCode::Esc {
-            self.actualiser(store);
-            if k.code == KeyCode::Enter {
-                return Issue::Rien;
-            }
-        }
+/// Every key of the panel (list, date fields, export file name), from the keymap: for the
+/// help.
+pub fn raccourcis_accueil() -> Vec<Raccourci> {
+    use Contexte as X;
+    crate::tui::clavier::raccourcis_panneau(
+        &[
+            X::StatsPeriode,
+            X::StatsDepartements,
+            X::Stats,
+            X::StatsDates,
+            X::StatsFichier,
+        ],
+        true,
+    )
+}
+
+impl Panneau for EcranStats {
+    fn dessiner(&self, f: &mut Frame, zone: Rect) {
+        self.rendre(f, zone);
+    }
+
+    fn contextes(&self) -> Vec<Contexte> {
+        use Contexte as X;
         match self.mode {
-            Mode::Liste => self.touche_liste(k, store),
-            Mode::Dates { .. } => self.touche_dates(k, store),
-            Mode::Fichier { .. } => self.touche_fichier(k),
+            // While dates or a file name are typed, every key is the field's (but Ctrl-C).
+            Mode::Dates { .. } => vec![X::StatsDates],
+            Mode::Fichier { .. } => vec![X::StatsFichier],
+            Mode::Liste if self.par_departement => vec![
+                X::StatsPeriode,
+                X::StatsDepartements,
+                X::Stats,
+                X::Partout,
+                X::Toujours,
+            ],
+            Mode::Liste => vec![X::StatsPeriode, X::Stats, X::Partout, X::Toujours],
+        }
+    }
+
+    fn action(&mut self, a: Action) -> Issue {
+        match self.mode {
+            Mode::Liste => {
+                // Not computed yet (or the computation failed): any action but closing asks
+                // for it; one that changes the period, threshold or breakdown asks its own.
+                let recalcule = matches!(
+                    a,
+                    Action::CeMois
+                        | Action::MoisDernier
+                        | Action::Annee
+                        | Action::Dates
+                        | Action::ParDepartement
+                        | Action::SeuilPlus
+                        | Action::SeuilMoins
+                        | Action::Actualiser
+                        | Action::Retour
+                );
+                if self.tableau.is_none() && !recalcule {
+                    return self.actualiser();
+                }
+                self.action_liste(a)
+            }
+            Mode::Dates { .. } => self.action_dates(a),
+            Mode::Fichier { .. } => self.action_fichier(a),
+        }
+    }
+
+    fn taper(&mut self, k: &KeyEvent) -> Issue {
+        if self.mode == Mode::Liste {
+            return Issue::Ignoree;
+        }
+        self.taper_champ(k);
+        Issue::Rien
+    }
+
+    fn recevoir(&mut self, r: ResultatPanneau) -> Issue {
+        match r {
+            ResultatPanneau::Stats(r) => {
+                self.installer(r);
+                Issue::Rien
+            }
+            ResultatPanneau::Export {
+                chemin,
+                lignes,
+                resultat,
+            } => self.exporte(chemin, lignes, resultat),
+            ResultatPanneau::Fiche(..) | ResultatPanneau::Correction(_) => Issue::Rien,
         }
     }
 
     /// On opening and whenever another desk changes the data: the figures on screen are
     /// always those the export would send now.
-    fn recharger(&mut self, store: &Store) {
-        self.actualiser(store);
-    }
-
-    fn laisse_passer(&self, _k: &KeyEvent) -> bool {
-        // While dates or a file name are typed, every key is the field's.
-        matches!(self.mode, Mode::Liste)
+    fn recharger(&mut self) -> Option<EffetPanneau> {
+        Some(self.calcul())
     }
 
     fn prend_le_texte(&self) -> bool {
         !matches!(self.mode, Mode::Liste)
-    }
-
-    fn raccourcis(&self) -> Vec<Raccourci> {
-        let r = |touche, action| Raccourci { touche, action };
-        match self.mode {
-            Mode::Liste => {
-                let mut v = vec![
-                    r("m", e::CE_MOIS),
-                    r("p", e::MOIS_DERNIER),
-                    r("a", e::ANNEE),
-                    r("d", e::R_DATES),
-                    r("t", e::R_DEPARTEMENTS),
-                ];
-                if self.par_departement {
-                    v.push(r("← →", e::R_BLOC));
-                }
-                v.extend([
-                    r("+ -", e::R_SEUIL),
-                    r("e", e::R_EXPORTER),
-                    r("Échap", e::R_FERMER),
-                    r("↑↓ j k", e::R_PARCOURIR),
-                ]);
-                v
-            }
-            Mode::Dates { .. } => vec![
-                r("Tab", e::R_CHAMP),
-                r("Entrée", e::R_VALIDER),
-                r("Échap", e::R_ANNULER),
-            ],
-            Mode::Fichier { .. } => vec![
-                r("Entrée", e::R_ECRIRE),
-                r("Tab", e::R_FORMAT),
-                r("Échap", e::R_ANNULER),
-            ],
-        }
     }
 }

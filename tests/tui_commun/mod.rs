@@ -88,9 +88,20 @@ pub fn taper(app: &mut App, store: &mut Store, touches: &[KeyEvent]) {
 }
 
 /// Moves the day's list selection to the person named `nom`, whatever the engine's order;
-/// returns their id.
+/// returns their id. Fails with the names on the list when `nom` is not on it (at most one
+/// Down per row, from the top).
 pub fn selectionner(app: &mut App, store: &mut Store, nom: &str) -> i64 {
+    taper(app, store, &[touche(KeyCode::Home)]);
+    let mut restants = app.liste.lignes.len();
     while app.liste.selectionnee().map(|p| p.nom.as_str()) != Some(nom) {
+        let noms: Vec<&str> = app
+            .liste
+            .lignes
+            .iter()
+            .map(|l| l.personne.nom.as_str())
+            .collect();
+        assert!(restants > 0, "« {nom} » is not on the list: {noms:?}");
+        restants -= 1;
         taper(app, store, &[touche(KeyCode::Down)]);
     }
     app.liste

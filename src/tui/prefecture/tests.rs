@@ -1,7 +1,10 @@
 use super::*;
-use crate::store::Ouverture;
+use crate::prefectures::corrections::{self, ChampCorrection};
+use crate::store::{Ouverture, Store};
+use crate::tui::effets::piloter;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
+use ratatui::crossterm::event::{KeyCode, KeyModifiers};
 
 fn store(dir: &tempfile::TempDir) -> Store {
     Store::ouvrir(&Ouverture {
@@ -17,9 +20,24 @@ fn touche(code: KeyCode) -> KeyEvent {
     KeyEvent::new(code, KeyModifiers::NONE)
 }
 
+/// One key, its effects run by the executor (as the application does).
+fn pas(e: &mut EcranPrefecture, k: KeyEvent, s: &mut Store) -> Issue {
+    let issue = e.touche(k);
+    piloter(e, issue, s)
+}
+
+/// Opens the panel as the application does: its first effect (the card) is run.
+fn ouvrir(d: Option<&str>, s: &mut Store) -> EcranPrefecture {
+    let mut e = EcranPrefecture::nouveau(d.and_then(|c| Departement::depuis_code(c).ok()), date());
+    if let Some(eff) = e.recharger() {
+        piloter(&mut e, Issue::Effet(eff), s);
+    }
+    e
+}
+
 fn taper(e: &mut EcranPrefecture, s: &mut Store, texte: &str) {
     for c in texte.chars() {
-        assert_eq!(e.touche(touche(KeyCode::Char(c)), s), Issue::Rien);
+        assert_eq!(pas(e, touche(KeyCode::Char(c)), s), Issue::Rien);
     }
 }
 
@@ -49,7 +67,7 @@ fn date() -> NaiveDate {
 fn snapshot_of_a_card_at_80x24() {
     let dir = tempfile::tempdir().unwrap();
     let mut s = store(&dir);
-    let mut e = EcranPrefecture::nouveau(None).avec_date(date());
+    let mut e = ouvrir(None, &mut s);
     taper(&mut e, &mut s, "guyane");
     let (lignes, curseur) = ecran(&mut e);
     let attendu = [
@@ -82,10 +100,10 @@ fn snapshot_of_a_card_at_80x24() {
     assert_eq!(curseur, (22, 0), "cursor at the end of the query");
 
     // The card scrolls; it stops at its end, where the CCC contact and sources are.
-    e.touche(touche(KeyCode::Down), &mut s);
+    pas(&mut e, touche(KeyCode::Down), &mut s);
     assert_eq!(ecran(&mut e).0[2], "Chef-lieu : Cayenne, région Guyane");
     for _ in 0..20 {
-        e.touche(touche(KeyCode::PageDown), &mut s);
+        pas(&mut e, touche(KeyCode::PageDown), &mut s);
     }
     let (fin, _) = ecran(&mut e);
     assert_eq!(fin[0], "Numéro ou nom : guyane", "the query line stays");
@@ -97,7 +115,7 @@ fn snapshot_of_a_card_at_80x24() {
         fin[23],
         "    (urls.txt, commit 4c246c7fcc38e0959a75721114d196c1e79c55dd) (02/12/2024)"
     );
-    e.touche(touche(KeyCode::PageUp), &mut s);
+    pas(&mut e, touche(KeyCode::PageUp), &mut s);
     assert_ne!(ecran(&mut e).0, fin);
 }
 
@@ -105,7 +123,7 @@ fn snapshot_of_a_card_at_80x24() {
 fn several_matches_are_listed_and_chosen_with_the_cursor_on_the_row() {
     let dir = tempfile::tempdir().unwrap();
     let mut s = store(&dir);
-    let mut e = EcranPrefecture::nouveau(None).avec_date(date());
+    let mut e = ouvrir(None, &mut s);
     taper(&mut e, &mut s, "haute");
     let (l, c) = ecran(&mut e);
     assert_eq!(l[1], "10 correspondances (haute) : ↑/↓ puis Entrée");
@@ -114,26 +132,26 @@ fn several_matches_are_listed_and_chosen_with_the_cursor_on_the_row() {
         ["> 04  Alpes-de-Haute-Provence", "  05  Hautes-Alpes"]
     );
     assert_eq!(c, (21, 0));
-    e.touche(touche(KeyCode::Down), &mut s);
-    e.touche(touche(KeyCode::Down), &mut s);
+    pas(&mut e, touche(KeyCode::Down), &mut s);
+    pas(&mut e, touche(KeyCode::Down), &mut s);
     let (l, c) = ecran(&mut e);
     assert_eq!(c, (0, 3), "cursor on the selected match");
     assert_eq!(l[8], "Préfecture des Hautes-Alpes (05 Hautes-Alpes)");
     // Going down past the visible rows scrolls the list.
     for _ in 0..8 {
-        e.touche(touche(KeyCode::Down), &mut s);
+        pas(&mut e, touche(KeyCode::Down), &mut s);
     }
     let (l, c) = ecran(&mut e);
     assert_eq!(l[7], "> 87  Haute-Vienne");
     assert_eq!(c, (0, 7));
-    e.touche(touche(KeyCode::Enter), &mut s);
+    pas(&mut e, touche(KeyCode::Enter), &mut s);
     let (l, c) = ecran(&mut e);
     assert_eq!(l[0], "Numéro ou nom : 87");
     assert_eq!(l[2], "Préfecture de la Haute-Vienne (87 Haute-Vienne)");
     assert_eq!(c, (18, 0));
     // Editing the query updates at once; a query without match says so.
-    e.touche(touche(KeyCode::Backspace), &mut s);
-    e.touche(touche(KeyCode::Backspace), &mut s);
+    pas(&mut e, touche(KeyCode::Backspace), &mut s);
+    pas(&mut e, touche(KeyCode::Backspace), &mut s);
     taper(&mut e, &mut s, "zzz");
     let (l, _) = ecran(&mut e);
     assert!(
@@ -142,29 +160,29 @@ fn several_matches_are_listed_and_chosen_with_the_cursor_on_the_row() {
         l[1]
     );
     assert_eq!(e.departement(), None);
-    assert_eq!(e.touche(touche(KeyCode::Esc), &mut s), Issue::Fermer);
+    assert_eq!(pas(&mut e, touche(KeyCode::Esc), &mut s), Issue::Fermer);
 }
 
 #[test]
 fn a_correction_is_added_through_the_form_and_shown_at_once() {
     let dir = tempfile::tempdir().unwrap();
     let mut s = store(&dir);
-    let mut e = EcranPrefecture::ouvrir(Some(Departement::depuis_code("33").unwrap()), &s)
-        .avec_date(date());
+    let mut e = ouvrir(Some("33"), &mut s);
     assert_eq!(e.departement().map(|d| d.code()), Some("33"));
     // Esc cancels the form without writing.
-    e.touche(touche(KeyCode::F(2)), &mut s);
+    pas(&mut e, touche(KeyCode::F(2)), &mut s);
     assert_eq!(e.raccourcis()[0].action, t::ACTION_ENREGISTRER);
-    assert_eq!(e.touche(touche(KeyCode::Esc), &mut s), Issue::Rien);
+    assert_eq!(pas(&mut e, touche(KeyCode::Esc), &mut s), Issue::Rien);
     assert!(corrections::toutes(&s).unwrap().is_empty());
 
-    e.touche(
+    pas(
+        &mut e,
         KeyEvent::new(KeyCode::Char('e'), KeyModifiers::CONTROL),
         &mut s,
     );
     // Field: → from PAN to « Rendez-vous au PAN »; value typed; date left at today.
-    e.touche(touche(KeyCode::Right), &mut s);
-    e.touche(touche(KeyCode::Tab), &mut s);
+    pas(&mut e, touche(KeyCode::Right), &mut s);
+    pas(&mut e, touche(KeyCode::Tab), &mut s);
     taper(&mut e, &mut s, "par téléphone le mardi");
     let (l, c) = ecran(&mut e);
     assert!(
@@ -178,20 +196,20 @@ fn a_correction_is_added_through_the_form_and_shown_at_once() {
         "cursor on the value line (second row inside the box)"
     );
     // A future date is refused in the form; nothing written.
-    e.touche(touche(KeyCode::Tab), &mut s);
+    pas(&mut e, touche(KeyCode::Tab), &mut s);
     for _ in 0..10 {
-        e.touche(touche(KeyCode::Backspace), &mut s);
+        pas(&mut e, touche(KeyCode::Backspace), &mut s);
     }
     taper(&mut e, &mut s, "01/01/2027");
-    assert_eq!(e.touche(touche(KeyCode::Enter), &mut s), Issue::Rien);
+    assert_eq!(pas(&mut e, touche(KeyCode::Enter), &mut s), Issue::Rien);
     let (l, _) = ecran(&mut e);
     assert!(l.iter().any(|x| x.contains("dans le futur")), "{l:#?}");
     assert!(corrections::toutes(&s).unwrap().is_empty());
     for _ in 0..10 {
-        e.touche(touche(KeyCode::Backspace), &mut s);
+        pas(&mut e, touche(KeyCode::Backspace), &mut s);
     }
     taper(&mut e, &mut s, "12/11/2026");
-    match e.touche(touche(KeyCode::Enter), &mut s) {
+    match pas(&mut e, touche(KeyCode::Enter), &mut s) {
         Issue::Message(m) => assert!(m.contains("Correction enregistrée"), "{m}"),
         autre => panic!("{autre:?}"),
     }
@@ -218,24 +236,23 @@ fn a_correction_is_added_through_the_form_and_shown_at_once() {
 fn coded_values_are_chosen_with_the_arrows() {
     let dir = tempfile::tempdir().unwrap();
     let mut s = store(&dir);
-    let mut e = EcranPrefecture::ouvrir(Some(Departement::depuis_code("59").unwrap()), &s)
-        .avec_date(date());
-    e.touche(touche(KeyCode::F(2)), &mut s);
+    let mut e = ouvrir(Some("59"), &mut s);
+    pas(&mut e, touche(KeyCode::F(2)), &mut s);
     // Field « Substitution au guichet » (third in the list), value cycled from « oui » to « non ».
-    e.touche(touche(KeyCode::Right), &mut s);
-    e.touche(touche(KeyCode::Right), &mut s);
-    e.touche(touche(KeyCode::Tab), &mut s);
-    e.touche(touche(KeyCode::Right), &mut s);
+    pas(&mut e, touche(KeyCode::Right), &mut s);
+    pas(&mut e, touche(KeyCode::Right), &mut s);
+    pas(&mut e, touche(KeyCode::Tab), &mut s);
+    pas(&mut e, touche(KeyCode::Right), &mut s);
     let (l, _) = ecran(&mut e);
     assert!(
         l.iter().any(|x| x.contains("< Substitution au guichet >")),
         "{l:#?}"
     );
     assert!(l.iter().any(|x| x.contains("Valeur       non ")), "{l:#?}");
-    e.touche(touche(KeyCode::Left), &mut s);
-    e.touche(touche(KeyCode::Left), &mut s);
+    pas(&mut e, touche(KeyCode::Left), &mut s);
+    pas(&mut e, touche(KeyCode::Left), &mut s);
     assert!(matches!(
-        e.touche(touche(KeyCode::Enter), &mut s),
+        pas(&mut e, touche(KeyCode::Enter), &mut s),
         Issue::Message(_)
     ));
     let c = corrections::toutes(&s).unwrap();
@@ -246,11 +263,33 @@ fn coded_values_are_chosen_with_the_arrows() {
     assert_eq!(c[0].verifie_le, date());
     // Keys the panel does not use go back to the application.
     assert_eq!(
-        e.touche(
+        pas(
+            &mut e,
             KeyEvent::new(KeyCode::Char('q'), KeyModifiers::CONTROL),
             &mut s
         ),
         Issue::Ignoree
     );
-    assert_eq!(e.touche(touche(KeyCode::Char('?')), &mut s), Issue::Ignoree);
+    assert_eq!(
+        pas(&mut e, touche(KeyCode::Char('?')), &mut s),
+        Issue::Ignoree
+    );
+}
+
+/// The search is the one editor: Ctrl-U empties it (as every text field), the cursor keys
+/// move in it, and the card follows.
+#[test]
+fn ctrl_u_clears_the_search_and_ctrl_e_opens_the_correction_form() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut s = store(&dir);
+    let mut e = ouvrir(Some("33"), &mut s);
+    assert_eq!(e.departement().map(|d| d.code()), Some("33"));
+    let ctrl = |c| KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL);
+    assert_eq!(pas(&mut e, ctrl('u'), &mut s), Issue::Rien);
+    assert_eq!(e.requete.texte, "");
+    assert_eq!(e.departement(), None);
+    taper(&mut e, &mut s, "69");
+    assert_eq!(e.departement().map(|d| d.code()), Some("69"));
+    assert_eq!(pas(&mut e, ctrl('e'), &mut s), Issue::Rien);
+    assert_eq!(e.raccourcis()[0].action, t::ACTION_ENREGISTRER);
 }

@@ -1,0 +1,484 @@
+//! The one effect executor: the only place of the interface with the store or a file path.
+//! The update (`App::mettre_a_jour`, the panels' `touche`) returns effects; `executer` runs
+//! them (one short transaction each) and brings the results back into the state.
+
+use super::app::{
+    App, Confirmation, DonneesFiche, Ecran, EtatApercu, EtatConflit, EtatFiche, classer_resultats,
+    en_retard, texte_document,
+};
+use super::clavier::Document;
+use super::formulaire::{FormPersonne, reference_suivante};
+use super::{Issue, Panneau};
+use crate::domain::{Departement, Evenement, Personne};
+use crate::jour::liste_du_jour;
+use crate::prefectures::Fiche;
+use crate::prefectures::corrections::{self, Correction, NouvelleCorrection};
+use crate::domain::regles::Regles;
+use crate::stats::{Periode, Tableau};
+use crate::store::{ErreurStore, Store};
+use crate::textes::tui as t;
+use chrono::NaiveDate;
+use std::path::PathBuf;
+
+/// What the update asks the outside world to do.
+#[derive(Debug)]
+pub enum Effet {
+    Recharger,
+    OuvrirFiche(i64),
+    NouvellePersonne,
+    ModifierPersonne(i64),
+    EnregistrerEvenement {
+        personne_id: i64,
+        evenement: Evenement,
+    },
+    EnregistrerPersonne(Box<Personne>),
+    Chercher,
+    /// What the panel on top asked for; the result goes back to it (`Panneau::recevoir`).
+    Panneau(EffetPanneau),
+    /// Preview a document of the person with this reference.
+    OuvrirApercu {
+        reference: String,
+        document: Document,
+    },
+    /// The file-name field was opened: learn the current directory.
+    RepertoireCourant,
+    /// Write the previewed document (`ecraser`: an existing file may be replaced).
+    EcrireDocument {
+        chemin: PathBuf,
+        ecraser: bool,
+    },
+}
+
+impl App {
+    pub fn executer(&mut self, e: Effet, store: &mut Store) {
+        match e {
+            Effet::Recharger => self.recharger(store),
+            Effet::OuvrirFiche(id) => match charger_fiche(store, &self.regles, self.aujourdhui, id)
+            {
+                Ok(Some(donnees)) => self.pile.push(Ecran::Fiche(Box::new(EtatFiche {
+                    id,
+                    donnees,
+                    defilement: 0,
+                }))),
+                Ok(None) => self.message = Some(t::erreur(&ErreurStore::Introuvable.to_string())),
+                Err(e) => self.message = Some(t::erreur(&e.to_string())),
+            },
+            Effet::NouvellePersonne => match store.personnes() {
+                Ok(v) => {
+                    let r =
+                        reference_suivante(v.iter().map(|p| p.reference.as_str()), self.aujourdhui);
+                    self.pile
+                        .push(Ecran::Personne(Box::new(FormPersonne::nouvelle(
+                            &r,
+                            self.aujourdhui,
+                        ))));
+                }
+                Err(e) => self.message = Some(t::erreur(&e.to_string())),
+            },
+            Effet::ModifierPersonne(id) => match store.personne(id) {
+                Ok(Some(p)) => self
+                    .pile
+                    .push(Ecran::Personne(Box::new(FormPersonne::modifier(
+                        p,
+                        self.aujourdhui,
+                    )))),
+                Ok(None) => self.message = Some(t::erreur(&ErreurStore::Introuvable.to_string())),
+                Err(e) => self.message = Some(t::erreur(&e.to_string())),
+            },
+            Effet::EnregistrerEvenement {
+                personne_id,
+                evenement,
+            } => match store.ajouter_evenement(personne_id, &evenement) {
+                Ok(_) => {
+                    let nom = match self.pile.pop() {
+                        Some(Ecran::Saisie(f)) => f.personne.nom_complet(),
+                        _ => String::new(),
+                    };
+                    self.message = Some(t::evenement_enregistre(evenement.type_evenement, &nom));
+                    self.recharger(store);
+                    // Back on the file: show its top, where the new next step is.
+                    if let Some(Ecran::Fiche(f)) = self.pile.last_mut() {
+                        f.defilement = 0;
+                    }
+                }
+                Err(e) => {
+                    if let Some(Ecran::Saisie(f)) = self.pile.last_mut() {
+                        f.form.message = Some(t::erreur(&e.to_string()));
+                    }
+                }
+            },
+            Effet::EnregistrerPersonne(p) => self.enregistrer_personne(*p, store),
+            Effet::Panneau(e) => {
+                if let Some(Ecran::Panneau { panneau, .. }) = self.pile.last_mut() {
+                    let issue = panneau.recevoir(executer_panneau(e, store));
+                    for e in self.issue_panneau(issue) {
+                        self.executer(e, store);
+                    }
+                }
+            }
+            Effet::OuvrirApercu {
+                reference,
+                document,
+            } => match crate::lettres::charger(store, &self.regles, &reference, self.aujourdhui) {
+                Ok(Some(dossier)) => self.pile.push(Ecran::Apercu(Box::new(EtatApercu::nouveau(
+                    document, dossier,
+                )))),
+                Ok(None) => self.message = Some(t::erreur(&ErreurStore::Introuvable.to_string())),
+                Err(e) => self.message = Some(t::erreur(&e.to_string())),
+            },
+            Effet::RepertoireCourant => {
+                if let Some(Ecran::Apercu(a)) = self.pile.last_mut() {
+                    // Unknown (e.g. removed) current directory: the name stays relative and
+                    // the write says what is wrong.
+                    a.repertoire = std::env::current_dir().unwrap_or_default();
+                }
+            }
+            Effet::EcrireDocument { chemin, ecraser } => self.ecrire_document(chemin, ecraser),
+            Effet::Chercher => {
+                if let Some(Ecran::Recherche(r)) = self.pile.last_mut() {
+                    let q = r.saisie.texte.trim().to_string();
+                    r.resultats = if q.is_empty() {
+                        Vec::new()
+                    } else {
+                        match store.chercher(&q, 100) {
+                            Ok(v) => classer_resultats(v, &q),
+                            Err(e) => {
+                                self.message = Some(t::erreur(&e.to_string()));
+                                Vec::new()
+                            }
+                        }
+                    };
+                    r.selection = 0;
+                }
+            }
+        }
+    }
+
+    /// Writes the previewed document, owner-only; an existing file is never replaced
+    /// without the volunteer's yes (`ecraser`).
+    fn ecrire_document(&mut self, chemin: PathBuf, ecraser: bool) {
+        let Some(Ecran::Apercu(a)) = self.pile.last_mut() else {
+            return;
+        };
+        let chemin = std::path::absolute(&chemin).unwrap_or(chemin);
+        let affiche = chemin.display().to_string();
+        match ecrire_prive(&chemin, a.texte.as_bytes(), ecraser) {
+            Ok(()) => {
+                a.nom_fichier = None;
+                a.erreur_nom = None;
+                a.a_ecraser = None;
+                self.message = Some(t::document_enregistre(
+                    a.document == Document::Lettre,
+                    &affiche,
+                ));
+            }
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists && !ecraser => {
+                a.a_ecraser = Some(chemin);
+                self.confirmation = Some(Confirmation::Ecraser);
+            }
+            Err(e) => self.message = Some(t::ecriture_document(&affiche, &e)),
+        }
+    }
+
+    fn enregistrer_personne(&mut self, p: Personne, store: &mut Store) {
+        let resultat = match p.id {
+            None => store.creer_personne(&p),
+            Some(_) => store.modifier_personne(&p),
+        };
+        match resultat {
+            Ok(v) => {
+                self.pile.pop();
+                self.recharger(store);
+                match p.id {
+                    None => {
+                        self.message = Some(t::personne_creee(&p.reference));
+                        self.executer(Effet::OuvrirFiche(v), store);
+                    }
+                    Some(_) => self.message = Some(t::personne_modifiee(&p.reference)),
+                }
+            }
+            Err(ErreurStore::Conflit { actuelle }) => {
+                if let Some(Ecran::Personne(form)) = self.pile.pop() {
+                    let modifie_par = actuelle
+                        .id
+                        .and_then(|id| store.trace(id).ok().flatten())
+                        .map(|t| t.modifie_par)
+                        .unwrap_or_default();
+                    self.pile.push(Ecran::Conflit(Box::new(EtatConflit {
+                        mienne: p,
+                        actuelle: *actuelle,
+                        modifie_par,
+                        form,
+                    })));
+                }
+            }
+            Err(e @ ErreurStore::ReferenceExistante(_)) => {
+                if let Some(Ecran::Personne(f)) = self.pile.last_mut() {
+                    f.reference_prise(e.to_string());
+                }
+                self.message = Some(t::FORMULAIRE_ERREURS.into());
+            }
+            Err(e) => {
+                if let Some(Ecran::Personne(f)) = self.pile.last_mut() {
+                    f.form.message = Some(t::erreur(&e.to_string()));
+                }
+            }
+        }
+    }
+
+    /// Reloads the list and every file on the stack, keeping the selection (by person).
+    pub fn recharger(&mut self, store: &Store) {
+        let garde = self.liste.selectionnee().and_then(|p| p.id);
+        let resultat = (|| -> Result<(), ErreurStore> {
+            let jour = liste_du_jour(store, &self.regles, self.aujourdhui, false)?;
+            self.liste.du_jour = jour.len();
+            self.liste.en_retard = jour.iter().filter(|l| en_retard(&l.evaluation)).count();
+            self.liste.lignes = if self.liste.tous {
+                liste_du_jour(store, &self.regles, self.aujourdhui, true)?
+            } else {
+                jour
+            };
+            Ok(())
+        })();
+        if let Err(e) = resultat {
+            self.message = Some(t::erreur(&e.to_string()));
+        }
+        self.liste.selection = garde
+            .and_then(|id| {
+                self.liste
+                    .lignes
+                    .iter()
+                    .position(|l| l.personne.id == Some(id))
+            })
+            .unwrap_or(self.liste.selection)
+            .min(self.liste.lignes.len().saturating_sub(1));
+        for e in &mut self.pile {
+            match e {
+                Ecran::Fiche(f) => {
+                    match charger_fiche(store, &self.regles, self.aujourdhui, f.id) {
+                        Ok(Some(d)) => f.donnees = d,
+                        Ok(None) => {}
+                        Err(e) => self.message = Some(t::erreur(&e.to_string())),
+                    }
+                }
+                Ecran::Panneau { panneau, .. } => {
+                    // Panels under the top one are refreshed too (their messages wait).
+                    if let Some(r) = panneau.recharger().and_then(|e| lecture(&e, store)) {
+                        let _ = panneau.recevoir(r);
+                    }
+                }
+                Ecran::Recherche(r) => {
+                    // Another desk may have added or renamed someone: search again,
+                    // keeping the person selected.
+                    let q = r.saisie.texte.trim().to_string();
+                    if !q.is_empty()
+                        && let Ok(v) = store.chercher(&q, 100)
+                    {
+                        let garde = r.resultats.get(r.selection).and_then(|p| p.id);
+                        r.resultats = classer_resultats(v, &q);
+                        r.selection = garde
+                            .and_then(|id| r.resultats.iter().position(|p| p.id == Some(id)))
+                            .unwrap_or(r.selection)
+                            .min(r.resultats.len().saturating_sub(1));
+                    }
+                }
+                Ecran::Apercu(a) => {
+                    let reference = a.dossier.personne.reference.clone();
+                    match crate::lettres::charger(store, &self.regles, &reference, self.aujourdhui)
+                    {
+                        Ok(Some(d)) => {
+                            a.texte = texte_document(a.document, &d);
+                            a.dossier = d;
+                        }
+                        Ok(None) => {}
+                        Err(e) => self.message = Some(t::erreur(&e.to_string())),
+                    }
+                }
+                _ => {}
+            }
+        }
+        if let Ok(v) = store.version_donnees() {
+            self.version_donnees = Some(v);
+        }
+    }
+
+    /// Called on a short timer: reloads when another process committed a change.
+    /// Returns whether it reloaded.
+    pub fn verifier_changements(&mut self, store: &Store) -> bool {
+        match store.version_donnees() {
+            Ok(v) if self.version_donnees.is_some_and(|old| old != v) => {
+                self.recharger(store);
+                if self.message.is_none() {
+                    self.message = Some(t::DONNEES_RAFRAICHIES.into());
+                }
+                true
+            }
+            Ok(v) => {
+                self.version_donnees = Some(v);
+                false
+            }
+            Err(_) => false,
+        }
+    }
+
+    /// The once-a-second check of the main loop: a new day (`jour`, read by the loop) or
+    /// another desk's change reloads what is shown. Returns whether anything changed (the
+    /// loop then redraws).
+    pub fn executer_verification(&mut self, jour: NaiveDate, store: &mut Store) -> bool {
+        if jour != self.aujourdhui {
+            self.aujourdhui = jour;
+            self.recharger(store);
+            return true;
+        }
+        self.verifier_changements(store)
+    }
+}
+
+/// Loads one person's file (short reads, no transaction held).
+pub fn charger_fiche(
+    store: &Store,
+    regles: &Regles,
+    aujourdhui: NaiveDate,
+    id: i64,
+) -> Result<Option<DonneesFiche>, ErreurStore> {
+    let Some(personne) = store.personne(id)? else {
+        return Ok(None);
+    };
+    let evenements = store.evenements(id)?;
+    // The same evaluation as the day's list: local préfecture corrections included.
+    let evaluation = crate::jour::evaluer_personne(store, regles, &personne, aujourdhui)?;
+    let prefecture = crate::prefectures::connaissance_avec(store, personne.departement)?;
+    let trace = store.trace(id)?;
+    Ok(Some(DonneesFiche {
+        personne,
+        evenements,
+        evaluation,
+        prefecture,
+        trace,
+    }))
+}
+
+/// Writes `octets` to a new owner-only file; an existing file is replaced only with
+/// `ecraser` (otherwise `AlreadyExists`, so the volunteer can be asked). A folder is refused,
+/// and nothing half-written is left behind.
+fn ecrire_prive(chemin: &std::path::Path, octets: &[u8], ecraser: bool) -> std::io::Result<()> {
+    use std::io::Write;
+    if chemin.is_dir() {
+        return Err(std::io::Error::from(std::io::ErrorKind::IsADirectory));
+    }
+    let si_existe = if ecraser {
+        crate::fichiers::SiExiste::Remplacer
+    } else {
+        crate::fichiers::SiExiste::Refuser
+    };
+    let mut f = crate::fichiers::creer_prive(chemin, si_existe)?;
+    let r = f.write_all(octets).and_then(|_| f.flush());
+    if r.is_err() {
+        drop(f);
+        let _ = std::fs::remove_file(chemin);
+    }
+    r
+}
+
+/// What a panel asks of the executor (its update stays pure).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum EffetPanneau {
+    /// A département's card with the local corrections.
+    ChargerFiche(Departement),
+    /// Store a local correction, then reload its card.
+    AjouterCorrection(NouvelleCorrection),
+    /// The statistics table of a period.
+    CalculerStats {
+        periode: Periode,
+        par_departement: bool,
+        seuil: u64,
+    },
+    /// Write an export to the file named `nom` (relative to the current directory);
+    /// `remplacer`: the volunteer said an existing file may be replaced.
+    Exporter {
+        nom: String,
+        octets: Vec<u8>,
+        lignes: usize,
+        remplacer: bool,
+    },
+}
+
+/// What the executor brings back to the panel.
+#[derive(Debug)]
+pub enum ResultatPanneau {
+    /// The card (`None`: not even the shipped one could be built).
+    Fiche(Departement, Option<Fiche>),
+    /// The stored correction and its card reloaded, or what went wrong.
+    Correction(Result<(Correction, Option<Fiche>), String>),
+    Stats(Result<Tableau, String>),
+    /// The absolute path tried, the number of rows, and the outcome of the write.
+    Export {
+        chemin: PathBuf,
+        lignes: usize,
+        resultat: std::io::Result<()>,
+    },
+}
+
+fn fiche(store: &Store, d: Departement) -> Option<Fiche> {
+    Fiche::chargee(store, d).or_else(|_| Fiche::livree(d)).ok()
+}
+
+/// The effects that only read (a reload needs no more).
+fn lecture(e: &EffetPanneau, store: &Store) -> Option<ResultatPanneau> {
+    match *e {
+        EffetPanneau::ChargerFiche(d) => Some(ResultatPanneau::Fiche(d, fiche(store, d))),
+        EffetPanneau::CalculerStats {
+            periode,
+            par_departement,
+            seuil,
+        } => Some(calcul(store, periode, par_departement, seuil)),
+        _ => None,
+    }
+}
+
+fn calcul(store: &Store, periode: Periode, par_departement: bool, seuil: u64) -> ResultatPanneau {
+    ResultatPanneau::Stats(
+        crate::stats::calculer(store, periode, par_departement, seuil).map_err(|e| e.to_string()),
+    )
+}
+
+/// Runs one panel effect (short transactions only).
+pub fn executer_panneau(e: EffetPanneau, store: &mut Store) -> ResultatPanneau {
+    match e {
+        EffetPanneau::ChargerFiche(d) => ResultatPanneau::Fiche(d, fiche(store, d)),
+        EffetPanneau::CalculerStats {
+            periode,
+            par_departement,
+            seuil,
+        } => calcul(store, periode, par_departement, seuil),
+        EffetPanneau::AjouterCorrection(n) => ResultatPanneau::Correction(
+            corrections::ajouter(store, &n)
+                .map(|c| (c, fiche(store, n.departement)))
+                .map_err(|e| e.to_string()),
+        ),
+        EffetPanneau::Exporter {
+            nom,
+            octets,
+            lignes,
+            remplacer,
+        } => {
+            let chemin = PathBuf::from(nom);
+            let chemin = std::path::absolute(&chemin).unwrap_or(chemin);
+            let resultat = ecrire_prive(&chemin, &octets, remplacer);
+            ResultatPanneau::Export {
+                chemin,
+                lignes,
+                resultat,
+            }
+        }
+    }
+}
+
+/// Feeds a panel's effects to the executor and their results back to the panel until it
+/// asks nothing more (tests step a panel alone this way; the application does the same).
+pub fn piloter(panneau: &mut dyn Panneau, mut issue: Issue, store: &mut Store) -> Issue {
+    while let Issue::Effet(e) = issue {
+        issue = panneau.recevoir(executer_panneau(e, store));
+    }
+    issue
+}
