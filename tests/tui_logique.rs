@@ -540,7 +540,7 @@ use vigie::tui::clavier::Document;
 
 /// The document as the CLI would print it today for this reference.
 fn dossier(store: &vigie::store::Store, reference: &str) -> vigie::lettres::Dossier {
-    let (regles, _) = vigie::regles::charger();
+    let regles = vigie::regles::livrees();
     vigie::lettres::charger(store, &regles, reference, jour())
         .unwrap()
         .unwrap()
