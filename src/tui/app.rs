@@ -1,6 +1,8 @@
-//! The application state and its update logic: key → action (keymap) → update (pure state
-//! change, returns effects) → effects (store reads and writes, one short transaction each)
-//! → render (`vue`). Testable without a terminal: feed keys to `App::touche` with a store.
+//! The application state and its update logic: key → action (keymap, `clavier`) → update
+//! (`mise_a_jour`: a pure state change returning effects) → the effect executor (`effets`,
+//! store reads and writes, one short transaction each) → render (`vue`). `App::touche` glues
+//! the steps for one key (it only hands the store to the executor). The update is tested
+//! without SQLite (`app/tests.rs`); with a store, feed keys to `App::touche`.
 
 use super::clavier::{self, Action, Contexte, Document};
 use super::formulaire::{FormEvenement, FormPersonne, LigneSaisie, Valeur};

@@ -1,6 +1,7 @@
 //! The one effect executor: the only place of the interface with the store or a file path.
-//! The update (`App::mettre_a_jour`, the panels' `touche`) returns effects; `executer` runs
-//! them (one short transaction each) and brings the results back into the state.
+//! The update (`App::mettre_a_jour`, the panels' `action`) returns effects; `executer` runs
+//! them (one short transaction each) and brings the results back into the state (a panel's
+//! through `Panneau::recevoir`).
 
 use super::app::{
     App, Confirmation, DonneesFiche, Ecran, EtatApercu, EtatConflit, EtatFiche, classer_resultats,
