@@ -401,17 +401,17 @@ impl vigie::tui::Panneau for PanneauEssai {
     fn contextes(&self) -> Vec<vigie::tui::clavier::Contexte> {
         Vec::new()
     }
-    fn action(&mut self, _a: vigie::tui::clavier::Action) -> vigie::tui::Issue {
-        vigie::tui::Issue::Ignoree
+    fn action(&mut self, _a: vigie::tui::clavier::Action) -> vigie::tui::Reponse {
+        vigie::tui::Reponse::Ignoree
     }
-    fn taper(&mut self, k: &ratatui::crossterm::event::KeyEvent) -> vigie::tui::Issue {
+    fn taper(&mut self, k: &ratatui::crossterm::event::KeyEvent) -> vigie::tui::Reponse {
         match k.code {
             KeyCode::Char(c) if c.is_alphanumeric() => {
                 self.texte.push(c);
-                vigie::tui::Issue::Rien
+                vigie::tui::Reponse::Rien
             }
-            KeyCode::Esc => vigie::tui::Issue::Fermer,
-            _ => vigie::tui::Issue::Ignoree,
+            KeyCode::Esc => vigie::tui::Reponse::Fermer,
+            _ => vigie::tui::Reponse::Ignoree,
         }
     }
     fn raccourcis(&self) -> Vec<vigie::tui::Raccourci> {

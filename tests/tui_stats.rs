@@ -8,12 +8,12 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use vigie::store::Store;
 use vigie::tui::effets::piloter;
 use vigie::tui::stats::EcranStats;
-use vigie::tui::{Issue, Panneau};
+use vigie::tui::{Panneau, Reponse};
 
 /// One key, its effects (computation, export) run by the executor as the application does.
-fn touche(e: &mut EcranStats, s: &mut Store, code: KeyCode) -> Issue {
-    let issue = e.touche(KeyEvent::new(code, KeyModifiers::NONE));
-    piloter(e, issue, s)
+fn touche(e: &mut EcranStats, s: &mut Store, code: KeyCode) -> Reponse {
+    let reponse = e.touche(KeyEvent::new(code, KeyModifiers::NONE));
+    piloter(e, reponse, s)
 }
 
 /// Computes the figures as the application does on opening.
@@ -21,7 +21,7 @@ fn actualiser(e: &mut EcranStats, s: &mut Store) {
     let effet = e
         .recharger()
         .expect("the statistics are computed on opening");
-    piloter(e, Issue::Effet(effet), s);
+    piloter(e, Reponse::Effet(effet), s);
 }
 
 fn ecran(e: &mut EcranStats) -> (Vec<String>, (u16, u16)) {
@@ -54,8 +54,8 @@ fn taper(e: &mut EcranStats, s: &mut Store, texte: &str) {
 }
 
 fn effacer(e: &mut EcranStats, s: &mut Store) {
-    let issue = e.touche(KeyEvent::new(KeyCode::Char('u'), KeyModifiers::CONTROL));
-    piloter(e, issue, s);
+    let reponse = e.touche(KeyEvent::new(KeyCode::Char('u'), KeyModifiers::CONTROL));
+    piloter(e, reponse, s);
 }
 
 #[test]
@@ -240,11 +240,11 @@ fn custom_dates_then_export_with_confirmation() {
     effacer(&mut e, &mut s);
     let chemin = dir.path().join("novembre.csv");
     taper(&mut e, &mut s, chemin.to_str().unwrap());
-    let issue = touche(&mut e, &mut s, KeyCode::Enter);
+    let reponse = touche(&mut e, &mut s, KeyCode::Enter);
     let attendu = e.tableau().unwrap().ecrire(vigie::stats::Format::Csv);
     assert_eq!(std::fs::read(&chemin).unwrap(), attendu);
-    match issue {
-        Issue::Message(m) => assert!(m.contains("novembre.csv") && m.contains("écrites"), "{m}"),
+    match reponse {
+        Reponse::Message(m) => assert!(m.contains("novembre.csv") && m.contains("écrites"), "{m}"),
         autre => panic!("{autre:?}"),
     }
     assert!(ecran(&mut e).0[22].contains("novembre.csv"));
@@ -254,19 +254,19 @@ fn custom_dates_then_export_with_confirmation() {
     effacer(&mut e, &mut s);
     taper(&mut e, &mut s, chemin.to_str().unwrap());
     touche(&mut e, &mut s, KeyCode::Tab); // excel-fr
-    assert_eq!(touche(&mut e, &mut s, KeyCode::Enter), Issue::Rien);
+    assert_eq!(touche(&mut e, &mut s, KeyCode::Enter), Reponse::Rien);
     assert!(ecran(&mut e).0[22].contains("existe déjà"));
     assert_eq!(std::fs::read(&chemin).unwrap(), b"ancien");
     assert!(matches!(
         touche(&mut e, &mut s, KeyCode::Enter),
-        Issue::Message(_)
+        Reponse::Message(_)
     ));
     assert!(
         std::fs::read(&chemin)
             .unwrap()
             .starts_with("\u{feff}du;au;".as_bytes())
     );
-    assert_eq!(touche(&mut e, &mut s, KeyCode::Esc), Issue::Fermer);
+    assert_eq!(touche(&mut e, &mut s, KeyCode::Esc), Reponse::Fermer);
 }
 
 #[test]
@@ -283,7 +283,7 @@ fn loads_on_first_key_and_shortcuts() {
     assert!(ecran(&mut e).0[2].contains("du 01/01/2026 au 31/12/2026"));
     let r: Vec<&str> = e.raccourcis().iter().map(|r| r.touche).collect();
     assert_eq!(r, ["m", "p", "a", "d", "t", "+ -", "e", "Échap", "↑↓ j k"]);
-    assert_eq!(touche(&mut e, &mut s, KeyCode::F(5)), Issue::Ignoree);
+    assert_eq!(touche(&mut e, &mut s, KeyCode::F(5)), Reponse::Ignoree);
     // Last month across a year boundary.
     let mut janvier = EcranStats::nouveau(commun::d("2027-01-10"));
     touche(&mut janvier, &mut s, KeyCode::Char('p'));

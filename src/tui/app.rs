@@ -1,10 +1,12 @@
-//! The application state and its update logic: key → action (keymap) → update (pure state
-//! change, returns effects) → effects (store reads and writes, one short transaction each)
-//! → render (`vue`). Testable without a terminal: feed keys to `App::touche` with a store.
+//! The application state and its update logic: key → action (keymap, `clavier`) → update
+//! (`mise_a_jour`: a pure state change returning effects) → the effect executor (`effets`,
+//! store reads and writes, one short transaction each) → render (`vue`). `App::touche` glues
+//! the steps for one key (it only hands the store to the executor). The update is tested
+//! without SQLite (`app/tests.rs`); with a store, feed keys to `App::touche`.
 
 use super::clavier::{self, Action, Contexte, Document};
 use super::formulaire::{FormEvenement, FormPersonne, LigneSaisie, Valeur};
-use super::{Issue, Panneau};
+use super::{Panneau, Reponse};
 use crate::domain::moteur::{ConnaissancePrefecture, Evaluation};
 use crate::domain::{Departement, Evenement, Personne};
 use crate::jour::LigneJour;
@@ -274,14 +276,14 @@ impl App {
         if self.confirmation.is_none()
             && let Some(Ecran::Panneau { panneau, .. }) = self.pile.last_mut()
         {
-            let issue = match resolu {
+            let reponse = match resolu {
                 Some((a, cx)) if cx.du_panneau() => panneau.action(a),
-                Some(_) => Issue::Ignoree,
+                Some(_) => Reponse::Ignoree,
                 None => panneau.taper(&k),
             };
             // `Ignoree` for a bound key: the application's meaning (e.g. ? over the search).
-            if issue != Issue::Ignoree || resolu.is_none() {
-                for e in self.issue_panneau(issue) {
+            if reponse != Reponse::Ignoree || resolu.is_none() {
+                for e in self.reponse_panneau(reponse) {
                     self.executer(e, store);
                 }
                 return;
@@ -333,8 +335,8 @@ impl App {
                     let k = KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE);
                     match self.pile.last_mut() {
                         Some(Ecran::Panneau { panneau, .. }) if panneau.prend_le_texte() => {
-                            let issue = panneau.touche(k);
-                            for e in self.issue_panneau(issue) {
+                            let reponse = panneau.touche(k);
+                            for e in self.reponse_panneau(reponse) {
                                 self.executer(e, store);
                             }
                         }
@@ -352,18 +354,18 @@ impl App {
 
     /// What a panel's answer means for the application (pure): closing it, a message, or
     /// an effect for the executor.
-    pub(super) fn issue_panneau(&mut self, issue: Issue) -> Vec<Effet> {
-        match issue {
-            Issue::Rien | Issue::Ignoree => Vec::new(),
-            Issue::Fermer => {
+    pub(super) fn reponse_panneau(&mut self, reponse: Reponse) -> Vec<Effet> {
+        match reponse {
+            Reponse::Rien | Reponse::Ignoree => Vec::new(),
+            Reponse::Fermer => {
                 self.pile.pop();
                 Vec::new()
             }
-            Issue::Message(m) => {
+            Reponse::Message(m) => {
                 self.message = Some(m);
                 Vec::new()
             }
-            Issue::Effet(e) => vec![Effet::Panneau(e)],
+            Reponse::Effet(e) => vec![Effet::Panneau(e)],
         }
     }
 

@@ -1,6 +1,7 @@
 //! The one effect executor: the only place of the interface with the store or a file path.
-//! The update (`App::mettre_a_jour`, the panels' `touche`) returns effects; `executer` runs
-//! them (one short transaction each) and brings the results back into the state.
+//! The update (`App::mettre_a_jour`, the panels' `action`) returns effects; `executer` runs
+//! them (one short transaction each) and brings the results back into the state (a panel's
+//! through `Panneau::recevoir`).
 
 use super::app::{
     App, Confirmation, DonneesFiche, Ecran, EtatApercu, EtatConflit, EtatFiche, classer_resultats,
@@ -8,7 +9,7 @@ use super::app::{
 };
 use super::clavier::Document;
 use super::formulaire::{FormPersonne, reference_suivante};
-use super::{Issue, Panneau};
+use super::{Panneau, Reponse};
 use crate::domain::{Departement, Evenement, Personne};
 use crate::jour::liste_du_jour;
 use crate::prefectures::Fiche;
@@ -110,8 +111,8 @@ impl App {
             Effet::EnregistrerPersonne(p) => self.enregistrer_personne(*p, store),
             Effet::Panneau(e) => {
                 if let Some(Ecran::Panneau { panneau, .. }) = self.pile.last_mut() {
-                    let issue = panneau.recevoir(executer_panneau(e, store));
-                    for e in self.issue_panneau(issue) {
+                    let reponse = panneau.recevoir(executer_panneau(e, store));
+                    for e in self.reponse_panneau(reponse) {
                         self.executer(e, store);
                     }
                 }
@@ -476,9 +477,9 @@ pub fn executer_panneau(e: EffetPanneau, store: &mut Store) -> ResultatPanneau {
 
 /// Feeds a panel's effects to the executor and their results back to the panel until it
 /// asks nothing more (tests step a panel alone this way; the application does the same).
-pub fn piloter(panneau: &mut dyn Panneau, mut issue: Issue, store: &mut Store) -> Issue {
-    while let Issue::Effet(e) = issue {
-        issue = panneau.recevoir(executer_panneau(e, store));
+pub fn piloter(panneau: &mut dyn Panneau, mut reponse: Reponse, store: &mut Store) -> Reponse {
+    while let Reponse::Effet(e) = reponse {
+        reponse = panneau.recevoir(executer_panneau(e, store));
     }
-    issue
+    reponse
 }

@@ -1,4 +1,4 @@
-//! The full-screen interface (issue 4): key → the keymap (`clavier`) → a pure update that
+//! The full-screen interface (reponse 4): key → the keymap (`clavier`) → a pure update that
 //! returns effects (`app`, the panels) → the one effect executor (`effets`, the only place
 //! with the store or a file path) → a pure render (`vue`). The loop redraws only when
 //! something happened.
@@ -12,9 +12,10 @@ use ratatui::Frame;
 use ratatui::crossterm::event::KeyEvent;
 use ratatui::layout::Rect;
 
-/// What a panel asks of the application after a key.
+/// What a panel answers the application after a key or an effect's result (named so: an
+/// "issue" would read as a problem).
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Issue {
+pub enum Reponse {
     /// Nothing to do (the panel updated itself).
     Rien,
     /// The key was not the panel's: the application may handle it (global keys).
@@ -44,24 +45,24 @@ pub trait Panneau {
     /// is a field's).
     fn contextes(&self) -> Vec<clavier::Contexte>;
     /// An action of one of its own contexts (pure: what needs the store or a file is
-    /// returned as `Issue::Effet`). `Issue::Ignoree`: the application's meaning applies.
-    fn action(&mut self, a: clavier::Action) -> Issue;
+    /// returned as `Reponse::Effet`). `Reponse::Ignoree`: the application's meaning applies.
+    fn action(&mut self, a: clavier::Action) -> Reponse;
     /// A key bound to nothing here: text for its field, if one is being typed in.
-    fn taper(&mut self, _k: &KeyEvent) -> Issue {
-        Issue::Ignoree
+    fn taper(&mut self, _k: &KeyEvent) -> Reponse {
+        Reponse::Ignoree
     }
     /// One key through the keymap: the panel's action, its text, or `Ignoree` for a global
     /// key (the application's).
-    fn touche(&mut self, k: KeyEvent) -> Issue {
+    fn touche(&mut self, k: KeyEvent) -> Reponse {
         match clavier::resoudre_contexte(&k, &self.contextes()) {
             Some((a, cx)) if cx.du_panneau() => self.action(a),
-            Some(_) => Issue::Ignoree,
+            Some(_) => Reponse::Ignoree,
             None => self.taper(&k),
         }
     }
     /// The result of an effect the panel asked for.
-    fn recevoir(&mut self, _r: ResultatPanneau) -> Issue {
-        Issue::Rien
+    fn recevoir(&mut self, _r: ResultatPanneau) -> Reponse {
+        Reponse::Rien
     }
     /// Its own keys that have a footer word, in the current contexts (the help shows the
     /// panel below it with these).

@@ -1,4 +1,4 @@
-//! Préfecture lookup panel (issue 6): type a number or a name, the card shows at once; several
+//! Préfecture lookup panel (reponse 6): type a number or a name, the card shows at once; several
 //! matches are listed (arrows to choose); the card scrolls; F2 (or Ctrl+E) opens a small form
 //! to add a local correction, saved through the store.
 //!
@@ -11,7 +11,7 @@
 use super::clavier::{Action, Contexte};
 use super::editeur::Edition;
 use super::effets::{EffetPanneau, ResultatPanneau};
-use super::{Issue, Panneau, Raccourci};
+use super::{Panneau, Raccourci, Reponse};
 use correction::Formulaire;
 
 mod correction;
@@ -80,7 +80,7 @@ impl EcranPrefecture {
     }
 
     /// A new query: its matches, and the first one's card.
-    fn rechercher(&mut self) -> Issue {
+    fn rechercher(&mut self) -> Reponse {
         self.resultats = chercher(&self.requete.texte);
         self.selection = 0;
         self.charger()
@@ -88,17 +88,17 @@ impl EcranPrefecture {
 
     /// Shows the selected département's shipped card at once and asks for the one with the
     /// local corrections.
-    fn charger(&mut self) -> Issue {
+    fn charger(&mut self) -> Reponse {
         let Some(d) = self.resultats.get(self.selection).copied() else {
             self.fiche = None;
             self.defilement = 0;
-            return Issue::Rien;
+            return Reponse::Rien;
         };
         if self.departement() != Some(d) {
             self.defilement = 0;
             self.fiche = Fiche::livree(d).ok();
         }
-        Issue::Effet(EffetPanneau::ChargerFiche(d))
+        Reponse::Effet(EffetPanneau::ChargerFiche(d))
     }
 
     fn defiler(&mut self, pas: isize) {
@@ -110,7 +110,7 @@ impl EcranPrefecture {
     }
 
     /// ↑ ↓ Entrée: in the match list, or from the search (to the list, or scrolling the card).
-    fn naviguer(&mut self, a: Action) -> Issue {
+    fn naviguer(&mut self, a: Action) -> Reponse {
         let plusieurs = self.resultats.len() > 1;
         match (self.focus, a) {
             (Focus::Liste, Action::Haut) if self.selection == 0 => self.focus = Focus::Requete,
@@ -136,7 +136,7 @@ impl EcranPrefecture {
             (Focus::Requete, Action::Haut) => self.defiler(-1),
             (Focus::Requete, _) => return self.charger(),
         }
-        Issue::Rien
+        Reponse::Rien
     }
 
     fn page(&self) -> isize {
@@ -313,72 +313,72 @@ impl Panneau for EcranPrefecture {
         }
     }
 
-    fn action(&mut self, a: Action) -> Issue {
+    fn action(&mut self, a: Action) -> Reponse {
         if let Some(f) = self.formulaire.as_mut() {
             return match f.action(a, self.aujourdhui) {
-                correction::Suite::Rester(issue) => issue,
+                correction::Suite::Rester(reponse) => reponse,
                 correction::Suite::Fermer => {
                     self.formulaire = None;
-                    Issue::Rien
+                    Reponse::Rien
                 }
             };
         }
         match a {
-            Action::Retour => Issue::Fermer,
+            Action::Retour => Reponse::Fermer,
             Action::Corriger => match self.departement() {
                 Some(d) => {
                     self.formulaire = Some(Formulaire::nouveau(d, self.aujourdhui));
-                    Issue::Rien
+                    Reponse::Rien
                 }
-                None => Issue::Message(t::PAS_DE_FICHE.to_string()),
+                None => Reponse::Message(t::PAS_DE_FICHE.to_string()),
             },
             Action::PageBas | Action::PageHaut => {
                 let p = self.page();
                 self.defiler(if a == Action::PageBas { p } else { -p });
-                Issue::Rien
+                Reponse::Rien
             }
             Action::Haut | Action::Bas | Action::Ouvrir => self.naviguer(a),
             // ? and /: the application's.
-            _ => Issue::Ignoree,
+            _ => Reponse::Ignoree,
         }
     }
 
-    fn taper(&mut self, k: &KeyEvent) -> Issue {
+    fn taper(&mut self, k: &KeyEvent) -> Reponse {
         if let Some(f) = self.formulaire.as_mut() {
             f.taper(k);
-            return Issue::Rien;
+            return Reponse::Rien;
         }
         self.focus = Focus::Requete;
         match self.requete.editer(k) {
-            Edition::Ignoree => Issue::Ignoree,
-            Edition::Curseur => Issue::Rien,
+            Edition::Ignoree => Reponse::Ignoree,
+            Edition::Curseur => Reponse::Rien,
             Edition::Texte => self.rechercher(),
         }
     }
 
-    fn recevoir(&mut self, r: ResultatPanneau) -> Issue {
+    fn recevoir(&mut self, r: ResultatPanneau) -> Reponse {
         match r {
             // Only the card still selected (a newer choice may have been made meanwhile).
             ResultatPanneau::Fiche(d, fiche) => {
                 if self.resultats.get(self.selection) == Some(&d) {
                     self.fiche = fiche;
                 }
-                Issue::Rien
+                Reponse::Rien
             }
             ResultatPanneau::Correction(Ok((c, fiche))) => {
                 self.formulaire = None;
                 if fiche.is_some() {
                     self.fiche = fiche;
                 }
-                Issue::Message(t::correction_enregistree(&c))
+                Reponse::Message(t::correction_enregistree(&c))
             }
             ResultatPanneau::Correction(Err(e)) => {
                 if let Some(f) = self.formulaire.as_mut() {
                     f.erreur = Some(e);
                 }
-                Issue::Rien
+                Reponse::Rien
             }
-            ResultatPanneau::Stats(_) | ResultatPanneau::Export { .. } => Issue::Rien,
+            ResultatPanneau::Stats(_) | ResultatPanneau::Export { .. } => Reponse::Rien,
         }
     }
 

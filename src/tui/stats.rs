@@ -1,4 +1,4 @@
-//! Statistics screen (issue 7): a period, the indicators as horizontal bars with their numbers,
+//! Statistics screen (reponse 7): a period, the indicators as horizontal bars with their numbers,
 //! per département on demand, and the export of exactly the table shown.
 //!
 //! The screen draws from the same `stats::Tableau` the export writes: every number, every
@@ -10,7 +10,7 @@
 
 use super::clavier::{Action, Contexte};
 use super::effets::{EffetPanneau, ResultatPanneau};
-use super::{Issue, Panneau, Raccourci};
+use super::{Panneau, Raccourci, Reponse};
 
 /// Every field of the panel is the one single-line editor (same keys, Ctrl-U, a cursor).
 type Saisie = crate::tui::editeur::Editeur;
@@ -104,8 +104,8 @@ impl EcranStats {
 
     /// Asks for the figures of the period shown (on opening, on every change of period,
     /// threshold or breakdown, and when another desk changed the data).
-    fn actualiser(&self) -> Issue {
-        Issue::Effet(self.calcul())
+    fn actualiser(&self) -> Reponse {
+        Reponse::Effet(self.calcul())
     }
 
     fn calcul(&self) -> EffetPanneau {
@@ -139,7 +139,7 @@ impl EcranStats {
         self.tableau.as_ref()
     }
 
-    fn choisir(&mut self, choix: ChoixPeriode, periode: Periode) -> Issue {
+    fn choisir(&mut self, choix: ChoixPeriode, periode: Periode) -> Reponse {
         self.choix = choix;
         self.periode = periode;
         self.message = None;
@@ -198,7 +198,7 @@ impl EcranStats {
         }
     }
 
-    fn exporter(&mut self) -> Issue {
+    fn exporter(&mut self) -> Reponse {
         let Mode::Fichier {
             nom,
             format,
@@ -206,7 +206,7 @@ impl EcranStats {
             ..
         } = &self.mode
         else {
-            return Issue::Rien;
+            return Reponse::Rien;
         };
         let nom = nom.texte.trim().to_string();
         let (format, remplacer) = (*format, *remplacer);
@@ -218,12 +218,12 @@ impl EcranStats {
                 *erreur = Some(e::NOM_VIDE.into());
                 *remplacer = false;
             }
-            return Issue::Rien;
+            return Reponse::Rien;
         }
         let Some(tab) = &self.tableau else {
-            return Issue::Rien;
+            return Reponse::Rien;
         };
-        Issue::Effet(EffetPanneau::Exporter {
+        Reponse::Effet(EffetPanneau::Exporter {
             nom,
             octets: tab.ecrire(format),
             lignes: tab.lignes.len(),
@@ -237,39 +237,39 @@ impl EcranStats {
         chemin: std::path::PathBuf,
         lignes: usize,
         r: std::io::Result<()>,
-    ) -> Issue {
+    ) -> Reponse {
         let Mode::Fichier {
             remplacer, erreur, ..
         } = &mut self.mode
         else {
-            return Issue::Rien;
+            return Reponse::Rien;
         };
         match r {
             Ok(()) => {
                 let msg = t::fichier_ecrit(&chemin, lignes);
                 self.mode = Mode::Liste;
                 self.message = Some(msg.clone());
-                Issue::Message(msg)
+                Reponse::Message(msg)
             }
             Err(err) if err.kind() == std::io::ErrorKind::AlreadyExists && !*remplacer => {
                 *remplacer = true;
                 *erreur = Some(e::fichier_existe(&chemin.display().to_string()));
-                Issue::Rien
+                Reponse::Rien
             }
             Err(err) => {
                 *erreur = Some(t::ecriture_impossible(&chemin, &err));
                 *remplacer = false;
-                Issue::Rien
+                Reponse::Rien
             }
         }
     }
 
     /// An action of the list (period, breakdown, threshold, export, moving).
-    fn action_liste(&mut self, a: Action) -> Issue {
+    fn action_liste(&mut self, a: Action) -> Reponse {
         let n = self.lignes_bloc().len();
         let dernier = n.saturating_sub(1);
         match a {
-            Action::Retour => return Issue::Fermer,
+            Action::Retour => return Reponse::Fermer,
             Action::CeMois => {
                 return self.choisir(ChoixPeriode::CeMois, mois_de(self.aujourdhui, 0));
             }
@@ -330,13 +330,13 @@ impl EcranStats {
             Action::PageHaut => self.selection = self.selection.saturating_sub(10),
             Action::Debut => self.selection = 0,
             Action::Fin => self.selection = dernier,
-            _ => return Issue::Ignoree,
+            _ => return Reponse::Ignoree,
         }
-        Issue::Rien
+        Reponse::Rien
     }
 
     /// An action of the date fields: the other field, confirm, cancel.
-    fn action_dates(&mut self, a: Action) -> Issue {
+    fn action_dates(&mut self, a: Action) -> Reponse {
         let Mode::Dates {
             du,
             au,
@@ -344,7 +344,7 @@ impl EcranStats {
             erreur,
         } = &mut self.mode
         else {
-            return Issue::Rien;
+            return Reponse::Rien;
         };
         match a {
             Action::Retour => self.mode = Mode::Liste,
@@ -365,13 +365,13 @@ impl EcranStats {
             }
             _ => {}
         }
-        Issue::Rien
+        Reponse::Rien
     }
 
     /// An action of the export's file-name field: write, change the format, cancel.
-    fn action_fichier(&mut self, a: Action) -> Issue {
+    fn action_fichier(&mut self, a: Action) -> Reponse {
         let Mode::Fichier { format, .. } = &mut self.mode else {
-            return Issue::Rien;
+            return Reponse::Rien;
         };
         match a {
             Action::Retour => self.mode = Mode::Liste,
@@ -385,7 +385,7 @@ impl EcranStats {
             }
             _ => {}
         }
-        Issue::Rien
+        Reponse::Rien
     }
 
     /// Typing in a date (at most 10 characters) or the file name.
@@ -454,7 +454,7 @@ impl Panneau for EcranStats {
         }
     }
 
-    fn action(&mut self, a: Action) -> Issue {
+    fn action(&mut self, a: Action) -> Reponse {
         match self.mode {
             Mode::Liste => {
                 // Not computed yet (or the computation failed): any action but closing asks
@@ -481,26 +481,26 @@ impl Panneau for EcranStats {
         }
     }
 
-    fn taper(&mut self, k: &KeyEvent) -> Issue {
+    fn taper(&mut self, k: &KeyEvent) -> Reponse {
         if self.mode == Mode::Liste {
-            return Issue::Ignoree;
+            return Reponse::Ignoree;
         }
         self.taper_champ(k);
-        Issue::Rien
+        Reponse::Rien
     }
 
-    fn recevoir(&mut self, r: ResultatPanneau) -> Issue {
+    fn recevoir(&mut self, r: ResultatPanneau) -> Reponse {
         match r {
             ResultatPanneau::Stats(r) => {
                 self.installer(r);
-                Issue::Rien
+                Reponse::Rien
             }
             ResultatPanneau::Export {
                 chemin,
                 lignes,
                 resultat,
             } => self.exporte(chemin, lignes, resultat),
-            ResultatPanneau::Fiche(..) | ResultatPanneau::Correction(_) => Issue::Rien,
+            ResultatPanneau::Fiche(..) | ResultatPanneau::Correction(_) => Reponse::Rien,
         }
     }
 

@@ -62,6 +62,7 @@ pub fn base_exemple(dir: &std::path::Path) -> (Store, Vec<i64>) {
 }
 
 pub fn app(store: &Store) -> App {
+    // The shipped rules: a developer's own override file never changes what a test sees.
     let regles = vigie::domain::regles::livrees();
     let mut a = App::nouveau(jour(), regles, store.benevole(), false);
     a.recharger(store);

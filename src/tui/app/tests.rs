@@ -155,9 +155,9 @@ fn panel_keys_return_effects_for_the_executor() {
         panic!("the statistics panel");
     };
     // Changing the threshold asks again, with the new threshold.
-    let issue = panneau.touche(cle(KeyCode::Char('+')));
+    let reponse = panneau.touche(cle(KeyCode::Char('+')));
     assert_eq!(
-        a.issue_panneau(issue)
+        a.reponse_panneau(reponse)
             .iter()
             .filter(|e| matches!(
                 e,
@@ -170,8 +170,8 @@ fn panel_keys_return_effects_for_the_executor() {
     let Some(Ecran::Panneau { panneau, .. }) = a.pile.last_mut() else {
         panic!("the statistics panel");
     };
-    let issue = panneau.touche(cle(KeyCode::Esc));
-    assert!(a.issue_panneau(issue).is_empty());
+    let reponse = panneau.touche(cle(KeyCode::Esc));
+    assert!(a.reponse_panneau(reponse).is_empty());
     assert!(a.pile.is_empty());
 }
 

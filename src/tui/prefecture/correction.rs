@@ -5,7 +5,7 @@ use super::Saisie;
 use crate::domain::Departement;
 use crate::prefectures::corrections::{ChampCorrection, NouvelleCorrection};
 use crate::textes::prefecture as t;
-use crate::tui::Issue;
+use crate::tui::Reponse;
 use crate::tui::clavier::Action;
 use crate::tui::effets::EffetPanneau;
 use chrono::NaiveDate;
@@ -18,7 +18,7 @@ use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 
 /// What the form asks of its panel after an action.
 pub(super) enum Suite {
-    Rester(Issue),
+    Rester(Reponse),
     Fermer,
 }
 
@@ -146,7 +146,7 @@ impl Formulaire {
                 match n {
                     Err(e) => self.erreur = Some(e.to_string()),
                     Ok(n) => {
-                        return Suite::Rester(Issue::Effet(EffetPanneau::AjouterCorrection(n)));
+                        return Suite::Rester(Reponse::Effet(EffetPanneau::AjouterCorrection(n)));
                     }
                 }
             }
@@ -154,7 +154,7 @@ impl Formulaire {
             Action::ChoixPrecedent => self.choisir(-1),
             _ => {}
         }
-        Suite::Rester(Issue::Rien)
+        Suite::Rester(Reponse::Rien)
     }
 
     /// A key bound to nothing: text for the focused field.

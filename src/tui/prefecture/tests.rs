@@ -21,23 +21,23 @@ fn touche(code: KeyCode) -> KeyEvent {
 }
 
 /// One key, its effects run by the executor (as the application does).
-fn pas(e: &mut EcranPrefecture, k: KeyEvent, s: &mut Store) -> Issue {
-    let issue = e.touche(k);
-    piloter(e, issue, s)
+fn pas(e: &mut EcranPrefecture, k: KeyEvent, s: &mut Store) -> Reponse {
+    let reponse = e.touche(k);
+    piloter(e, reponse, s)
 }
 
 /// Opens the panel as the application does: its first effect (the card) is run.
 fn ouvrir(d: Option<&str>, s: &mut Store) -> EcranPrefecture {
     let mut e = EcranPrefecture::nouveau(d.and_then(|c| Departement::depuis_code(c).ok()), date());
     if let Some(eff) = e.recharger() {
-        piloter(&mut e, Issue::Effet(eff), s);
+        piloter(&mut e, Reponse::Effet(eff), s);
     }
     e
 }
 
 fn taper(e: &mut EcranPrefecture, s: &mut Store, texte: &str) {
     for c in texte.chars() {
-        assert_eq!(pas(e, touche(KeyCode::Char(c)), s), Issue::Rien);
+        assert_eq!(pas(e, touche(KeyCode::Char(c)), s), Reponse::Rien);
     }
 }
 
@@ -160,7 +160,7 @@ fn several_matches_are_listed_and_chosen_with_the_cursor_on_the_row() {
         l[1]
     );
     assert_eq!(e.departement(), None);
-    assert_eq!(pas(&mut e, touche(KeyCode::Esc), &mut s), Issue::Fermer);
+    assert_eq!(pas(&mut e, touche(KeyCode::Esc), &mut s), Reponse::Fermer);
 }
 
 #[test]
@@ -172,7 +172,7 @@ fn a_correction_is_added_through_the_form_and_shown_at_once() {
     // Esc cancels the form without writing.
     pas(&mut e, touche(KeyCode::F(2)), &mut s);
     assert_eq!(e.raccourcis()[0].action, t::ACTION_ENREGISTRER);
-    assert_eq!(pas(&mut e, touche(KeyCode::Esc), &mut s), Issue::Rien);
+    assert_eq!(pas(&mut e, touche(KeyCode::Esc), &mut s), Reponse::Rien);
     assert!(corrections::toutes(&s).unwrap().is_empty());
 
     pas(
@@ -201,7 +201,7 @@ fn a_correction_is_added_through_the_form_and_shown_at_once() {
         pas(&mut e, touche(KeyCode::Backspace), &mut s);
     }
     taper(&mut e, &mut s, "01/01/2027");
-    assert_eq!(pas(&mut e, touche(KeyCode::Enter), &mut s), Issue::Rien);
+    assert_eq!(pas(&mut e, touche(KeyCode::Enter), &mut s), Reponse::Rien);
     let (l, _) = ecran(&mut e);
     assert!(l.iter().any(|x| x.contains("dans le futur")), "{l:#?}");
     assert!(corrections::toutes(&s).unwrap().is_empty());
@@ -210,7 +210,7 @@ fn a_correction_is_added_through_the_form_and_shown_at_once() {
     }
     taper(&mut e, &mut s, "12/11/2026");
     match pas(&mut e, touche(KeyCode::Enter), &mut s) {
-        Issue::Message(m) => assert!(m.contains("Correction enregistrée"), "{m}"),
+        Reponse::Message(m) => assert!(m.contains("Correction enregistrée"), "{m}"),
         autre => panic!("{autre:?}"),
     }
     let toutes = corrections::toutes(&s).unwrap();
@@ -253,7 +253,7 @@ fn coded_values_are_chosen_with_the_arrows() {
     pas(&mut e, touche(KeyCode::Left), &mut s);
     assert!(matches!(
         pas(&mut e, touche(KeyCode::Enter), &mut s),
-        Issue::Message(_)
+        Reponse::Message(_)
     ));
     let c = corrections::toutes(&s).unwrap();
     assert_eq!(
@@ -268,11 +268,11 @@ fn coded_values_are_chosen_with_the_arrows() {
             KeyEvent::new(KeyCode::Char('q'), KeyModifiers::CONTROL),
             &mut s
         ),
-        Issue::Ignoree
+        Reponse::Ignoree
     );
     assert_eq!(
         pas(&mut e, touche(KeyCode::Char('?')), &mut s),
-        Issue::Ignoree
+        Reponse::Ignoree
     );
 }
 
@@ -285,11 +285,11 @@ fn ctrl_u_clears_the_search_and_ctrl_e_opens_the_correction_form() {
     let mut e = ouvrir(Some("33"), &mut s);
     assert_eq!(e.departement().map(|d| d.code()), Some("33"));
     let ctrl = |c| KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL);
-    assert_eq!(pas(&mut e, ctrl('u'), &mut s), Issue::Rien);
+    assert_eq!(pas(&mut e, ctrl('u'), &mut s), Reponse::Rien);
     assert_eq!(e.requete.texte, "");
     assert_eq!(e.departement(), None);
     taper(&mut e, &mut s, "69");
     assert_eq!(e.departement().map(|d| d.code()), Some("69"));
-    assert_eq!(pas(&mut e, ctrl('e'), &mut s), Issue::Rien);
+    assert_eq!(pas(&mut e, ctrl('e'), &mut s), Reponse::Rien);
     assert_eq!(e.raccourcis()[0].action, t::ACTION_ENREGISTRER);
 }
