@@ -10,11 +10,11 @@ use super::app::{
 use super::clavier::Document;
 use super::formulaire::{FormPersonne, reference_suivante};
 use super::{Panneau, Reponse};
+use crate::domain::regles::Regles;
 use crate::domain::{Departement, Evenement, Personne};
 use crate::jour::liste_du_jour;
 use crate::prefectures::Fiche;
 use crate::prefectures::corrections::{self, Correction, NouvelleCorrection};
-use crate::domain::regles::Regles;
 use crate::stats::{Periode, Tableau};
 use crate::store::{ErreurStore, Store};
 use crate::textes::tui as t;

@@ -4,45 +4,47 @@ use super::*;
 
 // ------------------------------------------------------------------ conflict
 
+/// The fields compared on the conflict screen, with their values as shown.
+fn champs(p: &Personne) -> Vec<(&'static str, String)> {
+    vec![
+        (t::CHAMP_REFERENCE, p.reference.clone()),
+        (t::CHAMP_NOM, p.nom.clone()),
+        (t::CHAMP_PRENOM, p.prenom.clone().unwrap_or_default()),
+        (t::CHAMP_TELEPHONE, p.telephone.clone().unwrap_or_default()),
+        (
+            t::CHAMP_DEPARTEMENT,
+            format!("{} {}", p.departement.code(), p.departement.nom()),
+        ),
+        (t::CHAMP_DEMARCHE, p.demarche.libelle().to_string()),
+        (t::CHAMP_BLOCAGE, p.blocage.libelle().to_string()),
+        (t::CHAMP_OUVERT_LE, tm::date_fr(p.ouvert_le)),
+        (
+            t::CHAMP_TITRE,
+            p.titre_expire_le.map(tm::date_fr).unwrap_or_default(),
+        ),
+        (
+            t::CHAMP_API,
+            p.api_expire_le.map(tm::date_fr).unwrap_or_default(),
+        ),
+        (
+            t::CHAMP_PAN_CONNU,
+            match p.pan_connu {
+                None => t::NON_RENSEIGNE.to_string(),
+                Some(_) => oui_non(p.pan_connu).to_string(),
+            },
+        ),
+        (
+            t::CHAMP_CAPTURES,
+            p.captures.map(|n| n.to_string()).unwrap_or_default(),
+        ),
+        (
+            t::CHAMP_NOTES,
+            p.notes.clone().unwrap_or_default().replace('\n', " ⏎ "),
+        ),
+    ]
+}
+
 pub(super) fn conflit(f: &mut Frame, zone: Rect, c: &EtatConflit) {
-    let champs = |p: &Personne| -> Vec<(&'static str, String)> {
-        vec![
-            (t::CHAMP_REFERENCE, p.reference.clone()),
-            (t::CHAMP_NOM, p.nom.clone()),
-            (t::CHAMP_PRENOM, p.prenom.clone().unwrap_or_default()),
-            (t::CHAMP_TELEPHONE, p.telephone.clone().unwrap_or_default()),
-            (
-                t::CHAMP_DEPARTEMENT,
-                format!("{} {}", p.departement.code(), p.departement.nom()),
-            ),
-            (t::CHAMP_DEMARCHE, p.demarche.libelle().to_string()),
-            (t::CHAMP_BLOCAGE, p.blocage.libelle().to_string()),
-            (t::CHAMP_OUVERT_LE, tm::date_fr(p.ouvert_le)),
-            (
-                t::CHAMP_TITRE,
-                p.titre_expire_le.map(tm::date_fr).unwrap_or_default(),
-            ),
-            (
-                t::CHAMP_API,
-                p.api_expire_le.map(tm::date_fr).unwrap_or_default(),
-            ),
-            (
-                t::CHAMP_PAN_CONNU,
-                match p.pan_connu {
-                    None => t::NON_RENSEIGNE.to_string(),
-                    Some(_) => oui_non(p.pan_connu).to_string(),
-                },
-            ),
-            (
-                t::CHAMP_CAPTURES,
-                p.captures.map(|n| n.to_string()).unwrap_or_default(),
-            ),
-            (
-                t::CHAMP_NOTES,
-                p.notes.clone().unwrap_or_default().replace('\n', " ⏎ "),
-            ),
-        ]
-    };
     // The two value columns share what is left; longer values end with "…".
     let w = zone.width.saturating_sub(1 + 17 + 3) as usize / 2;
     let a: Vec<(&str, String)> = champs(&c.mienne)
