@@ -1,4 +1,4 @@
-//! The full-screen interface (reponse 4): key → the keymap (`clavier`) → a pure update that
+//! The full-screen interface: key → the keymap (`clavier`) → a pure update that
 //! returns effects (`app`, the panels) → the one effect executor (`effets`, the only place
 //! with the store or a file path) → a pure render (`vue`). The loop redraws only when
 //! something happened.

@@ -1,4 +1,4 @@
-//! Préfecture lookup panel (reponse 6): type a number or a name, the card shows at once; several
+//! Préfecture lookup panel: type a number or a name, the card shows at once; several
 //! matches are listed (arrows to choose); the card scrolls; F2 (or Ctrl+E) opens a small form
 //! to add a local correction, saved through the store.
 //!

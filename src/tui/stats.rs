@@ -1,4 +1,4 @@
-//! Statistics screen (reponse 7): a period, the indicators as horizontal bars with their numbers,
+//! Statistics screen: a period, the indicators as horizontal bars with their numbers,
 //! per département on demand, and the export of exactly the table shown.
 //!
 //! The screen draws from the same `stats::Tableau` the export writes: every number, every
