@@ -63,11 +63,11 @@ fn majuscule_initiale(s: &str) -> String {
     }
 }
 
-/// Checks the layout promise of both documents: no line wider than `LARGEUR`.
+/// Checks the layout promise of both documents: no line wider than `LARGEUR` columns.
 pub fn lignes_trop_longues(texte: &str) -> Vec<&str> {
     texte
         .lines()
-        .filter(|l| l.chars().count() > LARGEUR)
+        .filter(|l| crate::mise_en_page::largeur(l) > LARGEUR)
         .collect()
 }
 
