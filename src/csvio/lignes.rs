@@ -4,8 +4,8 @@
 use super::{Colonne, ErreurCellule, Place, Raison, Sortie, Table};
 use crate::domain::{
     Blocage, Canal, ChampEvenement, Demarche, Departement, ErreurValeur, Evenement, Personne,
-    Resultat, TypeEvenement, date_iso, oui_non, parse_date, parse_date_opt, parse_oui_non,
-    valider_reference,
+    GenreTexte, Resultat, TypeEvenement, date_iso, oui_non, parse_date, parse_date_opt,
+    parse_oui_non, valider_reference, verifier_texte,
 };
 
 const fn col(nom: &'static str, requise: bool) -> Colonne {
@@ -84,20 +84,25 @@ impl<'a> Verif<'a> {
         }
     }
 
-    /// A required free-text cell: anything but blank, kept as written.
-    fn texte_requis(&mut self, k: usize) -> Option<String> {
+    /// A required free-text cell: anything but blank and control characters, kept as written.
+    fn texte_requis(&mut self, k: usize, genre: GenreTexte) -> Option<String> {
         let s = self.cellule(k);
         if s.trim().is_empty() {
             self.erreur(k, ErreurValeur::Vide);
             None
         } else {
-            Some(s.to_string())
+            self.texte(k, genre)
         }
     }
 
-    /// An optional free-text cell: empty is `None`, anything else kept as written.
-    fn texte(&self, k: usize) -> Option<String> {
+    /// An optional free-text cell: empty is `None`, anything else kept as written, unless it
+    /// holds a control character its kind does not allow (reported).
+    fn texte(&mut self, k: usize, genre: GenreTexte) -> Option<String> {
         let s = self.cellule(k);
+        if let Err(e) = verifier_texte(s, genre) {
+            self.erreur(k, e);
+            return None;
+        }
         (!s.is_empty()).then(|| s.to_string())
     }
 }
@@ -124,9 +129,9 @@ pub fn lire_personne(
         erreurs: Vec::new(),
     };
     let reference = v.valeur(0, valider_reference);
-    let nom = v.texte_requis(1);
-    let prenom = v.texte(2);
-    let telephone = v.texte(3);
+    let nom = v.texte_requis(1, GenreTexte::Ligne);
+    let prenom = v.texte(2, GenreTexte::Ligne);
+    let telephone = v.texte(3, GenreTexte::Ligne);
     let departement = v.valeur(4, Departement::depuis_code);
     let demarche = v.valeur(5, |s| code_requis(s, Demarche::depuis_code));
     let blocage = v.valeur(6, |s| code_requis(s, Blocage::depuis_code));
@@ -134,7 +139,7 @@ pub fn lire_personne(
     let titre = v.valeur(8, parse_date_opt);
     let api = v.valeur(9, parse_date_opt);
     let pan = v.valeur(10, parse_oui_non);
-    let notes = v.texte(11);
+    let notes = v.texte(11, GenreTexte::Notes);
     match (
         reference,
         nom,
@@ -231,9 +236,9 @@ pub fn lire_evenement(
     let canal = v.valeur(3, |s| option_code(s, Canal::depuis_code));
     let resultat = v.valeur(4, |s| option_code(s, Resultat::depuis_code));
     let echeance = v.valeur(5, parse_date_opt);
-    let ticket = v.texte(6);
+    let ticket = v.texte(6, GenreTexte::Ligne);
     let attente_minutes = v.valeur(7, crate::domain::parse_entier_opt);
-    let notes = v.texte(8);
+    let notes = v.texte(8, GenreTexte::Notes);
     // Without a type no per-type rule applies; with one, its rules are checked even when the
     // reference or the date is wrong, so that a row's errors are all listed at once.
     let Some(type_evenement) = type_evenement else {
@@ -343,18 +348,24 @@ mod tests {
     use crate::csvio::{Ecrivain, lire_table};
     use proptest::prelude::*;
 
+    /// One-line free text (no control character: the contract refuses them).
     fn texte_opt() -> impl Strategy<Value = Option<String>> {
-        proptest::option::of("([^'\\p{C}]|[\r\n\t=+@,;\"-])(\\PC|[\r\n\t'=+@,;\"-]){0,11}")
+        proptest::option::of("([^'\\p{C}]|[=+@,;\"-])(\\PC|['=+@,;\"-]){0,11}")
+    }
+
+    /// Notes: TAB and line breaks (LF or CRLF) allowed.
+    fn notes_opt() -> impl Strategy<Value = Option<String>> {
+        proptest::option::of("([^'\\p{C}]|[\n\t=+@,;\"-]|\r\n)(\\PC|[\n\t'=+@,;\"-]|\r\n){0,11}")
     }
 
     proptest! {
         /// Any person and event, written then read back, comes back equal.
         #[test]
         fn rows_round_trip(
-            nom in "[^\\s']\\PC{0,10}|[=+@-][=+@'-]{0,2}[a-z]",
+            nom in "[^\\s'\\p{C}]\\PC{0,10}|[=+@-][=+@'-]{0,2}[a-z]",
             prenom in texte_opt(),
             telephone in texte_opt(),
-            notes in texte_opt(),
+            notes in notes_opt(),
             ticket in texte_opt(),
             dep in 0usize..101,
             minutes in proptest::option::of(0u32..100_000),
@@ -472,6 +483,52 @@ mod tests {
         let e = r[0].as_ref().unwrap_err();
         assert_eq!(e.len(), 1);
         assert_eq!(e[0].raison.to_string(), vide);
+    }
+
+    #[test]
+    fn control_characters_are_refused_with_line_and_column() {
+        let (t, e) = lire_table(
+            "p.csv",
+            "reference,nom,prenom,departement,demarche,blocage,ouvert_le,notes\n\
+             P1,\u{1b}]0;x\u{7},Awa,75,autre,autre,2026-10-01,\"a\tb\r\nc\"\n\
+             P2,Diallo,A\u{9b}2J,75,autre,autre,2026-10-01,\"\u{1b}[2J\"\n"
+                .as_bytes(),
+            COLONNES_PERSONNES,
+        )
+        .unwrap();
+        assert!(e.is_empty());
+        let lieux = |i: usize| -> Vec<String> {
+            let (l, c) = &t.lignes[i];
+            lire_personne(&t, *l, c)
+                .unwrap_err()
+                .iter()
+                .map(|e| format!("{}:{}: {}", e.ligne, e.colonne, e.raison))
+                .collect()
+        };
+        let refus = |code: u32, position: usize| {
+            ErreurValeur::CaractereControle { code, position }.to_string()
+        };
+        assert_eq!(lieux(0), vec![format!("2:nom: {}", refus(0x1b, 1))]);
+        assert_eq!(
+            lieux(1),
+            vec![
+                format!("3:prenom: {}", refus(0x9b, 2)),
+                format!("3:notes: {}", refus(0x1b, 1)),
+            ]
+        );
+        let r = evenements(
+            "reference,date,type,ticket,notes\n\
+             R1,2026-01-04,visite,T\u{1b}P,\n\
+             R1,2026-01-04,visite,,\"ok\u{7f}\"\n\
+             R1,2026-01-04,visite,T-1,\"l1\r\nl2\tz\"\n",
+        );
+        let lieu = |i: usize| {
+            let e = r[i].as_ref().unwrap_err();
+            format!("{}:{}", e[0].ligne, e[0].colonne)
+        };
+        assert_eq!(lieu(0), "2:ticket");
+        assert_eq!(lieu(1), "3:notes");
+        assert!(r[2].is_ok());
     }
 
     #[test]

@@ -2,12 +2,14 @@
 //! No I/O here, and neither ratatui nor rusqlite: everything is testable as plain values.
 
 mod codes;
+pub mod controle;
 pub mod departements;
 mod departements_table;
 pub mod moteur;
 pub mod regles;
 
 pub use codes::{Blocage, Canal, Demarche, Resultat, TypeEvenement};
+pub use controle::{GenreTexte, verifier_texte};
 
 use chrono::{Datelike, NaiveDate};
 use std::fmt;
@@ -24,6 +26,9 @@ pub enum ErreurValeur {
     OuiNonInvalide,
     NonAdmisPourType { type_evenement: &'static str },
     RequisPourType { type_evenement: &'static str },
+    /// A control character where the contract forbids one (`code` its code point,
+    /// `position` counted in characters from 1).
+    CaractereControle { code: u32, position: usize },
 }
 
 // ---------------------------------------------------------------- dates

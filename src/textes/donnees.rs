@@ -90,7 +90,7 @@ fn valeur_lisible(v: &str) -> String {
             '\n' => s.push_str("\\n"),
             '\r' => s.push_str("\\r"),
             '\t' => s.push_str("\\t"),
-            c => s.push(c),
+            c => s.push_str(&super::visible_ligne(c.encode_utf8(&mut [0; 4]))),
         }
     }
     s

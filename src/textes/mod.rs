@@ -9,6 +9,9 @@ pub mod prefecture;
 pub mod protection;
 pub mod stats;
 pub mod tui;
+mod visible;
+
+pub use visible::{signe_de, visible, visible_ligne};
 
 use crate::domain::ErreurValeur;
 use crate::domain::departements::ErreurDepartement;
@@ -69,6 +72,11 @@ pub fn erreur_valeur(e: &ErreurValeur) -> String {
         ErreurValeur::RequisPourType { type_evenement } => {
             format!("obligatoire pour un événement « {type_evenement} »")
         }
+        ErreurValeur::CaractereControle { code, position } => format!(
+            "caractère de contrôle interdit (U+{code:04X}, affiché {}) en position {position} : \
+             retirez-le",
+            signe_de(*code)
+        ),
     }
 }
 

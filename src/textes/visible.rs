@@ -1,0 +1,105 @@
+//! Stored text made harmless on output (docs/fichiers.md §1): a name, a note, a ticket or a
+//! préfecture correction is printed by the plain-text commands; one imported before the
+//! control characters were refused could clear the screen, set the terminal title or write
+//! the clipboard (OSC 52). Every control character is shown as a visible, inert sign instead.
+
+use crate::domain::controle::est_controle;
+use std::borrow::Cow;
+
+/// The visible sign of a control character: C0 as its Unicode control picture (U+2400 + code,
+/// ESC as ␛), DEL as ␡, C1 as a `\u{9b}` escape.
+fn signe(c: char, sortie: &mut String) {
+    let code = c as u32;
+    match code {
+        0x00..=0x1F => sortie.push(char::from_u32(0x2400 + code).unwrap_or('\u{FFFD}')),
+        0x7F => sortie.push('\u{2421}'),
+        _ => sortie.push_str(&format!("\\u{{{code:x}}}")),
+    }
+}
+
+fn rendre(s: &str, garder_lf: bool) -> Cow<'_, str> {
+    if !s.chars().any(est_controle) {
+        return Cow::Borrowed(s);
+    }
+    let mut sortie = String::with_capacity(s.len() + 8);
+    let mut caracteres = s.chars().peekable();
+    while let Some(c) = caracteres.next() {
+        match c {
+            // A CRLF line break is a line break.
+            '\r' if garder_lf && caracteres.peek() == Some(&'\n') => {}
+            '\n' if garder_lf => sortie.push('\n'),
+            c if est_controle(c) => signe(c, &mut sortie),
+            c => sortie.push(c),
+        }
+    }
+    Cow::Owned(sortie)
+}
+
+/// `s` with every control character made visible and inert, line breaks kept (LF; a CRLF
+/// becomes LF): for notes, addresses and whole documents.
+pub fn visible(s: &str) -> Cow<'_, str> {
+    rendre(s, true)
+}
+
+/// `s` on one line: every control character, line breaks included, made visible.
+pub fn visible_ligne(s: &str) -> Cow<'_, str> {
+    rendre(s, false)
+}
+
+/// The visible sign of one character, for the error that refuses it.
+pub fn signe_de(code: u32) -> String {
+    let mut s = String::new();
+    match char::from_u32(code) {
+        Some(c) if est_controle(c) => signe(c, &mut s),
+        Some(c) => s.push(c),
+        None => s.push('\u{FFFD}'),
+    }
+    s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    #[test]
+    fn pictures_for_c0_del_and_escapes_for_c1() {
+        assert_eq!(visible("a\u{1b}]0;titre\u{7}b"), "a␛]0;titre␇b");
+        assert_eq!(visible("\u{1b}]52;c;SGVsbG8=\u{1b}\\"), "␛]52;c;SGVsbG8=␛\\");
+        assert_eq!(visible("\u{0}\u{7f}\u{9b}2J\u{85}"), "␀␡\\u{9b}2J\\u{85}");
+        assert_eq!(visible("un\tdeux\rtrois"), "un␉deux␍trois");
+        assert_eq!(visible("l1\nl2\r\nl3"), "l1\nl2\nl3");
+        assert_eq!(visible_ligne("l1\nl2\r\n"), "l1␊l2␍␊");
+        assert!(matches!(visible("Awa Diallo"), Cow::Borrowed(_)));
+        assert_eq!(signe_de(0x1b), "␛");
+    }
+
+    fn texte_quelconque() -> impl Strategy<Value = String> {
+        proptest::collection::vec(
+            prop_oneof![
+                any::<char>(),
+                (0u32..0x20).prop_map(|c| char::from_u32(c).unwrap()),
+                (0x7fu32..0xa0).prop_map(|c| char::from_u32(c).unwrap()),
+            ],
+            0..40,
+        )
+        .prop_map(|v| v.into_iter().collect())
+    }
+
+    proptest! {
+        /// No control character but LF survives, and the line breaks are the same.
+        #[test]
+        fn nothing_but_lf_survives(s in texte_quelconque()) {
+            let v = visible(&s);
+            prop_assert!(v.chars().all(|c| c == '\n' || !est_controle(c)));
+            prop_assert_eq!(v.matches('\n').count(), s.matches('\n').count());
+            prop_assert!(!visible_ligne(&s).chars().any(est_controle));
+        }
+
+        /// Printable text (line breaks included) comes out unchanged.
+        #[test]
+        fn printable_text_unchanged(s in "(\\PC|\n){0,40}") {
+            prop_assert_eq!(visible(&s), s.as_str());
+        }
+    }
+}
