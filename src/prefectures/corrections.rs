@@ -11,7 +11,7 @@
 //! (`source` optional, the others required). Importing the same file twice adds nothing.
 
 use super::{Mode, pan_depuis_code};
-use crate::domain::{Departement, ErreurValeur, parse_date};
+use crate::domain::{Departement, ErreurValeur, GenreTexte, parse_date, verifier_texte};
 use crate::store::{ErreurStore, LigneCorrection, ResultatStore, Store, horodatage, journaliser};
 use chrono::NaiveDate;
 
@@ -27,6 +27,13 @@ pub enum ErreurValeurCorrection {
     TropLongue,
     /// Not one of the field's codes.
     NonAdmise(&'static [&'static str]),
+    /// A control character the field does not allow (docs/fichiers.md §1).
+    Controle(ErreurValeur),
+}
+
+/// Checks a free text of a correction (value, source, author) for control characters.
+pub fn sans_controle(s: &str, genre: GenreTexte) -> Result<(), ErreurValeurCorrection> {
+    verifier_texte(s, genre).map_err(ErreurValeurCorrection::Controle)
 }
 
 /// Why a verification date is refused.
@@ -44,6 +51,7 @@ pub enum ErreurSaisie {
     ChampInconnu(String),
     Valeur(ErreurValeurCorrection),
     VerifieLe(ErreurDateVerification),
+    Source(ErreurValeurCorrection),
 }
 
 /// A field of an entry a volunteer may correct.
@@ -99,6 +107,16 @@ impl ChampCorrection {
             .find(|c| c.code() == s.trim())
     }
 
+    /// What control characters a value of this field may hold (line breaks in an address
+    /// or a note, TAB in a note, nothing elsewhere).
+    pub fn genre_texte(self) -> GenreTexte {
+        match self {
+            ChampCorrection::Adresse => GenreTexte::Adresse,
+            ChampCorrection::Note => GenreTexte::Notes,
+            _ => GenreTexte::Ligne,
+        }
+    }
+
     /// The admitted values when the field is a code (`None`: free text).
     pub fn valeurs(self) -> Option<&'static [&'static str]> {
         match self {
@@ -114,6 +132,7 @@ impl ChampCorrection {
     /// Checks and normalises a value (trimmed; codes in lower case).
     pub fn valider(self, valeur: &str) -> Result<String, ErreurValeurCorrection> {
         let v = valeur.trim();
+        sans_controle(v, self.genre_texte())?;
         if v.is_empty() {
             return Err(ErreurValeurCorrection::Vide);
         }
@@ -217,6 +236,7 @@ impl NouvelleCorrection {
         let valeur = champ.valider(valeur).map_err(ErreurSaisie::Valeur)?;
         let verifie_le =
             valider_date_verification(verifie_le, aujourdhui).map_err(ErreurSaisie::VerifieLe)?;
+        sans_controle(source.trim(), GenreTexte::Ligne).map_err(ErreurSaisie::Source)?;
         Ok(NouvelleCorrection {
             departement,
             champ,

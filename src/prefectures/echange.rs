@@ -4,12 +4,12 @@
 
 use super::corrections::{
     BilanImport, ChampCorrection, Correction, ErreurDateVerification, ErreurValeurCorrection,
-    integrer, toutes, valider_date_verification,
+    integrer, sans_controle, toutes, valider_date_verification,
 };
 use crate::csvio::{
     Colonne, Ecrivain, ErreurCellule, ErreurTable, Place, Raison, Sortie, Table, lire_table,
 };
-use crate::domain::{Departement, ErreurValeur, date_iso};
+use crate::domain::{Departement, ErreurValeur, GenreTexte, date_iso};
 use crate::store::{ErreurStore, Store};
 use chrono::{NaiveDate, NaiveDateTime};
 use std::path::{Path, PathBuf};
@@ -270,6 +270,11 @@ fn lire_ligne(
     let auteur = cell("auteur").trim().to_string();
     if auteur.is_empty() {
         err("auteur", RaisonLigne::Valeur(ErreurValeurCorrection::Vide));
+    } else if let Err(e) = sans_controle(&auteur, GenreTexte::Ligne) {
+        err("auteur", RaisonLigne::Valeur(e));
+    }
+    if let Err(e) = sans_controle(cell("source").trim(), GenreTexte::Ligne) {
+        err("source", RaisonLigne::Valeur(e));
     }
     let saisi = cell("saisi_le").trim().to_string();
     if NaiveDateTime::parse_from_str(&saisi, "%Y-%m-%d %H:%M:%S").is_err() {

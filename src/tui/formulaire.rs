@@ -3,8 +3,8 @@
 //! No store access here: forms build values; the application writes them in one transaction.
 
 use crate::domain::{
-    Blocage, Canal, Demarche, Departement, ErreurValeur, Evenement, Personne, Resultat,
-    TypeEvenement, parse_date, parse_date_opt, valider_reference,
+    Blocage, Canal, Demarche, Departement, ErreurValeur, Evenement, GenreTexte, Personne,
+    Resultat, TypeEvenement, parse_date, parse_date_opt, valider_reference, verifier_texte,
 };
 use crate::textes::erreur_valeur;
 use crate::textes::moteur::date_fr;
@@ -303,6 +303,24 @@ impl Formulaire {
         }
         self.message = None;
     }
+
+    /// Marks every text field holding a control character (docs/fichiers.md §1: TAB and line
+    /// breaks only in the notes); true when one does.
+    fn refuser_controles(&mut self) -> bool {
+        let mut refus = false;
+        for c in &mut self.champs {
+            let genre = match c.valeur {
+                Valeur::Texte(_) => GenreTexte::Ligne,
+                Valeur::Notes(_) => GenreTexte::Notes,
+                Valeur::Choix { .. } => continue,
+            };
+            if let Err(e) = verifier_texte(&c.brut(), genre) {
+                c.erreur = Some(erreur_valeur(&e));
+                refus = true;
+            }
+        }
+        refus
+    }
 }
 
 fn texte_opt(s: String) -> Option<String> {
@@ -518,7 +536,7 @@ impl FormPersonne {
             f.focus_premiere_erreur();
             return None;
         };
-        if nom.is_empty() || ouvert_le > self.aujourdhui {
+        if nom.is_empty() || ouvert_le > self.aujourdhui || f.refuser_controles() {
             f.focus_premiere_erreur();
             return None;
         }

@@ -60,6 +60,7 @@ pub fn ligne_erreur(
     valeur: &str,
     raison: &str,
 ) -> String {
+    let valeur = crate::textes::visible_ligne(valeur);
     format!("{fichier}:{ligne}: {colonne}: {valeur}: {raison}")
 }
 pub fn liste_erreurs(erreurs: &[String]) -> String {
@@ -198,6 +199,7 @@ impl fmt::Display for ErreurValeurCorrection {
             ErreurValeurCorrection::Vide => f.write_str(VALEUR_VIDE),
             ErreurValeurCorrection::TropLongue => f.write_str(VALEUR_LONGUE),
             ErreurValeurCorrection::NonAdmise(admises) => f.write_str(&valeur_admise(admises)),
+            ErreurValeurCorrection::Controle(e) => write!(f, "{e}"),
         }
     }
 }
@@ -217,6 +219,7 @@ impl fmt::Display for ErreurSaisie {
             ErreurSaisie::ChampInconnu(champ) => f.write_str(&champ_inconnu(champ)),
             ErreurSaisie::Valeur(e) => f.write_str(&erreur_champ("valeur", &e.to_string())),
             ErreurSaisie::VerifieLe(e) => f.write_str(&erreur_champ("verifie_le", &e.to_string())),
+            ErreurSaisie::Source(e) => f.write_str(&erreur_champ("source", &e.to_string())),
         }
     }
 }

@@ -139,7 +139,7 @@ impl FormEvenement {
         e.attente_minutes = attente;
         e.notes = texte_opt(f.texte(ChampId::Notes));
         let erreurs = e.valider();
-        if !erreurs.is_empty() {
+        if f.refuser_controles() || !erreurs.is_empty() {
             for (champ, err) in erreurs {
                 let id = match champ {
                     crate::domain::ChampEvenement::Canal => ChampId::Canal,

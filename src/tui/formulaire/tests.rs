@@ -52,3 +52,54 @@ fn line_editing() {
     assert_eq!(l.texte, "a");
     assert_eq!(l.curseur, 1);
 }
+
+fn personne(nom: &str, notes: Option<&str>) -> Personne {
+    Personne {
+        id: Some(1),
+        reference: "P1".into(),
+        nom: nom.into(),
+        prenom: None,
+        telephone: None,
+        departement: Departement::depuis_code("93").unwrap(),
+        demarche: Demarche::Renouvellement,
+        blocage: Blocage::Connexion,
+        ouvert_le: NaiveDate::from_ymd_opt(2026, 10, 1).unwrap(),
+        titre_expire_le: None,
+        api_expire_le: None,
+        pan_connu: None,
+        notes: notes.map(String::from),
+        captures: None,
+        version: 1,
+    }
+}
+
+#[test]
+fn a_control_character_in_a_field_is_refused_next_to_it() {
+    let d = NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();
+    // Old data holding an escape sequence: saving the form asks for it to be removed.
+    let mut f = FormPersonne::modifier(personne("Awa\u{1b}]0;x\u{7}", Some("a\tb\nc")), d);
+    assert!(f.construire().is_none());
+    let nom = f.form.champ(ChampId::Nom).and_then(|c| c.erreur.clone());
+    assert!(nom.is_some_and(|e| e.contains("U+001B")));
+    assert_eq!(f.form.focalise().map(|c| c.id), Some(ChampId::Nom));
+    assert!(f.form.champ(ChampId::Notes).is_some_and(|c| c.erreur.is_none()));
+    // TAB and line breaks stay allowed in the notes.
+    let mut f = FormPersonne::modifier(personne("Awa", Some("a\tb\nc")), d);
+    assert_eq!(f.construire().map(|p| p.notes), Some(Some("a\tb\nc".into())));
+    let mut f = FormPersonne::modifier(personne("Awa", Some("a\u{9b}2J")), d);
+    assert!(f.construire().is_none());
+    let notes = f.form.champ(ChampId::Notes).and_then(|c| c.erreur.clone());
+    assert!(notes.is_some_and(|e| e.contains("U+009B")));
+}
+
+#[test]
+fn an_event_ticket_with_an_escape_is_refused() {
+    let d = NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();
+    let mut f = FormEvenement::nouveau(personne("Awa", None), TypeEvenement::Recommande, d);
+    if let Some(c) = f.form.champ_mut(ChampId::Ticket) {
+        c.valeur = Valeur::Texte(LigneSaisie::avec("T\u{1b}[2J"));
+    }
+    assert!(f.construire().is_none());
+    let ticket = f.form.champ(ChampId::Ticket).and_then(|c| c.erreur.clone());
+    assert!(ticket.is_some_and(|e| e.contains("U+001B")));
+}
