@@ -236,6 +236,12 @@ pub enum ErreurRegle {
     SectionManquante(String),
     /// The renewal window would open after it closes.
     FenetreIncoherente { ouverture: u32, fermeture: u32 },
+    /// A text value holding a control character (docs/fichiers.md §1).
+    Controle {
+        cle: String,
+        champ: String,
+        erreur: super::ErreurValeur,
+    },
 }
 
 /// The TOML type a field must have.
@@ -347,7 +353,19 @@ fn lire_regle(cle: CleRegle, section: &toml::Table) -> Result<Lue, Vec<ErreurReg
             None
         }
         Some(v) => match v.as_str() {
-            Some(s) if !s.trim().is_empty() => Some(s.trim().to_string()),
+            Some(s) if !s.trim().is_empty() => {
+                match super::verifier_texte(s.trim(), super::GenreTexte::Ligne) {
+                    Ok(()) => Some(s.trim().to_string()),
+                    Err(erreur) => {
+                        erreurs.push(ErreurRegle::Controle {
+                            cle: nom.clone(),
+                            champ: "source".into(),
+                            erreur,
+                        });
+                        None
+                    }
+                }
+            }
             _ => {
                 erreurs.push(mauvais("source", TypeAttendu::Texte));
                 None
@@ -562,6 +580,17 @@ mod tests {
             (
                 "alerte_droits = 3\n",
                 ErreurRegle::PasUneSection("alerte_droits".into()),
+            ),
+            (
+                "[taxe_retard]\neuros = 1\nsource = \"x\\u001b]0;t\\u0007\"\nverifie_le = 2026-01-01\n",
+                ErreurRegle::Controle {
+                    cle: "taxe_retard".into(),
+                    champ: "source".into(),
+                    erreur: crate::domain::ErreurValeur::CaractereControle {
+                        code: 0x1b,
+                        position: 2,
+                    },
+                },
             ),
         ];
         for (texte, attendue) in cas {

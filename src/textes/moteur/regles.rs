@@ -106,7 +106,12 @@ fn type_attendu(t: TypeAttendu) -> &'static str {
     }
 }
 
+/// The error in French, every control character made visible (a key is the file's text).
 fn erreur_regle(e: &ErreurRegle) -> String {
+    crate::textes::visible_ligne(&erreur_regle_brute(e)).into_owned()
+}
+
+fn erreur_regle_brute(e: &ErreurRegle) -> String {
     match e {
         ErreurRegle::Syntaxe { ligne, message } => match ligne {
             Some(n) => format!("ligne {n} : fichier TOML invalide ({message})"),
@@ -148,6 +153,7 @@ fn erreur_regle(e: &ErreurRegle) -> String {
             format!("clé « {cle}.{champ} » : valeur trop grande ({valeur})")
         }
         ErreurRegle::SectionManquante(c) => format!("règle [{c}] manquante"),
+        ErreurRegle::Controle { cle, champ, erreur } => format!("clé « {cle}.{champ} » : {erreur}"),
         ErreurRegle::FenetreIncoherente {
             ouverture,
             fermeture,
