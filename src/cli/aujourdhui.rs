@@ -26,7 +26,8 @@ pub fn executer(args: &AujourdhuiArgs, ctx: &Contexte) -> Result<(), ErreurCli> 
             writeln!(sortie, "{}", t::LISTE_VIDE)?;
         }
         for (i, l) in lignes.iter().enumerate() {
-            writeln!(sortie, "{}", t::ligne_jour(i + 1, l))?;
+            let ligne = t::ligne_jour(i + 1, l);
+            writeln!(sortie, "{}", crate::textes::visible_ligne(&ligne))?;
         }
         sortie.flush()
     };

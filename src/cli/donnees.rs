@@ -41,7 +41,7 @@ pub fn import(args: &ImportArgs, ctx: &Contexte) -> Result<(), ErreurCli> {
         Err(ErreurImport::AucunFichier) => Err(ErreurCli::new(t::AUCUN_FICHIER)),
         Err(ErreurImport::Donnees(erreurs)) => {
             for e in erreurs.iter().take(t::ERREURS_AFFICHEES) {
-                eprintln!("{e}");
+                eprintln!("{}", crate::textes::visible(&e.to_string()));
             }
             if erreurs.len() > t::ERREURS_AFFICHEES {
                 eprintln!(

@@ -19,6 +19,9 @@ pub fn dossier(store: &crate::store::Store, reference: &str) -> Result<Dossier, 
 
 /// Writes a document to `--sortie` (owner-only file) or to standard output.
 fn sortir(texte: &str, args: &DocumentArgs, quoi: &str) -> Result<(), ErreurCli> {
+    // Stored text never reaches a terminal raw, even through `cat` of the file.
+    let texte = crate::textes::visible(texte);
+    let texte = texte.as_ref();
     match &args.sortie {
         Some(chemin) => {
             // Never over a file already there: the letter may have been completed by hand.

@@ -374,7 +374,9 @@ pub fn principal() -> ExitCode {
     match executer(cli.commande, &ctx) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("{} {}", t::PREFIXE_ERREUR, e.message);
+            // An error may quote a file's cell or a stored value: never raw to the terminal.
+            let message = crate::textes::visible(&e.message);
+            eprintln!("{} {message}", t::PREFIXE_ERREUR);
             ExitCode::from(e.code)
         }
     }

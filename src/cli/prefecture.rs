@@ -44,7 +44,8 @@ pub(super) fn executer(args: PrefectureArgs, ctx: &Contexte) -> Result<(), Erreu
             )?;
             let mut store = ctx.ouvrir(true)?;
             let c = corrections::ajouter(&mut store, &n)?;
-            println!("{}", t::correction_enregistree(&c));
+            let message = t::correction_enregistree(&c);
+            println!("{}", crate::textes::visible(&message));
             Ok(())
         }
     }

@@ -4,8 +4,10 @@
 use super::ErreurCli;
 use std::io::Write;
 
-/// Writes `texte` to standard output; a reader gone away is not an error.
+/// Writes `texte` to standard output, every control character but LF made visible (stored
+/// text must not drive the terminal); a reader gone away is not an error.
 pub fn ecrire(texte: &str) -> Result<(), ErreurCli> {
+    let texte = crate::textes::visible(texte);
     let mut sortie = std::io::stdout().lock();
     match sortie
         .write_all(texte.as_bytes())

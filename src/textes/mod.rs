@@ -11,7 +11,9 @@ pub mod stats;
 pub mod tui;
 mod visible;
 
-pub use visible::{signe_de, visible, visible_ligne};
+pub use visible::{
+    dossier_visible, evenement_visible, personne_visible, signe_de, visible, visible_ligne,
+};
 
 use crate::domain::ErreurValeur;
 use crate::domain::departements::ErreurDepartement;

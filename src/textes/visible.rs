@@ -4,6 +4,8 @@
 //! the clipboard (OSC 52). Every control character is shown as a visible, inert sign instead.
 
 use crate::domain::controle::est_controle;
+use crate::domain::{Evenement, Personne};
+use crate::lettres::Dossier;
 use std::borrow::Cow;
 
 /// The visible sign of a control character: C0 as its Unicode control picture (U+2400 + code,
@@ -44,6 +46,46 @@ pub fn visible(s: &str) -> Cow<'_, str> {
 /// `s` on one line: every control character, line breaks included, made visible.
 pub fn visible_ligne(s: &str) -> Cow<'_, str> {
     rendre(s, false)
+}
+
+fn ligne_opt(v: &Option<String>) -> Option<String> {
+    v.as_deref().map(|s| visible_ligne(s).into_owned())
+}
+
+/// A stored person as it may be printed: names, phone on one line, notes with their breaks,
+/// every control character visible. Laid out afterwards, so widths are measured on the
+/// visible signs.
+pub fn personne_visible(p: &Personne) -> Personne {
+    Personne {
+        nom: visible_ligne(&p.nom).into_owned(),
+        prenom: ligne_opt(&p.prenom),
+        telephone: ligne_opt(&p.telephone),
+        notes: p.notes.as_deref().map(|s| visible(s).into_owned()),
+        ..p.clone()
+    }
+}
+
+/// A stored event as it may be printed (ticket on one line, notes with their breaks).
+pub fn evenement_visible(e: &Evenement) -> Evenement {
+    Evenement {
+        ticket: ligne_opt(&e.ticket),
+        notes: e.notes.as_deref().map(|s| visible(s).into_owned()),
+        ..e.clone()
+    }
+}
+
+/// A person's file as it may be printed in a letter or a chronology.
+pub fn dossier_visible(d: &Dossier) -> Dossier {
+    Dossier {
+        personne: personne_visible(&d.personne),
+        evenements: d.evenements.iter().map(evenement_visible).collect(),
+        adresse_prefecture: d
+            .adresse_prefecture
+            .iter()
+            .map(|l| visible_ligne(l).into_owned())
+            .collect(),
+        ..d.clone()
+    }
 }
 
 /// The visible sign of one character, for the error that refuses it.

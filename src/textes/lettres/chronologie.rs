@@ -31,6 +31,7 @@ fn non_renseigne(v: Option<String>) -> String {
 /// The chronology of every attempt, for a lawyer or the Défenseur des droits: plain
 /// text for printing and screen readers (labelled lines, no table, no drawing).
 pub fn chronologie(d: &Dossier) -> String {
+    let d = &crate::textes::dossier_visible(d);
     let mut s = String::new();
     identite(&mut s, d);
     demarches(&mut s, d);

@@ -221,6 +221,7 @@ fn attestation_ccc(d: &Dossier) -> bool {
 /// The registered letter with acknowledgement of receipt to the préfecture (step 3 bis),
 /// ready to print: lines of at most 80 characters, ending with a newline.
 pub fn lettre(d: &Dossier) -> String {
+    let d = &crate::textes::dossier_visible(d);
     let mut s = String::new();
     en_tete(&mut s, d);
     expose(&mut s, d);

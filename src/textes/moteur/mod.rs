@@ -310,7 +310,7 @@ pub fn ligne_jour(numero: usize, l: &crate::jour::LigneJour) -> String {
         "{numero}. {}. {}, {}, {} {}. Étape : {}. Prochaine étape : {}. Échéance : {}.{visite}",
         majuscule(libelle_urgence(e.urgence)),
         p.reference,
-        p.nom_complet(),
+        crate::textes::visible_ligne(&p.nom_complet()),
         p.departement.code(),
         p.departement.nom(),
         e.etape.libelle(),

@@ -264,6 +264,12 @@ pub fn lignes_fiche(f: &Fiche) -> Vec<LigneFiche> {
     substitution(&mut r, f);
     adresse_et_contact(&mut r, f);
     contact_national(&mut r, f);
+    // Corrections are typed or imported text: every control character made visible.
+    for l in &mut r.0 {
+        if let std::borrow::Cow::Owned(v) = crate::textes::visible_ligne(&l.texte) {
+            l.texte = v;
+        }
+    }
     r.0
 }
 
