@@ -4,6 +4,7 @@
 //! the volunteer's clipboard (OSC 52).
 
 mod banc;
+mod tui_commun;
 
 use banc::{Banc, ENTETE_E, ENTETE_P};
 use std::process::Output;
@@ -208,4 +209,42 @@ fn old_data_with_escapes_is_printed_harmless_by_every_plain_text_command() {
     let o = b.vigie(&["lettre", "P1", "--sortie", f.to_str().unwrap()]);
     assert!(o.status.success());
     inerte(&std::fs::read(&f).unwrap(), "lettre.txt");
+}
+
+/// Every cell of a whole screen: no control character reaches the terminal, and the signs
+/// that replace them are there for the volunteer to see.
+fn ecran(app: &mut vigie::tui::app::App) -> String {
+    use ratatui::{Terminal, backend::TestBackend};
+    let (l, h) = (120, 40);
+    let mut term = Terminal::new(TestBackend::new(l, h)).unwrap();
+    vigie::tui::vue::cadrer(app, l, h);
+    term.draw(|f| vigie::tui::vue::dessiner(app, f)).unwrap();
+    let buf = term.backend().buffer().clone();
+    let mut s = String::new();
+    for y in 0..h {
+        for x in 0..l {
+            s.push_str(buf[(x, y)].symbol());
+        }
+        s.push('\n');
+    }
+    s
+}
+
+#[test]
+fn old_data_with_escapes_is_shown_harmless_in_the_tui() {
+    use ratatui::crossterm::event::KeyCode;
+    use tui_commun::{app, taper, touche};
+    let b = banc_ancien();
+    let mut store = b.store();
+    let mut a = app(&store);
+    taper(&mut a, &mut store, &[touche(KeyCode::Char('t'))]);
+    let liste = ecran(&mut a);
+    inerte(liste.as_bytes(), "list");
+    assert!(liste.contains("␛]0;pwn␇"), "{liste}");
+    taper(&mut a, &mut store, &[touche(KeyCode::Enter)]);
+    let fiche = ecran(&mut a);
+    inerte(fiche.as_bytes(), "file");
+    for attendu in ["Diallo␛]0;pwn␇", "T-1␛]52;c;cGF3bg==␇", "note␛[31m\\u{85}"] {
+        assert!(fiche.contains(attendu), "{attendu:?} not in:\n{fiche}");
+    }
 }

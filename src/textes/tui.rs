@@ -252,7 +252,11 @@ pub const NOTES_AIDE: &str = "Entrée : nouvelle ligne · Ctrl-S : enregistrer";
 pub const FORMULAIRE_ERREURS: &str =
     "Le formulaire contient des erreurs : voir les champs signalés.";
 pub fn pour(p: &Personne) -> String {
-    format!("pour {} ({})", p.nom_complet(), p.reference)
+    format!(
+        "pour {} ({})",
+        crate::textes::visible_ligne(&p.nom_complet()),
+        p.reference
+    )
 }
 
 // ------------------------------------------------------------------ messages

@@ -6,6 +6,7 @@ use super::*;
 
 /// The fields compared on the conflict screen, with their values as shown.
 fn champs(p: &Personne) -> Vec<(&'static str, String)> {
+    let p = &crate::textes::personne_visible(p);
     vec![
         (t::CHAMP_REFERENCE, p.reference.clone()),
         (t::CHAMP_NOM, p.nom.clone()),

@@ -86,7 +86,8 @@ pub(super) fn nom_prefecture(nom: &str, d: crate::domain::Departement) -> String
 /// The person's file, laid out for `largeur` columns (continuation lines indented).
 pub(super) fn lignes_fiche(d: &DonneesFiche, couleurs: bool, largeur: u16) -> Vec<Line<'static>> {
     let largeur = largeur as usize;
-    let p = &d.personne;
+    // Stored text: control characters shown as visible signs, not dropped unseen.
+    let p = &crate::textes::personne_visible(&d.personne);
     let ev = &d.evaluation;
     let mut v: Vec<Line<'static>> = Vec::new();
     let titre = |s: &str| mots(&format!("{s} :"), gras());
@@ -215,6 +216,7 @@ fn parcours(d: &DonneesFiche, largeur: usize) -> Vec<Line<'static>> {
 
 /// One event of the history: date, what, outcome… then its notes under it.
 fn lignes_evenement(e: &Evenement, largeur: usize) -> Vec<Line<'static>> {
+    let e = &crate::textes::evenement_visible(e);
     let mut v: Vec<Line<'static>> = Vec::new();
     let mut morceaux = vec![e.type_evenement.libelle().to_string()];
     if let Some(c) = e.canal {

@@ -213,6 +213,7 @@ pub(super) fn liste(f: &mut Frame, zone: Rect, l: &EtatListe, couleurs: bool) ->
 
 /// The name on one line of `largeur` columns: the family name first when it does not fit.
 pub(super) fn nom_une_ligne(p: &Personne, colonnes: u16) -> String {
+    let p = &crate::textes::personne_visible(p);
     let complet = p.nom_complet();
     if largeur(&complet) <= colonnes as usize {
         complet

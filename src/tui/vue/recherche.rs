@@ -29,6 +29,7 @@ pub(super) fn recherche(f: &mut Frame, zone: Rect, r: &EtatRecherche) {
         .skip(debut)
         .take(hauteur)
         .map(|(i, p)| {
+            let p = crate::textes::personne_visible(p);
             let mut s = format!(
                 "{}  {}  {} {}",
                 p.nom_complet(),
