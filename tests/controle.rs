@@ -248,3 +248,33 @@ fn old_data_with_escapes_is_shown_harmless_in_the_tui() {
         assert!(fiche.contains(attendu), "{attendu:?} not in:\n{fiche}");
     }
 }
+
+#[test]
+fn exports_of_old_data_hold_no_control_character_and_import_again() {
+    let b = banc_ancien();
+    let d = b.racine.join("export");
+    let o = b.vigie(&["export", "donnees", "--dossier", d.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let f = b.racine.join("corrections.csv");
+    let o = b.vigie(&["prefecture", "exporter-corrections", f.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    for chemin in [d.join("personnes.csv"), d.join("evenements.csv"), f.clone()] {
+        let octets = std::fs::read(&chemin).unwrap();
+        inerte(&octets, &chemin.display().to_string());
+    }
+    let personnes = std::fs::read_to_string(d.join("personnes.csv")).unwrap();
+    assert!(personnes.contains("Diallo␛]0;pwn␇"), "{personnes}");
+    // The cleaned files are valid input for another desk.
+    let autre = Banc::new();
+    let o = autre.vigie(&[
+        "import",
+        "--personnes",
+        d.join("personnes.csv").to_str().unwrap(),
+        "--evenements",
+        d.join("evenements.csv").to_str().unwrap(),
+    ]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let o = autre.vigie(&["prefecture", "importer-corrections", f.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    assert_eq!(autre.compter("SELECT count(*) FROM corrections_prefecture"), 2);
+}

@@ -4,7 +4,7 @@
 use super::{Colonne, ErreurCellule, Place, Raison, Sortie, Table};
 use crate::domain::{
     Blocage, Canal, ChampEvenement, Demarche, Departement, ErreurValeur, Evenement, Personne,
-    GenreTexte, Resultat, TypeEvenement, date_iso, oui_non, parse_date, parse_date_opt,
+    GenreTexte, Resultat, TypeEvenement, controle::assainir, date_iso, oui_non, parse_date, parse_date_opt,
     parse_oui_non, valider_reference, verifier_texte,
 };
 
@@ -277,13 +277,19 @@ pub fn lire_evenement(
     }
 }
 
+/// A stored free text as written on output: no control character its kind does not allow
+/// (data stored before the check gets visible signs instead), so the file imports again.
+fn sortie_texte(s: Option<&str>, genre: GenreTexte) -> String {
+    assainir(s.unwrap_or_default(), genre).into_owned()
+}
+
 /// The cells of a person, in `COLONNES_PERSONNES` order, as written on output.
 pub fn cellules_personne(p: &Personne) -> [String; 12] {
     [
         p.reference.clone(),
-        p.nom.clone(),
-        p.prenom.clone().unwrap_or_default(),
-        p.telephone.clone().unwrap_or_default(),
+        sortie_texte(Some(&p.nom), GenreTexte::Ligne),
+        sortie_texte(p.prenom.as_deref(), GenreTexte::Ligne),
+        sortie_texte(p.telephone.as_deref(), GenreTexte::Ligne),
         p.departement.code().to_string(),
         p.demarche.code().to_string(),
         p.blocage.code().to_string(),
@@ -291,7 +297,7 @@ pub fn cellules_personne(p: &Personne) -> [String; 12] {
         p.titre_expire_le.map(date_iso).unwrap_or_default(),
         p.api_expire_le.map(date_iso).unwrap_or_default(),
         oui_non(p.pan_connu).to_string(),
-        p.notes.clone().unwrap_or_default(),
+        sortie_texte(p.notes.as_deref(), GenreTexte::Notes),
     ]
 }
 
@@ -305,9 +311,9 @@ pub fn cellules_evenement(reference: &str, e: &Evenement) -> [String; 9] {
         e.canal.map(|c| c.code().to_string()).unwrap_or_default(),
         e.resultat.map(|r| r.code().to_string()).unwrap_or_default(),
         e.echeance.map(date_iso).unwrap_or_default(),
-        e.ticket.clone().unwrap_or_default(),
+        sortie_texte(e.ticket.as_deref(), GenreTexte::Ligne),
         e.attente_minutes.map(|n| n.to_string()).unwrap_or_default(),
-        e.notes.clone().unwrap_or_default(),
+        sortie_texte(e.notes.as_deref(), GenreTexte::Notes),
     ]
 }
 

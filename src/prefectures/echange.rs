@@ -9,6 +9,7 @@ use super::corrections::{
 use crate::csvio::{
     Colonne, Ecrivain, ErreurCellule, ErreurTable, Place, Raison, Sortie, Table, lire_table,
 };
+use crate::domain::controle::assainir;
 use crate::domain::{Departement, ErreurValeur, GenreTexte, date_iso};
 use crate::store::{ErreurStore, Store};
 use chrono::{NaiveDate, NaiveDateTime};
@@ -121,10 +122,10 @@ pub fn vers_csv(corrections: &[Correction]) -> Result<Vec<u8>, ErreurEchange> {
         w.ligne(&[
             Sortie::Texte(c.departement.code()),
             Sortie::Texte(c.champ.code()),
-            Sortie::Texte(&c.valeur),
+            Sortie::Texte(&assainir(&c.valeur, c.champ.genre_texte())),
             Sortie::Texte(&verifie_le),
-            Sortie::Texte(&c.source),
-            Sortie::Texte(&c.auteur),
+            Sortie::Texte(&assainir(&c.source, GenreTexte::Ligne)),
+            Sortie::Texte(&assainir(&c.auteur, GenreTexte::Ligne)),
             Sortie::Texte(&c.saisi_le),
         ])
         .map_err(err)?;

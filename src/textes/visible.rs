@@ -3,20 +3,15 @@
 //! control characters were refused could clear the screen, set the terminal title or write
 //! the clipboard (OSC 52). Every control character is shown as a visible, inert sign instead.
 
-use crate::domain::controle::est_controle;
+use crate::domain::controle::{est_controle, pousser_signe};
 use crate::domain::{Evenement, Personne};
 use crate::lettres::Dossier;
 use std::borrow::Cow;
 
-/// The visible sign of a control character: C0 as its Unicode control picture (U+2400 + code,
-/// ESC as ␛), DEL as ␡, C1 as a `\u{9b}` escape.
+/// The visible sign of a control character (the domain's one mapping: C0 as its Unicode
+/// control picture, ESC as ␛, DEL as ␡, C1 as a `\u{9b}` escape).
 fn signe(c: char, sortie: &mut String) {
-    let code = c as u32;
-    match code {
-        0x00..=0x1F => sortie.push(char::from_u32(0x2400 + code).unwrap_or('\u{FFFD}')),
-        0x7F => sortie.push('\u{2421}'),
-        _ => sortie.push_str(&format!("\\u{{{code:x}}}")),
-    }
+    pousser_signe(c, sortie);
 }
 
 fn rendre(s: &str, garder_lf: bool) -> Cow<'_, str> {
