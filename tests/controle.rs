@@ -9,8 +9,7 @@ mod tui_commun;
 use banc::{Banc, ENTETE_E, ENTETE_P};
 use std::process::Output;
 use vigie::domain::{
-    Blocage, Canal, Demarche, Departement, Evenement, Personne, Resultat, TypeEvenement,
-    parse_date,
+    Blocage, Canal, Demarche, Departement, Evenement, Personne, Resultat, TypeEvenement, parse_date,
 };
 use vigie::store::LigneCorrection;
 
@@ -37,7 +36,11 @@ fn inerte(octets: &[u8], quoi: &str) {
 }
 
 fn echec(o: &Output) -> String {
-    assert!(!o.status.success(), "{}", String::from_utf8_lossy(&o.stdout));
+    assert!(
+        !o.status.success(),
+        "{}",
+        String::from_utf8_lossy(&o.stdout)
+    );
     inerte(&o.stderr, "stderr");
     String::from_utf8_lossy(&o.stderr).into_owned()
 }
@@ -48,7 +51,10 @@ const PERSONNE_OK: &str =
 #[test]
 fn an_import_with_an_escape_is_refused_where_it_is_and_writes_nothing() {
     let b = Banc::new();
-    b.importer(PERSONNE_OK, "P1,2026-10-02,ccc,formulaire,en_attente,,T-1,,\n");
+    b.importer(
+        PERSONNE_OK,
+        "P1,2026-10-02,ccc,formulaire,en_attente,,T-1,,\n",
+    );
     let avant = (
         b.compter("SELECT count(*) FROM personnes"),
         b.compter("SELECT count(*) FROM evenements"),
@@ -119,14 +125,16 @@ fn a_correction_with_an_escape_is_refused_typed_or_imported() {
          33,adresse,\"2 esplanade\u{1b}]52;c;eA==\u{7}\",2026-11-12,,Awa,2026-11-12 10:00:00\n\
          33,site,https://x.fr,2026-11-12,,Awa\u{9b}31m,2026-11-12 10:00:00\n",
     );
-    let o = b.vigie(&[
-        "prefecture",
-        "importer-corrections",
-        f.to_str().unwrap(),
-    ]);
+    let o = b.vigie(&["prefecture", "importer-corrections", f.to_str().unwrap()]);
     let e = echec(&o);
-    assert!(e.contains("corrections.csv:3: valeur: 2 esplanade␛]52;c;eA==␇"), "{e}");
-    assert!(e.contains("corrections.csv:4: auteur: Awa\\u{9b}31m"), "{e}");
+    assert!(
+        e.contains("corrections.csv:3: valeur: 2 esplanade␛]52;c;eA==␇"),
+        "{e}"
+    );
+    assert!(
+        e.contains("corrections.csv:4: auteur: Awa\\u{9b}31m"),
+        "{e}"
+    );
     assert_eq!(b.compter("SELECT count(*) FROM corrections_prefecture"), 0);
 }
 
@@ -182,7 +190,10 @@ fn banc_ancien() -> Banc {
 fn old_data_with_escapes_is_printed_harmless_by_every_plain_text_command() {
     let b = banc_ancien();
     for (args, attendus) in [
-        (&["aujourdhui", "--tous"][..], &["Awa␛[2J\\u{9b}H Diallo␛]0;pwn␇"][..]),
+        (
+            &["aujourdhui", "--tous"][..],
+            &["Awa␛[2J\\u{9b}H Diallo␛]0;pwn␇"][..],
+        ),
         (
             &["lettre", "P1"][..],
             &["Diallo␛]0;pwn␇", "T-1␛]52;c;cGF3bg==␇", "esplanade␛]0;x␇"][..],
@@ -276,5 +287,8 @@ fn exports_of_old_data_hold_no_control_character_and_import_again() {
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
     let o = autre.vigie(&["prefecture", "importer-corrections", f.to_str().unwrap()]);
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
-    assert_eq!(autre.compter("SELECT count(*) FROM corrections_prefecture"), 2);
+    assert_eq!(
+        autre.compter("SELECT count(*) FROM corrections_prefecture"),
+        2
+    );
 }

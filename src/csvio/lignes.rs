@@ -3,9 +3,9 @@
 
 use super::{Colonne, ErreurCellule, Place, Raison, Sortie, Table};
 use crate::domain::{
-    Blocage, Canal, ChampEvenement, Demarche, Departement, ErreurValeur, Evenement, Personne,
-    GenreTexte, Resultat, TypeEvenement, controle::assainir, date_iso, oui_non, parse_date, parse_date_opt,
-    parse_oui_non, valider_reference, verifier_texte,
+    Blocage, Canal, ChampEvenement, Demarche, Departement, ErreurValeur, Evenement, GenreTexte,
+    Personne, Resultat, TypeEvenement, controle::assainir, date_iso, oui_non, parse_date,
+    parse_date_opt, parse_oui_non, valider_reference, verifier_texte,
 };
 
 const fn col(nom: &'static str, requise: bool) -> Colonne {

@@ -100,12 +100,18 @@ mod tests {
     #[test]
     fn what_each_kind_allows() {
         assert_eq!(verifier_texte("Awa Diallo", GenreTexte::Ligne), Ok(()));
-        assert_eq!(verifier_texte("A\u{1b}]0;x\u{7}", GenreTexte::Ligne), refus(0x1b, 2));
+        assert_eq!(
+            verifier_texte("A\u{1b}]0;x\u{7}", GenreTexte::Ligne),
+            refus(0x1b, 2)
+        );
         assert_eq!(verifier_texte("a\nb", GenreTexte::Ligne), refus(0x0a, 2));
         assert_eq!(verifier_texte("a\tb", GenreTexte::Ligne), refus(0x09, 2));
         assert_eq!(verifier_texte("é\u{9b}", GenreTexte::Ligne), refus(0x9b, 2));
         assert_eq!(verifier_texte("\u{7f}", GenreTexte::Ligne), refus(0x7f, 1));
-        assert_eq!(verifier_texte("1 rue\r\n75001", GenreTexte::Adresse), Ok(()));
+        assert_eq!(
+            verifier_texte("1 rue\r\n75001", GenreTexte::Adresse),
+            Ok(())
+        );
         assert_eq!(verifier_texte("1 rue\n75001", GenreTexte::Adresse), Ok(()));
         assert_eq!(verifier_texte("a\tb", GenreTexte::Adresse), refus(0x09, 2));
         assert_eq!(verifier_texte("a\rb", GenreTexte::Adresse), refus(0x0d, 2));
@@ -118,10 +124,16 @@ mod tests {
 
     #[test]
     fn cleaning_for_a_file_keeps_what_the_kind_allows() {
-        assert_eq!(assainir("a\u{1b}b\tc\r\nd\re", GenreTexte::Notes), "a␛b\tc\r\nd␍e");
+        assert_eq!(
+            assainir("a\u{1b}b\tc\r\nd\re", GenreTexte::Notes),
+            "a␛b\tc\r\nd␍e"
+        );
         assert_eq!(assainir("a\nb\u{9b}", GenreTexte::Ligne), "a␊b\\u{9b}");
         assert_eq!(assainir("1 rue\n\t", GenreTexte::Adresse), "1 rue\n␉");
-        assert!(matches!(assainir("ok", GenreTexte::Ligne), Cow::Borrowed(_)));
+        assert!(matches!(
+            assainir("ok", GenreTexte::Ligne),
+            Cow::Borrowed(_)
+        ));
     }
 
     proptest! {

@@ -18,17 +18,26 @@ use std::fmt;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ErreurValeur {
     Vide,
-    CodeInconnu { attendus: String },
+    CodeInconnu {
+        attendus: String,
+    },
     DateInvalide,
     DepartementInconnu,
     ReferenceInvalide,
     EntierInvalide,
     OuiNonInvalide,
-    NonAdmisPourType { type_evenement: &'static str },
-    RequisPourType { type_evenement: &'static str },
+    NonAdmisPourType {
+        type_evenement: &'static str,
+    },
+    RequisPourType {
+        type_evenement: &'static str,
+    },
     /// A control character where the contract forbids one (`code` its code point,
     /// `position` counted in characters from 1).
-    CaractereControle { code: u32, position: usize },
+    CaractereControle {
+        code: u32,
+        position: usize,
+    },
 }
 
 // ---------------------------------------------------------------- dates

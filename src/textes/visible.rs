@@ -102,7 +102,10 @@ mod tests {
     #[test]
     fn pictures_for_c0_del_and_escapes_for_c1() {
         assert_eq!(visible("a\u{1b}]0;titre\u{7}b"), "a␛]0;titre␇b");
-        assert_eq!(visible("\u{1b}]52;c;SGVsbG8=\u{1b}\\"), "␛]52;c;SGVsbG8=␛\\");
+        assert_eq!(
+            visible("\u{1b}]52;c;SGVsbG8=\u{1b}\\"),
+            "␛]52;c;SGVsbG8=␛\\"
+        );
         assert_eq!(visible("\u{0}\u{7f}\u{9b}2J\u{85}"), "␀␡\\u{9b}2J\\u{85}");
         assert_eq!(visible("un\tdeux\rtrois"), "un␉deux␍trois");
         assert_eq!(visible("l1\nl2\r\nl3"), "l1\nl2\nl3");

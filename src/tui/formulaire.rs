@@ -3,8 +3,8 @@
 //! No store access here: forms build values; the application writes them in one transaction.
 
 use crate::domain::{
-    Blocage, Canal, Demarche, Departement, ErreurValeur, Evenement, GenreTexte, Personne,
-    Resultat, TypeEvenement, parse_date, parse_date_opt, valider_reference, verifier_texte,
+    Blocage, Canal, Demarche, Departement, ErreurValeur, Evenement, GenreTexte, Personne, Resultat,
+    TypeEvenement, parse_date, parse_date_opt, valider_reference, verifier_texte,
 };
 use crate::textes::erreur_valeur;
 use crate::textes::moteur::date_fr;

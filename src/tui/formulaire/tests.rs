@@ -82,10 +82,17 @@ fn a_control_character_in_a_field_is_refused_next_to_it() {
     let nom = f.form.champ(ChampId::Nom).and_then(|c| c.erreur.clone());
     assert!(nom.is_some_and(|e| e.contains("U+001B")));
     assert_eq!(f.form.focalise().map(|c| c.id), Some(ChampId::Nom));
-    assert!(f.form.champ(ChampId::Notes).is_some_and(|c| c.erreur.is_none()));
+    assert!(
+        f.form
+            .champ(ChampId::Notes)
+            .is_some_and(|c| c.erreur.is_none())
+    );
     // TAB and line breaks stay allowed in the notes.
     let mut f = FormPersonne::modifier(personne("Awa", Some("a\tb\nc")), d);
-    assert_eq!(f.construire().map(|p| p.notes), Some(Some("a\tb\nc".into())));
+    assert_eq!(
+        f.construire().map(|p| p.notes),
+        Some(Some("a\tb\nc".into()))
+    );
     let mut f = FormPersonne::modifier(personne("Awa", Some("a\u{9b}2J")), d);
     assert!(f.construire().is_none());
     let notes = f.form.champ(ChampId::Notes).and_then(|c| c.erreur.clone());
