@@ -52,10 +52,12 @@ pub fn aujourdhui() -> Result<NaiveDate, String> {
 
 /// A passphrase in memory: wiped when dropped (`zeroize`).
 ///
-/// What cannot be wiped from here: the environment block holding `VIGIE_PASSPHRASE` and
-/// `VIGIE_NOUVELLE_PHRASE` (changing the environment is `unsafe`, forbidden in this crate),
-/// the buffers of the terminal driver and of `rpassword` while a phrase is typed, and the
-/// copies SQLite and SQLCipher make of the key (their own memory, which SQLCipher clears).
+/// Typed phrases: `rpassword` reads into its own wiped buffer and hands the `String` over,
+/// wrapped here at once. What cannot be wiped from here: the process environment holding
+/// `VIGIE_PASSPHRASE` and `VIGIE_NOUVELLE_PHRASE` (only its copy is ours; changing the
+/// environment is `unsafe`, forbidden in this crate), the kernel's terminal buffers, and the
+/// copies SQLite's parser and SQLCipher make of the key (their own memory: SQLCipher clears
+/// its key material when the connection closes).
 pub type Phrase = Zeroizing<String>;
 
 /// The shortest new passphrase, spaces at either end not counted.
