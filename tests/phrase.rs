@@ -300,3 +300,20 @@ fn on_a_terminal_the_new_phrase_is_typed_twice() {
     );
     assert_eq!(compter_avec(&b.db, NOUVELLE).unwrap(), 40);
 }
+
+#[test]
+fn phrases_with_quotes_key_the_base_as_sqlcipher_reads_them() {
+    // The key statement is written by vigie itself (in a buffer wiped afterwards): a phrase
+    // with quotes must give the very key that SQLCipher's own `PRAGMA key` quoting gives.
+    let b = Banc::new();
+    let avec = "l'hiver « dur » n'arrive pas";
+    ok(&banc::commande(&b.db, Some(avec))
+        .args(["demo", "--personnes", "2"])
+        .output()
+        .unwrap());
+    assert_eq!(compter_avec(&b.db, avec).unwrap(), 2);
+    let autre = "c''est ' encore '' l'été";
+    ok(&changer(&b.db, Some(avec), Some(autre)));
+    assert_eq!(compter_avec(&b.db, autre).unwrap(), 2);
+    assert!(compter_avec(&b.db, avec).is_err());
+}
