@@ -7,8 +7,9 @@
 //! is a function here whose name says what it returns, taking and returning domain types or
 //! the plain rows defined here. The raw connection never leaves this module.
 //!
-//! `ouverture`: creating, keying and opening the file; `schema`: migrations; `lignes`: the
-//! column lists and the decoding of stored values (dates, codes), written once; `personnes`,
+//! `ouverture`: creating, keying and opening the file; `phrase`: re-keying it with a new
+//! passphrase; `schema`: migrations; `lignes`: the column lists and the decoding of stored
+//! values (dates, codes), written once; `personnes`,
 //! `evenements`, `journal`: the reads and writes of every screen; `jour`, `stats`,
 //! `protection`, `corrections`: the queries of the day's list, the statistics, data
 //! protection and the préfecture corrections. Writes take an `Ecriture` (one open
