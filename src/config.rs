@@ -4,9 +4,11 @@
 
 use crate::domain::regles::{self, EtatSurcharge, Regles};
 use crate::textes::cli as t;
+use crate::textes::phrase as tp;
 use chrono::NaiveDate;
 use std::io::{BufRead, IsTerminal, Write};
 use std::path::{Path, PathBuf};
+use zeroize::Zeroizing;
 
 /// `$XDG_DATA_HOME/vigie`, else `~/.local/share/vigie`.
 pub fn dossier_donnees() -> PathBuf {
@@ -48,15 +50,72 @@ pub fn aujourdhui() -> Result<NaiveDate, String> {
     }
 }
 
-/// The passphrase: `VIGIE_PASSPHRASE`, else asked on the terminal without echo
-/// (twice for a new database).
-pub fn phrase_secrete(nouvelle: bool) -> Result<String, String> {
-    if let Ok(p) = std::env::var("VIGIE_PASSPHRASE")
-        && !p.is_empty()
+/// A passphrase in memory: wiped when dropped (`zeroize`).
+///
+/// Typed phrases: `rpassword` reads into its own wiped buffer and hands the `String` over,
+/// wrapped here at once. What cannot be wiped from here: the process environment holding
+/// `VIGIE_PASSPHRASE` and `VIGIE_NOUVELLE_PHRASE` (only its copy is ours; changing the
+/// environment is `unsafe`, forbidden in this crate), the kernel's terminal buffers, and the
+/// copies SQLite's parser and SQLCipher make of the key (their own memory: SQLCipher clears
+/// its key material when the connection closes).
+pub type Phrase = Zeroizing<String>;
+
+/// The shortest new passphrase, spaces at either end not counted.
+pub const PHRASE_MINIMUM: usize = 10;
+
+/// The rules of every NEW passphrase (a new base, `changer-phrase`): at least
+/// `PHRASE_MINIMUM` characters once the spaces at either end are trimmed, not only spaces,
+/// not one character repeated. A base keyed with an older, shorter phrase still opens: the
+/// phrase of an existing base is never checked.
+pub fn verifier_nouvelle_phrase(phrase: &str) -> Result<(), String> {
+    let coeur = phrase.trim();
+    if coeur.is_empty() {
+        return Err(tp::que_des_espaces());
+    }
+    let mut visibles = coeur.chars().filter(|c| !c.is_whitespace());
+    if let Some(premier) = visibles.next()
+        && visibles.all(|c| c == premier)
     {
-        // The same minimum as at the prompt: a new base is never keyed with a weak phrase.
-        if nouvelle && p.chars().count() < 8 {
-            return Err(t::PHRASE_COURTE.to_string());
+        return Err(tp::un_seul_caractere());
+    }
+    if coeur.chars().count() < PHRASE_MINIMUM {
+        return Err(tp::trop_courte(PHRASE_MINIMUM));
+    }
+    Ok(())
+}
+
+/// `variable` from the environment when set and not empty.
+fn phrase_environnement(variable: &str) -> Option<Phrase> {
+    std::env::var(variable)
+        .ok()
+        .map(Zeroizing::new)
+        .filter(|p| !p.is_empty())
+}
+
+/// One phrase typed without echo.
+fn saisir(question: &str) -> Result<Phrase, String> {
+    rpassword::prompt_password(question)
+        .map(Zeroizing::new)
+        .map_err(|e| t::lecture_terminal(&e))
+}
+
+/// A new phrase typed twice, checked against the rules after the first entry.
+fn saisir_nouvelle(question: &str, confirmation: &str, differente: &str) -> Result<Phrase, String> {
+    let p = saisir(question)?;
+    verifier_nouvelle_phrase(&p)?;
+    if *saisir(confirmation)? != *p {
+        return Err(differente.to_string());
+    }
+    Ok(p)
+}
+
+/// The passphrase: `VIGIE_PASSPHRASE`, else asked on the terminal without echo
+/// (twice for a new database, which must follow `verifier_nouvelle_phrase`).
+pub fn phrase_secrete(nouvelle: bool) -> Result<Phrase, String> {
+    if let Some(p) = phrase_environnement("VIGIE_PASSPHRASE") {
+        // The same rules as at the prompt: a new base is never keyed with a weak phrase.
+        if nouvelle {
+            verifier_nouvelle_phrase(&p)?;
         }
         return Ok(p);
     }
@@ -64,20 +123,31 @@ pub fn phrase_secrete(nouvelle: bool) -> Result<String, String> {
         return Err(t::PHRASE_ABSENTE.to_string());
     }
     if nouvelle {
-        let p =
-            rpassword::prompt_password(t::PHRASE_NOUVELLE).map_err(|e| t::lecture_terminal(&e))?;
-        if p.chars().count() < 8 {
-            return Err(t::PHRASE_COURTE.to_string());
-        }
-        let c = rpassword::prompt_password(t::PHRASE_CONFIRMATION)
-            .map_err(|e| t::lecture_terminal(&e))?;
-        if p != c {
-            return Err(t::PHRASE_DIFFERENTE.to_string());
-        }
-        Ok(p)
+        saisir_nouvelle(
+            t::PHRASE_NOUVELLE,
+            t::PHRASE_CONFIRMATION,
+            t::PHRASE_DIFFERENTE,
+        )
     } else {
-        rpassword::prompt_password(t::PHRASE_DEMANDE).map_err(|e| t::lecture_terminal(&e))
+        saisir(t::PHRASE_DEMANDE)
     }
+}
+
+/// The new passphrase of `changer-phrase`: `VIGIE_NOUVELLE_PHRASE` (scripts), else typed
+/// twice on the terminal; it must follow `verifier_nouvelle_phrase`.
+pub fn nouvelle_phrase_secrete() -> Result<Phrase, String> {
+    if let Some(p) = phrase_environnement("VIGIE_NOUVELLE_PHRASE") {
+        verifier_nouvelle_phrase(&p)?;
+        return Ok(p);
+    }
+    if !std::io::stdin().is_terminal() {
+        return Err(tp::NOUVELLE_ABSENTE.to_string());
+    }
+    saisir_nouvelle(
+        tp::NOUVELLE_DEMANDE,
+        tp::NOUVELLE_CONFIRMATION,
+        tp::NOUVELLE_DIFFERENTE,
+    )
 }
 
 /// The volunteer: `--benevole`, else `VIGIE_BENEVOLE`, else asked once on the terminal.
@@ -164,6 +234,39 @@ pub fn charger_regles() -> (Regles, Vec<String>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn new_passphrases_need_ten_characters_and_more_than_one_repeated() {
+        for faible in [
+            "",
+            "          ",
+            "aaaaaaaaaaaa",
+            "  aaaa aaaa aaaa ",
+            "neuf car.",
+            "  court    ",
+        ] {
+            let e = verifier_nouvelle_phrase(faible).unwrap_err();
+            assert!(e.contains("quatre mots"), "{faible:?} : {e}");
+        }
+        assert!(
+            verifier_nouvelle_phrase("          ")
+                .unwrap_err()
+                .contains("espaces")
+        );
+        assert!(
+            verifier_nouvelle_phrase("aaaaaaaaaaaa")
+                .unwrap_err()
+                .contains("répété")
+        );
+        assert!(
+            verifier_nouvelle_phrase("123456789")
+                .unwrap_err()
+                .contains("10 caractères")
+        );
+        for bonne in ["dix lettre", "cerise lundi fanfare escalier", "ééééééééé1"] {
+            assert_eq!(verifier_nouvelle_phrase(bonne), Ok(()), "{bonne:?}");
+        }
+    }
 
     #[test]
     fn override_file_refused_or_absent_keeps_the_shipped_rules() {

@@ -59,7 +59,7 @@ fn a_new_encrypted_base_needs_a_long_enough_passphrase_from_the_environment_too(
         &["import", "--personnes", &p.display().to_string()],
     );
     assert!(!o.status.success());
-    assert!(erreur(&o).contains("8 caractères"), "{}", erreur(&o));
+    assert!(erreur(&o).contains("10 caractères"), "{}", erreur(&o));
     assert!(!db.exists());
     // An existing base keeps opening with whatever passphrase it was made with.
     let o = vigie(

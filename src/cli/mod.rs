@@ -4,6 +4,7 @@
 mod aujourdhui;
 mod donnees;
 mod lettres;
+mod phrase;
 mod prefecture;
 mod protection;
 mod regles;
@@ -76,6 +77,8 @@ pub enum Commande {
     Purger(PurgerArgs),
     /// Copie cohérente de la base, chiffrée avec la même phrase secrète.
     Sauvegarde(SauvegardeArgs),
+    /// Change la phrase secrète de la base (nouvelle phrase : VIGIE_NOUVELLE_PHRASE ou saisie).
+    ChangerPhrase,
 }
 
 #[derive(Debug, Args)]
@@ -336,7 +339,9 @@ impl Contexte {
         let phrase = if self.sans_chiffrement {
             None
         } else {
-            Some(config::phrase_secrete(!Store::existe(&self.db))?)
+            // Moved, not copied, into the opening parameters (which wipe it when dropped).
+            let mut p = config::phrase_secrete(!Store::existe(&self.db))?;
+            Some(std::mem::take(&mut *p))
         };
         Ok(Store::ouvrir(&Ouverture {
             chemin: self.db.clone(),
@@ -410,5 +415,6 @@ fn executer(commande: Option<Commande>, ctx: &Contexte) -> Result<(), ErreurCli>
         Some(Commande::Personne(PersonneCommande::Effacer(a))) => protection::effacer(&a, ctx),
         Some(Commande::Purger(a)) => protection::purger(&a, ctx),
         Some(Commande::Sauvegarde(a)) => protection::sauvegarde(&a, ctx),
+        Some(Commande::ChangerPhrase) => phrase::changer(ctx),
     }
 }

@@ -7,8 +7,9 @@
 //! is a function here whose name says what it returns, taking and returning domain types or
 //! the plain rows defined here. The raw connection never leaves this module.
 //!
-//! `ouverture`: creating, keying and opening the file; `schema`: migrations; `lignes`: the
-//! column lists and the decoding of stored values (dates, codes), written once; `personnes`,
+//! `ouverture`: creating, keying and opening the file; `phrase`: re-keying it with a new
+//! passphrase; `schema`: migrations; `lignes`: the column lists and the decoding of stored
+//! values (dates, codes), written once; `personnes`,
 //! `evenements`, `journal`: the reads and writes of every screen; `jour`, `stats`,
 //! `protection`, `corrections`: the queries of the day's list, the statistics, data
 //! protection and the préfecture corrections. Writes take an `Ecriture` (one open
@@ -21,6 +22,7 @@ mod journal;
 mod lignes;
 mod ouverture;
 mod personnes;
+mod phrase;
 mod protection;
 mod schema;
 mod stats;
@@ -96,8 +98,9 @@ impl From<rusqlite::Error> for ErreurStore {
 
 pub type ResultatStore<T> = Result<T, ErreurStore>;
 
-/// How to open the database.
-#[derive(Debug, Clone)]
+/// How to open the database. The passphrase is wiped from memory when this is dropped
+/// (and so is every clone's).
+#[derive(Clone)]
 pub struct Ouverture {
     pub chemin: PathBuf,
     /// `None` with `sans_chiffrement`.
@@ -105,6 +108,27 @@ pub struct Ouverture {
     pub sans_chiffrement: bool,
     /// Name of the volunteer, recorded on every change.
     pub benevole: String,
+}
+
+impl Drop for Ouverture {
+    fn drop(&mut self) {
+        use zeroize::Zeroize;
+        if let Some(phrase) = self.phrase.as_mut() {
+            phrase.zeroize();
+        }
+    }
+}
+
+/// Never prints the passphrase.
+impl std::fmt::Debug for Ouverture {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Ouverture")
+            .field("chemin", &self.chemin)
+            .field("phrase", &self.phrase.as_ref().map(|_| "…"))
+            .field("sans_chiffrement", &self.sans_chiffrement)
+            .field("benevole", &self.benevole)
+            .finish()
+    }
 }
 
 /// An open database, for one volunteer.

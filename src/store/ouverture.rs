@@ -4,7 +4,7 @@ use super::{ErreurStore, Ouverture, ResultatStore, Store, est_occupee, schema};
 use rusqlite::{Connection, OpenFlags};
 
 /// How long a desk waits for another one's write before giving up.
-const ATTENTE_VERROU: std::time::Duration = std::time::Duration::from_secs(10);
+pub(super) const ATTENTE_VERROU: std::time::Duration = std::time::Duration::from_secs(10);
 
 impl Store {
     /// Opens (or creates) the database, keys it, checks the key with a read at once,
@@ -38,8 +38,7 @@ impl Store {
         // SQLCipher logs to stderr by default: that would draw garbage over the TUI.
         let _ = conn.execute_batch("PRAGMA cipher_log_level = NONE;");
         if !o.sans_chiffrement {
-            let phrase = o.phrase.as_deref().unwrap_or("");
-            conn.pragma_update(None, "key", phrase)?;
+            pragma_cle(&conn, "key", o.phrase.as_deref().unwrap_or(""))?;
         }
         // The first read tells at once whether the key (or its absence) is right.
         match conn.query_row("SELECT count(*) FROM sqlite_master", [], |r| {
@@ -98,14 +97,9 @@ fn creer_base(o: &Ouverture) -> ResultatStore<()> {
     // file's permissions).
     crate::fichiers::creer_prive(&provisoire, crate::fichiers::SiExiste::Refuser)
         .map_err(fichier)?;
-    let faite = Store::ouvrir_fichier(
-        &Ouverture {
-            chemin: provisoire.clone(),
-            ..o.clone()
-        },
-        true,
-    )
-    .map(drop);
+    let mut ailleurs = o.clone();
+    ailleurs.chemin = provisoire.clone();
+    let faite = Store::ouvrir_fichier(&ailleurs, true).map(drop);
     // Closed: its WAL is checkpointed and removed; only the file remains.
     let lien = faite.and_then(|()| match std::fs::hard_link(&provisoire, &o.chemin) {
         Ok(()) => Ok(()),
@@ -140,4 +134,28 @@ fn passer_en_wal(conn: &Connection) -> rusqlite::Result<()> {
             Err(e) => return Err(e),
         }
     }
+}
+
+/// `PRAGMA key` or `PRAGMA rekey` with `phrase`, written as rusqlite's `pragma_update` would
+/// (a string literal, quotes doubled: the same key as ever), but in a buffer sized once and
+/// wiped when dropped. What cannot be wiped from here: the copies SQLite's parser and
+/// SQLCipher make (SQLCipher keeps the key material in its own memory and clears it with
+/// the connection), and the text's life before it reached the store (the terminal driver,
+/// the process environment for `VIGIE_PASSPHRASE`).
+pub(super) fn pragma_cle(conn: &Connection, pragma: &str, phrase: &str) -> rusqlite::Result<()> {
+    let guillemets = phrase.matches('\'').count();
+    let mut sql = zeroize::Zeroizing::new(String::with_capacity(
+        pragma.len() + phrase.len() + guillemets + 16,
+    ));
+    sql.push_str("PRAGMA ");
+    sql.push_str(pragma);
+    sql.push_str(" = '");
+    for c in phrase.chars() {
+        if c == '\'' {
+            sql.push('\'');
+        }
+        sql.push(c);
+    }
+    sql.push('\'');
+    conn.execute_batch(&sql)
 }

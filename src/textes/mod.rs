@@ -5,6 +5,7 @@ pub mod donnees;
 pub mod lettres;
 pub mod libelles;
 pub mod moteur;
+pub mod phrase;
 pub mod prefecture;
 pub mod protection;
 pub mod stats;
@@ -161,11 +162,10 @@ pub fn erreur_store(e: &ErreurStore) -> String {
 pub mod cli {
     pub const PREFIXE_ERREUR: &str = "vigie : erreur :";
     pub const PHRASE_DEMANDE: &str = "Phrase secrète de la base : ";
-    pub const PHRASE_NOUVELLE: &str =
-        "Nouvelle base chiffrée. Choisissez une phrase secrète (8 caractères au moins) : ";
+    pub const PHRASE_NOUVELLE: &str = "Nouvelle base chiffrée. Choisissez une phrase secrète \
+         (10 caractères au moins ; quatre mots ou plus, c'est mieux) : ";
     pub const PHRASE_CONFIRMATION: &str = "Confirmez la phrase secrète : ";
     pub const PHRASE_DIFFERENTE: &str = "les deux saisies de la phrase secrète diffèrent";
-    pub const PHRASE_COURTE: &str = "phrase secrète trop courte (8 caractères au moins)";
     pub const PHRASE_ABSENTE: &str = "aucune phrase secrète : définissez VIGIE_PASSPHRASE, \
          lancez vigie dans un terminal, ou utilisez --sans-chiffrement pour une base non chiffrée";
     pub const BENEVOLE_DEMANDE: &str = "Votre nom (bénévole), pour signer vos saisies : ";
