@@ -5,6 +5,7 @@
 #![cfg(unix)]
 
 mod banc;
+mod tui_commun;
 
 use banc::Banc;
 use std::os::unix::fs::PermissionsExt;
@@ -377,4 +378,38 @@ fn the_tui_stats_export_goes_through_the_same_writer() {
         "contenu d'autrui\n"
     );
     assert!(partiels(&s).is_empty());
+}
+
+#[test]
+fn a_tui_document_over_a_symlink_is_asked_first_then_replaces_the_link_only() {
+    use ratatui::crossterm::event::KeyCode;
+    use tui_commun::{app, base_exemple, ctrl, taper, touche};
+    use vigie::tui::app::Confirmation;
+    let dir = tempfile::tempdir().unwrap();
+    let (mut store, _) = base_exemple(dir.path());
+    let mut app = app(&store);
+    let victime = fichier_public(dir.path(), "victime", "contenu d'autrui\n");
+    let cible = dir.path().join("lettre.txt");
+    std::os::unix::fs::symlink(&victime, &cible).unwrap();
+    // L: the letter's preview; e: the file name field.
+    let mut k = vec![
+        touche(KeyCode::Char('L')),
+        touche(KeyCode::Char('e')),
+        ctrl('u'),
+    ];
+    k.extend(tui_commun::texte(&cible.display().to_string()));
+    k.push(touche(KeyCode::Enter));
+    taper(&mut app, &mut store, &k);
+    assert_eq!(app.confirmation, Some(Confirmation::Ecraser));
+    assert!(est_lien(&cible));
+    taper(&mut app, &mut store, &[touche(KeyCode::Char('o'))]);
+    assert!(app.confirmation.is_none());
+    assert!(!est_lien(&cible));
+    assert_eq!(mode(&cible), 0o600);
+    assert!(std::fs::read_to_string(&cible).unwrap().contains("Objet"));
+    assert_eq!(
+        std::fs::read_to_string(&victime).unwrap(),
+        "contenu d'autrui\n"
+    );
+    assert!(partiels(dir.path()).is_empty());
 }
