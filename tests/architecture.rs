@@ -16,7 +16,7 @@ const COUCHES: &[(&str, &[&str])] = &[
     ("store", &["domain", "fichiers"]),
     // Services: read through the store, decide through the domain; no French wording.
     ("csvio", &["domain", "store", "fichiers"]),
-    ("prefectures", &["domain", "store", "csvio"]),
+    ("prefectures", &["domain", "store", "csvio", "fichiers"]),
     ("jour", &["domain", "store", "prefectures"]),
     ("stats", &["domain", "store", "csvio"]),
     (

@@ -4,7 +4,6 @@
 use super::{Contexte, DocumentArgs, ErreurCli};
 use crate::lettres::{Dossier, charger};
 use crate::textes::lettres as t;
-use std::io::Write;
 
 /// Reads the person's file by reference (a clear French error when it does not exist).
 pub fn dossier(store: &crate::store::Store, reference: &str) -> Result<Dossier, ErreurCli> {
@@ -24,10 +23,14 @@ fn sortir(texte: &str, args: &DocumentArgs, quoi: &str) -> Result<(), ErreurCli>
     let texte = texte.as_ref();
     match &args.sortie {
         Some(chemin) => {
-            // Never over a file already there: the letter may have been completed by hand.
-            crate::fichiers::creer_prive(chemin, crate::fichiers::SiExiste::Refuser)
-                .and_then(|mut f| f.write_all(texte.as_bytes()).and_then(|_| f.flush()))
-                .map_err(|e| ErreurCli::new(t::ecriture_fichier(chemin, chemin.is_dir(), &e)))?;
+            // Never over a file already there (the letter may have been completed by hand), nor
+            // through a symlink; complete or not at all.
+            crate::fichiers::ecrire_prive(
+                chemin,
+                texte.as_bytes(),
+                crate::fichiers::SiExiste::Refuser,
+            )
+            .map_err(|e| ErreurCli::new(t::ecriture_fichier(chemin, chemin.is_dir(), &e)))?;
             eprintln!("{}", t::document_ecrit(quoi, chemin));
             Ok(())
         }

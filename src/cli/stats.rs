@@ -64,7 +64,9 @@ pub fn executer(a: ExportStatsArgs, ctx: &Contexte) -> Result<(), ErreurCli> {
     let octets = tableau.ecrire(format);
     match &a.sortie {
         Some(chemin) => {
-            std::fs::write(chemin, &octets).map_err(|e| t::ecriture_impossible(chemin, &e))?;
+            // Replaced whole or not at all, owner-only, a symlink there never followed.
+            crate::fichiers::ecrire_prive(chemin, &octets, crate::fichiers::SiExiste::Remplacer)
+                .map_err(|e| t::ecriture_impossible(chemin, &e))?;
             eprintln!("{}", t::fichier_ecrit(chemin, tableau.lignes.len()));
         }
         None => {

@@ -78,34 +78,16 @@ pub fn exporter_donnees(store: &Store, dossier: &Path) -> Result<BilanExport, Er
     })?;
     let fichier_personnes = dossier.join("personnes.csv");
     let fichier_evenements = dossier.join("evenements.csv");
-    // Nothing half-written: both files are written under temporary names, and put in place
-    // only when both are complete (a full disk leaves the previous export as it was).
-    let provisoire = |chemin: &Path| {
-        let mut p = chemin.as_os_str().to_owned();
-        p.push(".partiel");
-        PathBuf::from(p)
+    let en_io = |chemin: &Path| {
+        let chemin = chemin.to_path_buf();
+        move |erreur| ErreurExport::Fichier { chemin, erreur }
     };
-    let (tmp_personnes, tmp_evenements) = (
-        provisoire(&fichier_personnes),
-        provisoire(&fichier_evenements),
-    );
-    for cible in [&fichier_personnes, &fichier_evenements] {
-        if cible.is_dir() {
-            return Err(ErreurExport::Fichier {
-                chemin: cible.clone(),
-                erreur: std::io::Error::from(std::io::ErrorKind::IsADirectory),
-            });
-        }
-    }
-    // Personal data: readable by the owner only (Unix).
+    // Nothing half-written, nothing followed: both files are written under private
+    // temporary names and put in place only when both are complete and on disk (a full disk
+    // leaves the previous export as it was; a symlink at a target is replaced, not followed).
     let ouvrir = |chemin: &Path| {
-        let _ = std::fs::remove_file(chemin);
-        crate::fichiers::creer_prive(chemin, crate::fichiers::SiExiste::Refuser)
-            .map(std::io::BufWriter::new)
-            .map_err(|erreur| ErreurExport::Fichier {
-                chemin: chemin.to_path_buf(),
-                erreur,
-            })
+        crate::fichiers::Provisoire::creer(chemin, crate::fichiers::SiExiste::Remplacer)
+            .map_err(en_io(chemin))
     };
     let avec_chemin = |e: ErreurExport, chemin: &Path| match e {
         ErreurExport::Fichier { erreur, .. } => ErreurExport::Fichier {
@@ -114,29 +96,23 @@ pub fn exporter_donnees(store: &Store, dossier: &Path) -> Result<BilanExport, Er
         },
         autre => autre,
     };
+    for cible in [&fichier_personnes, &fichier_evenements] {
+        if cible.is_dir() {
+            return Err(en_io(cible)(std::io::ErrorKind::IsADirectory.into()));
+        }
+    }
+    let mut tmp_personnes = ouvrir(&fichier_personnes)?;
+    let mut tmp_evenements = ouvrir(&fichier_evenements)?;
     // One read transaction: the two files describe the same moment.
-    let resultat = store.lire(|| -> Result<(usize, usize), ErreurExport> {
-        let personnes = ecrire_personnes(store, ouvrir(&tmp_personnes)?)
+    let (personnes, evenements) = store.lire(|| -> Result<(usize, usize), ErreurExport> {
+        let personnes = ecrire_personnes(store, &mut tmp_personnes)
             .map_err(|e| avec_chemin(e, &fichier_personnes))?;
-        let evenements = ecrire_evenements(store, ouvrir(&tmp_evenements)?)
+        let evenements = ecrire_evenements(store, &mut tmp_evenements)
             .map_err(|e| avec_chemin(e, &fichier_evenements))?;
         Ok((personnes, evenements))
-    });
-    let resultat = resultat.and_then(|n| {
-        for (tmp, cible) in [
-            (&tmp_personnes, &fichier_personnes),
-            (&tmp_evenements, &fichier_evenements),
-        ] {
-            std::fs::rename(tmp, cible).map_err(|erreur| ErreurExport::Fichier {
-                chemin: cible.clone(),
-                erreur,
-            })?;
-        }
-        Ok(n)
-    });
-    let _ = std::fs::remove_file(&tmp_personnes);
-    let _ = std::fs::remove_file(&tmp_evenements);
-    let (personnes, evenements) = resultat?;
+    })?;
+    crate::fichiers::valider_ensemble(vec![tmp_personnes, tmp_evenements])
+        .map_err(en_io(dossier))?;
     Ok(BilanExport {
         personnes,
         evenements,

@@ -137,10 +137,13 @@ pub fn vers_csv(corrections: &[Correction]) -> Result<Vec<u8>, ErreurEchange> {
 pub fn exporter(store: &Store, chemin: &Path) -> Result<usize, ErreurEchange> {
     let toutes = toutes(store)?;
     let octets = vers_csv(&toutes)?;
-    std::fs::write(chemin, octets).map_err(|erreur| ErreurEchange::EcritureFichier {
-        chemin: chemin.to_path_buf(),
-        erreur,
-    })?;
+    // Replaced whole or not at all, owner-only, a symlink there never followed.
+    crate::fichiers::ecrire_prive(chemin, &octets, crate::fichiers::SiExiste::Remplacer).map_err(
+        |erreur| ErreurEchange::EcritureFichier {
+            chemin: chemin.to_path_buf(),
+            erreur,
+        },
+    )?;
     Ok(toutes.len())
 }
 

@@ -11,6 +11,7 @@ use crate::csvio::lignes::{
     COLONNES_EVENEMENTS, COLONNES_PERSONNES, ecrire_evenement, ecrire_personne, noms,
 };
 use crate::domain::{Personne, date_iso};
+use crate::fichiers::{Provisoire, SiExiste};
 use crate::store::{ErreurStore, ResultatStore, Store, journaliser};
 use chrono::NaiveDate;
 use std::io::Write;
@@ -36,14 +37,13 @@ impl From<ErreurStore> for ErreurProtection {
     }
 }
 
-/// Creates (or replaces) a file readable by its owner only (Unix).
-fn creer_prive(chemin: &Path) -> Result<std::io::BufWriter<std::fs::File>, ErreurProtection> {
-    crate::fichiers::creer_prive(chemin, crate::fichiers::SiExiste::Remplacer)
-        .map(std::io::BufWriter::new)
-        .map_err(|erreur| ErreurProtection::Fichier {
-            chemin: chemin.to_path_buf(),
-            erreur,
-        })
+/// Starts writing a file readable by its owner only (Unix), replacing any file there (a
+/// symlink is replaced, never followed); it appears only when `valider_ensemble` says so.
+fn creer_prive(chemin: &Path) -> Result<Provisoire, ErreurProtection> {
+    Provisoire::creer(chemin, SiExiste::Remplacer).map_err(|erreur| ErreurProtection::Fichier {
+        chemin: chemin.to_path_buf(),
+        erreur,
+    })
 }
 
 // ---------------------------------------------------------------- right of access
@@ -78,13 +78,12 @@ pub fn exporter_personne(
         move |erreur| ErreurProtection::Fichier { chemin, erreur }
     };
 
+    // The three files appear together, complete, or not at all (the previous ones stay).
     let mut w = Ecrivain::new(creer_prive(&f_personnes)?);
     w.entete(&noms(COLONNES_PERSONNES))
         .and_then(|_| ecrire_personne(&mut w, personne))
         .map_err(io(&f_personnes))?;
-    w.terminer()
-        .and_then(|mut s| s.flush())
-        .map_err(io(&f_personnes))?;
+    let p_personnes = w.terminer().map_err(io(&f_personnes))?;
 
     let mut w = Ecrivain::new(creer_prive(&f_evenements)?);
     w.entete(&noms(COLONNES_EVENEMENTS))
@@ -92,14 +91,14 @@ pub fn exporter_personne(
     for e in &evenements {
         ecrire_evenement(&mut w, &personne.reference, e).map_err(io(&f_evenements))?;
     }
-    w.terminer()
-        .and_then(|mut s| s.flush())
-        .map_err(io(&f_evenements))?;
+    let p_evenements = w.terminer().map_err(io(&f_evenements))?;
 
-    let mut f = creer_prive(&f_chronologie)?;
-    f.write_all(chronologie.as_bytes())
-        .and_then(|_| f.flush())
+    let mut p_chronologie = creer_prive(&f_chronologie)?;
+    p_chronologie
+        .write_all(chronologie.as_bytes())
         .map_err(io(&f_chronologie))?;
+    crate::fichiers::valider_ensemble(vec![p_personnes, p_evenements, p_chronologie])
+        .map_err(io(dossier))?;
 
     let reference = personne.reference.clone();
     store.ecrire(|tx, b| journaliser(tx, b, "export_personne", Some(&reference), ""))?;
@@ -188,7 +187,8 @@ pub fn purger(store: &mut Store, avant: NaiveDate) -> ResultatStore<BilanPurge> 
 /// same passphrase; a plain base a plain copy. An existing file is never overwritten.
 /// The copy is readable by its owner only (Unix).
 pub fn sauvegarder(store: &Store, chemin: &Path) -> Result<u64, ErreurProtection> {
-    if chemin.exists() {
+    // Nothing at the target, not even a symlink (followed, it would send the copy elsewhere).
+    if chemin.symlink_metadata().is_ok() {
         return Err(ErreurProtection::FichierExistant(chemin.to_path_buf()));
     }
     if let Some(dossier) = chemin.parent()
@@ -200,18 +200,21 @@ pub fn sauvegarder(store: &Store, chemin: &Path) -> Result<u64, ErreurProtection
             erreur: std::io::Error::from(std::io::ErrorKind::NotFound),
         });
     }
-    // An empty file created private first: VACUUM INTO fills an empty target, so the copy is
-    // never readable by others, not even for an instant.
-    crate::fichiers::creer_prive(chemin, crate::fichiers::SiExiste::Refuser).map_err(|erreur| {
-        ErreurProtection::Fichier {
+    // An empty private temporary file created first: VACUUM INTO fills an empty target, so
+    // the copy is never readable by others, not even for an instant. It is linked in place
+    // only when complete and on disk, and only if nothing appeared at the target meanwhile.
+    let fichier = |erreur: std::io::Error| match erreur.kind() {
+        std::io::ErrorKind::AlreadyExists => {
+            ErreurProtection::FichierExistant(chemin.to_path_buf())
+        }
+        _ => ErreurProtection::Fichier {
             chemin: chemin.to_path_buf(),
             erreur,
-        }
-    })?;
-    if let Err(e) = store.copier_dans(chemin) {
-        let _ = std::fs::remove_file(chemin);
-        return Err(e.into());
-    }
+        },
+    };
+    let provisoire = Provisoire::creer(chemin, SiExiste::Refuser).map_err(fichier)?;
+    store.copier_dans(provisoire.chemin_provisoire())?;
+    provisoire.valider().map_err(fichier)?;
     let taille = std::fs::metadata(chemin)
         .map(|m| m.len())
         .map_err(|erreur| ErreurProtection::Fichier {

@@ -95,8 +95,7 @@ fn creer_base(o: &Ouverture) -> ResultatStore<()> {
     };
     // Readable by its owner only (SQLite gives the WAL and shared-memory files the database
     // file's permissions).
-    crate::fichiers::creer_prive(&provisoire, crate::fichiers::SiExiste::Refuser)
-        .map_err(fichier)?;
+    crate::fichiers::creer_nouveau(&provisoire).map_err(fichier)?;
     let mut ailleurs = o.clone();
     ailleurs.chemin = provisoire.clone();
     let faite = Store::ouvrir_fichier(&ailleurs, true).map(drop);

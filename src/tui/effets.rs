@@ -359,11 +359,11 @@ pub fn charger_fiche(
     }))
 }
 
-/// Writes `octets` to a new owner-only file; an existing file is replaced only with
-/// `ecraser` (otherwise `AlreadyExists`, so the volunteer can be asked). A folder is refused,
-/// and nothing half-written is left behind.
+/// Writes `octets` to an owner-only file; an existing file (or a symlink) is replaced only
+/// with `ecraser` (otherwise `AlreadyExists`, so the volunteer can be asked), and a symlink is
+/// then replaced itself, never followed. A folder is refused, and nothing half-written is left
+/// behind (`fichiers::Provisoire`).
 fn ecrire_prive(chemin: &std::path::Path, octets: &[u8], ecraser: bool) -> std::io::Result<()> {
-    use std::io::Write;
     if chemin.is_dir() {
         return Err(std::io::Error::from(std::io::ErrorKind::IsADirectory));
     }
@@ -372,13 +372,7 @@ fn ecrire_prive(chemin: &std::path::Path, octets: &[u8], ecraser: bool) -> std::
     } else {
         crate::fichiers::SiExiste::Refuser
     };
-    let mut f = crate::fichiers::creer_prive(chemin, si_existe)?;
-    let r = f.write_all(octets).and_then(|_| f.flush());
-    if r.is_err() {
-        drop(f);
-        let _ = std::fs::remove_file(chemin);
-    }
-    r
+    crate::fichiers::ecrire_prive(chemin, octets, si_existe)
 }
 
 /// What a panel asks of the executor (its update stays pure).
