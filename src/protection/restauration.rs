@@ -39,8 +39,13 @@ pub enum ErreurRestauration {
     BaseOuverte(PathBuf),
     /// The backup given is the base itself.
     MemeFichier(PathBuf),
-    /// A file could not be read, written or renamed.
+    /// A file could not be read or written while preparing (nothing changed).
     Fichier {
+        chemin: PathBuf,
+        erreur: std::io::Error,
+    },
+    /// A file could not be renamed while replacing the base (the base stays in place).
+    Remplacement {
         chemin: PathBuf,
         erreur: std::io::Error,
     },
@@ -48,6 +53,13 @@ pub enum ErreurRestauration {
 
 fn io(chemin: &Path) -> impl FnOnce(std::io::Error) -> ErreurRestauration + '_ {
     move |erreur| ErreurRestauration::Fichier {
+        chemin: chemin.to_path_buf(),
+        erreur,
+    }
+}
+
+fn io_remplacement(chemin: &Path) -> impl FnOnce(std::io::Error) -> ErreurRestauration + '_ {
+    move |erreur| ErreurRestauration::Remplacement {
         chemin: chemin.to_path_buf(),
         erreur,
     }
@@ -222,7 +234,7 @@ impl Restauration {
             let wal = avec_suffixe(&base, "-wal");
             let wal_cote = avec_suffixe(&cote, "-wal");
             if std::fs::metadata(&wal).is_ok_and(|m| m.len() > 0) {
-                std::fs::rename(&wal, &wal_cote).map_err(io(&wal))?;
+                std::fs::rename(&wal, &wal_cote).map_err(io_remplacement(&wal))?;
                 let _ = rendre_prive(&wal_cote);
                 bilan.journal_mis_de_cote = Some(wal_cote);
             } else {
@@ -241,7 +253,7 @@ impl Restauration {
             {
                 let _ = std::fs::rename(c, &base);
             }
-            return Err(io(&base)(e));
+            return Err(io_remplacement(&base)(e));
         }
         if let Some(dossier) = base.parent().filter(|d| !d.as_os_str().is_empty()) {
             let _ = std::fs::File::open(dossier).and_then(|d| d.sync_all());
@@ -275,12 +287,12 @@ fn mettre_de_cote(base: &Path, jour: NaiveDate) -> Result<PathBuf, ErreurRestaur
         match std::fs::hard_link(base, &cote) {
             Ok(()) => {}
             Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => continue,
-            Err(_) => std::fs::rename(base, &cote).map_err(io(base))?,
+            Err(_) => std::fs::rename(base, &cote).map_err(io_remplacement(base))?,
         }
-        rendre_prive(&cote).map_err(io(&cote))?;
+        rendre_prive(&cote).map_err(io_remplacement(&cote))?;
         return Ok(cote);
     }
-    Err(io(base)(std::io::Error::from(
+    Err(io_remplacement(base)(std::io::Error::from(
         std::io::ErrorKind::AlreadyExists,
     )))
 }

@@ -200,7 +200,12 @@ pub fn erreur_restauration(e: &ErreurRestauration) -> String {
             chemin.display()
         ),
         ErreurRestauration::Fichier { chemin, erreur } => format!(
-            "{} : {} ; la base n'a pas été remplacée",
+            "{} : {} ; {rien}",
+            chemin.display(),
+            super::erreur_io(erreur)
+        ),
+        ErreurRestauration::Remplacement { chemin, erreur } => format!(
+            "{} : {} ; la base n'a pas été remplacée (elle est toujours à sa place)",
             chemin.display(),
             super::erreur_io(erreur)
         ),
