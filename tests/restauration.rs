@@ -248,7 +248,12 @@ fn refusee(b: &Banc, fichier: &Path, attendu: &str) {
     let err = erreur(&restaurer(b, fichier));
     assert!(err.contains(attendu), "{}: {err}", fichier.display());
     assert!(err.contains("rien n'a été modifié"), "{err}");
-    assert_eq!(std::fs::read(&b.db).unwrap(), octets, "{}", fichier.display());
+    assert_eq!(
+        std::fs::read(&b.db).unwrap(),
+        octets,
+        "{}",
+        fichier.display()
+    );
     assert_eq!(fichiers(b), avant, "{}", fichier.display());
 }
 
@@ -266,7 +271,11 @@ fn damaged_foreign_or_wrongly_keyed_files_are_refused_and_the_base_untouched() {
     let coupee = b.fichier("coupee.db", &octets[..octets.len() / 2]);
     refusee(&b, &coupee, "refusée");
     // Not a database at all, an empty file, another program's plain SQLite file.
-    refusee(&b, &b.fichier("texte.db", "bonjour\n".repeat(500)), "ne s'ouvre pas");
+    refusee(
+        &b,
+        &b.fichier("texte.db", "bonjour\n".repeat(500)),
+        "ne s'ouvre pas",
+    );
     refusee(&b, &b.fichier("vide.db", ""), "refusée");
     let autre = b.racine.join("autre.db");
     rusqlite::Connection::open(&autre)
@@ -355,7 +364,11 @@ fn each_restore_keeps_its_own_aside_copy_and_a_script_must_say_oui() {
     let sortie = ok(&restaurer(&b, &s));
     let seconde = b.racine.join("x.db.avant-restauration-2026-11-23-2");
     assert!(sortie.contains(&seconde.display().to_string()), "{sortie}");
-    assert_eq!(std::fs::read(&premiere).unwrap(), avant, "never overwritten");
+    assert_eq!(
+        std::fs::read(&premiere).unwrap(),
+        avant,
+        "never overwritten"
+    );
     assert_eq!(mode(&premiere), 0o600);
     assert_eq!(mode(&seconde), 0o600);
     assert_eq!(mode(&b.db), 0o600);
@@ -373,12 +386,12 @@ fn each_restore_keeps_its_own_aside_copy_and_a_script_must_say_oui() {
 fn a_backup_restores_where_there_is_no_base_yet() {
     let b = Banc::chiffre();
     let (s, attendu) = base_et_sauvegarde(&b);
-    let neuve = b.racine.join("neuf").join("vigie.db");
-    std::fs::create_dir(neuve.parent().unwrap()).unwrap();
+    let neuve = b.racine.join("neuf").join("vigie").join("vigie.db");
     let sortie = ok(&b.vigie_db(&neuve, &["restaurer", s.to_str().unwrap(), "--oui"]));
     assert!(sortie.contains("rien n'a été mis de côté"), "{sortie}");
     assert_eq!(contenu(&b, &neuve, "export-neuve"), attendu);
     assert_eq!(mode(&neuve), 0o600);
+    assert_eq!(mode(neuve.parent().unwrap()), 0o700);
 }
 
 // ---------------------------------------------------------------- confirmation on a terminal
@@ -423,7 +436,10 @@ fn on_a_terminal_the_restore_asks_first() {
     let o = lancer("non\n");
     let tout = String::from_utf8_lossy(&o.stdout);
     assert!(!o.status.success(), "{tout}");
-    assert!(tout.contains("(2 personnes)") && tout.contains("annulée"), "{tout}");
+    assert!(
+        tout.contains("(2 personnes)") && tout.contains("annulée"),
+        "{tout}"
+    );
     assert_eq!(b.compter("SELECT count(*) FROM personnes"), 3);
     let o = lancer("oui\n");
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stdout));

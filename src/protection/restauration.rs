@@ -122,6 +122,13 @@ pub fn preparer(
             std::io::ErrorKind::InvalidInput,
         )));
     }
+    // A desk rebuilt after a loss may not have the data folder yet.
+    if let Some(dossier) = base.parent()
+        && !dossier.as_os_str().is_empty()
+        && !dossier.exists()
+    {
+        crate::fichiers::creer_dossier_prive(dossier).map_err(io(dossier))?;
+    }
     let nom = base
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
