@@ -231,6 +231,16 @@ fn restore_after_a_backup_copied_over_a_stale_wal_by_hand() {
     // What a volunteer would do by hand: the backup copied over the base, the -wal left.
     std::fs::copy(&s, &b.db).unwrap();
     std::fs::write(avec_suffixe(&b.db, "-wal"), &wal).unwrap();
+    // The hole this command closes: opened as it is (on a copy), that pair does not give the
+    // backup — the stale -wal is replayed (a damaged base, or P5 silently kept).
+    let essai = b.racine.join("essai.db");
+    std::fs::copy(&b.db, &essai).unwrap();
+    std::fs::write(avec_suffixe(&essai, "-wal"), &wal).unwrap();
+    let o = b.vigie_db(&essai, &["aujourdhui", "--tous"]);
+    assert!(
+        !o.status.success() || String::from_utf8_lossy(&o.stdout).contains("P5"),
+        "the hand-made copy should not be a clean restore"
+    );
     let sortie = ok(&restaurer(&b, &s));
     assert!(sortie.contains("2 personnes"), "{sortie}");
     assert_eq!(contenu(&b, &b.db, "export-apres"), attendu);
