@@ -146,8 +146,8 @@ pub fn restauration_terminee(b: &BilanRestauration) -> String {
             b.base.display()
         )),
         (Some(c), None) => s.push_str(&format!(
-            "\nL'ancienne base est gardée dans {} (lisible par vous seul). Ses fichiers \
-             {1}-wal et {1}-shm ont été retirés.",
+            "\nL'ancienne base est gardée dans {} (lisible par vous seul). Aucun ancien \
+             fichier {1}-wal ou {1}-shm ne reste à côté de la base.",
             c.display(),
             b.base.display()
         )),
