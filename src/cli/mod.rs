@@ -8,6 +8,7 @@ mod phrase;
 mod prefecture;
 mod protection;
 mod regles;
+mod restauration;
 mod sortie;
 mod stats;
 
@@ -77,6 +78,8 @@ pub enum Commande {
     Purger(PurgerArgs),
     /// Copie cohérente de la base, chiffrée avec la même phrase secrète.
     Sauvegarde(SauvegardeArgs),
+    /// Remet une sauvegarde à la place de la base (l'actuelle est gardée de côté).
+    Restaurer(RestaurerArgs),
     /// Change la phrase secrète de la base (nouvelle phrase : VIGIE_NOUVELLE_PHRASE ou saisie).
     ChangerPhrase,
 }
@@ -135,6 +138,16 @@ pub struct SauvegardeArgs {
     /// Fichier de la copie (jamais écrasé s'il existe).
     #[arg(long, value_name = "FICHIER")]
     pub sortie: PathBuf,
+}
+
+#[derive(Debug, Args)]
+pub struct RestaurerArgs {
+    /// Fichier de la sauvegarde (écrit par vigie sauvegarde).
+    #[arg(value_name = "FICHIER")]
+    pub fichier: PathBuf,
+    /// Ne demande pas de confirmation (scripts).
+    #[arg(long)]
+    pub oui: bool,
 }
 
 #[derive(Debug, Args)]
@@ -415,6 +428,7 @@ fn executer(commande: Option<Commande>, ctx: &Contexte) -> Result<(), ErreurCli>
         Some(Commande::Personne(PersonneCommande::Effacer(a))) => protection::effacer(&a, ctx),
         Some(Commande::Purger(a)) => protection::purger(&a, ctx),
         Some(Commande::Sauvegarde(a)) => protection::sauvegarde(&a, ctx),
+        Some(Commande::Restaurer(a)) => restauration::restaurer(&a, ctx),
         Some(Commande::ChangerPhrase) => phrase::changer(ctx),
     }
 }

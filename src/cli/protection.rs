@@ -23,7 +23,7 @@ impl From<ErreurProtection> for ErreurCli {
 }
 
 /// Asks a question on the terminal; returns the line typed, trimmed.
-fn demander(question: &str) -> Result<String, ErreurCli> {
+pub(super) fn demander(question: &str) -> Result<String, ErreurCli> {
     eprint!("{question}");
     let _ = std::io::stderr().flush();
     let mut ligne = String::new();

@@ -6,6 +6,8 @@
 //! runs with `secure_delete`, and after a purge or an erasure the WAL is checkpointed and
 //! truncated (a purge also rebuilds the file with `VACUUM`).
 
+pub mod restauration;
+
 use crate::csvio::Ecrivain;
 use crate::csvio::lignes::{
     COLONNES_EVENEMENTS, COLONNES_PERSONNES, ecrire_evenement, ecrire_personne, noms,

@@ -12,7 +12,8 @@
 //! values (dates, codes), written once; `personnes`,
 //! `evenements`, `journal`: the reads and writes of every screen; `jour`, `stats`,
 //! `protection`, `corrections`: the queries of the day's list, the statistics, data
-//! protection and the préfecture corrections. Writes take an `Ecriture` (one open
+//! protection and the préfecture corrections; `restauration`: checking a backup and taking
+//! the base for ourselves before a restore. Writes take an `Ecriture` (one open
 //! `BEGIN IMMEDIATE` transaction, from `Store::ecrire`); consistent reads run in `Store::lire`.
 
 mod corrections;
@@ -24,6 +25,7 @@ mod ouverture;
 mod personnes;
 mod phrase;
 mod protection;
+pub mod restauration;
 mod schema;
 mod stats;
 

@@ -103,3 +103,117 @@ pub use super::donnees::ecriture_fichier;
 pub fn lecture_terminal(e: &std::io::Error) -> String {
     format!("lecture au clavier impossible : {e}")
 }
+
+// ---------------------------------------------------------------- restore
+
+use crate::protection::restauration::{BilanRestauration, ErreurRestauration};
+use crate::store::restauration::DefautSauvegarde;
+
+fn personnes(n: i64) -> String {
+    format!("{n} personne{}", if n > 1 { "s" } else { "" })
+}
+
+pub fn question_restauration(base: &Path, sauvegarde: &Path, n: i64) -> String {
+    format!(
+        "Remplacer la base {} par la sauvegarde {} ({}) ? Les changements faits depuis cette \
+         sauvegarde ne seront plus dans la base ; la base actuelle sera gardée de côté, à \
+         côté d'elle.\nTapez « oui » pour confirmer : ",
+        base.display(),
+        sauvegarde.display(),
+        personnes(n)
+    )
+}
+
+pub const RESTAURATION_ANNULEE: &str = "restauration annulée : rien n'a été modifié";
+
+pub const CONFIRMATION_REQUISE_RESTAURATION: &str = "la restauration remplace la base : \
+     confirmez-la dans un terminal, ou ajoutez --oui dans un script";
+
+pub fn restauration_terminee(b: &BilanRestauration) -> String {
+    let mut s = format!(
+        "Base {} restaurée depuis la sauvegarde {} : {}.",
+        b.base.display(),
+        b.sauvegarde.display(),
+        personnes(b.personnes)
+    );
+    match (&b.mise_de_cote, &b.journal_mis_de_cote) {
+        (Some(c), Some(w)) => s.push_str(&format!(
+            "\nL'ancienne base est gardée dans {} avec son journal {} (lisibles par vous seul ; \
+             vigie --db {} l'ouvre telle qu'elle était). Son fichier {}-shm a été retiré.",
+            c.display(),
+            w.display(),
+            c.display(),
+            b.base.display()
+        )),
+        (Some(c), None) => s.push_str(&format!(
+            "\nL'ancienne base est gardée dans {} (lisible par vous seul). Aucun ancien \
+             fichier {1}-wal ou {1}-shm ne reste à côté de la base.",
+            c.display(),
+            b.base.display()
+        )),
+        _ => s.push_str("\nIl n'y avait pas de base à cet endroit : rien n'a été mis de côté."),
+    }
+    s
+}
+
+pub fn defaut_sauvegarde(d: &DefautSauvegarde) -> String {
+    match d {
+        DefautSauvegarde::Illisible { chiffrement: true } => "elle ne s'ouvre pas avec cette \
+             phrase secrète (mauvaise phrase, ou fichier qui n'est pas une sauvegarde de vigie ; \
+             une sauvegarde se déchiffre avec la phrase de la base au moment où elle a été faite)"
+            .into(),
+        DefautSauvegarde::Illisible { chiffrement: false } => "elle ne se lit pas sans \
+             phrase secrète (elle est chiffrée : retirez --sans-chiffrement, ou ce n'est pas une \
+             sauvegarde de vigie)"
+            .into(),
+        DefautSauvegarde::PasVigie => "ce fichier n'est pas une base vigie".into(),
+        DefautSauvegarde::TropRecente { base, binaire } => format!(
+            "elle a été écrite par une version plus récente de vigie (schéma {base}, ce \
+             programme connaît le schéma {binaire}) : mettez vigie à jour avant de la restaurer"
+        ),
+        DefautSauvegarde::Abimee(detail) => format!(
+            "le fichier est abîmé (contrôle d'intégrité : {detail}) ; prenez une autre \
+             sauvegarde"
+        ),
+    }
+}
+
+pub fn erreur_restauration(e: &ErreurRestauration) -> String {
+    let rien = "rien n'a été modifié";
+    match e {
+        ErreurRestauration::Sauvegarde { chemin, defaut } => format!(
+            "sauvegarde {} refusée : {} ; {rien}",
+            chemin.display(),
+            defaut_sauvegarde(defaut)
+        ),
+        ErreurRestauration::JournalNonIntegre(journal) => format!(
+            "le journal {} de la sauvegarde n'a pas pu y être intégré ; {rien}",
+            journal.display()
+        ),
+        ErreurRestauration::BaseOuverte(base) => format!(
+            "la base {} est ouverte par un autre programme (vigie sur ce poste ou sur un autre, \
+             une commande en cours) : fermez-les tous, puis relancez la restauration ; {rien}",
+            base.display()
+        ),
+        ErreurRestauration::MemeFichier(chemin) => format!(
+            "{} est la base elle-même : donnez le fichier de la sauvegarde ; {rien}",
+            chemin.display()
+        ),
+        ErreurRestauration::Fichier { chemin, erreur } => format!(
+            "{} : {} ; {rien}",
+            chemin.display(),
+            super::erreur_io(erreur)
+        ),
+        ErreurRestauration::Remplacement { chemin, erreur } => format!(
+            "{} : {} ; la base n'a pas été remplacée (elle est toujours à sa place)",
+            chemin.display(),
+            super::erreur_io(erreur)
+        ),
+    }
+}
+
+impl std::fmt::Display for ErreurRestauration {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&erreur_restauration(self))
+    }
+}
