@@ -11,7 +11,7 @@ use crate::csvio::lignes::{
     COLONNES_EVENEMENTS, COLONNES_PERSONNES, ecrire_evenement, ecrire_personne, noms,
 };
 use crate::domain::{Personne, date_iso};
-use crate::store::{ErreurStore, ResultatStore, Store, journaliser};
+use crate::store::{ErreurStore, REFERENCE_EFFACEE, ResultatStore, Store, journaliser};
 use chrono::NaiveDate;
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -123,7 +123,7 @@ pub fn effacer(store: &mut Store, reference: &str) -> ResultatStore<Option<usize
             tx,
             b,
             "effacement_personne",
-            Some(reference),
+            Some(REFERENCE_EFFACEE),
             &format!("{n} événements"),
         )?;
         Ok(Some(n))

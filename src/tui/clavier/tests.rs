@@ -46,7 +46,7 @@ fn same_key_means_different_things_by_context() {
 }
 
 /// Every screen's contexts, as `App::contextes_actifs` and the panels' `contextes` list them.
-const ECRANS: [&[Contexte]; 22] = [
+const ECRANS: [&[Contexte]; 23] = [
     &[
         X::Liste,
         X::ListeFiche,
@@ -82,6 +82,7 @@ const ECRANS: [&[Contexte]; 22] = [
     &[X::Formulaire, X::PendantSaisie, X::Toujours, X::Interrompre],
     &[X::Notes, X::PendantSaisie, X::Toujours, X::Interrompre],
     &[X::Conflit, X::Toujours, X::Interrompre],
+    &[X::DossierPerdu, X::Toujours, X::Interrompre],
     &[X::Recherche, X::PendantSaisie, X::Toujours, X::Interrompre],
     &[
         X::Defilement,
