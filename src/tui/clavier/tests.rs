@@ -82,7 +82,6 @@ const ECRANS: [&[Contexte]; 23] = [
     &[X::Formulaire, X::PendantSaisie, X::Toujours, X::Interrompre],
     &[X::Notes, X::PendantSaisie, X::Toujours, X::Interrompre],
     &[X::Conflit, X::Toujours, X::Interrompre],
-    &[X::DossierPerdu, X::Toujours, X::Interrompre],
     &[X::Recherche, X::PendantSaisie, X::Toujours, X::Interrompre],
     &[
         X::Defilement,
@@ -127,6 +126,8 @@ const ECRANS: [&[Contexte]; 23] = [
     &[X::Interrompre],
     &[X::Retour],
     &[X::Toujours],
+    // the conflict screen when the person was anonymized or erased meanwhile
+    &[X::DossierPerdu, X::Toujours, X::Interrompre],
 ];
 
 fn avec_ctrl(t: &Touche) -> KeyEvent {
