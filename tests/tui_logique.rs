@@ -1350,6 +1350,7 @@ fn a_stale_form_never_brings_back_a_person_anonymized_by_a_purge() {
     let ecran = rendu(&mut app);
     assert!(ecran.contains("anonymisé"), "{ecran}");
     assert!(!ecran.contains("garder ma version"), "{ecran}");
+    assert!(ecran.contains("Échap fermer"), "{ecran}");
     // "m" does nothing here; Esc closes, the form is dropped.
     taper(&mut app, &mut store, &[touche(KeyCode::Char('m'))]);
     assert!(matches!(app.ecran(), Some(Ecran::Conflit(_))));
