@@ -132,7 +132,12 @@ fn erasure_needs_confirmation_then_removes_everything_and_journals_it() {
         .unwrap();
     assert_eq!(
         (qui.as_str(), reference.as_str()),
-        ("Camille Testeuse", "P1")
+        ("Camille Testeuse", "effacé")
+    );
+    // No line of the journal holds the erased reference.
+    assert_eq!(
+        b.compter("SELECT count(*) FROM journal WHERE reference = 'P1'"),
+        0
     );
     assert!(!detail.contains("Diallo"));
     // No line of the journal holds the erased name.

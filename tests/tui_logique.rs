@@ -1308,3 +1308,104 @@ fn changer_telephone(autre: &mut vigie::store::Store, id: i64, telephone: &str) 
     p.telephone = Some(telephone.into());
     autre.modifier_personne(&p).unwrap();
 }
+
+/// How many lines of the journal carry `reference`, read straight from the file.
+fn lignes_du_journal(db: &std::path::Path, reference: &str) -> i64 {
+    let c = rusqlite::Connection::open(db).unwrap();
+    c.query_row(
+        "SELECT count(*) FROM journal WHERE reference = ?1",
+        [reference],
+        |r| r.get(0),
+    )
+    .unwrap()
+}
+
+#[test]
+fn a_stale_form_never_brings_back_a_person_anonymized_by_a_purge() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("x.db");
+    let (mut store, _) = base_exemple(dir.path());
+    let mut autre = ouvrir(&db, "Paul");
+    let mut app = app(&store);
+    let id = selectionner(&mut app, &mut store, "DIALLO");
+    retaper_prenom(&mut app, &mut store, "Awa Marie");
+    // Meanwhile another desk closes the file and purges it (retention period).
+    let mut cloture = vigie::domain::Evenement::nouveau(
+        TypeEvenement::Cloture,
+        parse_date("2026-01-10").unwrap(),
+    );
+    cloture.resultat = Some(Resultat::Abandon);
+    autre.ajouter_evenement(id, &cloture).unwrap();
+    let bilan = vigie::protection::purger(&mut autre, parse_date("2026-06-01").unwrap()).unwrap();
+    assert_eq!(bilan.personnes, 1);
+    let anonyme = autre.personne(id).unwrap().unwrap();
+    assert_eq!(anonyme.nom, vigie::store::NOM_ANONYME);
+
+    // The stale form is saved: no "keep mine", the screen says what happened.
+    taper(&mut app, &mut store, &[touche(KeyCode::Enter)]);
+    let Some(Ecran::Conflit(c)) = app.ecran() else {
+        panic!("expected the conflict screen")
+    };
+    assert_eq!(c.perte, Some(vigie::tui::app::Perte::Anonymisee));
+    let ecran = rendu(&mut app);
+    assert!(ecran.contains("anonymisé"), "{ecran}");
+    assert!(!ecran.contains("garder ma version"), "{ecran}");
+    assert!(ecran.contains("Échap fermer"), "{ecran}");
+    // "m" does nothing here; Esc closes, the form is dropped.
+    taper(&mut app, &mut store, &[touche(KeyCode::Char('m'))]);
+    assert!(matches!(app.ecran(), Some(Ecran::Conflit(_))));
+    taper(&mut app, &mut store, &[touche(KeyCode::Esc)]);
+    assert!(!matches!(
+        app.ecran(),
+        Some(Ecran::Conflit(_) | Ecran::Personne(_))
+    ));
+
+    // Still anonymized: name, first name, phone, notes and reference did not come back.
+    let p = store.personne(id).unwrap().unwrap();
+    assert_eq!(p.nom, vigie::store::NOM_ANONYME);
+    assert!(p.reference.starts_with(vigie::store::PREFIXE_ANONYME));
+    assert_eq!((p.prenom, p.telephone, p.notes), (None, None, None));
+    assert_eq!(p.version, anonyme.version);
+    // The store itself refuses it, with its own error.
+    let mut perime = anonyme.clone();
+    perime.nom = "DIALLO".into();
+    assert!(matches!(
+        store.modifier_personne(&perime),
+        Err(vigie::store::ErreurStore::Anonymisee)
+    ));
+    assert_eq!(lignes_du_journal(&db, "2026-0001"), 0);
+}
+
+#[test]
+fn a_stale_form_of_an_erased_person_says_so_and_writes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("x.db");
+    let (mut store, _) = base_exemple(dir.path());
+    let mut autre = ouvrir(&db, "Paul");
+    let mut app = app(&store);
+    let id = selectionner(&mut app, &mut store, "DIALLO");
+    retaper_prenom(&mut app, &mut store, "Awa Marie");
+    assert!(lignes_du_journal(&db, "2026-0001") > 0);
+    vigie::protection::effacer(&mut autre, "2026-0001")
+        .unwrap()
+        .expect("erased");
+
+    taper(&mut app, &mut store, &[touche(KeyCode::Enter)]);
+    let Some(Ecran::Conflit(c)) = app.ecran() else {
+        panic!("expected the conflict screen")
+    };
+    assert_eq!(c.perte, Some(vigie::tui::app::Perte::Effacee));
+    let ecran = rendu(&mut app);
+    assert!(ecran.contains("effacé"), "{ecran}");
+    assert!(!ecran.contains("garder ma version"), "{ecran}");
+    taper(&mut app, &mut store, &[touche(KeyCode::Esc)]);
+    assert!(!matches!(
+        app.ecran(),
+        Some(Ecran::Conflit(_) | Ecran::Personne(_))
+    ));
+    assert!(store.personne(id).unwrap().is_none());
+    assert!(store.personne_par_reference("2026-0001").unwrap().is_none());
+    // The journal keeps that an erasure happened, not whose.
+    assert_eq!(lignes_du_journal(&db, "2026-0001"), 0);
+    assert!(lignes_du_journal(&db, vigie::store::REFERENCE_EFFACEE) >= 2);
+}

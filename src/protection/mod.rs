@@ -14,7 +14,7 @@ use crate::csvio::lignes::{
 };
 use crate::domain::{Personne, date_iso};
 use crate::fichiers::{Provisoire, SiExiste};
-use crate::store::{ErreurStore, ResultatStore, Store, journaliser};
+use crate::store::{ErreurStore, REFERENCE_EFFACEE, ResultatStore, Store, journaliser};
 use chrono::NaiveDate;
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -124,7 +124,7 @@ pub fn effacer(store: &mut Store, reference: &str) -> ResultatStore<Option<usize
             tx,
             b,
             "effacement_personne",
-            Some(reference),
+            Some(REFERENCE_EFFACEE),
             &format!("{n} événements"),
         )?;
         Ok(Some(n))

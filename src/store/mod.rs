@@ -33,7 +33,9 @@ pub use corrections::LigneCorrection;
 pub use evenements::inserer_evenement;
 pub use journal::{horodatage, journaliser};
 pub use personnes::{Trace, inserer_personne, mettre_a_jour_personne};
-pub use protection::{Anonymisation, NOM_ANONYME, PREFIXE_ANONYME};
+pub use protection::{
+    Anonymisation, NOM_ANONYME, PREFIXE_ANONYME, REFERENCE_EFFACEE, est_anonymisee,
+};
 pub use schema::{APPLICATION_ID, VERSION_SCHEMA};
 pub use stats::FaitsPersonne;
 
@@ -56,6 +58,8 @@ pub enum ErreurStore {
     Conflit { actuelle: Box<Personne> },
     /// The person no longer exists (erased by another desk).
     Introuvable,
+    /// The person was anonymized (retention purge): it can no longer be changed.
+    Anonymisee,
     /// A reference is already used.
     ReferenceExistante(String),
     /// Could not create the folder or the file.

@@ -225,6 +225,15 @@ pub fn inserer_personne(tx: &Ecriture, p: &Personne, benevole: &str) -> Resultat
 /// Updates a person inside an open transaction, checking its version; returns the new version.
 pub fn mettre_a_jour_personne(tx: &Ecriture, p: &Personne, benevole: &str) -> ResultatStore<i64> {
     let id = p.id.ok_or(ErreurStore::Introuvable)?;
+    // An erased or anonymized person is never written again (a stale form would bring the
+    // name, phone and notes back).
+    match personne_par_id(tx.tx(), id)? {
+        None => return Err(ErreurStore::Introuvable),
+        Some(a) if super::est_anonymisee(&a.nom, &a.reference) => {
+            return Err(ErreurStore::Anonymisee);
+        }
+        Some(_) => {}
+    }
     if tx.autre_avec_reference(&p.reference, Some(id))?.is_some() {
         return Err(ErreurStore::ReferenceExistante(p.reference.clone()));
     }

@@ -12,6 +12,13 @@ use std::path::Path;
 pub const NOM_ANONYME: &str = "anonyme";
 /// Prefix of the opaque reference of an anonymized person (`ANON-<id>`).
 pub const PREFIXE_ANONYME: &str = "ANON-";
+/// What the journal holds in place of an erased person's reference.
+pub const REFERENCE_EFFACEE: &str = "effacé";
+
+/// Whether a stored person is an anonymized one (`NOM_ANONYME`, reference `ANON-…`).
+pub fn est_anonymisee(nom: &str, reference: &str) -> bool {
+    nom == NOM_ANONYME && reference.starts_with(PREFIXE_ANONYME)
+}
 
 /// What an anonymization changed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -87,8 +94,9 @@ impl Store {
 }
 
 impl Ecriture<'_> {
-    /// Deletes the person with this reference and their events; returns how many events
-    /// were deleted, `None` when the reference does not exist (nothing written).
+    /// Deletes the person with this reference and their events, and replaces the reference
+    /// in the journal's earlier lines by `REFERENCE_EFFACEE`; returns how many events were
+    /// deleted, `None` when the reference does not exist (nothing written).
     pub fn effacer_personne(&self, reference: &str) -> ResultatStore<Option<usize>> {
         let Some(id) = self.autre_avec_reference(reference, None)? else {
             return Ok(None);
@@ -96,6 +104,10 @@ impl Ecriture<'_> {
         let tx = self.tx();
         let n = tx.execute("DELETE FROM evenements WHERE personne_id = ?1", [id])?;
         tx.execute("DELETE FROM personnes WHERE id = ?1", [id])?;
+        tx.execute(
+            "UPDATE journal SET reference = ?1 WHERE reference = ?2",
+            params![REFERENCE_EFFACEE, reference],
+        )?;
         Ok(Some(n))
     }
 

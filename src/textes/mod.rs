@@ -142,6 +142,10 @@ pub fn erreur_store(e: &ErreurStore) -> String {
         ),
         ErreurStore::Conflit { .. } => "un autre poste a modifié cette personne entre-temps".into(),
         ErreurStore::Introuvable => "cette personne n'existe plus dans la base".into(),
+        ErreurStore::Anonymisee => {
+            "ce dossier a été anonymisé (durée de conservation) : il ne peut plus être modifié"
+                .into()
+        }
         ErreurStore::ReferenceExistante(r) => format!("la référence {r} existe déjà"),
         ErreurStore::Fichier { chemin, erreur } => {
             format!(

@@ -365,6 +365,14 @@ pub fn conflit_origines(vous: &[&str], autre: &[&str], par: &str) -> Vec<String>
     ]
 }
 pub const CONFLIT_AUTRE_POSTE: &str = "L'autre poste";
+pub const ECRAN_DOSSIER_PERDU: &str = "Modification impossible";
+pub const DOSSIER_ANONYMISE: &str = "Ce dossier a été anonymisé (durée de conservation) par un \
+autre poste : vos modifications ne peuvent pas être enregistrées.";
+pub const DOSSIER_EFFACE: &str = "Ce dossier a été effacé (droit à l'effacement) par un autre \
+poste : vos modifications ne peuvent pas être enregistrées.";
+pub const DOSSIER_PERDU_ECHAP: &str = "Échap : fermer.";
+pub const DOSSIER_PERDU_FERME: &str = "Modifications abandonnées : le dossier n'existe plus \
+sous ce nom.";
 pub const CONFLIT_GARDE_MIENNE: &str = "Votre version a remplacé l'autre (choix explicite).";
 pub const CONFLIT_GARDE_AUTRE: &str =
     "Votre saisie est abandonnée ; la version enregistrée est conservée.";
@@ -435,6 +443,8 @@ pub mod touches {
     pub const GARDER_AUTRE: &str = "garder la version enregistrée";
     pub const FUSIONNER: &str =
         "revenir au formulaire : vos modifications sur la version enregistrée (fusion)";
+    pub const FERMER_DOSSIER_PERDU: &str =
+        "fermer (le dossier a été anonymisé ou effacé : rien ne peut être enregistré)";
     pub const APERCU_LETTRE: &str = "aperçu de la lettre recommandée à la préfecture";
     pub const APERCU_CHRONOLOGIE: &str = "aperçu de la chronologie (avocat, Défenseur des droits)";
     pub const ENREGISTRER_SOUS: &str = "enregistrer le document dans un fichier texte";
@@ -455,6 +465,7 @@ pub mod contextes {
     pub const RECHERCHE: &str = "Recherche";
     pub const CONFIRMATION: &str = "Question oui / non";
     pub const CONFLIT: &str = "Conflit de modification";
+    pub const DOSSIER_PERDU: &str = "Dossier anonymisé ou effacé par un autre poste";
     pub const APERCU: &str = "Aperçu d'un document (lettre, chronologie)";
     pub const NOM_FICHIER: &str = "Nom du fichier à écrire";
 }
@@ -466,6 +477,7 @@ pub mod pied {
     pub const GARDER_MIENNE: &str = "garder ma version";
     pub const GARDER_AUTRE: &str = "garder l'autre";
     pub const FUSIONNER: &str = "revenir au formulaire";
+    pub const FERMER: &str = "fermer";
     pub const FICHE: &str = "fiche";
     pub const TOUS: &str = "tous/jour";
     pub const CCC: &str = "CCC";

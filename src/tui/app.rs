@@ -139,6 +139,17 @@ pub struct EtatConflit {
     pub actuelle: Personne,
     pub modifie_par: String,
     pub form: Box<FormPersonne>,
+    /// Anonymized or erased meanwhile: nothing of the form can be saved (no "keep mine").
+    pub perte: Option<Perte>,
+}
+
+/// What another desk did to the person being edited, that no save can undo.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Perte {
+    /// Anonymized by a retention purge.
+    Anonymisee,
+    /// Erased (right to erasure).
+    Effacee,
 }
 
 /// The screens above the day's list (a stack: Esc goes back one).
@@ -241,6 +252,7 @@ impl App {
             Some(Ecran::Fiche(_)) => vec![X::ListeFiche, X::Defilement, X::Partout, X::Retour],
             Some(Ecran::Saisie(f)) => form(&f.form),
             Some(Ecran::Personne(f)) => form(&f.form),
+            Some(Ecran::Conflit(c)) if c.perte.is_some() => vec![X::DossierPerdu],
             Some(Ecran::Conflit(_)) => vec![X::Conflit],
             Some(Ecran::Recherche(_)) => vec![X::Recherche, X::PendantSaisie],
             Some(Ecran::Apercu(a)) if a.nom_fichier.is_some() => vec![X::NomFichier],

@@ -28,6 +28,8 @@ pub enum Contexte {
     Recherche,
     Confirmation,
     Conflit,
+    /// The conflict screen when the person was anonymized or erased meanwhile: only Esc.
+    DossierPerdu,
     /// The preview of a document (registered letter, chronology).
     Apercu,
     /// The file-name field of a document being saved.
@@ -78,6 +80,7 @@ impl Contexte {
             Contexte::Recherche => c::RECHERCHE,
             Contexte::Confirmation => c::CONFIRMATION,
             Contexte::Conflit => c::CONFLIT,
+            Contexte::DossierPerdu => c::DOSSIER_PERDU,
             Contexte::Apercu => c::APERCU,
             Contexte::NomFichier => c::NOM_FICHIER,
             Contexte::Retour | Contexte::Interrompre => c::PARTOUT,
@@ -117,7 +120,7 @@ impl Contexte {
     }
 
     /// Order of the sections of the help.
-    pub const ORDRE_AIDE: [Contexte; 15] = [
+    pub const ORDRE_AIDE: [Contexte; 16] = [
         Contexte::Liste,
         Contexte::ListeFiche,
         Contexte::Fiche,
@@ -133,6 +136,7 @@ impl Contexte {
         Contexte::Notes,
         Contexte::Confirmation,
         Contexte::Conflit,
+        Contexte::DossierPerdu,
     ];
 }
 

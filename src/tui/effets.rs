@@ -4,8 +4,8 @@
 //! through `Panneau::recevoir`).
 
 use super::app::{
-    App, Confirmation, DonneesFiche, Ecran, EtatApercu, EtatConflit, EtatFiche, classer_resultats,
-    en_retard, texte_document,
+    App, Confirmation, DonneesFiche, Ecran, EtatApercu, EtatConflit, EtatFiche, Perte,
+    classer_resultats, en_retard, texte_document,
 };
 use super::clavier::Document;
 use super::formulaire::{FormPersonne, reference_suivante};
@@ -210,6 +210,22 @@ impl App {
                         actuelle: *actuelle,
                         modifie_par,
                         form,
+                        perte: None,
+                    })));
+                }
+            }
+            Err(e @ (ErreurStore::Anonymisee | ErreurStore::Introuvable)) if p.id.is_some() => {
+                let perte = match e {
+                    ErreurStore::Anonymisee => Perte::Anonymisee,
+                    _ => Perte::Effacee,
+                };
+                if let Some(Ecran::Personne(form)) = self.pile.pop() {
+                    self.pile.push(Ecran::Conflit(Box::new(EtatConflit {
+                        actuelle: p.clone(),
+                        mienne: p,
+                        modifie_par: String::new(),
+                        form,
+                        perte: Some(perte),
                     })));
                 }
             }

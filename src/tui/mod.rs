@@ -89,6 +89,7 @@ pub mod app;
 pub mod clavier;
 pub mod editeur;
 pub mod formulaire;
+pub mod terminal;
 pub mod vue;
 
 use chrono::NaiveDate;
@@ -104,9 +105,49 @@ struct Garde;
 
 impl Drop for Garde {
     fn drop(&mut self) {
-        let _ = execute!(std::io::stdout(), DisableBracketedPaste);
-        ratatui::restore();
+        restaurer();
     }
+}
+
+/// Leaves the alternate screen and raw mode, disables bracketed paste (errors ignored: the
+/// terminal may be gone).
+fn restaurer() {
+    let _ = execute!(std::io::stdout(), DisableBracketedPaste);
+    ratatui::restore();
+}
+
+/// Called when the interface stops without the volunteer asking (a signal, the terminal
+/// lost), before the terminal is restored: the place where what is being typed would be kept
+/// as a draft. Nothing is kept yet: a form open then is lost, as with a crash.
+fn fin_imprevue(app: &app::App, fin: terminal::Fin) {
+    let _ = (app.saisie_en_cours(), fin);
+}
+
+/// Keys, pastes and resizes that crossterm has (at most a screenful of them per call).
+/// `Err` when reading the terminal failed.
+fn lire_evenements(app: &mut app::App, store: &mut crate::store::Store) -> Result<bool, ()> {
+    let mut a_dessiner = false;
+    for _ in 0..256 {
+        if !event::poll(Duration::ZERO).map_err(|_| ())? {
+            break;
+        }
+        a_dessiner |= match event::read().map_err(|_| ())? {
+            Event::Key(k) => {
+                app.touche(k, store);
+                true
+            }
+            Event::Paste(texte) => {
+                app.coller(&texte, store);
+                true
+            }
+            Event::Resize(largeur, hauteur) => {
+                app.redimensionner(largeur, hauteur);
+                true
+            }
+            _ => false,
+        };
+    }
+    Ok(a_dessiner)
 }
 
 /// Whether colours may be used: the NO_COLOR convention (any non-empty value disables them).
@@ -116,6 +157,7 @@ pub fn couleurs_permises() -> bool {
 
 /// Opens the full-screen interface on an open store, until the volunteer quits.
 /// The terminal is always restored (panic hook installed by ratatui, and a drop guard).
+/// SIGHUP, SIGTERM, SIGINT or the loss of the terminal end it too (see `terminal`).
 ///
 /// The screen is drawn only when something happened: a key, a paste, a resize, or a change
 /// seen by the once-a-second `data_version` check (another desk, or a new day).
@@ -128,6 +170,8 @@ pub fn lancer(mut store: crate::store::Store, aujourdhui: NaiveDate) -> Result<(
         // One warning per line in the status area (shown until the first key).
         app.message = Some(avertissements.join("\n"));
     }
+    // Signals first: a SIGTERM from now on restores the terminal.
+    let veille = terminal::Veille::installer(restaurer)?;
     let _garde = Garde;
     let mut terminal = ratatui::try_init().map_err(|e| e.to_string())?;
     // Pasted text arrives as one event: a line break in it is never taken for Enter (which
@@ -137,35 +181,28 @@ pub fn lancer(mut store: crate::store::Store, aujourdhui: NaiveDate) -> Result<(
     app.redimensionner(taille.width, taille.height);
     let mut a_dessiner = true;
     let mut derniere = Instant::now();
-    loop {
+    let fin = loop {
         if a_dessiner {
-            let taille = terminal.size().map_err(|e| e.to_string())?;
+            let Ok(taille) = terminal.size() else {
+                break terminal::Fin::TerminalPerdu;
+            };
             vue::cadrer(&mut app, taille.width, taille.height);
-            terminal
-                .draw(|f| vue::dessiner(&app, f))
-                .map_err(|e| e.to_string())?;
+            if terminal.draw(|f| vue::dessiner(&app, f)).is_err() {
+                break terminal::Fin::TerminalPerdu;
+            }
             a_dessiner = false;
         }
         if app.quitter {
-            break;
+            return Ok(());
         }
         let attente = INTERVALLE_VERIFICATION.saturating_sub(derniere.elapsed());
-        if event::poll(attente).map_err(|e| e.to_string())? {
-            a_dessiner = match event::read().map_err(|e| e.to_string())? {
-                Event::Key(k) => {
-                    app.touche(k, &mut store);
-                    true
-                }
-                Event::Paste(texte) => {
-                    app.coller(&texte, &mut store);
-                    true
-                }
-                Event::Resize(largeur, hauteur) => {
-                    app.redimensionner(largeur, hauteur);
-                    true
-                }
-                _ => false,
-            };
+        match veille.attendre(attente) {
+            terminal::Attente::Fin(f) => break f,
+            terminal::Attente::Rien => {}
+            terminal::Attente::Pret => match lire_evenements(&mut app, &mut store) {
+                Ok(change) => a_dessiner = change,
+                Err(()) => break terminal::Fin::TerminalPerdu,
+            },
         }
         if derniere.elapsed() >= INTERVALLE_VERIFICATION {
             derniere = Instant::now();
@@ -174,6 +211,7 @@ pub fn lancer(mut store: crate::store::Store, aujourdhui: NaiveDate) -> Result<(
             let change = app.executer_verification(jour, &mut store);
             a_dessiner |= change;
         }
-    }
+    };
+    fin_imprevue(&app, fin);
     Ok(())
 }

@@ -226,6 +226,13 @@ impl App {
     fn resoudre_conflit(&mut self, a: Action) -> Vec<Effet> {
         match a {
             Action::GarderMienne => {
+                if let Some(Ecran::Conflit(c)) = self.pile.last()
+                    && c.perte.is_some()
+                {
+                    // Never over an anonymized or erased person (the keymap has no such key
+                    // there either).
+                    return Vec::new();
+                }
                 if let Some(Ecran::Conflit(c)) = self.pile.pop() {
                     let c = *c;
                     let mut p = c.mienne;
@@ -237,7 +244,9 @@ impl App {
                 }
             }
             Action::GarderAutre => {
-                if let Some(Ecran::Conflit(_)) = self.pile.last() {
+                if let Some(Ecran::Conflit(c)) = self.pile.last()
+                    && c.perte.is_none()
+                {
                     self.pile.pop();
                     self.message = Some(t::CONFLIT_GARDE_AUTRE.into());
                     return vec![Effet::Recharger];
@@ -273,6 +282,12 @@ impl App {
             Some(Ecran::Apercu(a)) if a.nom_fichier.is_some() => {
                 a.nom_fichier = None;
                 a.erreur_nom = None;
+            }
+            Some(Ecran::Conflit(c)) if c.perte.is_some() => {
+                // Nothing can be saved: the form is dropped, back to what is left.
+                self.pile.pop();
+                self.message = Some(t::DOSSIER_PERDU_FERME.into());
+                return vec![Effet::Recharger];
             }
             Some(Ecran::Conflit(_)) => {
                 // Back to the form, on top of the stored version: the volunteer merges by hand.

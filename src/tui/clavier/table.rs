@@ -110,6 +110,14 @@ pub const TABLE: &[Liaison] = &[
         &[X::Conflit],
         Some(k_::FUSIONNER),
     ),
+    l(
+        &[code(KeyCode::Esc)],
+        "Échap",
+        Action::Retour,
+        d::FERMER_DOSSIER_PERDU,
+        &[X::DossierPerdu],
+        Some(k_::FERMER),
+    ),
     // list and file
     l(
         &[code(KeyCode::Enter)],

@@ -46,7 +46,7 @@ fn same_key_means_different_things_by_context() {
 }
 
 /// Every screen's contexts, as `App::contextes_actifs` and the panels' `contextes` list them.
-const ECRANS: [&[Contexte]; 22] = [
+const ECRANS: [&[Contexte]; 23] = [
     &[
         X::Liste,
         X::ListeFiche,
@@ -126,6 +126,8 @@ const ECRANS: [&[Contexte]; 22] = [
     &[X::Interrompre],
     &[X::Retour],
     &[X::Toujours],
+    // the conflict screen when the person was anonymized or erased meanwhile
+    &[X::DossierPerdu, X::Toujours, X::Interrompre],
 ];
 
 fn avec_ctrl(t: &Touche) -> KeyEvent {

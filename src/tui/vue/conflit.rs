@@ -45,7 +45,20 @@ fn champs(p: &Personne) -> Vec<(&'static str, String)> {
     ]
 }
 
+/// The person was anonymized or erased meanwhile: what happened (Esc is in the footer).
+fn dossier_perdu(f: &mut Frame, zone: Rect, perte: Perte) {
+    let texte = match perte {
+        Perte::Anonymisee => t::DOSSIER_ANONYMISE,
+        Perte::Effacee => t::DOSSIER_EFFACE,
+    };
+    f.render_widget(Paragraph::new(paragraphe(texte, zone.width, gras())), zone);
+}
+
 pub(super) fn conflit(f: &mut Frame, zone: Rect, c: &EtatConflit) {
+    if let Some(perte) = c.perte {
+        dossier_perdu(f, zone, perte);
+        return;
+    }
     // The two value columns share what is left; longer values end with "…".
     let w = zone.width.saturating_sub(1 + 17 + 3) as usize / 2;
     let a: Vec<(&str, String)> = champs(&c.mienne)

@@ -27,6 +27,7 @@ use recherche::*;
 
 use super::app::{
     App, Confirmation, DonneesFiche, Ecran, EtatApercu, EtatConflit, EtatListe, EtatRecherche,
+    Perte,
 };
 use super::clavier;
 use super::formulaire::{Champ, Formulaire, Valeur};
@@ -80,6 +81,7 @@ pub(super) fn titre_ecran(app: &App) -> String {
         Some(Ecran::Saisie(s)) => t::ecran_saisie(s.type_evenement),
         Some(Ecran::Personne(p)) if p.base.is_some() => t::ECRAN_MODIFIER.to_string(),
         Some(Ecran::Personne(_)) => t::ECRAN_NOUVELLE.to_string(),
+        Some(Ecran::Conflit(c)) if c.perte.is_some() => t::ECRAN_DOSSIER_PERDU.to_string(),
         Some(Ecran::Conflit(_)) => t::ECRAN_CONFLIT.to_string(),
         Some(Ecran::Recherche(_)) => t::ECRAN_RECHERCHE.to_string(),
         Some(Ecran::Apercu(a)) => t::ecran_apercu(a.document == clavier::Document::Lettre),

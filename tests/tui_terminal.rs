@@ -1,0 +1,242 @@
+//! End to end: the interface stops by itself, quickly and without spinning, when its
+//! terminal disappears (even with SIGHUP ignored by the shell, as under `nohup`) or on
+//! SIGTERM, and leaves the terminal as it found it. The real binary in tmux (private
+//! socket); reported as ignored by `cargo test` when tmux is not installed (see build.rs).
+
+mod tui_commun;
+
+use std::path::Path;
+use std::process::Command;
+use std::time::{Duration, Instant};
+use tui_commun::*;
+
+struct Tmux {
+    socket: String,
+}
+
+impl Tmux {
+    fn nouveau(nom: &str) -> Tmux {
+        Tmux {
+            socket: format!("vigie-{nom}-{}", std::process::id()),
+        }
+    }
+
+    fn cmd(&self, args: &[&str]) -> std::process::Output {
+        Command::new("tmux")
+            .arg("-L")
+            .arg(&self.socket)
+            .args(args)
+            .output()
+            .expect("tmux")
+    }
+
+    fn afficher(&self, format: &str) -> String {
+        let s = self.cmd(&["display-message", "-p", "-t", "vigie", format]);
+        String::from_utf8_lossy(&s.stdout).trim().to_string()
+    }
+
+    /// Waits until the screen shows `texte` (30 s at most: CI machines are slow).
+    fn attendre(&self, texte: &str) -> String {
+        let debut = Instant::now();
+        loop {
+            let s = self.cmd(&["capture-pane", "-p", "-t", "vigie"]);
+            let e = String::from_utf8_lossy(&s.stdout).into_owned();
+            if e.contains(texte) {
+                return e;
+            }
+            assert!(
+                debut.elapsed() < Duration::from_secs(30),
+                "« {texte} » n'apparaît pas ; écran :\n{e}"
+            );
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+}
+
+impl Drop for Tmux {
+    fn drop(&mut self) {
+        let _ = self.cmd(&["kill-server"]);
+    }
+}
+
+fn shell_quote(p: &Path) -> String {
+    format!("'{}'", p.display().to_string().replace('\'', "'\\''"))
+}
+
+/// The command line of vigie on a sample database, HOME and XDG inside the test's folder.
+fn commande_vigie(dir: &Path) -> String {
+    let db = dir.join("x.db");
+    drop(base_exemple(dir));
+    let maison = dir.join("maison");
+    std::fs::create_dir_all(maison.join(".config")).unwrap();
+    format!(
+        "env -u VIGIE_PASSPHRASE -u VIGIE_DB HOME={m} XDG_CONFIG_HOME={m}/.config \
+         XDG_DATA_HOME={m}/.local/share XDG_STATE_HOME={m}/.local/state XDG_CACHE_HOME={m}/.cache \
+         VIGIE_DATE={JOUR} VIGIE_BENEVOLE=Lucie NO_COLOR=1 {} --sans-chiffrement --db {}",
+        shell_quote(Path::new(env!("CARGO_BIN_EXE_vigie"))),
+        shell_quote(&db),
+        m = shell_quote(&maison),
+    )
+}
+
+/// user + system time of a process, in clock ticks; `None` once it is gone.
+fn temps_cpu(pid: u32) -> Option<u64> {
+    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).ok()?;
+    // After the command name in parentheses: state is field 3, utime 14, stime 15.
+    let apres = &stat[stat.rfind(')')? + 2..];
+    let champs: Vec<&str> = apres.split_whitespace().collect();
+    if champs.first() == Some(&"Z") {
+        return None; // exited, not yet reaped
+    }
+    Some(champs.get(11)?.parse::<u64>().ok()? + champs.get(12)?.parse::<u64>().ok()?)
+}
+
+fn nom_du_processus(pid: u32) -> String {
+    std::fs::read_to_string(format!("/proc/{pid}/comm"))
+        .unwrap_or_default()
+        .trim()
+        .to_string()
+}
+
+/// Waits (at most `limite`) for the process to be gone; returns the CPU ticks it used in that
+/// time, or panics if it is still there.
+fn attendre_la_fin(pid: u32, limite: Duration) -> u64 {
+    let debut = Instant::now();
+    let depart = temps_cpu(pid).unwrap_or(0);
+    let mut dernier = depart;
+    while let Some(t) = temps_cpu(pid) {
+        dernier = t;
+        if debut.elapsed() >= limite {
+            // Not left spinning after the test.
+            let _ = Command::new("kill")
+                .arg("-KILL")
+                .arg(pid.to_string())
+                .status();
+        }
+        assert!(
+            debut.elapsed() < limite,
+            "vigie (pid {pid}) tourne encore après {limite:?} ; temps CPU consommé : {} tops",
+            t - depart
+        );
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    dernier - depart
+}
+
+#[test]
+#[cfg_attr(not(vigie_tmux), ignore = "tmux absent : installez tmux pour ce test")]
+fn a_vanished_terminal_ends_vigie_even_with_sighup_ignored() {
+    let dir = tempfile::tempdir().unwrap();
+    let tmux = Tmux::nouveau("perte");
+    let commande = format!("trap '' HUP; exec {}", commande_vigie(dir.path()));
+    let s = tmux.cmd(&[
+        "new-session",
+        "-d",
+        "-s",
+        "vigie",
+        "-x",
+        "100",
+        "-y",
+        "30",
+        &commande,
+    ]);
+    assert!(s.status.success(), "{s:?}");
+    tmux.attendre("Aujourd'hui");
+    let pid: u32 = tmux.afficher("#{pane_pid}").parse().expect("pane_pid");
+    assert_eq!(nom_du_processus(pid), "vigie");
+
+    // The window is closed: the terminal disappears.
+    let s = tmux.cmd(&["kill-server"]);
+    assert!(s.status.success(), "{s:?}");
+    let cpu = attendre_la_fin(pid, Duration::from_secs(2));
+    // A busy loop would use about one tick per 10 ms.
+    assert!(cpu < 25, "vigie a consommé {cpu} tops de CPU en s'arrêtant");
+}
+
+#[test]
+#[cfg_attr(not(vigie_tmux), ignore = "tmux absent : installez tmux pour ce test")]
+fn a_terminal_lost_without_any_signal_ends_vigie() {
+    // In a session of its own, vigie is not told by SIGHUP: only its input shows the loss.
+    let dir = tempfile::tempdir().unwrap();
+    let tmux = Tmux::nouveau("sans-signal");
+    let commande = format!("exec setsid -w {}", commande_vigie(dir.path()));
+    let s = tmux.cmd(&[
+        "new-session",
+        "-d",
+        "-s",
+        "vigie",
+        "-x",
+        "100",
+        "-y",
+        "30",
+        &commande,
+    ]);
+    assert!(s.status.success(), "{s:?}");
+    tmux.attendre("Aujourd'hui");
+    let parent: u32 = tmux.afficher("#{pane_pid}").parse().expect("pane_pid");
+    let pid = enfant_vigie(parent);
+
+    let s = tmux.cmd(&["kill-server"]);
+    assert!(s.status.success(), "{s:?}");
+    let cpu = attendre_la_fin(pid, Duration::from_secs(2));
+    assert!(cpu < 25, "vigie a consommé {cpu} tops de CPU en s'arrêtant");
+}
+
+/// The vigie process under `parent` (itself, or one of its children).
+fn enfant_vigie(parent: u32) -> u32 {
+    if nom_du_processus(parent) == "vigie" {
+        return parent;
+    }
+    let enfants =
+        std::fs::read_to_string(format!("/proc/{parent}/task/{parent}/children")).unwrap();
+    enfants
+        .split_whitespace()
+        .filter_map(|p| p.parse().ok())
+        .find(|p| nom_du_processus(*p) == "vigie")
+        .unwrap_or_else(|| panic!("pas de processus vigie sous {parent} : {enfants}"))
+}
+
+#[test]
+#[cfg_attr(not(vigie_tmux), ignore = "tmux absent : installez tmux pour ce test")]
+fn sigterm_ends_vigie_and_restores_the_terminal() {
+    let dir = tempfile::tempdir().unwrap();
+    let tmux = Tmux::nouveau("sigterm");
+    // The shell stays after vigie: the pane shows what vigie left behind.
+    let commande = format!("{}; echo \"fin $?\"; sleep 60", commande_vigie(dir.path()));
+    let s = tmux.cmd(&[
+        "new-session",
+        "-d",
+        "-s",
+        "vigie",
+        "-x",
+        "100",
+        "-y",
+        "30",
+        &commande,
+    ]);
+    assert!(s.status.success(), "{s:?}");
+    tmux.attendre("Aujourd'hui");
+    assert_eq!(tmux.afficher("#{alternate_on}"), "1");
+    let pid = enfant_vigie(tmux.afficher("#{pane_pid}").parse().expect("pane_pid"));
+
+    let s = Command::new("kill")
+        .arg("-TERM")
+        .arg(pid.to_string())
+        .output()
+        .unwrap();
+    assert!(s.status.success(), "{s:?}");
+    let cpu = attendre_la_fin(pid, Duration::from_secs(2));
+    assert!(cpu < 25, "vigie a consommé {cpu} tops de CPU en s'arrêtant");
+    tmux.attendre("fin ");
+    assert_eq!(
+        tmux.afficher("#{alternate_on}"),
+        "0",
+        "écran alternatif resté actif"
+    );
+    // Bracketed paste is off again: a paste reaches the shell as plain text, with no
+    // ESC[200~ marker around it (tmux adds the markers only when the pane asked for them).
+    tmux.cmd(&["set-buffer", "-b", "essai", "collé"]);
+    tmux.cmd(&["paste-buffer", "-b", "essai", "-t", "vigie"]);
+    let e = tmux.attendre("collé");
+    assert!(!e.contains("[200~"), "collage encadré : {e}");
+}
