@@ -24,7 +24,8 @@ pub fn restaurer(args: &RestaurerArgs, ctx: &Contexte) -> Result<(), ErreurCli> 
         // The phrase of the base: a backup is encrypted with the same one.
         Some(crate::config::phrase_secrete(false)?)
     };
-    let prete = restauration::preparer(&ctx.db, &args.fichier, phrase.as_deref())?;
+    let prete =
+        restauration::preparer(&ctx.db, &args.fichier, phrase.as_ref().map(|p| p.as_str()))?;
     if !args.oui {
         if !std::io::stdin().is_terminal() {
             return Err(ErreurCli::new(t::CONFIRMATION_REQUISE_RESTAURATION));

@@ -188,8 +188,7 @@ fn copier_prive(
     nom_source: &Path,
     cible: &Path,
 ) -> Result<(), ErreurRestauration> {
-    let mut f = crate::fichiers::creer_prive(cible, crate::fichiers::SiExiste::Refuser)
-        .map_err(io(cible))?;
+    let mut f = crate::fichiers::creer_nouveau(cible).map_err(io(cible))?;
     std::io::copy(source, &mut f).map_err(io(nom_source))?;
     f.sync_all().map_err(io(cible))
 }
