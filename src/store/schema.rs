@@ -79,10 +79,23 @@ pub const VERSION_SCHEMA: i64 = MIGRATIONS.len() as i64;
 /// Refuses, before anything is changed, a file that is not a vigie base or is newer than this
 /// binary (read only: the file is left untouched).
 pub(super) fn verifier(conn: &Connection, nouvelle: bool) -> ResultatStore<()> {
-    let app: i64 = conn.query_row("PRAGMA application_id", [], |r| r.get(0))?;
-    let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
-    let tables: i64 = conn.query_row("SELECT count(*) FROM sqlite_master", [], |r| r.get(0))?;
-    if app != APPLICATION_ID && !(app == 0 && version == 0 && (nouvelle || tables == 0)) {
+    // The three values come from one snapshot: read one by one, a desk creating or migrating
+    // the same base in between could pair an old application id with new tables.
+    let hors_transaction = conn.is_autocommit();
+    if hors_transaction {
+        conn.execute_batch("BEGIN DEFERRED")?;
+    }
+    let lu = lire_marques(conn);
+    if hors_transaction {
+        // Only read: ending the snapshot cannot lose anything.
+        let _ = conn.execute_batch("COMMIT");
+    }
+    let (app, version, tables) = lu?;
+    // Empty (a desk is still creating it, or an older vigie left an empty file): accepted,
+    // `migrer` builds it under the write lock after checking again. A base another desk is
+    // building is never seen half made: its schema and marks are one transaction.
+    let vide = app == 0 && version == 0 && (nouvelle || tables == 0);
+    if app != APPLICATION_ID && !vide {
         return Err(ErreurStore::PasUneBaseVigie);
     }
     if version > VERSION_SCHEMA {
@@ -92,6 +105,14 @@ pub(super) fn verifier(conn: &Connection, nouvelle: bool) -> ResultatStore<()> {
         });
     }
     Ok(())
+}
+
+/// Application id, schema version and number of schema objects, in the caller's snapshot.
+fn lire_marques(conn: &Connection) -> ResultatStore<(i64, i64, i64)> {
+    let tables: i64 = conn.query_row("SELECT count(*) FROM sqlite_master", [], |r| r.get(0))?;
+    let app: i64 = conn.query_row("PRAGMA application_id", [], |r| r.get(0))?;
+    let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+    Ok((app, version, tables))
 }
 
 /// Brings the database up to `VERSION_SCHEMA`, in one immediate transaction. A database
