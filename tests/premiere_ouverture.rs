@@ -73,3 +73,21 @@ fn eight_desks_creating_one_base_at_once_are_never_refused() {
         assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
     }
 }
+
+#[test]
+fn a_reading_command_leaves_an_empty_file_untouched() {
+    for banc in [Banc::new(), Banc::chiffre()] {
+        std::fs::write(&banc.db, b"").unwrap();
+        let o = banc.vigie(&["aujourdhui"]);
+        assert!(!o.status.success());
+        let erreur = String::from_utf8_lossy(&o.stderr);
+        assert!(erreur.contains("fichier vide"), "{erreur}");
+        assert!(erreur.contains("pas une base vigie"), "{erreur}");
+        assert_eq!(std::fs::metadata(&banc.db).unwrap().len(), 0);
+        for suffixe in ["-wal", "-shm", "-journal"] {
+            let mut p = banc.db.clone().into_os_string();
+            p.push(suffixe);
+            assert!(!std::path::Path::new(&p).exists(), "{suffixe} left behind");
+        }
+    }
+}

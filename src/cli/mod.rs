@@ -344,6 +344,11 @@ impl Contexte {
         if self.db.is_dir() || (!ecriture && !Store::existe(&self.db)) {
             return Err(ErreurCli::new(t::base_absente(&self.db)));
         }
+        // An empty file is no base: a reading command leaves it as it is (keying it and
+        // writing a schema would be a write).
+        if !ecriture && std::fs::metadata(&self.db).is_ok_and(|m| m.len() == 0) {
+            return Err(ErreurCli::new(t::base_vide(&self.db)));
+        }
         let benevole = if ecriture {
             config::benevole(self.benevole.clone())?
         } else {

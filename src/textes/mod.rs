@@ -194,6 +194,14 @@ pub mod cli {
             chemin.display()
         )
     }
+    /// A reading command was pointed at an empty file.
+    pub fn base_vide(chemin: &std::path::Path) -> String {
+        format!(
+            "{} est un fichier vide, pas une base vigie : vérifiez --db ou VIGIE_DB (cette \
+             commande ne fait que lire, elle n'a pas touché au fichier)",
+            chemin.display()
+        )
+    }
     /// The layout of `--help` (clap's own headings are English).
     pub const MODELE_AIDE: &str = "{about}\n\nUtilisation : {usage}\n\n{all-args}";
 
