@@ -91,3 +91,63 @@ fn a_reading_command_leaves_an_empty_file_untouched() {
         }
     }
 }
+
+/// No English system sentence inside a French message.
+fn sans_anglais(erreur: &str) {
+    for anglais in ["os error", "No such file", "Permission denied", "denied"] {
+        assert!(!erreur.contains(anglais), "{erreur}");
+    }
+}
+
+#[test]
+fn a_missing_file_is_said_in_french() {
+    let banc = Banc::new();
+    let absent = banc.racine.join("absent.csv");
+    let o = banc.vigie(&["import", "--personnes", absent.to_str().unwrap()]);
+    assert!(!o.status.success());
+    let erreur = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        erreur.contains("fichier ou dossier introuvable"),
+        "{erreur}"
+    );
+    sans_anglais(&erreur);
+}
+
+/// Makes `fichier` unreadable to this process: no read permission, or, for a user who reads
+/// everything (root in a container), a link to a file the kernel refuses even to it. `None`
+/// when neither works here.
+fn rendre_illisible(fichier: &std::path::Path) -> Option<()> {
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::write(fichier, "[alerte_droits]\njours = 5\n").unwrap();
+    std::fs::set_permissions(fichier, std::fs::Permissions::from_mode(0o000)).unwrap();
+    let refuse = |f: &std::path::Path| {
+        std::fs::read(f).is_err_and(|e| e.kind() == std::io::ErrorKind::PermissionDenied)
+    };
+    if refuse(fichier) {
+        return Some(());
+    }
+    std::fs::remove_file(fichier).unwrap();
+    std::os::unix::fs::symlink("/proc/1/mem", fichier).unwrap();
+    refuse(fichier).then_some(())
+}
+
+#[test]
+fn a_refused_permission_is_said_in_french() {
+    let banc = Banc::new();
+    let dossier = banc.racine.join("maison/.config/vigie");
+    std::fs::create_dir_all(&dossier).unwrap();
+    let regles = dossier.join("regles.toml");
+    // Never a silent pass: a system where no file can be made unreadable fails here, saying so.
+    assert!(
+        rendre_illisible(&regles).is_some(),
+        "no way to make a file unreadable on this system: the case cannot be checked"
+    );
+    let o = banc.commande().arg("regles").output().unwrap();
+    let erreur = String::from_utf8_lossy(&o.stderr);
+    assert!(erreur.contains("regles.toml"), "{erreur}");
+    assert!(
+        erreur.contains("lecture impossible (permission refusée)"),
+        "{erreur}"
+    );
+    sans_anglais(&erreur);
+}

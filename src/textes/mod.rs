@@ -105,19 +105,39 @@ impl std::fmt::Display for ErreurValeur {
 
 impl std::error::Error for ErreurValeur {}
 
-/// An input/output error in French for the common cases, the system's words otherwise.
+/// An input/output error in French, whatever the system's language: the common cases in
+/// words, any other as a French generic naming its kind and system code (never the system's
+/// English sentence inside a French message).
 pub fn erreur_io(e: &std::io::Error) -> String {
     use std::io::ErrorKind as K;
-    match e.kind() {
-        K::NotFound => "fichier ou dossier introuvable".into(),
-        K::PermissionDenied => "permission refusée".into(),
-        K::AlreadyExists => "existe déjà".into(),
-        K::IsADirectory => "c'est un dossier, pas un fichier".into(),
-        K::NotADirectory => "un élément du chemin n'est pas un dossier".into(),
-        K::StorageFull => "disque plein".into(),
-        K::ReadOnlyFilesystem => "disque en lecture seule".into(),
-        _ => e.to_string(),
-    }
+    let mot = match e.kind() {
+        K::NotFound => "fichier ou dossier introuvable",
+        K::PermissionDenied => "permission refusée",
+        K::AlreadyExists => "existe déjà",
+        K::IsADirectory => "c'est un dossier, pas un fichier",
+        K::NotADirectory => "un élément du chemin n'est pas un dossier",
+        K::DirectoryNotEmpty => "le dossier n'est pas vide",
+        K::StorageFull => "plus de place sur le disque",
+        K::QuotaExceeded => "quota du disque dépassé",
+        K::ReadOnlyFilesystem => "disque en lecture seule",
+        K::FileTooLarge => "fichier trop gros",
+        K::InvalidFilename => "nom de fichier invalide",
+        K::InvalidData => "contenu illisible (pas du texte UTF-8 ?)",
+        K::UnexpectedEof => "fin de fichier inattendue (fichier tronqué ?)",
+        K::BrokenPipe => "la sortie a été fermée",
+        K::Interrupted => "opération interrompue",
+        K::TimedOut => "délai dépassé",
+        K::ResourceBusy => "fichier ou appareil occupé",
+        K::CrossesDevices => "déplacement impossible d'un disque à un autre",
+        K::OutOfMemory => "mémoire insuffisante",
+        autre => {
+            return match e.raw_os_error() {
+                Some(code) => format!("erreur du système (nature : {autre:?}, code {code})"),
+                None => format!("erreur du système (nature : {autre:?})"),
+            };
+        }
+    };
+    mot.into()
 }
 
 impl std::fmt::Display for ErreurStore {
@@ -178,7 +198,7 @@ pub mod cli {
     pub const DATE_DU_JOUR_INVALIDE: &str =
         "VIGIE_DATE invalide (formats admis : AAAA-MM-JJ ou JJ/MM/AAAA)";
     pub fn lecture_terminal(e: &std::io::Error) -> String {
-        format!("lecture au clavier impossible : {e}")
+        format!("lecture au clavier impossible : {}", super::erreur_io(e))
     }
     /// A reading command was pointed at a file that does not exist.
     pub fn base_absente(chemin: &std::path::Path) -> String {
@@ -245,5 +265,37 @@ pub mod cli {
             })
             .unwrap_or_default();
         format!("{phrase}{quoi}{valeur}{suggestion}. Voir « vigie --help ».")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::erreur_io;
+    use std::io::{Error, ErrorKind as K};
+
+    #[test]
+    fn system_errors_are_worded_in_french() {
+        let cas = [
+            (K::NotFound, "fichier ou dossier introuvable"),
+            (K::PermissionDenied, "permission refusée"),
+            (K::AlreadyExists, "existe déjà"),
+            (K::StorageFull, "plus de place sur le disque"),
+            (K::ReadOnlyFilesystem, "disque en lecture seule"),
+            (K::IsADirectory, "c'est un dossier, pas un fichier"),
+            (K::FileTooLarge, "fichier trop gros"),
+        ];
+        for (nature, attendu) in cas {
+            assert_eq!(erreur_io(&Error::from(nature)), attendu);
+        }
+        // The system's English sentence never shows, even for a kind without French words.
+        let os = Error::from_raw_os_error(13);
+        assert_eq!(erreur_io(&os), "permission refusée");
+        let autre = Error::other("Something broke in English");
+        let texte = erreur_io(&autre);
+        assert!(texte.starts_with("erreur du système (nature : "), "{texte}");
+        assert!(!texte.contains("Something"), "{texte}");
+        let code = erreur_io(&Error::from_raw_os_error(71));
+        assert!(code.contains("code 71"), "{code}");
+        assert!(!code.to_lowercase().contains("protocol error"), "{code}");
     }
 }

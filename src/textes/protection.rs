@@ -101,7 +101,7 @@ pub fn sauvegarde_terminee(chemin: &Path, octets: u64, chiffree: bool) -> String
 pub use super::donnees::ecriture_fichier;
 
 pub fn lecture_terminal(e: &std::io::Error) -> String {
-    format!("lecture au clavier impossible : {e}")
+    format!("lecture au clavier impossible : {}", super::erreur_io(e))
 }
 
 // ---------------------------------------------------------------- restore

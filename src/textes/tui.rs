@@ -339,7 +339,7 @@ pub fn ecriture_document(chemin: &str, e: &std::io::Error) -> String {
         K::ReadOnlyFilesystem => "le disque est en lecture seule".to_string(),
         K::StorageFull => "le disque est plein".to_string(),
         K::InvalidFilename | K::InvalidInput => "nom de fichier invalide".to_string(),
-        _ => format!("erreur du système ({e})"),
+        _ => super::erreur_io(e),
     };
     format!("Impossible d'écrire {chemin} : {raison}. Rien n'a été écrit.")
 }

@@ -335,7 +335,10 @@ impl MinusculeInitiale for String {
 
 /// Standard output could not be written.
 pub fn ecriture_impossible(e: &std::io::Error) -> String {
-    format!("écriture impossible sur la sortie : {e}")
+    format!(
+        "écriture impossible sur la sortie : {}",
+        crate::textes::erreur_io(e)
+    )
 }
 
 #[cfg(test)]

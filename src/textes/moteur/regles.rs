@@ -92,8 +92,9 @@ pub fn lecture_regles_impossible(chemin: &Path, e: &std::io::Error) -> String {
         );
     }
     format!(
-        "{} : lecture impossible ({e}) ; les règles livrées avec vigie restent en vigueur",
-        chemin.display()
+        "{} : lecture impossible ({}) ; les règles livrées avec vigie restent en vigueur",
+        chemin.display(),
+        crate::textes::erreur_io(e)
     )
 }
 
