@@ -152,22 +152,10 @@ impl App {
                 }
             }
             Effet::EcrireDocument { chemin, ecraser } => self.ecrire_document(chemin, ecraser),
-            Effet::SauverBrouillon {
-                genre,
-                personne_id,
-                contenu,
-            } => {
-                if let Err(e) =
-                    store.garder_brouillon(genre, personne_id, &contenu, self.maintenant)
-                {
-                    self.message = Some(t::brouillon_non_garde(&e.to_string()));
-                }
-            }
-            Effet::OublierBrouillon { genre, personne_id } => {
-                let _ = store.oublier_brouillon(genre, personne_id);
-            }
-            Effet::ProposerBrouillon => self.proposer_brouillon(store),
-            Effet::ReprendreBrouillon(b) => self.reprendre_brouillon(*b, store),
+            e @ (Effet::SauverBrouillon { .. }
+            | Effet::OublierBrouillon { .. }
+            | Effet::ProposerBrouillon
+            | Effet::ReprendreBrouillon(_)) => self.executer_brouillon(e, store),
             Effet::Chercher => {
                 if let Some(Ecran::Recherche(r)) = self.pile.last_mut() {
                     let q = r.saisie.texte.trim().to_string();
@@ -211,6 +199,29 @@ impl App {
                 self.confirmation = Some(Confirmation::Ecraser);
             }
             Err(e) => self.message = Some(t::ecriture_document(&affiche, &e)),
+        }
+    }
+
+    /// The draft effects (`brouillon`).
+    fn executer_brouillon(&mut self, e: Effet, store: &mut Store) {
+        match e {
+            Effet::SauverBrouillon {
+                genre,
+                personne_id,
+                contenu,
+            } => {
+                if let Err(e) =
+                    store.garder_brouillon(genre, personne_id, &contenu, self.maintenant)
+                {
+                    self.message = Some(t::brouillon_non_garde(&e.to_string()));
+                }
+            }
+            Effet::OublierBrouillon { genre, personne_id } => {
+                let _ = store.oublier_brouillon(genre, personne_id);
+            }
+            Effet::ProposerBrouillon => self.proposer_brouillon(store),
+            Effet::ReprendreBrouillon(b) => self.reprendre_brouillon(*b, store),
+            _ => {}
         }
     }
 
