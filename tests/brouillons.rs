@@ -238,3 +238,22 @@ fn a_draft_older_than_the_rule_is_dropped_at_start() {
     assert_eq!(v[0].personne_id, ids[2]);
     assert_eq!(app.confirmation, Some(Confirmation::Reprendre));
 }
+
+#[test]
+fn erasing_a_person_deletes_the_drafts_about_them() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut store, ids) = base_exemple(dir.path());
+    store
+        .garder_brouillon("evenement", ids[0], "ccc\nx", heure("10:00:00"))
+        .unwrap();
+    store
+        .garder_brouillon("personne", ids[1], "\ny", heure("10:00:00"))
+        .unwrap();
+    let n = store
+        .ecrire(|e, _| e.effacer_personne("2026-0001"))
+        .unwrap();
+    assert_eq!(n, Some(0));
+    let v = store.brouillons().unwrap();
+    assert_eq!(v.len(), 1, "{v:?}");
+    assert_eq!(v[0].personne_id, ids[1]);
+}
