@@ -240,3 +240,68 @@ fn sigterm_ends_vigie_and_restores_the_terminal() {
     let e = tmux.attendre("collé");
     assert!(!e.contains("[200~"), "collage encadré : {e}");
 }
+
+/// Starts vigie (`commande`, SIGHUP ignored as under `nohup`) in a new tmux server.
+fn demarrer(tmux: &Tmux, commande: &str) -> u32 {
+    let commande = format!("trap '' HUP; exec {commande}");
+    let s = tmux.cmd(&[
+        "new-session",
+        "-d",
+        "-s",
+        "vigie",
+        "-x",
+        "100",
+        "-y",
+        "30",
+        &commande,
+    ]);
+    assert!(s.status.success(), "{s:?}");
+    tmux.attendre("Aujourd'hui");
+    tmux.afficher("#{pane_pid}").parse().expect("pane_pid")
+}
+
+#[test]
+#[cfg_attr(not(vigie_tmux), ignore = "tmux absent : installez tmux pour ce test")]
+fn a_note_typed_when_the_terminal_vanishes_is_offered_again_at_the_next_start() {
+    let dir = tempfile::tempdir().unwrap();
+    let commande = commande_vigie(dir.path());
+    let tmux = Tmux::nouveau("brouillon");
+    let pid = demarrer(&tmux, &commande);
+    // The CCC form of the first row; Shift-Tab from the outcome up to the notes (the last
+    // field, reached by wrapping around); a note typed, the window closed at once.
+    tmux.cmd(&["send-keys", "-t", "vigie", "c"]);
+    tmux.attendre("Notes");
+    for _ in 0..3 {
+        tmux.cmd(&["send-keys", "-t", "vigie", "BTab"]);
+    }
+    tmux.cmd(&[
+        "send-keys",
+        "-t",
+        "vigie",
+        "-l",
+        "Rappeler lundi, a perdu son récépissé",
+    ]);
+    tmux.attendre("Rappeler lundi, a perdu son récépissé");
+    let s = tmux.cmd(&["kill-server"]);
+    assert!(s.status.success(), "{s:?}");
+    attendre_la_fin(pid, Duration::from_secs(2));
+    // Kept in the base, never in a clear-text file beside it.
+    let fichiers: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .filter_map(|e| e.ok())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .collect();
+    assert!(
+        fichiers
+            .iter()
+            .all(|f| f.starts_with("x.db") || f == "maison"),
+        "{fichiers:?}"
+    );
+
+    let tmux = Tmux::nouveau("reprise");
+    demarrer(&tmux, &commande);
+    tmux.attendre("le reprendre ? (o/n)");
+    tmux.cmd(&["send-keys", "-t", "vigie", "o"]);
+    let e = tmux.attendre("Rappeler lundi, a perdu son récépissé");
+    assert!(!e.contains("le reprendre"), "{e}");
+}

@@ -70,6 +70,7 @@ cles! {
     RecommandeSansReponse => "recommande_sans_reponse", Jours;
     DepotAttestation => "depot_attestation", Jours;
     AlerteDroits => "alerte_droits", Jours;
+    BrouillonConservation => "brouillon_conservation", Jours;
 }
 
 /// A rule's value: a non-negative count in its unit, or a date.
@@ -183,6 +184,11 @@ impl Regles {
     /// A right lapsing within this many days is urgent.
     pub fn alerte_droits_jours(&self) -> i64 {
         self.nombre(CleRegle::AlerteDroits).into()
+    }
+
+    /// A form's draft kept longer than this many days is dropped.
+    pub fn brouillon_conservation_jours(&self) -> i64 {
+        self.nombre(CleRegle::BrouillonConservation).into()
     }
 
     /// The validity in months of an API delivered on `delivree_le`, `rang` being 1 for the

@@ -16,6 +16,7 @@
 //! the base for ourselves before a restore. Writes take an `Ecriture` (one open
 //! `BEGIN IMMEDIATE` transaction, from `Store::ecrire`); consistent reads run in `Store::lire`.
 
+mod brouillons;
 mod corrections;
 mod evenements;
 mod jour;
@@ -29,6 +30,7 @@ pub mod restauration;
 mod schema;
 mod stats;
 
+pub use brouillons::Brouillon;
 pub use corrections::LigneCorrection;
 pub use evenements::inserer_evenement;
 pub use journal::{horodatage, journaliser};

@@ -104,6 +104,8 @@ impl Ecriture<'_> {
         let tx = self.tx();
         let n = tx.execute("DELETE FROM evenements WHERE personne_id = ?1", [id])?;
         tx.execute("DELETE FROM personnes WHERE id = ?1", [id])?;
+        // A draft about them (any volunteer's) holds their data too.
+        tx.execute("DELETE FROM brouillons WHERE personne_id = ?1", [id])?;
         tx.execute(
             "UPDATE journal SET reference = ?1 WHERE reference = ?2",
             params![REFERENCE_EFFACEE, reference],
@@ -155,6 +157,7 @@ impl Ecriture<'_> {
                 "UPDATE evenements SET notes = NULL, ticket = NULL WHERE personne_id = ?1",
                 [id],
             )?;
+            tx.execute("DELETE FROM brouillons WHERE personne_id = ?1", [id])?;
             renommer.execute(params![ancienne, nouvelle])?;
             bilan.personnes += 1;
         }

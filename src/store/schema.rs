@@ -71,6 +71,18 @@ const MIGRATIONS: &[&str] = &[
         UNIQUE (departement, champ, valeur, verifie_le, source, auteur, saisi_le)
     );
     ",
+    // 1 → 2: drafts of the forms being typed (kept through a hang-up), one per volunteer,
+    // kind and person (`personne_id` 0: a new person).
+    "
+    CREATE TABLE brouillons (
+        benevole TEXT NOT NULL,
+        genre TEXT NOT NULL,
+        personne_id INTEGER NOT NULL,
+        contenu TEXT NOT NULL,
+        garde_le TEXT NOT NULL,
+        PRIMARY KEY (benevole, genre, personne_id)
+    );
+    ",
 ];
 
 /// The schema version this binary writes.

@@ -290,6 +290,34 @@ pub fn erreur(e: &str) -> String {
 }
 pub const CONFIRMER_QUITTER: &str =
     "Un formulaire n'est pas enregistré. Quitter quand même ?\no : oui, quitter · n : non";
+/// The question at start when a draft was kept: `quoi` names the form, `quand` is
+/// "1 décembre à 14:02"-like.
+pub fn reprendre_brouillon(quoi: &str, quand: &str) -> String {
+    format!("Un brouillon de {quoi} du {quand} a été gardé : le reprendre ? (o/n)")
+}
+
+/// What a kept draft is about: a new person.
+pub const BROUILLON_NOUVELLE_PERSONNE: &str = "nouvelle personne";
+
+/// What a kept draft is about: an edit of a person's details.
+pub fn brouillon_personne(nom: &str) -> String {
+    format!("la fiche de {nom}")
+}
+
+/// What a kept draft is about: an event entry for a person.
+pub fn brouillon_evenement(libelle: &str, nom: &str) -> String {
+    format!("saisie « {libelle} » pour {nom}")
+}
+
+/// The kept draft's person no longer exists (erased): the draft is dropped.
+pub const BROUILLON_SANS_PERSONNE: &str =
+    "Le brouillon gardé concernait une personne qui n'est plus dans la base : il est effacé.";
+
+/// A draft could not be kept in the base.
+pub fn brouillon_non_garde(e: &str) -> String {
+    format!("Le brouillon n'a pas pu être gardé : {e}")
+}
+
 pub const CONFIRMER_ABANDON: &str =
     "Abandonner cette saisie ? Ce qui a été tapé sera perdu.\no : oui · n : non, continuer";
 

@@ -175,6 +175,8 @@ pub enum Confirmation {
     Abandonner,
     /// The file chosen for a document exists: replace it?
     Ecraser,
+    /// A draft was kept (`App::brouillon_propose`): resume it?
+    Reprendre,
 }
 
 pub struct App {
@@ -191,6 +193,12 @@ pub struct App {
     /// The terminal is below the minimum size (set on resize): keys (but Ctrl-C) wait.
     pub trop_petit: bool,
     pub(super) version_donnees: Option<i64>,
+    /// The time of the last wake of the loop (state: the update reads no clock).
+    pub maintenant: chrono::NaiveDateTime,
+    /// What the form's draft was last kept as.
+    pub suivi_brouillon: super::brouillon::Suivi,
+    /// The draft offered at start, and how the question names it.
+    pub brouillon_propose: Option<(crate::store::Brouillon, String)>,
 }
 
 impl App {
@@ -207,6 +215,9 @@ impl App {
             quitter: false,
             trop_petit: false,
             version_donnees: None,
+            maintenant: aujourdhui.and_time(chrono::NaiveTime::MIN),
+            suivi_brouillon: Default::default(),
+            brouillon_propose: None,
         }
     }
 

@@ -48,6 +48,21 @@ pub enum Effet {
         chemin: PathBuf,
         ecraser: bool,
     },
+    /// Keep the form being typed as a draft in the base (`brouillon`).
+    SauverBrouillon {
+        genre: &'static str,
+        personne_id: i64,
+        contenu: String,
+    },
+    /// The form was saved or abandoned: its draft goes.
+    OublierBrouillon {
+        genre: &'static str,
+        personne_id: i64,
+    },
+    /// At start: drop the drafts older than the rule, offer to resume the latest one.
+    ProposerBrouillon,
+    /// Reopen the form of a kept draft, with its values.
+    ReprendreBrouillon(Box<crate::store::Brouillon>),
 }
 
 impl App {
@@ -91,6 +106,8 @@ impl App {
                 evenement,
             } => match store.ajouter_evenement(personne_id, &evenement) {
                 Ok(_) => {
+                    let _ = store.oublier_brouillon(super::brouillon::EVENEMENT, personne_id);
+                    self.suivi_brouillon = Default::default();
                     let nom = match self.pile.pop() {
                         Some(Ecran::Saisie(f)) => f.personne.nom_complet(),
                         _ => String::new(),
@@ -135,6 +152,10 @@ impl App {
                 }
             }
             Effet::EcrireDocument { chemin, ecraser } => self.ecrire_document(chemin, ecraser),
+            e @ (Effet::SauverBrouillon { .. }
+            | Effet::OublierBrouillon { .. }
+            | Effet::ProposerBrouillon
+            | Effet::ReprendreBrouillon(_)) => self.executer_brouillon(e, store),
             Effet::Chercher => {
                 if let Some(Ecran::Recherche(r)) = self.pile.last_mut() {
                     let q = r.saisie.texte.trim().to_string();
@@ -181,6 +202,110 @@ impl App {
         }
     }
 
+    /// The draft effects (`brouillon`).
+    fn executer_brouillon(&mut self, e: Effet, store: &mut Store) {
+        match e {
+            Effet::SauverBrouillon {
+                genre,
+                personne_id,
+                contenu,
+            } => {
+                if let Err(e) =
+                    store.garder_brouillon(genre, personne_id, &contenu, self.maintenant)
+                {
+                    self.message = Some(t::brouillon_non_garde(&e.to_string()));
+                }
+            }
+            Effet::OublierBrouillon { genre, personne_id } => {
+                let _ = store.oublier_brouillon(genre, personne_id);
+            }
+            Effet::ProposerBrouillon => self.proposer_brouillon(store),
+            Effet::ReprendreBrouillon(b) => self.reprendre_brouillon(*b, store),
+            _ => {}
+        }
+    }
+
+    /// Drops the drafts older than the rule; asks about the volunteer's latest one.
+    fn proposer_brouillon(&mut self, store: &mut Store) {
+        let jours = self.regles.brouillon_conservation_jours();
+        let _ = store.purger_brouillons(self.maintenant - chrono::TimeDelta::days(jours));
+        let Some(b) = store.brouillons().ok().and_then(|v| v.into_iter().next()) else {
+            return;
+        };
+        let personne = match b.personne_id {
+            0 => None,
+            id => store.personne(id).ok().flatten(),
+        };
+        let entete = super::brouillon::decoder(&b.contenu)
+            .into_iter()
+            .next()
+            .unwrap_or_default();
+        let quoi = match (b.genre.as_str(), &personne) {
+            (super::brouillon::PERSONNE, None) if b.personne_id == 0 => {
+                t::BROUILLON_NOUVELLE_PERSONNE.to_string()
+            }
+            (super::brouillon::PERSONNE, Some(p)) => t::brouillon_personne(&p.nom_complet()),
+            (_, Some(p)) => match crate::domain::TypeEvenement::depuis_code(&entete) {
+                Ok(ty) => t::brouillon_evenement(ty.libelle(), &p.nom_complet()),
+                Err(_) => t::brouillon_personne(&p.nom_complet()),
+            },
+            _ => {
+                let _ = store.oublier_brouillon(super::brouillon::genre(&b.genre), b.personne_id);
+                self.message = Some(t::BROUILLON_SANS_PERSONNE.into());
+                return;
+            }
+        };
+        let quand = b.garde_le.format("%d/%m/%Y à %H:%M").to_string();
+        let question = t::reprendre_brouillon(&quoi, &quand);
+        self.brouillon_propose = Some((b, question));
+        self.confirmation = Some(Confirmation::Reprendre);
+    }
+
+    /// Reopens the form of a draft with its values (its person reloaded).
+    fn reprendre_brouillon(&mut self, b: crate::store::Brouillon, store: &mut Store) {
+        let mut lignes = super::brouillon::decoder(&b.contenu).into_iter();
+        let entete = lignes.next().unwrap_or_default();
+        let valeurs: Vec<String> = lignes.collect();
+        let personne = match b.personne_id {
+            0 => None,
+            id => match store.personne(id) {
+                Ok(Some(p)) => Some(p),
+                _ => {
+                    self.message = Some(t::BROUILLON_SANS_PERSONNE.into());
+                    let _ = store.oublier_brouillon(super::brouillon::genre(&b.genre), id);
+                    return;
+                }
+            },
+        };
+        let ecran = match (b.genre.as_str(), personne) {
+            (super::brouillon::PERSONNE, None) => {
+                let mut f = FormPersonne::nouvelle("", self.aujourdhui);
+                f.form.reprendre(&valeurs);
+                f.actualiser_aides();
+                Ecran::Personne(Box::new(f))
+            }
+            (super::brouillon::PERSONNE, Some(p)) => {
+                let mut f = FormPersonne::modifier(p, self.aujourdhui);
+                f.form.reprendre(&valeurs);
+                f.actualiser_aides();
+                Ecran::Personne(Box::new(f))
+            }
+            (_, Some(p)) => {
+                let Ok(ty) = crate::domain::TypeEvenement::depuis_code(&entete) else {
+                    let _ = store.oublier_brouillon(super::brouillon::EVENEMENT, b.personne_id);
+                    return;
+                };
+                let mut f = super::formulaire::FormEvenement::nouveau(p, ty, self.aujourdhui);
+                f.form.reprendre(&valeurs);
+                Ecran::Saisie(Box::new(f))
+            }
+            (_, None) => return,
+        };
+        // What was kept is what is on screen: nothing to keep again until a change.
+        self.suivi_brouillon.garde = super::brouillon::de_l_ecran(&ecran).map(|(_, _, c)| c);
+        self.pile.push(ecran);
+    }
+
     fn enregistrer_personne(&mut self, p: Personne, store: &mut Store) {
         let resultat = match p.id {
             None => store.creer_personne(&p),
@@ -188,6 +313,8 @@ impl App {
         };
         match resultat {
             Ok(v) => {
+                let _ = store.oublier_brouillon(super::brouillon::PERSONNE, p.id.unwrap_or(0));
+                self.suivi_brouillon = Default::default();
                 self.pile.pop();
                 self.recharger(store);
                 match p.id {

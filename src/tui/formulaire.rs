@@ -143,6 +143,25 @@ impl Formulaire {
             .any(|(c, i)| c.brut() != *i)
     }
 
+    /// Every field's raw value, in order (a draft).
+    pub fn valeurs(&self) -> Vec<String> {
+        self.champs.iter().map(Champ::brut).collect()
+    }
+
+    /// Puts back the raw values of `valeurs` (a draft), field by field in order; the
+    /// initial values stay, so the form counts as typed in.
+    pub fn reprendre(&mut self, valeurs: &[String]) {
+        for (c, v) in self.champs.iter_mut().zip(valeurs) {
+            match &mut c.valeur {
+                Valeur::Texte(l) => *l = LigneSaisie::avec(v),
+                Valeur::Choix { options, choisi } => {
+                    *choisi = v.parse::<usize>().ok().filter(|i| *i < options.len());
+                }
+                Valeur::Notes(_) => *c = Champ::notes(Some(v)),
+            }
+        }
+    }
+
     pub fn champ(&self, id: ChampId) -> Option<&Champ> {
         self.champs.iter().find(|c| c.id == id)
     }

@@ -86,6 +86,7 @@ pub trait Panneau {
 }
 
 pub mod app;
+pub mod brouillon;
 pub mod clavier;
 pub mod editeur;
 pub mod formulaire;
@@ -117,10 +118,14 @@ fn restaurer() {
 }
 
 /// Called when the interface stops without the volunteer asking (a signal, the terminal
-/// lost), before the terminal is restored: the place where what is being typed would be kept
-/// as a draft. Nothing is kept yet: a form open then is lost, as with a crash.
-fn fin_imprevue(app: &app::App, fin: terminal::Fin) {
-    let _ = (app.saisie_en_cours(), fin);
+/// lost), before the terminal is restored: what is being typed is kept as a draft at once
+/// (in the base), offered again at the next start.
+fn fin_imprevue(app: &mut app::App, store: &mut crate::store::Store, fin: terminal::Fin) {
+    let _ = fin;
+    app.maintenant = chrono::Local::now().naive_local();
+    for e in app.brouillon_immediat() {
+        app.executer(e, store);
+    }
 }
 
 /// Keys, pastes and resizes that crossterm has (at most a screenful of them per call).
@@ -166,6 +171,8 @@ pub fn lancer(mut store: crate::store::Store, aujourdhui: NaiveDate) -> Result<(
     let benevole = store.benevole().to_string();
     let mut app = app::App::nouveau(aujourdhui, regles, &benevole, couleurs_permises());
     app.executer(effets::Effet::Recharger, &mut store);
+    app.maintenant = chrono::Local::now().naive_local();
+    app.executer(effets::Effet::ProposerBrouillon, &mut store);
     if !avertissements.is_empty() {
         // One warning per line in the status area (shown until the first key).
         app.message = Some(avertissements.join("\n"));
@@ -204,6 +211,10 @@ pub fn lancer(mut store: crate::store::Store, aujourdhui: NaiveDate) -> Result<(
                 Err(()) => break terminal::Fin::TerminalPerdu,
             },
         }
+        // The clock is read here, outside the update: "now" is state.
+        for e in app.battement(chrono::Local::now().naive_local()) {
+            app.executer(e, &mut store);
+        }
         if derniere.elapsed() >= INTERVALLE_VERIFICATION {
             derniere = Instant::now();
             // The date is read here, outside the update: "today" is state.
@@ -212,6 +223,6 @@ pub fn lancer(mut store: crate::store::Store, aujourdhui: NaiveDate) -> Result<(
             a_dessiner |= change;
         }
     };
-    fin_imprevue(&app, fin);
+    fin_imprevue(&mut app, &mut store, fin);
     Ok(())
 }

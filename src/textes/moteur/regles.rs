@@ -29,6 +29,7 @@ pub fn libelle_regle(c: CleRegle) -> &'static str {
         }
         CleRegle::DepotAttestation => "Attente de l'attestation après un dépôt en substitution",
         CleRegle::AlerteDroits => "Seuil d'alerte avant la fin du titre ou de l'API",
+        CleRegle::BrouillonConservation => "Conservation d'un brouillon de saisie non enregistré",
     }
 }
 

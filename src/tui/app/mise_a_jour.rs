@@ -42,7 +42,14 @@ impl App {
             Action::Oui => match self.confirmation.take() {
                 Some(Confirmation::Quitter) => self.quitter = true,
                 Some(Confirmation::Abandonner) => {
-                    self.pile.pop();
+                    if let Some(e) = self.pile.pop() {
+                        return self.oublier_brouillon_de(&e);
+                    }
+                }
+                Some(Confirmation::Reprendre) => {
+                    if let Some((b, _)) = self.brouillon_propose.take() {
+                        return vec![Effet::ReprendreBrouillon(Box::new(b))];
+                    }
                 }
                 Some(Confirmation::Ecraser) => {
                     if let Some(Ecran::Apercu(a)) = self.pile.last_mut()
@@ -56,6 +63,15 @@ impl App {
                 }
                 None => {}
             },
+            Action::Non if self.confirmation == Some(Confirmation::Reprendre) => {
+                self.confirmation = None;
+                if let Some((b, _)) = self.brouillon_propose.take() {
+                    return vec![Effet::OublierBrouillon {
+                        genre: super::super::brouillon::genre(&b.genre),
+                        personne_id: b.personne_id,
+                    }];
+                }
+            }
             Action::Non => {
                 // Not replacing: back to the file-name field, to choose another name.
                 if self.confirmation.take() == Some(Confirmation::Ecraser)
@@ -299,7 +315,13 @@ impl App {
                 }
             }
             Some(_) => {
-                self.pile.pop();
+                // A form left untouched (or typed back to what it was): a draft kept meanwhile
+                // goes too.
+                if let Some(e) = self.pile.pop()
+                    && self.suivi_brouillon.garde.is_some()
+                {
+                    return self.oublier_brouillon_de(&e);
+                }
             }
         }
         Vec::new()

@@ -106,6 +106,11 @@ pub(super) fn confirmation(f: &mut Frame, app: &App, c: Confirmation, zone: Rect
     let texte = match c {
         Confirmation::Quitter => t::CONFIRMER_QUITTER.to_string(),
         Confirmation::Abandonner => t::CONFIRMER_ABANDON.to_string(),
+        Confirmation::Reprendre => app
+            .brouillon_propose
+            .as_ref()
+            .map(|(_, question)| question.clone())
+            .unwrap_or_default(),
         Confirmation::Ecraser => {
             let chemin = match app.pile.last() {
                 Some(Ecran::Apercu(a)) => a
