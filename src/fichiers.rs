@@ -59,6 +59,26 @@ pub struct Provisoire {
     en_place: bool,
 }
 
+/// A hidden name next to `cible` for a file being made: `.NOM{marque}PID-NANOS-N` (the
+/// process, the instant and a counter make it unique; `nettoyer` recognises the `.partiel-`
+/// ones of a killed run). The one naming of every temporary sibling (outputs, a new base, a
+/// restore).
+pub fn a_cote(cible: &Path, marque: &str) -> PathBuf {
+    static COMPTEUR: AtomicU64 = AtomicU64::new(0);
+    let instant = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_nanos())
+        .unwrap_or_default();
+    let mut nom = std::ffi::OsString::from(".");
+    nom.push(cible.file_name().unwrap_or_default());
+    nom.push(format!(
+        "{marque}{}-{instant}-{}",
+        std::process::id(),
+        COMPTEUR.fetch_add(1, Ordering::Relaxed)
+    ));
+    dossier_de(cible).join(nom)
+}
+
 impl Provisoire {
     /// Starts writing `cible`. With `Refuser`, something already at `cible` is refused at
     /// once (`AlreadyExists`), and checked again when the file is put in place.
@@ -71,19 +91,7 @@ impl Provisoire {
             .ok_or_else(|| io::Error::from(io::ErrorKind::InvalidInput))?;
         let dossier = dossier_de(cible);
         nettoyer(&dossier, &nom.to_string_lossy());
-        static COMPTEUR: AtomicU64 = AtomicU64::new(0);
-        let instant = std::time::SystemTime::now()
-            .duration_since(std::time::UNIX_EPOCH)
-            .map(|d| d.as_nanos())
-            .unwrap_or_default();
-        let mut nom_provisoire = std::ffi::OsString::from(".");
-        nom_provisoire.push(nom);
-        nom_provisoire.push(format!(
-            "{MARQUE}{}-{instant}-{}",
-            std::process::id(),
-            COMPTEUR.fetch_add(1, Ordering::Relaxed)
-        ));
-        let provisoire = dossier.join(nom_provisoire);
+        let provisoire = a_cote(cible, MARQUE);
         let fichier = creer_nouveau(&provisoire)?;
         Ok(Provisoire {
             cible: cible.to_path_buf(),

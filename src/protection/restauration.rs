@@ -129,18 +129,7 @@ pub fn preparer(
     {
         crate::fichiers::creer_dossier_prive(dossier).map_err(io(dossier))?;
     }
-    let nom = base
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let instant = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map(|d| d.as_nanos())
-        .unwrap_or_default();
-    let provisoire = base.with_file_name(format!(
-        ".{nom}.restauration-{}-{instant}",
-        std::process::id()
-    ));
+    let provisoire = crate::fichiers::a_cote(base, ".restauration-");
     let mut prete = Restauration {
         base: base.to_path_buf(),
         sauvegarde: sauvegarde.to_path_buf(),

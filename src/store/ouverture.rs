@@ -77,18 +77,7 @@ impl Store {
 /// next to it, then linked into place in one step. Several desks creating the same base at
 /// once thus never see a half-made file: the first link wins, the others open it.
 fn creer_base(o: &Ouverture) -> ResultatStore<()> {
-    let nom = o
-        .chemin
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let instant = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map(|d| d.as_nanos())
-        .unwrap_or_default();
-    let provisoire = o
-        .chemin
-        .with_file_name(format!(".{nom}.creation-{}-{instant}", std::process::id()));
+    let provisoire = crate::fichiers::a_cote(&o.chemin, ".creation-");
     let fichier = |erreur| ErreurStore::Fichier {
         chemin: o.chemin.clone(),
         erreur,
