@@ -7,7 +7,7 @@ mod banc;
 
 use banc::{Banc, PHRASE};
 use std::path::Path;
-use std::process::{Command, Output, Stdio};
+use std::process::Output;
 
 const NOUVELLE: &str = "quatre mots bien choisis";
 
@@ -239,37 +239,6 @@ fn a_base_keyed_with_an_older_eight_character_phrase_still_opens() {
     assert_eq!(compter_avec(&b.db, NOUVELLE).unwrap(), 3);
 }
 
-/// Runs `vigie changer-phrase` on a pseudo-terminal (through `script`), typing `saisie`.
-fn sur_terminal(b: &Banc, saisie: &str) -> Output {
-    use std::io::Write;
-    let commande = format!(
-        "{} --db {} changer-phrase",
-        env!("CARGO_BIN_EXE_vigie"),
-        b.db.display()
-    );
-    let mut script = Command::new("script");
-    banc::epingler(&mut script, &b.racine);
-    let mut enfant = script
-        .args(["-qec", &commande, "/dev/null"])
-        .env("VIGIE_BENEVOLE", banc::BENEVOLE)
-        .env("VIGIE_DATE", banc::JOUR)
-        .env_remove("VIGIE_PASSPHRASE")
-        .env_remove("VIGIE_NOUVELLE_PHRASE")
-        .env_remove("VIGIE_DB")
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("script (util-linux)");
-    enfant
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(saisie.as_bytes())
-        .unwrap();
-    enfant.wait_with_output().unwrap()
-}
-
 #[test]
 #[cfg_attr(
     not(vigie_script),
@@ -278,13 +247,21 @@ fn sur_terminal(b: &Banc, saisie: &str) -> Output {
 fn on_a_terminal_the_new_phrase_is_typed_twice() {
     let b = Banc::chiffre();
     base_demo(&b);
-    let o = sur_terminal(&b, &format!("{PHRASE}\n{NOUVELLE}\nautre chose tapée\n"));
+    let o = banc::sur_terminal(
+        &b,
+        "changer-phrase",
+        &format!("{PHRASE}\n{NOUVELLE}\nautre chose tapée\n"),
+    );
     let tout = String::from_utf8_lossy(&o.stdout);
     assert!(!o.status.success(), "{tout}");
     assert!(tout.contains("diffèrent"), "{tout}");
     assert_eq!(compter_avec(&b.db, PHRASE).unwrap(), 40);
 
-    let o = sur_terminal(&b, &format!("{PHRASE}\n{NOUVELLE}\n{NOUVELLE}\n"));
+    let o = banc::sur_terminal(
+        &b,
+        "changer-phrase",
+        &format!("{PHRASE}\n{NOUVELLE}\n{NOUVELLE}\n"),
+    );
     let tout = String::from_utf8_lossy(&o.stdout);
     assert!(o.status.success(), "{tout}");
     assert!(

@@ -5,7 +5,7 @@
 mod banc;
 
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
+use std::process::Output;
 
 use banc::{Banc, ENTETE_E, ENTETE_P};
 
@@ -438,36 +438,6 @@ fn backup_of_a_plain_base_is_a_plain_vigie_base() {
 
 // ---------------------------------------------------------------- confirmation on a terminal
 
-/// Runs vigie on a pseudo-terminal (through `script`), typing `saisie`.
-fn sur_terminal(b: &Banc, args: &str, saisie: &str) -> Output {
-    use std::io::Write;
-    let commande = format!(
-        "{} --sans-chiffrement --db {} {args}",
-        env!("CARGO_BIN_EXE_vigie"),
-        b.db.display()
-    );
-    let mut script = Command::new("script");
-    banc::epingler(&mut script, &b.racine);
-    let mut enfant = script
-        .args(["-qec", &commande, "/dev/null"])
-        .env("VIGIE_BENEVOLE", "Camille Testeuse")
-        .env("VIGIE_DATE", "2026-11-23")
-        .env_remove("VIGIE_PASSPHRASE")
-        .env_remove("VIGIE_DB")
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("script (util-linux)");
-    enfant
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(saisie.as_bytes())
-        .unwrap();
-    enfant.wait_with_output().unwrap()
-}
-
 #[test]
 #[cfg_attr(
     not(vigie_script),
@@ -480,7 +450,7 @@ fn on_a_terminal_erasure_and_purge_ask_first() {
         &format!("{}P2,2025-01-05,cloture,,abandon,,,,\n", DEUX_PERSONNES.1)
             .replace("P2,2026-10-03", "P2,2025-01-03"),
     );
-    let o = sur_terminal(&b, "personne effacer P1", "P2\n");
+    let o = banc::sur_terminal(&b, "personne effacer P1", "P2\n");
     let tout = String::from_utf8_lossy(&o.stdout);
     assert!(!o.status.success(), "{tout}");
     assert!(tout.contains("Tapez la référence pour confirmer"), "{tout}");
@@ -490,14 +460,14 @@ fn on_a_terminal_erasure_and_purge_ask_first() {
     );
     assert_eq!(b.compter("SELECT count(*) FROM personnes"), 2);
 
-    let o = sur_terminal(&b, "personne effacer P1", "P1\n");
+    let o = banc::sur_terminal(&b, "personne effacer P1", "P1\n");
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stdout));
     assert_eq!(
         b.compter("SELECT count(*) FROM personnes WHERE reference = 'P1'"),
         0
     );
 
-    let o = sur_terminal(&b, "purger --avant 2026-01-01", "non\n");
+    let o = banc::sur_terminal(&b, "purger --avant 2026-01-01", "non\n");
     let tout = String::from_utf8_lossy(&o.stdout);
     assert!(
         !o.status.success() && tout.contains("Anonymiser 1 dossier(s)"),
@@ -507,7 +477,7 @@ fn on_a_terminal_erasure_and_purge_ask_first() {
         b.compter("SELECT count(*) FROM personnes WHERE nom = 'anonyme'"),
         0
     );
-    let o = sur_terminal(&b, "purger --avant 2026-01-01", "oui\n");
+    let o = banc::sur_terminal(&b, "purger --avant 2026-01-01", "oui\n");
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stdout));
     assert_eq!(
         b.compter("SELECT count(*) FROM personnes WHERE nom = 'anonyme'"),

@@ -415,34 +415,8 @@ fn on_a_terminal_the_restore_asks_first() {
     let b = Banc::new();
     let (s, _) = base_et_sauvegarde(&b);
     b.importer("P4,Nouvelle,Dora,,33,autre,autre,2026-11-20,,,,\n", "");
-    let lancer = |saisie: &str| {
-        let commande = format!(
-            "{} --sans-chiffrement --db {} restaurer {}",
-            env!("CARGO_BIN_EXE_vigie"),
-            b.db.display(),
-            s.display()
-        );
-        let mut script = Command::new("script");
-        banc::epingler(&mut script, &b.racine);
-        let mut enfant = script
-            .args(["-qec", &commande, "/dev/null"])
-            .env("VIGIE_BENEVOLE", banc::BENEVOLE)
-            .env("VIGIE_DATE", banc::JOUR)
-            .env_remove("VIGIE_PASSPHRASE")
-            .env_remove("VIGIE_DB")
-            .stdin(Stdio::piped())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped())
-            .spawn()
-            .expect("script (util-linux)");
-        enfant
-            .stdin
-            .take()
-            .unwrap()
-            .write_all(saisie.as_bytes())
-            .unwrap();
-        enfant.wait_with_output().unwrap()
-    };
+    let lancer =
+        |saisie: &str| banc::sur_terminal(&b, &format!("restaurer {}", s.display()), saisie);
     let o = lancer("non\n");
     let tout = String::from_utf8_lossy(&o.stdout);
     assert!(!o.status.success(), "{tout}");

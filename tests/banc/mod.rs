@@ -187,3 +187,41 @@ impl Banc {
         self.sql().query_row(requete, [], |r| r.get(0)).unwrap()
     }
 }
+
+/// Runs the binary on `b`'s database on a pseudo-terminal (through `script`, util-linux), with
+/// `args` after `--db` (and `--sans-chiffrement` on a plain bench), typing `saisie`: what a
+/// volunteer types at a prompt. No passphrase in the environment (it is typed too).
+pub fn sur_terminal(b: &Banc, args: &str, saisie: &str) -> Output {
+    use std::io::Write;
+    let commande = format!(
+        "{} {}--db {} {args}",
+        env!("CARGO_BIN_EXE_vigie"),
+        if b.phrase.is_none() {
+            "--sans-chiffrement "
+        } else {
+            ""
+        },
+        b.db.display()
+    );
+    let mut script = Command::new("script");
+    epingler(&mut script, &b.racine);
+    let mut enfant = script
+        .args(["-qec", &commande, "/dev/null"])
+        .env("VIGIE_BENEVOLE", BENEVOLE)
+        .env("VIGIE_DATE", JOUR)
+        .env_remove("VIGIE_PASSPHRASE")
+        .env_remove("VIGIE_NOUVELLE_PHRASE")
+        .env_remove("VIGIE_DB")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("script (util-linux)");
+    enfant
+        .stdin
+        .take()
+        .expect("stdin")
+        .write_all(saisie.as_bytes())
+        .expect("typing");
+    enfant.wait_with_output().expect("script")
+}
