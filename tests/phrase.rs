@@ -5,30 +5,11 @@
 
 mod banc;
 
-use banc::{Banc, PHRASE};
+use banc::{Banc, PHRASE, erreur, ok};
 use std::path::Path;
 use std::process::Output;
 
 const NOUVELLE: &str = "quatre mots bien choisis";
-
-fn ok(o: &Output) -> String {
-    assert!(
-        o.status.success(),
-        "échec inattendu : {}{}",
-        String::from_utf8_lossy(&o.stdout),
-        String::from_utf8_lossy(&o.stderr)
-    );
-    String::from_utf8_lossy(&o.stdout).into_owned()
-}
-
-fn erreur(o: &Output) -> String {
-    assert!(
-        !o.status.success(),
-        "succès inattendu : {}",
-        String::from_utf8_lossy(&o.stdout)
-    );
-    String::from_utf8_lossy(&o.stderr).into_owned()
-}
 
 /// `vigie changer-phrase` on `db`, current phrase `actuelle`, new one from the environment.
 fn changer(db: &Path, actuelle: Option<&str>, nouvelle: Option<&str>) -> Output {

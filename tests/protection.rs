@@ -5,27 +5,8 @@
 mod banc;
 
 use std::path::{Path, PathBuf};
-use std::process::Output;
 
-use banc::{Banc, ENTETE_E, ENTETE_P};
-
-fn ok(o: &Output) -> String {
-    assert!(
-        o.status.success(),
-        "stderr: {}",
-        String::from_utf8_lossy(&o.stderr)
-    );
-    String::from_utf8(o.stdout.clone()).unwrap()
-}
-
-fn erreur(o: &Output) -> String {
-    assert!(
-        !o.status.success(),
-        "stdout: {}",
-        String::from_utf8_lossy(&o.stdout)
-    );
-    String::from_utf8_lossy(&o.stderr).into_owned()
-}
+use banc::{Banc, ENTETE_E, ENTETE_P, erreur, ok};
 
 const DEUX_PERSONNES: (&str, &str) = (
     "P1,Diallo,Awa,06 11 22 33 44,93,renouvellement,depot_impossible,2026-10-01,2026-12-31,,non,- rappeler\n\

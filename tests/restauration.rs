@@ -5,29 +5,11 @@
 
 mod banc;
 
-use banc::Banc;
+use banc::{Banc, erreur, ok};
 use std::io::{BufRead, BufReader, Write};
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Output, Stdio};
 use std::time::{Duration, Instant};
-
-fn ok(o: &Output) -> String {
-    assert!(
-        o.status.success(),
-        "stderr: {}",
-        String::from_utf8_lossy(&o.stderr)
-    );
-    String::from_utf8(o.stdout.clone()).unwrap()
-}
-
-fn erreur(o: &Output) -> String {
-    assert!(
-        !o.status.success(),
-        "stdout: {}",
-        String::from_utf8_lossy(&o.stdout)
-    );
-    String::from_utf8_lossy(&o.stderr).into_owned()
-}
 
 const PERSONNES: &str = "P1,Diallo,Awa,06 11 22 33 44,93,renouvellement,depot_impossible,2026-10-01,2026-12-31,,non,\n\
      P2,Voisine,Berthe,,75,premiere_demande,connexion,2026-10-01,,,,\n";

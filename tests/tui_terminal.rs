@@ -8,75 +8,12 @@ mod tui_commun;
 use std::path::Path;
 use std::process::Command;
 use std::time::{Duration, Instant};
+use tui_commun::tmux::{Tmux, ligne_vigie};
 use tui_commun::*;
 
-struct Tmux {
-    socket: String,
-}
-
-impl Tmux {
-    fn nouveau(nom: &str) -> Tmux {
-        Tmux {
-            socket: format!("vigie-{nom}-{}", std::process::id()),
-        }
-    }
-
-    fn cmd(&self, args: &[&str]) -> std::process::Output {
-        Command::new("tmux")
-            .arg("-L")
-            .arg(&self.socket)
-            .args(args)
-            .output()
-            .expect("tmux")
-    }
-
-    fn afficher(&self, format: &str) -> String {
-        let s = self.cmd(&["display-message", "-p", "-t", "vigie", format]);
-        String::from_utf8_lossy(&s.stdout).trim().to_string()
-    }
-
-    /// Waits until the screen shows `texte` (30 s at most: CI machines are slow).
-    fn attendre(&self, texte: &str) -> String {
-        let debut = Instant::now();
-        loop {
-            let s = self.cmd(&["capture-pane", "-p", "-t", "vigie"]);
-            let e = String::from_utf8_lossy(&s.stdout).into_owned();
-            if e.contains(texte) {
-                return e;
-            }
-            assert!(
-                debut.elapsed() < Duration::from_secs(30),
-                "« {texte} » n'apparaît pas ; écran :\n{e}"
-            );
-            std::thread::sleep(Duration::from_millis(50));
-        }
-    }
-}
-
-impl Drop for Tmux {
-    fn drop(&mut self) {
-        let _ = self.cmd(&["kill-server"]);
-    }
-}
-
-fn shell_quote(p: &Path) -> String {
-    format!("'{}'", p.display().to_string().replace('\'', "'\\''"))
-}
-
-/// The command line of vigie on a sample database, HOME and XDG inside the test's folder.
 fn commande_vigie(dir: &Path) -> String {
-    let db = dir.join("x.db");
     drop(base_exemple(dir));
-    let maison = dir.join("maison");
-    std::fs::create_dir_all(maison.join(".config")).unwrap();
-    format!(
-        "env -u VIGIE_PASSPHRASE -u VIGIE_DB HOME={m} XDG_CONFIG_HOME={m}/.config \
-         XDG_DATA_HOME={m}/.local/share XDG_STATE_HOME={m}/.local/state XDG_CACHE_HOME={m}/.cache \
-         VIGIE_DATE={JOUR} VIGIE_BENEVOLE=Lucie NO_COLOR=1 {} --sans-chiffrement --db {}",
-        shell_quote(Path::new(env!("CARGO_BIN_EXE_vigie"))),
-        shell_quote(&db),
-        m = shell_quote(&maison),
-    )
+    ligne_vigie(dir, &dir.join("x.db"))
 }
 
 /// user + system time of a process, in clock ticks; `None` once it is gone.
@@ -129,18 +66,7 @@ fn a_vanished_terminal_ends_vigie_even_with_sighup_ignored() {
     let dir = tempfile::tempdir().unwrap();
     let tmux = Tmux::nouveau("perte");
     let commande = format!("trap '' HUP; exec {}", commande_vigie(dir.path()));
-    let s = tmux.cmd(&[
-        "new-session",
-        "-d",
-        "-s",
-        "vigie",
-        "-x",
-        "100",
-        "-y",
-        "30",
-        &commande,
-    ]);
-    assert!(s.status.success(), "{s:?}");
+    tmux.demarrer_session(&commande);
     tmux.attendre("Aujourd'hui");
     let pid: u32 = tmux.afficher("#{pane_pid}").parse().expect("pane_pid");
     assert_eq!(nom_du_processus(pid), "vigie");
@@ -160,18 +86,7 @@ fn a_terminal_lost_without_any_signal_ends_vigie() {
     let dir = tempfile::tempdir().unwrap();
     let tmux = Tmux::nouveau("sans-signal");
     let commande = format!("exec setsid -w {}", commande_vigie(dir.path()));
-    let s = tmux.cmd(&[
-        "new-session",
-        "-d",
-        "-s",
-        "vigie",
-        "-x",
-        "100",
-        "-y",
-        "30",
-        &commande,
-    ]);
-    assert!(s.status.success(), "{s:?}");
+    tmux.demarrer_session(&commande);
     tmux.attendre("Aujourd'hui");
     let parent: u32 = tmux.afficher("#{pane_pid}").parse().expect("pane_pid");
     let pid = enfant_vigie(parent);
@@ -203,18 +118,7 @@ fn sigterm_ends_vigie_and_restores_the_terminal() {
     let tmux = Tmux::nouveau("sigterm");
     // The shell stays after vigie: the pane shows what vigie left behind.
     let commande = format!("{}; echo \"fin $?\"; sleep 60", commande_vigie(dir.path()));
-    let s = tmux.cmd(&[
-        "new-session",
-        "-d",
-        "-s",
-        "vigie",
-        "-x",
-        "100",
-        "-y",
-        "30",
-        &commande,
-    ]);
-    assert!(s.status.success(), "{s:?}");
+    tmux.demarrer_session(&commande);
     tmux.attendre("Aujourd'hui");
     assert_eq!(tmux.afficher("#{alternate_on}"), "1");
     let pid = enfant_vigie(tmux.afficher("#{pane_pid}").parse().expect("pane_pid"));
@@ -244,18 +148,7 @@ fn sigterm_ends_vigie_and_restores_the_terminal() {
 /// Starts vigie (`commande`, SIGHUP ignored as under `nohup`) in a new tmux server.
 fn demarrer(tmux: &Tmux, commande: &str) -> u32 {
     let commande = format!("trap '' HUP; exec {commande}");
-    let s = tmux.cmd(&[
-        "new-session",
-        "-d",
-        "-s",
-        "vigie",
-        "-x",
-        "100",
-        "-y",
-        "30",
-        &commande,
-    ]);
-    assert!(s.status.success(), "{s:?}");
+    tmux.demarrer_session(&commande);
     tmux.attendre("Aujourd'hui");
     tmux.afficher("#{pane_pid}").parse().expect("pane_pid")
 }

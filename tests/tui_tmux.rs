@@ -5,72 +5,10 @@
 
 mod tui_commun;
 
-use std::path::Path;
-use std::process::Command;
 use std::time::{Duration, Instant};
+use tui_commun::tmux::{Tmux, ligne_vigie};
 use tui_commun::*;
 use vigie::domain::{Blocage, Canal, Demarche, Resultat, TypeEvenement, parse_date};
-
-struct Tmux {
-    socket: String,
-}
-
-impl Tmux {
-    fn cmd(&self, args: &[&str]) -> std::process::Output {
-        Command::new("tmux")
-            .arg("-L")
-            .arg(&self.socket)
-            .args(args)
-            .output()
-            .expect("tmux")
-    }
-
-    fn ecran(&self) -> String {
-        String::from_utf8_lossy(&self.cmd(&["capture-pane", "-p", "-t", "vigie"]).stdout)
-            .into_owned()
-    }
-
-    /// Waits until the screen shows `texte` (polling, 30 s at most: CI machines are slow).
-    fn attendre(&self, texte: &str) -> String {
-        let debut = Instant::now();
-        loop {
-            let e = self.ecran();
-            if e.contains(texte) {
-                return e;
-            }
-            if debut.elapsed() > Duration::from_secs(30) {
-                panic!("« {texte} » n'apparaît pas ; écran :\n{e}");
-            }
-            std::thread::sleep(Duration::from_millis(50));
-        }
-    }
-
-    /// Keys by tmux name (Enter, Tab, Escape, C-s…).
-    fn touches(&self, noms: &[&str]) {
-        for n in noms {
-            self.cmd(&["send-keys", "-t", "vigie", n]);
-        }
-    }
-
-    /// Literal text.
-    fn texte(&self, s: &str) {
-        self.cmd(&["send-keys", "-t", "vigie", "-l", s]);
-    }
-
-    fn session_finie(&self) -> bool {
-        !self.cmd(&["has-session", "-t", "vigie"]).status.success()
-    }
-}
-
-impl Drop for Tmux {
-    fn drop(&mut self) {
-        let _ = self.cmd(&["kill-server"]);
-    }
-}
-
-fn shell_quote(p: &Path) -> String {
-    format!("'{}'", p.display().to_string().replace('\'', "'\\''"))
-}
 
 #[test]
 #[cfg_attr(not(vigie_tmux), ignore = "tmux absent : installez tmux pour ce test")]
@@ -81,32 +19,9 @@ fn a_volunteer_session_in_a_real_terminal() {
         let (_s, ids) = base_exemple(dir.path());
         ids
     };
-    let tmux = Tmux {
-        socket: format!("vigie-e2e-{}", std::process::id()),
-    };
+    let tmux = Tmux::nouveau("e2e");
     // HOME and the XDG folders inside the test's folder: never the developer's own files.
-    let maison = dir.path().join("maison");
-    std::fs::create_dir_all(maison.join(".config")).unwrap();
-    let commande = format!(
-        "env -u VIGIE_PASSPHRASE -u VIGIE_DB HOME={m} XDG_CONFIG_HOME={m}/.config \
-         XDG_DATA_HOME={m}/.local/share XDG_STATE_HOME={m}/.local/state XDG_CACHE_HOME={m}/.cache \
-         VIGIE_DATE={JOUR} VIGIE_BENEVOLE=Lucie NO_COLOR=1 {} --sans-chiffrement --db {}",
-        shell_quote(Path::new(env!("CARGO_BIN_EXE_vigie"))),
-        shell_quote(&db),
-        m = shell_quote(&maison),
-    );
-    let sortie = tmux.cmd(&[
-        "new-session",
-        "-d",
-        "-s",
-        "vigie",
-        "-x",
-        "100",
-        "-y",
-        "30",
-        &commande,
-    ]);
-    assert!(sortie.status.success(), "{sortie:?}");
+    tmux.demarrer_session(&ligne_vigie(dir.path(), &db));
     tmux.attendre("Aujourd'hui");
     tmux.attendre("bénévole : Lucie");
 

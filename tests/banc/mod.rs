@@ -225,3 +225,24 @@ pub fn sur_terminal(b: &Banc, args: &str, saisie: &str) -> Output {
         .expect("typing");
     enfant.wait_with_output().expect("script")
 }
+
+/// Asserts the command succeeded (showing what it said if not); returns its stdout.
+pub fn ok(o: &Output) -> String {
+    assert!(
+        o.status.success(),
+        "échec inattendu : {}{}",
+        String::from_utf8_lossy(&o.stdout),
+        String::from_utf8_lossy(&o.stderr)
+    );
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+/// Asserts the command failed (showing its stdout if not); returns its stderr.
+pub fn erreur(o: &Output) -> String {
+    assert!(
+        !o.status.success(),
+        "succès inattendu : {}",
+        String::from_utf8_lossy(&o.stdout)
+    );
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}

@@ -1,6 +1,8 @@
 //! Shared helpers of the TUI tests: a store in a temporary folder, people, keys.
 #![allow(dead_code)]
 
+pub mod tmux;
+
 use chrono::NaiveDate;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use vigie::domain::{Blocage, Demarche, Departement, Personne, parse_date};
