@@ -56,6 +56,7 @@ fn generer(store: &mut Store, n: usize, aujourdhui: NaiveDate) {
                     pan_connu: None,
                     notes: None,
                     captures: Some(a.sous(4) as u32),
+                    identite: Default::default(),
                     version: 1,
                 };
                 let id = inserer_personne(tx, &p, b)?;

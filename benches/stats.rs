@@ -55,6 +55,7 @@ fn generer(store: &mut Store, personnes: usize) -> usize {
                     pan_connu: [None, Some(true), Some(false)][a.sous(3) as usize],
                     notes: None,
                     captures: None,
+                    identite: Default::default(),
                     version: 1,
                 };
                 let id = inserer_personne(tx, &p, b)?;

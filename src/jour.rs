@@ -159,6 +159,7 @@ mod tests {
                 pan_connu: None,
                 notes: None,
                 captures: Some(i as u32),
+                identite: Default::default(),
                 version: 1,
             };
             ids.push(s.creer_personne(&p).unwrap());

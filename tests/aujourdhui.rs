@@ -29,6 +29,7 @@ fn personne(reference: &str, nom: &str, titre: Option<&str>, api: Option<&str>) 
         pan_connu: None,
         notes: None,
         captures: Some(2),
+        identite: Default::default(),
         version: 1,
     }
 }

@@ -32,6 +32,7 @@ fn concurrent_desks_lose_no_write() {
             pan_connu: None,
             notes: None,
             captures: None,
+            identite: Default::default(),
             version: 1,
         })
         .unwrap()

@@ -159,6 +159,7 @@ fn banc_ancien() -> Banc {
         pan_connu: Some(false),
         notes: Some("note\u{1b}[31m\u{85}".into()),
         captures: Some(2),
+        identite: Default::default(),
         version: 1,
     };
     let id = s.creer_personne(&p).unwrap();

@@ -3,7 +3,7 @@
 
 mod banc;
 
-use banc::{Banc, ENTETE_E, ENTETE_P};
+use banc::{Banc, ENTETE_E, ENTETE_P, ENTETE_P_SORTIE, sortie_personnes};
 use std::path::Path;
 use std::process::Output;
 
@@ -72,8 +72,7 @@ fn csv_edge_cases_import_and_export_exactly() {
     let (p, e) = b.exporter("sortie");
     assert_eq!(
         p,
-        lignes(&[
-            ENTETE_P,
+        sortie_personnes(&[
             "A1,'=SOMME(A1),Élodie,'+33 7 00 00 00 00,2A,naturalisation,autre,2026-10-05,,,,'- rappeler lundi",
             "B2,Ndiaye,Aïcha,'+33 6 12 34 56 78,01,renouvellement,api_non_renouvelee,2026-09-03,2026-12-01,2027-01-15,oui,\"Adresse : 12, rue des Lilas\r\nBât. \"\"B\"\"\"",
             "C3,'@moi,,,976,duplicata,connexion,2026-11-01,,,non,'abc",
@@ -421,7 +420,7 @@ fn windows_1252_and_semicolon_files_are_refused_with_a_fix() {
     assert!(!err.contains("colonne inconnue"), "{err}");
     assert_eq!(
         b.exporter("x").0,
-        lignes(&[ENTETE_P, "P0,Martin,,,13,autre,autre,2026-01-01,,,,"])
+        sortie_personnes(&["P0,Martin,,,13,autre,autre,2026-01-01,,,,"])
     );
 }
 
@@ -461,7 +460,7 @@ fn existing_people_are_an_error_unless_ignored() {
     );
     assert!(out.contains("1 personne(s) déjà présente(s)"), "{out}");
     let (p, ev) = b.exporter("x");
-    assert_eq!(p, lignes(&[ENTETE_P, BON_P1, p3]));
+    assert_eq!(p, sortie_personnes(&[BON_P1, p3]));
     assert_eq!(ev.lines().count(), 3);
 }
 
@@ -587,7 +586,7 @@ fn demo_export_round_trip_is_byte_identical() {
     assert!(premier.1 == second.1, "evenements.csv differs");
     assert_eq!(premier.0.matches("\nD-").count(), 250);
     // No BOM, LF line ends.
-    assert!(premier.0.starts_with(&format!("{ENTETE_P}\n")));
+    assert!(premier.0.starts_with(&format!("{ENTETE_P_SORTIE}\n")));
     assert!(premier.1.starts_with(&format!("{ENTETE_E}\n")));
 
     // Same seed, same data; the demo refuses a database that already has people.
@@ -625,11 +624,7 @@ fn encrypted_database_import_and_export() {
     assert!(o.status.success(), "{}", stderr(&o));
     assert_eq!(
         std::fs::read_to_string(d.join("personnes.csv")).unwrap(),
-        lignes(&[
-            ENTETE_P,
-            BON_P1,
-            &BON_P2.replace("02/11/2026", "2026-11-02")
-        ])
+        sortie_personnes(&[BON_P1, &BON_P2.replace("02/11/2026", "2026-11-02")])
     );
     let octets = std::fs::read(&b.db).unwrap();
     assert!(!octets.windows(6).any(|w| w == b"Diallo"));

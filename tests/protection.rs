@@ -6,7 +6,7 @@ mod banc;
 
 use std::path::{Path, PathBuf};
 
-use banc::{Banc, ENTETE_E, ENTETE_P, erreur, ok};
+use banc::{Banc, ENTETE_E, ENTETE_P, ENTETE_P_SORTIE, erreur, ok};
 
 const DEUX_PERSONNES: (&str, &str) = (
     "P1,Diallo,Awa,06 11 22 33 44,93,renouvellement,depot_impossible,2026-10-01,2026-12-31,,non,- rappeler\n\
@@ -36,8 +36,8 @@ fn access_export_holds_that_person_only_in_the_import_format() {
     let e = std::fs::read_to_string(d.join("evenements.csv")).unwrap();
     let c = std::fs::read_to_string(d.join("chronologie.txt")).unwrap();
     assert_eq!(p.lines().count(), 2, "{p}");
-    assert_eq!(p.lines().next(), Some(ENTETE_P));
-    assert!(p.contains("P1,Diallo,Awa,06 11 22 33 44,93,") && p.contains("'- rappeler"));
+    assert_eq!(p.lines().next(), Some(ENTETE_P_SORTIE));
+    assert!(p.contains("P1,Diallo,Awa,,,,06 11 22 33 44,,93,") && p.contains("'- rappeler"));
     assert_eq!(e.lines().next(), Some(ENTETE_E));
     assert_eq!(e.lines().count(), 3, "{e}");
     assert!(e.contains("T-100") && !e.contains("T-999") && !e.contains("P2"));

@@ -150,6 +150,7 @@ fn personne(reference: &str, nom: &str) -> vigie::domain::Personne {
         pan_connu: None,
         notes: None,
         captures: None,
+        identite: Default::default(),
         version: 1,
     }
 }

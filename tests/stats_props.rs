@@ -374,6 +374,7 @@ proptest! {
                     pan_connu: g.pan,
                     notes: None,
                     captures: None,
+                    identite: Default::default(),
                     version: 1,
                 };
                 let id = inserer_personne(tx, &p, b)?;

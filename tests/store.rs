@@ -30,6 +30,7 @@ fn personne(reference: &str, nom: &str) -> Personne {
         pan_connu: Some(false),
         notes: None,
         captures: Some(2),
+        identite: Default::default(),
         version: 1,
     }
 }

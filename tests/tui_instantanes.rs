@@ -392,7 +392,8 @@ fn modifier_personne_bas_du_formulaire() {
         taper(
             a,
             store,
-            &[touche(KeyCode::BackTab), touche(KeyCode::BackTab)],
+            // Back from the first field: notes, address, the three identifiers, captures.
+            &[touche(KeyCode::BackTab); 6],
         );
         taper(a, store, &texte("z"));
         taper(a, store, &[touche(KeyCode::Enter)]);

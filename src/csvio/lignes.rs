@@ -4,8 +4,8 @@
 use super::{Colonne, ErreurCellule, Place, Raison, Sortie, Table};
 use crate::domain::{
     Blocage, Canal, ChampEvenement, Demarche, Departement, ErreurValeur, Evenement, GenreTexte,
-    Personne, Resultat, TypeEvenement, controle::assainir, date_iso, oui_non, parse_date,
-    parse_date_opt, parse_oui_non, valider_reference, verifier_texte,
+    Identite, Personne, Resultat, TypeEvenement, controle::assainir, date_iso, oui_non, parse_date,
+    parse_date_opt, parse_oui_non, valider_numero_etranger, valider_reference, verifier_texte,
 };
 
 const fn col(nom: &'static str, requise: bool) -> Colonne {
@@ -17,10 +17,15 @@ pub const COLONNES_PERSONNES: &[Colonne] = &[
     col("reference", true),
     col("nom", true),
     col("prenom", false),
+    col("date_naissance", false),
+    col("nationalite", false),
+    col("numero_etranger", false),
     col("telephone", false),
+    col("adresse", false),
     col("departement", true),
     col("demarche", true),
     col("blocage", true),
+    col("captures", false),
     col("ouvert_le", true),
     col("titre_expire_le", false),
     col("api_expire_le", false),
@@ -131,15 +136,29 @@ pub fn lire_personne(
     let reference = v.valeur(0, valider_reference);
     let nom = v.texte_requis(1, GenreTexte::Ligne);
     let prenom = v.texte(2, GenreTexte::Ligne);
-    let telephone = v.texte(3, GenreTexte::Ligne);
-    let departement = v.valeur(4, Departement::depuis_code);
-    let demarche = v.valeur(5, |s| code_requis(s, Demarche::depuis_code));
-    let blocage = v.valeur(6, |s| code_requis(s, Blocage::depuis_code));
-    let ouvert_le = v.valeur(7, parse_date);
-    let titre = v.valeur(8, parse_date_opt);
-    let api = v.valeur(9, parse_date_opt);
-    let pan = v.valeur(10, parse_oui_non);
-    let notes = v.texte(11, GenreTexte::Notes);
+    let date_naissance = v.valeur(3, parse_date_opt);
+    let nationalite = v.texte(4, GenreTexte::Ligne);
+    let numero_etranger = v.valeur(5, valider_numero_etranger);
+    let telephone = v.texte(6, GenreTexte::Ligne);
+    let adresse = v.texte(7, GenreTexte::Adresse);
+    let departement = v.valeur(8, Departement::depuis_code);
+    let demarche = v.valeur(9, |s| code_requis(s, Demarche::depuis_code));
+    let blocage = v.valeur(10, |s| code_requis(s, Blocage::depuis_code));
+    let captures = v.valeur(11, parse_captures);
+    let ouvert_le = v.valeur(12, parse_date);
+    let titre = v.valeur(13, parse_date_opt);
+    let api = v.valeur(14, parse_date_opt);
+    let pan = v.valeur(15, parse_oui_non);
+    let notes = v.texte(16, GenreTexte::Notes);
+    let identite = match (date_naissance, numero_etranger) {
+        (Some(date_naissance), Some(numero_etranger)) => Some(Identite {
+            date_naissance,
+            nationalite,
+            numero_etranger,
+            adresse,
+        }),
+        _ => None,
+    };
     match (
         reference,
         nom,
@@ -150,6 +169,7 @@ pub fn lire_personne(
         titre,
         api,
         pan,
+        (captures, identite),
     ) {
         (
             Some(reference),
@@ -161,6 +181,7 @@ pub fn lire_personne(
             Some(titre_expire_le),
             Some(api_expire_le),
             Some(pan_connu),
+            (Some(captures), Some(identite)),
         ) if v.erreurs.is_empty() => Ok(LignePersonne {
             ligne,
             personne: Personne {
@@ -177,11 +198,20 @@ pub fn lire_personne(
                 api_expire_le,
                 pan_connu,
                 notes,
-                captures: None,
+                captures,
+                identite,
                 version: 1,
             },
         }),
         _ => Err(v.erreurs),
+    }
+}
+
+/// `captures`: an integer 0–999, or empty.
+fn parse_captures(s: &str) -> Result<Option<u32>, ErreurValeur> {
+    match crate::domain::parse_entier_opt(s)? {
+        Some(n) if n > 999 => Err(ErreurValeur::EntierInvalide),
+        n => Ok(n),
     }
 }
 
@@ -284,15 +314,21 @@ fn sortie_texte(s: Option<&str>, genre: GenreTexte) -> String {
 }
 
 /// The cells of a person, in `COLONNES_PERSONNES` order, as written on output.
-pub fn cellules_personne(p: &Personne) -> [String; 12] {
+pub fn cellules_personne(p: &Personne) -> [String; 17] {
+    let id = &p.identite;
     [
         p.reference.clone(),
         sortie_texte(Some(&p.nom), GenreTexte::Ligne),
         sortie_texte(p.prenom.as_deref(), GenreTexte::Ligne),
+        id.date_naissance.map(date_iso).unwrap_or_default(),
+        sortie_texte(id.nationalite.as_deref(), GenreTexte::Ligne),
+        id.numero_etranger.clone().unwrap_or_default(),
         sortie_texte(p.telephone.as_deref(), GenreTexte::Ligne),
+        sortie_texte(id.adresse.as_deref(), GenreTexte::Adresse),
         p.departement.code().to_string(),
         p.demarche.code().to_string(),
         p.blocage.code().to_string(),
+        p.captures.map(|n| n.to_string()).unwrap_or_default(),
         date_iso(p.ouvert_le),
         p.titre_expire_le.map(date_iso).unwrap_or_default(),
         p.api_expire_le.map(date_iso).unwrap_or_default(),
@@ -323,7 +359,17 @@ pub fn ecrire_personne<W: std::io::Write>(
     p: &Personne,
 ) -> std::io::Result<()> {
     let c = cellules_personne(p);
-    let sorties: Vec<Sortie<'_>> = c.iter().map(|s| Sortie::Texte(s)).collect();
+    let sorties: Vec<Sortie<'_>> = c
+        .iter()
+        .enumerate()
+        .map(|(i, s)| {
+            if i == 11 {
+                Sortie::Entier(p.captures)
+            } else {
+                Sortie::Texte(s)
+            }
+        })
+        .collect();
     w.ligne(&sorties)
 }
 
@@ -376,6 +422,10 @@ mod tests {
             dep in 0usize..101,
             minutes in proptest::option::of(0u32..100_000),
             jours in 0i64..20_000,
+            nationalite in texte_opt(),
+            numero in proptest::option::of("[0-9]{10}"),
+            adresse in proptest::option::of("([^'\\p{C}]|[\n=+@,;\"-]|\r\n)(\\PC|[\n'=+@,;\"-]|\r\n){0,11}"),
+            captures in proptest::option::of(0u32..1000),
         ) {
             let date = chrono::NaiveDate::from_ymd_opt(1990, 1, 1).unwrap()
                 + chrono::Duration::days(jours);
@@ -393,7 +443,13 @@ mod tests {
                 api_expire_le: None,
                 pan_connu: Some(false),
                 notes: notes.clone(),
-                captures: None,
+                captures,
+                identite: Identite {
+                    date_naissance: Some(date),
+                    nationalite,
+                    numero_etranger: numero,
+                    adresse,
+                },
                 version: 1,
             };
             let mut e = Evenement::nouveau(TypeEvenement::Ccc, date);

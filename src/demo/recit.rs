@@ -3,11 +3,11 @@
 
 use super::Alea;
 use super::vocabulaire::{
-    BLOCAGES, DEMARCHES, NOMS, NOTES_EVENEMENT, NOTES_PERSONNE, PRENOMS, RESULTATS_CCC,
-    RESULTATS_PAN,
+    BLOCAGES, DEMARCHES, NATIONALITES, NOMS, NOTES_EVENEMENT, NOTES_PERSONNE, PRENOMS,
+    RESULTATS_CCC, RESULTATS_PAN, RUES, VILLES_ADRESSE,
 };
 use crate::domain::{
-    Blocage, Canal, Demarche, Departement, Evenement, Personne, Resultat, TypeEvenement,
+    Blocage, Canal, Demarche, Departement, Evenement, Identite, Personne, Resultat, TypeEvenement,
 };
 use chrono::{Days, NaiveDate};
 
@@ -17,6 +17,33 @@ fn plus(d: NaiveDate, jours: u64) -> NaiveDate {
 
 fn moins(d: NaiveDate, jours: u64) -> NaiveDate {
     d.checked_sub_days(Days::new(jours)).unwrap_or(d)
+}
+
+/// The identifiers of a letter, known for most people (none for about one in five).
+fn identite(a: &mut Alea, aujourdhui: NaiveDate) -> Identite {
+    if a.chance(0.2) {
+        return Identite::default();
+    }
+    let naissance = moins(aujourdhui, 365 * 19 + a.sous(365 * 45));
+    let numero = a.chance(0.7).then(|| {
+        (0..10)
+            .map(|_| char::from(b'0' + a.sous(10) as u8))
+            .collect::<String>()
+    });
+    let adresse = a.chance(0.8).then(|| {
+        format!(
+            "{} {}\n{}",
+            1 + a.sous(120),
+            a.choisir(RUES),
+            a.choisir(VILLES_ADRESSE)
+        )
+    });
+    Identite {
+        date_naissance: a.chance(0.9).then_some(naissance),
+        nationalite: a.chance(0.85).then(|| a.choisir(NATIONALITES).to_string()),
+        numero_etranger: numero,
+        adresse,
+    }
 }
 
 fn telephone(a: &mut Alea) -> Option<String> {
@@ -408,6 +435,11 @@ pub fn generer_personne(
             .then(|| a.choisir(NOTES_PERSONNE).to_string())
             .or_else(|| (i == 2).then(|| "- rappeler la semaine prochaine".to_string())),
         captures: a.chance(0.6).then(|| a.sous(6) as u32),
+        // A generator of its own, so that the rest of the demo stays the same draw for draw.
+        identite: identite(
+            &mut Alea::new(a.clone().suivant() ^ 0x1D3A_7E7E),
+            aujourdhui,
+        ),
         version: 1,
     };
 

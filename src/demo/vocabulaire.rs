@@ -322,3 +322,53 @@ pub(super) const RESULTATS_PAN: &[(Resultat, u32)] = &[
     (Resultat::Resolu, 7),
     (Resultat::AucuneSolution, 6),
 ];
+
+/// Nationalities, as a préfecture writes them (synthetic people).
+pub(super) const NATIONALITES: &[&str] = &[
+    "malienne",
+    "algérienne",
+    "marocaine",
+    "tunisienne",
+    "sénégalaise",
+    "ivoirienne",
+    "congolaise",
+    "camerounaise",
+    "guinéenne",
+    "comorienne",
+    "haïtienne",
+    "turque",
+    "sri-lankaise",
+    "afghane",
+    "chinoise",
+    "vietnamienne",
+    "ukrainienne",
+    "géorgienne",
+];
+
+/// Street names for synthetic addresses.
+pub(super) const RUES: &[&str] = &[
+    "rue de la République",
+    "avenue Jean Jaurès",
+    "rue Victor Hugo",
+    "allée des Tilleuls",
+    "boulevard Gambetta",
+    "rue Pasteur",
+    "place de la Mairie",
+    "rue du Marché",
+    "chemin des Vignes",
+    "résidence Les Glycines, bât. B",
+];
+
+/// Postcode and town lines for synthetic addresses.
+pub(super) const VILLES_ADRESSE: &[&str] = &[
+    "93200 Saint-Denis",
+    "75019 Paris",
+    "69008 Lyon",
+    "13003 Marseille",
+    "33000 Bordeaux",
+    "59000 Lille",
+    "31000 Toulouse",
+    "44000 Nantes",
+    "67000 Strasbourg",
+    "94000 Créteil",
+];

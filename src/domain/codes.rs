@@ -77,16 +77,18 @@ codes!(
         Ccc => "ccc",
         Pan => "pan",
         Substitution => "substitution",
+        Prefecture => "prefecture",
         Recommande => "recommande",
         Avocat => "avocat",
         DefenseurDroits => "defenseur_droits",
         ApiDelivree => "api_delivree",
+        Suivi => "suivi",
         Cloture => "cloture",
     }
 );
 
 codes!(
-    /// `canal` of an event (only `ccc` and `substitution` have one).
+    /// `canal` of an event (only `ccc`, `substitution` and `prefecture` have one).
     Canal {
         Formulaire => "formulaire",
         Telephone => "telephone",
@@ -111,8 +113,10 @@ codes!(
         PasDePan => "pas_de_pan",
         SubstitutionProposee => "substitution_proposee",
         AucuneSolution => "aucune_solution",
+        Demandee => "demandee",
         Invitation => "invitation",
         DepotEffectue => "depot_effectue",
+        AttestationDepot => "attestation_depot",
         Refus => "refus",
         Envoye => "envoye",
         ReponseRecue => "reponse_recue",
@@ -132,6 +136,12 @@ impl TypeEvenement {
         match self {
             TypeEvenement::Ccc => &[Canal::Formulaire, Canal::Telephone],
             TypeEvenement::Substitution => &[Canal::Guichet, Canal::Postal, Canal::Courriel],
+            TypeEvenement::Prefecture => &[
+                Canal::Formulaire,
+                Canal::Courriel,
+                Canal::Telephone,
+                Canal::Guichet,
+            ],
             _ => &[],
         }
     }
@@ -141,7 +151,7 @@ impl TypeEvenement {
     pub fn resultats(self) -> &'static [Resultat] {
         use Resultat as R;
         match self {
-            TypeEvenement::Visite | TypeEvenement::ApiDelivree => &[],
+            TypeEvenement::Visite | TypeEvenement::ApiDelivree | TypeEvenement::Suivi => &[],
             TypeEvenement::Ccc => &[
                 R::Resolu,
                 R::SansAide,
@@ -159,7 +169,14 @@ impl TypeEvenement {
                 R::SubstitutionProposee,
                 R::AucuneSolution,
             ],
-            TypeEvenement::Substitution => &[R::Invitation, R::DepotEffectue, R::Refus],
+            TypeEvenement::Substitution => &[
+                R::Demandee,
+                R::Invitation,
+                R::DepotEffectue,
+                R::AttestationDepot,
+                R::Refus,
+            ],
+            TypeEvenement::Prefecture => &[R::Envoye, R::ReponseRecue, R::SansReponse],
             TypeEvenement::Recommande => &[R::Envoye, R::ReponseRecue],
             TypeEvenement::Avocat => &[
                 R::Oriente,
@@ -172,8 +189,9 @@ impl TypeEvenement {
         }
     }
 
-    /// Whether `echeance` is required (only for `api_delivree`).
+    /// Whether `echeance` is required (`api_delivree`: the new API's expiry; `suivi`: the
+    /// next date to check).
     pub fn echeance_requise(self) -> bool {
-        self == TypeEvenement::ApiDelivree
+        matches!(self, TypeEvenement::ApiDelivree | TypeEvenement::Suivi)
     }
 }

@@ -26,6 +26,12 @@ pub enum ErreurValeur {
     ReferenceInvalide,
     EntierInvalide,
     OuiNonInvalide,
+    /// `attente_minutes` on anything but a `ccc` by `telephone`.
+    AttenteHorsAppel,
+    /// `attente_minutes` over 1440 (a day).
+    AttenteTropLongue,
+    /// A « numéro étranger » that is not 10 digits.
+    NumeroEtrangerInvalide,
     NonAdmisPourType {
         type_evenement: &'static str,
     },
@@ -246,8 +252,44 @@ pub struct Personne {
     /// Step 0 (Constat): how many screenshots or error messages of the blocking were kept;
     /// `None` when nobody said.
     pub captures: Option<u32>,
+    /// What a letter needs for the préfecture to find the file (all optional, all personal
+    /// data: erased and anonymized like the name).
+    pub identite: Identite,
     /// Optimistic-concurrency version, incremented on every change.
     pub version: i64,
+}
+
+/// The identifiers of docs/fichiers.md §1 used by letters.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Identite {
+    pub date_naissance: Option<NaiveDate>,
+    pub nationalite: Option<String>,
+    /// The AGDREF « numéro étranger », always 10 digits once validated.
+    pub numero_etranger: Option<String>,
+    /// Postal address, line breaks allowed (the sender block of letters).
+    pub adresse: Option<String>,
+}
+
+impl Identite {
+    /// Whether no identifier is known.
+    pub fn est_vide(&self) -> bool {
+        self == &Identite::default()
+    }
+}
+
+/// The « numéro étranger »: 10 digits; spaces and dots are ignored.
+pub fn valider_numero_etranger(s: &str) -> Result<Option<String>, ErreurValeur> {
+    let chiffres: String = s
+        .chars()
+        .filter(|c| !matches!(c, ' ' | '.' | '\u{a0}'))
+        .collect();
+    if chiffres.is_empty() {
+        return Ok(None);
+    }
+    if chiffres.len() != 10 || !chiffres.bytes().all(|b| b.is_ascii_digit()) {
+        return Err(ErreurValeur::NumeroEtrangerInvalide);
+    }
+    Ok(Some(chiffres))
 }
 
 impl Personne {
@@ -370,6 +412,22 @@ impl Evenement {
                     type_evenement: nom,
                 },
             ));
+        }
+        // docs/fichiers.md §2: 0–1440 minutes, only on a `ccc` by `telephone`.
+        match self.attente_minutes {
+            Some(_) if !(t == TypeEvenement::Ccc && self.canal == Some(Canal::Telephone)) => {
+                erreurs.push((
+                    ChampEvenement::AttenteMinutes,
+                    ErreurValeur::AttenteHorsAppel,
+                ));
+            }
+            Some(n) if n > 1440 => {
+                erreurs.push((
+                    ChampEvenement::AttenteMinutes,
+                    ErreurValeur::AttenteTropLongue,
+                ));
+            }
+            _ => {}
         }
         erreurs
     }

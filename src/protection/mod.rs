@@ -250,6 +250,7 @@ mod tests {
             pan_connu: None,
             notes: None,
             captures: None,
+            identite: Default::default(),
             version: 1,
         }
     }

@@ -2,14 +2,15 @@
 //! values (dates `AAAA-MM-JJ`, codes, `oui`/`non`), written once for every query.
 
 use crate::domain::{
-    Blocage, Canal, Demarche, Departement, Evenement, Personne, Resultat, TypeEvenement, parse_date,
+    Blocage, Canal, Demarche, Departement, Evenement, Identite, Personne, Resultat, TypeEvenement,
+    parse_date,
 };
 use chrono::NaiveDate;
 use rusqlite::Row;
 
 pub(super) const COLONNES_PERSONNE: &str = "id, reference, nom, prenom, telephone, departement, \
      demarche, blocage, ouvert_le, titre_expire_le, api_expire_le, pan_connu, notes, captures, \
-     version";
+     version, date_naissance, nationalite, numero_etranger, adresse";
 
 pub(super) const COLONNES_EVENEMENT: &str = "id, date, type, canal, resultat, echeance, ticket, \
      attente_minutes, notes, saisi_par, saisi_le";
@@ -91,6 +92,12 @@ pub(super) fn personne(r: &Row) -> rusqlite::Result<Personne> {
         pan_connu: oui_non(r, 11)?,
         notes: r.get(12)?,
         captures: r.get(13)?,
+        identite: Identite {
+            date_naissance: date_opt(r, 15)?,
+            nationalite: r.get(16)?,
+            numero_etranger: r.get(17)?,
+            adresse: r.get(18)?,
+        },
         version: r.get(14)?,
     })
 }

@@ -187,6 +187,13 @@ fn valeurs_personne<'a>(
         ),
         (":notes", Box::new(&p.notes)),
         (":captures", Box::new(p.captures)),
+        (
+            ":date_naissance",
+            Box::new(p.identite.date_naissance.map(date_iso)),
+        ),
+        (":nationalite", Box::new(&p.identite.nationalite)),
+        (":numero_etranger", Box::new(&p.identite.numero_etranger)),
+        (":adresse", Box::new(&p.identite.adresse)),
         (":recherche", Box::new(texte_recherche(p))),
         (":benevole", Box::new(benevole)),
         (":maintenant", Box::new(maintenant)),
@@ -210,10 +217,12 @@ pub fn inserer_personne(tx: &Ecriture, p: &Personne, benevole: &str) -> Resultat
     let mut st = tx.tx().prepare_cached(
         "INSERT INTO personnes (reference, nom, prenom, telephone, departement, demarche, blocage, \
          ouvert_le, titre_expire_le, api_expire_le, pan_connu, notes, captures, version, recherche, \
-         cree_par, cree_le, modifie_par, modifie_le) \
+         cree_par, cree_le, modifie_par, modifie_le, date_naissance, nationalite, \
+         numero_etranger, adresse) \
          VALUES (:reference, :nom, :prenom, :telephone, :departement, :demarche, :blocage, \
          :ouvert_le, :titre_expire_le, :api_expire_le, :pan_connu, :notes, :captures, 1, \
-         :recherche, :benevole, :maintenant, :benevole, :maintenant)",
+         :recherche, :benevole, :maintenant, :benevole, :maintenant, :date_naissance, \
+         :nationalite, :numero_etranger, :adresse)",
     )?;
     let valeurs = valeurs_personne(p, benevole, maintenant);
     st.execute(parametres_nommes(&valeurs).as_slice())?;
@@ -245,7 +254,9 @@ pub fn mettre_a_jour_personne(tx: &Ecriture, p: &Personne, benevole: &str) -> Re
          telephone = :telephone, departement = :departement, demarche = :demarche, \
          blocage = :blocage, ouvert_le = :ouvert_le, titre_expire_le = :titre_expire_le, \
          api_expire_le = :api_expire_le, pan_connu = :pan_connu, notes = :notes, \
-         captures = :captures, recherche = :recherche, version = version + 1, \
+         captures = :captures, date_naissance = :date_naissance, nationalite = :nationalite, \
+         numero_etranger = :numero_etranger, adresse = :adresse, \
+         recherche = :recherche, version = version + 1, \
          modifie_par = :benevole, modifie_le = :maintenant WHERE id = :id AND version = :version",
         parametres_nommes(&valeurs).as_slice(),
     )?;

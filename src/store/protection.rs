@@ -43,6 +43,8 @@ const SQL_A_PURGER: &str = "
                   AND (x.date > c.date OR (x.date = c.date AND x.id > c.id))))
       AND NOT (p.nom = 'anonyme' AND p.reference LIKE 'ANON-%' AND p.prenom IS NULL
                AND p.telephone IS NULL AND p.notes IS NULL
+               AND p.date_naissance IS NULL AND p.nationalite IS NULL
+               AND p.numero_etranger IS NULL AND p.adresse IS NULL
                AND NOT EXISTS (SELECT 1 FROM evenements n WHERE n.personne_id = p.id
                                AND (n.notes IS NOT NULL OR n.ticket IS NOT NULL)))
     ORDER BY 1";
@@ -149,7 +151,8 @@ impl Ecriture<'_> {
             let recherche = replier(&format!("{NOM_ANONYME}\u{1f}\u{1f}{nouvelle}\u{1f}"));
             tx.execute(
                 "UPDATE personnes SET reference = ?1, nom = ?2, prenom = NULL, telephone = NULL, \
-                 notes = NULL, recherche = ?3, version = version + 1, modifie_par = ?4, \
+                 notes = NULL, date_naissance = NULL, nationalite = NULL, \
+                 numero_etranger = NULL, adresse = NULL, recherche = ?3, version = version + 1, modifie_par = ?4, \
                  modifie_le = ?5 WHERE id = ?6",
                 params![nouvelle, NOM_ANONYME, recherche, benevole, maintenant, id],
             )?;

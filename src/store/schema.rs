@@ -83,6 +83,13 @@ const MIGRATIONS: &[&str] = &[
         PRIMARY KEY (benevole, genre, personne_id)
     );
     ",
+    // 2 → 3: the identifiers a letter needs (docs/fichiers.md §1), all optional.
+    "
+    ALTER TABLE personnes ADD COLUMN date_naissance TEXT;
+    ALTER TABLE personnes ADD COLUMN nationalite TEXT;
+    ALTER TABLE personnes ADD COLUMN numero_etranger TEXT;
+    ALTER TABLE personnes ADD COLUMN adresse TEXT;
+    ",
 ];
 
 /// The schema version this binary writes.

@@ -39,10 +39,12 @@ impl TypeEvenement {
             TypeEvenement::Ccc => "CCC",
             TypeEvenement::Pan => "PAN",
             TypeEvenement::Substitution => "Substitution",
+            TypeEvenement::Prefecture => "Préfecture",
             TypeEvenement::Recommande => "Recommandé",
             TypeEvenement::Avocat => "Avocat",
             TypeEvenement::DefenseurDroits => "Défenseur des droits",
             TypeEvenement::ApiDelivree => "API délivrée",
+            TypeEvenement::Suivi => "Suivi",
             TypeEvenement::Cloture => "Clôture",
         }
     }
@@ -75,8 +77,10 @@ impl Resultat {
             Resultat::PasDePan => "pas de PAN",
             Resultat::SubstitutionProposee => "substitution proposée",
             Resultat::AucuneSolution => "aucune solution",
+            Resultat::Demandee => "demandée",
             Resultat::Invitation => "invitation",
             Resultat::DepotEffectue => "dépôt effectué",
+            Resultat::AttestationDepot => "attestation de dépôt reçue",
             Resultat::Refus => "refus",
             Resultat::Envoye => "envoyé",
             Resultat::ReponseRecue => "réponse reçue",

@@ -69,6 +69,13 @@ pub fn erreur_valeur(e: &ErreurValeur) -> String {
         }
         ErreurValeur::EntierInvalide => "nombre entier positif ou nul attendu".into(),
         ErreurValeur::OuiNonInvalide => "« oui », « non » ou vide attendu".into(),
+        ErreurValeur::AttenteHorsAppel => {
+            "seulement pour un contact CCC par téléphone (laisser vide)".into()
+        }
+        ErreurValeur::AttenteTropLongue => "0 à 1440 minutes (une journée au plus)".into(),
+        ErreurValeur::NumeroEtrangerInvalide => {
+            "10 chiffres attendus (le numéro étranger figure sur le titre de séjour)".into()
+        }
         ErreurValeur::NonAdmisPourType { type_evenement } => {
             format!("doit rester vide pour un événement « {type_evenement} »")
         }

@@ -49,6 +49,7 @@ pub const PROCHAINE_INCONNUE: &str = "à déterminer";
 
 // ------------------------------------------------------------------ file
 pub const FICHE_IDENTITE: &str = "Identité";
+pub const FICHE_IDENTIFIANTS: &str = "Identifiants";
 pub const FICHE_DEMARCHE: &str = "Démarche";
 pub const FICHE_BLOCAGE: &str = "Blocage";
 pub const FICHE_PREFECTURE: &str = "Préfecture";
@@ -107,6 +108,24 @@ pub fn identite(p: &Personne) -> String {
     }
     s
 }
+/// The identifiers letters need, on one line; `None` when none is known.
+pub fn identifiants(p: &Personne) -> Option<String> {
+    let i = &p.identite;
+    let mut parts = Vec::new();
+    if let Some(d) = i.date_naissance {
+        parts.push(format!("né·e le {}", crate::textes::moteur::date_fr(d)));
+    }
+    if let Some(n) = i.nationalite.as_deref() {
+        parts.push(format!("nationalité {n}"));
+    }
+    if let Some(n) = i.numero_etranger.as_deref() {
+        parts.push(format!("n° étranger {n}"));
+    }
+    if let Some(a) = i.adresse.as_deref() {
+        parts.push(a.lines().collect::<Vec<_>>().join(", "));
+    }
+    (!parts.is_empty()).then(|| parts.join(" · "))
+}
 pub fn ouvert_le(d: &str) -> String {
     format!("dossier ouvert le {d}")
 }
@@ -138,6 +157,7 @@ pub fn echeance_evenement(t: TypeEvenement, d: &str) -> String {
     match t {
         TypeEvenement::Pan | TypeEvenement::Substitution => format!("rendez-vous le {d}"),
         TypeEvenement::ApiDelivree => format!("API jusqu'au {d}"),
+        TypeEvenement::Suivi => format!("prochain suivi le {d}"),
         _ => format!("relance le {d}"),
     }
 }
@@ -177,6 +197,7 @@ pub const CHAMP_RESULTAT: &str = "Résultat";
 pub const CHAMP_ECHEANCE: &str = "Relancer le";
 pub const CHAMP_RDV: &str = "Rendez-vous le";
 pub const CHAMP_FIN_API: &str = "Nouvelle API jusqu'au";
+pub const CHAMP_PROCHAIN_SUIVI: &str = "Prochain suivi le";
 pub const REQUIS: &str = "obligatoire pour cette saisie";
 pub fn ouverture_future(aujourdhui: &str) -> String {
     format!(
@@ -196,6 +217,7 @@ pub fn champ_numero(t: TypeEvenement) -> &'static str {
         TypeEvenement::Ccc => "N° de ticket",
         TypeEvenement::Recommande => "N° AR",
         TypeEvenement::Avocat => "N° de requête",
+        TypeEvenement::Prefecture => "N° de demande",
         _ => CHAMP_TICKET,
     }
 }
@@ -213,6 +235,11 @@ pub const CHAMP_TITRE: &str = "Titre expire le";
 pub const CHAMP_API: &str = "API expire le";
 pub const CHAMP_PAN_CONNU: &str = "PAN connu";
 pub const CHAMP_CAPTURES: &str = "Captures gardées";
+pub const CHAMP_DATE_NAISSANCE: &str = "Né·e le";
+pub const CHAMP_NATIONALITE: &str = "Nationalité";
+pub const CHAMP_NUMERO_ETRANGER: &str = "N° étranger";
+pub const CHAMP_ADRESSE: &str = "Adresse";
+pub const AIDE_ADRESSE: &str = "lignes séparées par « / »";
 /// Shorter labels of the blocking types, for the pick list of the form.
 pub fn blocage_court(b: crate::domain::Blocage) -> &'static str {
     use crate::domain::Blocage as B;
@@ -265,13 +292,15 @@ pub fn evenement_enregistre(t: TypeEvenement, p: &str) -> String {
     let accord = match t {
         TypeEvenement::Visite
         | TypeEvenement::Substitution
+        | TypeEvenement::Prefecture
         | TypeEvenement::ApiDelivree
         | TypeEvenement::Cloture => "enregistrée",
         TypeEvenement::Ccc
         | TypeEvenement::Pan
         | TypeEvenement::Recommande
         | TypeEvenement::Avocat
-        | TypeEvenement::DefenseurDroits => "enregistré",
+        | TypeEvenement::DefenseurDroits
+        | TypeEvenement::Suivi => "enregistré",
     };
     format!("{} {accord} pour {p}.", t.libelle())
 }
@@ -451,6 +480,8 @@ pub mod touches {
     pub const DEFENSEUR: &str = "saisir une saisine du Défenseur des droits";
     pub const API: &str = "saisir une API délivrée";
     pub const CLOTURE: &str = "clôturer le dossier";
+    pub const PREFECTURE_MESSAGE: &str = "saisir un message au service de la préfecture";
+    pub const SUIVI: &str = "saisir un suivi sans nouveauté (reporte la relance)";
     pub const CHERCHER: &str = "chercher une personne";
     pub const PREFECTURE: &str = "préfecture (de la personne affichée)";
     pub const STATS: &str = "statistiques";

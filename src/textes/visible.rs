@@ -56,6 +56,15 @@ pub fn personne_visible(p: &Personne) -> Personne {
         prenom: ligne_opt(&p.prenom),
         telephone: ligne_opt(&p.telephone),
         notes: p.notes.as_deref().map(|s| visible(s).into_owned()),
+        identite: crate::domain::Identite {
+            nationalite: ligne_opt(&p.identite.nationalite),
+            adresse: p
+                .identite
+                .adresse
+                .as_deref()
+                .map(|s| visible(s).into_owned()),
+            ..p.identite.clone()
+        },
         ..p.clone()
     }
 }

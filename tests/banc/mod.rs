@@ -9,6 +9,37 @@ use vigie::store::{Ouverture, Store};
 
 /// Header of the people file (docs/fichiers.md §1).
 pub const ENTETE_P: &str = "reference,nom,prenom,telephone,departement,demarche,blocage,ouvert_le,titre_expire_le,api_expire_le,pan_connu,notes";
+/// Header of the people file as every export writes it (docs/fichiers.md §1, all columns).
+pub const ENTETE_P_SORTIE: &str = "reference,nom,prenom,date_naissance,nationalite,numero_etranger,telephone,adresse,departement,demarche,blocage,captures,ouvert_le,titre_expire_le,api_expire_le,pan_connu,notes";
+
+/// Rows written with `ENTETE_P` (twelve columns), as an export writes them: the header
+/// `ENTETE_P_SORTIE`, and empty cells for the columns the rows do not have.
+pub fn sortie_personnes(lignes: &[&str]) -> String {
+    let mut w = csv::WriterBuilder::new()
+        .terminator(csv::Terminator::Any(b'\n'))
+        .from_writer(Vec::new());
+    w.write_record(ENTETE_P_SORTIE.split(',')).unwrap();
+    for l in lignes {
+        let mut r = csv::ReaderBuilder::new()
+            .has_headers(false)
+            .from_reader(l.as_bytes());
+        let c: Vec<String> = r
+            .records()
+            .next()
+            .unwrap()
+            .unwrap()
+            .iter()
+            .map(String::from)
+            .collect();
+        assert_eq!(c.len(), 12, "{l}");
+        let v = [
+            &c[0], &c[1], &c[2], "", "", "", &c[3], "", &c[4], &c[5], &c[6], "", &c[7], &c[8],
+            &c[9], &c[10], &c[11],
+        ];
+        w.write_record(v).unwrap();
+    }
+    String::from_utf8(w.into_inner().unwrap()).unwrap()
+}
 /// Header of the events file (docs/fichiers.md §2).
 pub const ENTETE_E: &str =
     "reference,date,type,canal,resultat,echeance,ticket,attente_minutes,notes";

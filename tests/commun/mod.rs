@@ -64,6 +64,7 @@ pub fn ajouter(s: &mut Store, n: usize, p: &P, evs: Vec<Evenement>) {
             pan_connu: p.pan,
             notes: Some("-note".into()),
             captures: None,
+            identite: Default::default(),
             version: 1,
         })
         .unwrap();

@@ -39,6 +39,7 @@ pub fn personne(captures: Option<u32>) -> Personne {
         pan_connu: None,
         notes: None,
         captures,
+        identite: Default::default(),
         version: 1,
     }
 }

@@ -41,6 +41,7 @@ pub fn personne(reference: &str, nom: &str, prenom: &str, dep: &str) -> Personne
         pan_connu: None,
         notes: None,
         captures: Some(2),
+        identite: Default::default(),
         version: 1,
     }
 }

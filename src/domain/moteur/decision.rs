@@ -108,9 +108,11 @@ pub(super) fn decider(
         TypeEvenement::Recommande => apres_recommande(d, regles, aujourdhui),
         TypeEvenement::Avocat | TypeEvenement::DefenseurDroits => recours_en_cours(actifs),
         // Closures are handled before; visits and APIs are not in `actifs`.
-        TypeEvenement::Cloture | TypeEvenement::Visite | TypeEvenement::ApiDelivree => {
-            decision(GenreAction::EcrireCcc, Motif::AucunContactCcc)
-        }
+        TypeEvenement::Cloture
+        | TypeEvenement::Visite
+        | TypeEvenement::ApiDelivree
+        | TypeEvenement::Prefecture
+        | TypeEvenement::Suivi => decision(GenreAction::EcrireCcc, Motif::AucunContactCcc),
     }
 }
 

@@ -44,7 +44,10 @@ impl Etape {
     /// not steps of the ladder).
     pub fn de_type(t: TypeEvenement) -> Option<Etape> {
         match t {
-            TypeEvenement::Visite | TypeEvenement::ApiDelivree => None,
+            TypeEvenement::Visite
+            | TypeEvenement::ApiDelivree
+            | TypeEvenement::Prefecture
+            | TypeEvenement::Suivi => None,
             TypeEvenement::Ccc => Some(Etape::Ccc),
             TypeEvenement::Pan => Some(Etape::Pan),
             TypeEvenement::Substitution => Some(Etape::Substitution),

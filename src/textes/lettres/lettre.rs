@@ -28,6 +28,8 @@ pub fn fait(e: &Evenement) -> Option<String> {
             None => "une attestation de prolongation d'instruction m'a été délivrée.".into(),
         },
         TypeEvenement::Visite
+        | TypeEvenement::Prefecture
+        | TypeEvenement::Suivi
         | TypeEvenement::Avocat
         | TypeEvenement::DefenseurDroits
         | TypeEvenement::Cloture => return None,

@@ -48,6 +48,7 @@ fn dossier(evenements: Vec<Evenement>, pan: PanConnu, captures: Option<u32>) -> 
         pan_connu: None,
         notes: Some("NOTE".into()),
         captures,
+        identite: Default::default(),
         version: 1,
     };
     let prefecture = ConnaissancePrefecture {

@@ -111,6 +111,8 @@ pub fn libelle_echeance(g: GenreEcheance) -> &'static str {
             TypeEvenement::Ccc => "relance CCC",
             TypeEvenement::Pan => "suivi PAN",
             TypeEvenement::Substitution => "suivi substitution",
+            TypeEvenement::Prefecture => "relance préfecture",
+            TypeEvenement::Suivi => "suivi",
             TypeEvenement::Recommande => "relance recommandé",
             TypeEvenement::Avocat => "suivi avocat",
             TypeEvenement::DefenseurDroits => "suivi Défenseur des droits",

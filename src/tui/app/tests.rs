@@ -26,6 +26,7 @@ fn personne(id: i64, nom: &str) -> Personne {
         pan_connu: None,
         notes: None,
         captures: Some(2),
+        identite: Default::default(),
         version: 1,
     }
 }

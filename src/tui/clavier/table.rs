@@ -200,6 +200,22 @@ pub const TABLE: &[Liaison] = &[
         None,
     ),
     l(
+        &[k('f')],
+        "f",
+        Action::Saisir(TypeEvenement::Prefecture),
+        d::PREFECTURE_MESSAGE,
+        &[X::ListeFiche],
+        None,
+    ),
+    l(
+        &[k('u')],
+        "u",
+        Action::Saisir(TypeEvenement::Suivi),
+        d::SUIVI,
+        &[X::ListeFiche],
+        None,
+    ),
+    l(
         &[k('x')],
         "x",
         Action::Saisir(TypeEvenement::Cloture),

@@ -48,7 +48,10 @@ impl FormEvenement {
         }
         if matches!(
             type_evenement,
-            TypeEvenement::Ccc | TypeEvenement::Recommande | TypeEvenement::Avocat
+            TypeEvenement::Ccc
+                | TypeEvenement::Recommande
+                | TypeEvenement::Avocat
+                | TypeEvenement::Prefecture
         ) {
             champs.push(Champ::texte(
                 ChampId::Ticket,
@@ -61,6 +64,7 @@ impl FormEvenement {
         }
         let libelle_echeance = match type_evenement {
             TypeEvenement::ApiDelivree => t::CHAMP_FIN_API,
+            TypeEvenement::Suivi => t::CHAMP_PROCHAIN_SUIVI,
             TypeEvenement::Pan | TypeEvenement::Substitution => t::CHAMP_RDV,
             _ => t::CHAMP_ECHEANCE,
         };

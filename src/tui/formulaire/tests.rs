@@ -69,6 +69,7 @@ fn personne(nom: &str, notes: Option<&str>) -> Personne {
         pan_connu: None,
         notes: notes.map(String::from),
         captures: None,
+        identite: Default::default(),
         version: 1,
     }
 }

@@ -39,6 +39,29 @@ fn champs(p: &Personne) -> Vec<(&'static str, String)> {
             p.captures.map(|n| n.to_string()).unwrap_or_default(),
         ),
         (
+            t::CHAMP_DATE_NAISSANCE,
+            p.identite
+                .date_naissance
+                .map(tm::date_fr)
+                .unwrap_or_default(),
+        ),
+        (
+            t::CHAMP_NATIONALITE,
+            p.identite.nationalite.clone().unwrap_or_default(),
+        ),
+        (
+            t::CHAMP_NUMERO_ETRANGER,
+            p.identite.numero_etranger.clone().unwrap_or_default(),
+        ),
+        (
+            t::CHAMP_ADRESSE,
+            p.identite
+                .adresse
+                .clone()
+                .unwrap_or_default()
+                .replace('\n', " / "),
+        ),
+        (
             t::CHAMP_NOTES,
             p.notes.clone().unwrap_or_default().replace('\n', " ⏎ "),
         ),
@@ -61,14 +84,13 @@ pub(super) fn conflit(f: &mut Frame, zone: Rect, c: &EtatConflit) {
     }
     // The two value columns share what is left; longer values end with "…".
     let w = zone.width.saturating_sub(1 + 17 + 3) as usize / 2;
-    let a: Vec<(&str, String)> = champs(&c.mienne)
+    // A field empty in both versions says nothing: left out, so the screen fits.
+    let (a, b): (Vec<(&str, String)>, Vec<(&str, String)>) = champs(&c.mienne)
         .into_iter()
-        .map(|(l, v)| (l, tronquer(&v, w)))
-        .collect();
-    let b: Vec<(&str, String)> = champs(&c.actuelle)
-        .into_iter()
-        .map(|(l, v)| (l, tronquer(&v, w)))
-        .collect();
+        .zip(champs(&c.actuelle))
+        .filter(|((_, m), (_, s))| !(m.is_empty() && s.is_empty()))
+        .map(|((l, m), (_, s))| ((l, tronquer(&m, w)), (l, tronquer(&s, w))))
+        .unzip();
     let mut lignes: Vec<Row> = Vec::new();
     let mut premier_diff = None;
     for (i, ((lib, m), (_, s))) in a.iter().zip(b.iter()).enumerate() {

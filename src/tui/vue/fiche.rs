@@ -57,7 +57,7 @@ pub fn echelle(p: &Personne, evenements: &[Evenement]) -> Vec<(Etape, &'static s
 pub(super) fn symbole_resultat(r: Resultat) -> &'static str {
     use Resultat as R;
     match r {
-        R::EnAttente | R::RdvDemande => "…",
+        R::EnAttente | R::RdvDemande | R::Demandee => "…",
         R::SansAide
         | R::RenvoiPrefecture
         | R::SansReponse
@@ -97,6 +97,9 @@ pub(super) fn lignes_fiche(d: &DonneesFiche, couleurs: bool, largeur: u16) -> Ve
         v.extend(habiller(j, largeur, 0, 2));
     };
     ligne(&mut v, t::FICHE_IDENTITE, &t::identite(p), gras());
+    if let Some(i) = t::identifiants(p) {
+        ligne(&mut v, t::FICHE_IDENTIFIANTS, &i, Style::default());
+    }
     ligne(
         &mut v,
         t::FICHE_DEMARCHE,
