@@ -111,7 +111,14 @@ fn droits_rompus(
             | GenreAction::EnregistrerResultat
     );
     if garder {
-        let paralleles = if avocat_fait || dec.genre.etape() == super::Etape::Recours {
+        let reclamer = GenreAction::ReclamerAttestationDepot;
+        let paralleles = if dec.genre == GenreAction::SaisirAvocat {
+            // A deposit without proof: claim it the same day as the lawyer.
+            let sans_preuve = s.echelle == Echelle::ApresDepot
+                && !s.demande_prouvee()
+                && !super::decision::fait(s, reclamer, pref);
+            if sans_preuve { vec![reclamer] } else { Vec::new() }
+        } else if avocat_fait || dec.genre.etape() == super::Etape::Recours {
             Vec::new()
         } else {
             vec![GenreAction::SaisirAvocat]
