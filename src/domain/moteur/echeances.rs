@@ -135,9 +135,11 @@ pub(super) fn urgence(s: &Situation, echeances: &[Echeance]) -> NiveauUrgence {
     if s.cloture.is_some() {
         return NiveauUrgence::Aucune;
     }
+    // An open file is always to be followed: "nothing" is for closed files only.
     let u = echeances
         .first()
-        .map_or(NiveauUrgence::Aucune, |e| e.niveau);
+        .map_or(NiveauUrgence::AVenir, |e| e.niveau)
+        .min(NiveauUrgence::AVenir);
     let visite_du_jour = s
         .tries
         .iter()
