@@ -143,13 +143,18 @@ fn attendre_puis(
         dec.suivi = Some((d.type_evenement, jusquau));
         dec
     } else {
-        puis(Motif::SansReponse {
+        let mut dec = puis(Motif::SansReponse {
             evenement: d.type_evenement,
             resultat: d.resultat,
             le: d.date,
             jours: (s.aujourdhui - d.date).num_days(),
             regle,
-        })
+        });
+        // The follow-up date ran out: the next step is overdue since then.
+        if dec.suivi.is_none() {
+            dec.suivi = Some((d.type_evenement, jusquau));
+        }
+        dec
     }
 }
 
