@@ -1,3 +1,4 @@
+#![allow(dead_code)] // shared by several test files, each using a part
 //! The situations table of the engine tests: people, events and préfectures built relative
 //! to a fixed today, and one row per situation of the legal review (issue 11) and per path of
 //! the seed's « En résumé », each with what the law and the ladder call for: the action code,

@@ -406,7 +406,17 @@ pub fn echeance_api_et_regle(
         .iter()
         .filter(|e| e.type_evenement == TypeEvenement::ApiDelivree && e.date <= delivree_le)
         .count();
-    let mois = regles.validite_api_mois(deja + 1, delivree_le);
+    echeance_api_de_rang(deja + 1, delivree_le, regles)
+}
+
+/// The expiry of the `rang`-th API (1 for the first) delivered on `delivree_le`, with the
+/// rule that gave its validity.
+pub fn echeance_api_de_rang(
+    rang: usize,
+    delivree_le: NaiveDate,
+    regles: &Regles,
+) -> (NaiveDate, CleRegle) {
+    let mois = regles.validite_api_mois(rang, delivree_le);
     let regle = if mois == regles.api_validite_mois() {
         CleRegle::ApiValidite
     } else {

@@ -413,6 +413,18 @@ impl MinusculeInitiale for String {
     }
 }
 
+/// Beside the API expiry the event form proposes: which rule gave it.
+pub fn aide_api_proposee(regle: crate::domain::regles::CleRegle) -> String {
+    match regle {
+        crate::domain::regles::CleRegle::ApiValidite => "proposée : 3 mois au plus (CESEDA \
+             R.431-15-1, un maximum) ; corriger d'après l'API reçue"
+            .into(),
+        _ => "proposée : seconde API à validité étendue (pratique du ministère depuis fin juin \
+              2024) ; corriger d'après l'API reçue"
+            .into(),
+    }
+}
+
 /// `--format` with a value other than `texte` or `csv`.
 pub fn format_inconnu(f: &str) -> String {
     format!(

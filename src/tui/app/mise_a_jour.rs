@@ -146,13 +146,15 @@ impl App {
                 }
             }
             Action::Saisir(ty) => match self.personne_courante().cloned() {
-                Some(p) => self
-                    .pile
-                    .push(Ecran::Saisie(Box::new(FormEvenement::nouveau(
-                        p,
-                        ty,
-                        self.aujourdhui,
-                    )))),
+                Some(p) => {
+                    let mut f = FormEvenement::nouveau(p, ty, self.aujourdhui);
+                    let evenements = match self.ecran() {
+                        Some(Ecran::Fiche(fiche)) => fiche.donnees.evenements.as_slice(),
+                        _ => &[],
+                    };
+                    f.proposer_echeance_api(evenements, &self.regles);
+                    self.pile.push(Ecran::Saisie(Box::new(f)))
+                }
                 None => self.message = Some(t::AUCUNE_SELECTION.into()),
             },
             Action::Ouvrir => match self.pile.last() {
