@@ -333,7 +333,13 @@ const ACTIONS: [&str; 20] = [
     "cloturer",
     "aucune",
 ];
-const ECHEANCES: [&str; 5] = ["titre", "api", "fenetre_renouvellement", "rendez_vous", "relance"];
+const ECHEANCES: [&str; 5] = [
+    "titre",
+    "api",
+    "fenetre_renouvellement",
+    "rendez_vous",
+    "relance",
+];
 const ALERTES: [&str; 8] = [
     "droits_rompus",
     "droits_menaces",
@@ -358,7 +364,8 @@ fn lignes_valides(sortie: &str, aujourdhui: chrono::NaiveDate, tous: bool) -> Ve
         let r = &c[0];
         assert!(
             (1..=32).contains(&r.len())
-                && r.chars().all(|x| x.is_ascii_alphanumeric() || x == '-' || x == '_'),
+                && r.chars()
+                    .all(|x| x.is_ascii_alphanumeric() || x == '-' || x == '_'),
             "reference {r}"
         );
         assert!(URGENCES.contains(&c[1].as_str()), "urgence {l}");
@@ -366,7 +373,10 @@ fn lignes_valides(sortie: &str, aujourdhui: chrono::NaiveDate, tous: bool) -> Ve
         assert!(ACTIONS.contains(&c[3].as_str()), "action {l}");
         if !c[4].is_empty() {
             for a in c[4].split(';') {
-                assert!(ACTIONS.contains(&a) && a != c[3] && a != "aucune", "parallel {l}");
+                assert!(
+                    ACTIONS.contains(&a) && a != c[3] && a != "aucune",
+                    "parallel {l}"
+                );
             }
         }
         match c[5].as_str() {
@@ -374,7 +384,11 @@ fn lignes_valides(sortie: &str, aujourdhui: chrono::NaiveDate, tous: bool) -> Ve
             e => {
                 assert!(ECHEANCES.contains(&e), "echeance {l}");
                 let date = chrono::NaiveDate::parse_from_str(&c[6], "%Y-%m-%d").unwrap();
-                assert_eq!(c[7].parse::<i64>().unwrap(), (date - aujourdhui).num_days(), "{l}");
+                assert_eq!(
+                    c[7].parse::<i64>().unwrap(),
+                    (date - aujourdhui).num_days(),
+                    "{l}"
+                );
             }
         }
         if !c[8].is_empty() {
@@ -383,14 +397,26 @@ fn lignes_valides(sortie: &str, aujourdhui: chrono::NaiveDate, tous: bool) -> Ve
             }
         }
         let clos = c[1] == "clos";
-        assert_eq!(clos, c[3] == "aucune", "closed files only have no action: {l}");
+        assert_eq!(
+            clos,
+            c[3] == "aucune",
+            "closed files only have no action: {l}"
+        );
         assert_eq!(clos, c[2] == "cloture", "{l}");
         assert!(tous || !clos, "closed file in the day's list: {l}");
         if c[3].starts_with("attendre_") {
-            assert!(c[8].split(';').all(|a| a != "droits_rompus"), "wait after a lapse: {l}");
+            assert!(
+                c[8].split(';').all(|a| a != "droits_rompus"),
+                "wait after a lapse: {l}"
+            );
         }
         if let Some(p) = lignes.last() {
-            assert!(rang(&p[1]) <= rang(&c[1]), "order: {} before {}", p[1], c[1]);
+            assert!(
+                rang(&p[1]) <= rang(&c[1]),
+                "order: {} before {}",
+                p[1],
+                c[1]
+            );
         }
         lignes.push(c);
     }
@@ -428,10 +454,22 @@ fn today_list_as_csv_follows_the_contract() {
     );
     // Permit lapses in 10 days, nothing done: the CCC and, the same day, PAN, letter, lawyer.
     assert_eq!(lignes[1][3], "ecrire_ccc");
-    assert_eq!(lignes[1][4], "reserver_pan;envoyer_recommande;saisir_avocat");
+    assert_eq!(
+        lignes[1][4],
+        "reserver_pan;envoyer_recommande;saisir_avocat"
+    );
     assert_eq!(lignes[1][5..8], ["titre", "2026-12-03", "10"]);
     // PAN appointment on 21/11 passed without a result: record it.
-    assert_eq!(lignes[2][1..6], ["relance_en_retard", "pan", "enregistrer_resultat", "", "rendez_vous"]);
+    assert_eq!(
+        lignes[2][1..6],
+        [
+            "relance_en_retard",
+            "pan",
+            "enregistrer_resultat",
+            "",
+            "rendez_vous"
+        ]
+    );
     let tous = vigie(&db, &config, &["aujourdhui", "--format", "csv", "--tous"]);
     assert!(tous.status.success());
     let tous = lignes_valides(&texte(&tous.stdout), d("2026-11-23"), true);
@@ -440,7 +478,11 @@ fn today_list_as_csv_follows_the_contract() {
     assert_eq!(clos[1..5], ["clos", "cloture", "aucune", ""]);
     let faux = vigie(&db, &config, &["aujourdhui", "--format", "json"]);
     assert!(!faux.status.success());
-    assert!(texte(&faux.stderr).contains("format « json » inconnu"), "{}", texte(&faux.stderr));
+    assert!(
+        texte(&faux.stderr).contains("format « json » inconnu"),
+        "{}",
+        texte(&faux.stderr)
+    );
 }
 
 #[test]
@@ -448,7 +490,11 @@ fn today_list_as_csv_on_the_demo_base_is_valid() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("demo.db");
     let config = dir.path().join("config");
-    let o = vigie(&db, &config, &["demo", "--personnes", "400", "--graine", "3"]);
+    let o = vigie(
+        &db,
+        &config,
+        &["demo", "--personnes", "400", "--graine", "3"],
+    );
     assert!(o.status.success(), "{}", texte(&o.stderr));
     let o = vigie(&db, &config, &["aujourdhui", "--format", "csv", "--tous"]);
     assert!(o.status.success(), "{}", texte(&o.stderr));

@@ -25,9 +25,11 @@ fn filing_ladder() -> Vec<Cas> {
             .attendu("ecrire_ccc", &[], &[])
             .etape("constat")
             .mots(&["formulaire de contact de l'ANEF"]),
-        c("no evidence recorded")
-            .sans_captures()
-            .attendu("ecrire_ccc", &[], &["preuves_manquantes"]),
+        c("no evidence recorded").sans_captures().attendu(
+            "ecrire_ccc",
+            &[],
+            &["preuves_manquantes"],
+        ),
         c("CCC asked 5 days ago: wait, follow-up at 15 days")
             .ev(e(T::Ccc, -5, R::EnAttente))
             .attendu("attendre_ccc", &[], &[])
@@ -50,7 +52,11 @@ fn filing_ladder() -> Vec<Cas> {
             .pan(PanConnu::Aucun)
             .sans_identite()
             .ev(e(T::Ccc, -2, R::RenvoiPrefecture))
-            .attendu("envoyer_recommande", &[], &["identite_incomplete_pour_lettre"]),
+            .attendu(
+                "envoyer_recommande",
+                &[],
+                &["identite_incomplete_pour_lettre"],
+            ),
         c("CCC attestation of impossibility: ask for the substitution directly")
             .ev(e(T::Ccc, -1, R::AttestationImpossibilite))
             .attendu("demander_substitution", &[], &[])
@@ -120,7 +126,11 @@ fn filing_ladder() -> Vec<Cas> {
                 e(T::Substitution, -1, R::Invitation),
                 Some(Canal::Postal),
             ))
-            .attendu("deposer_substitution", &[], &["postal_impose_contraire_arrete"])
+            .attendu(
+                "deposer_substitution",
+                &[],
+                &["postal_impose_contraire_arrete"],
+            )
             .mots(&["par voie postale", "peut demander le guichet"]),
         c("Gironde imposes the post, PAN proposes the substitution: the imposed mode")
             .pref(ConnaissancePrefecture {
@@ -128,7 +138,11 @@ fn filing_ladder() -> Vec<Cas> {
                 ..gironde(PanConnu::Dedie)
             })
             .ev(e(T::Pan, -1, R::SubstitutionProposee))
-            .attendu("deposer_substitution", &[], &["postal_impose_contraire_arrete"])
+            .attendu(
+                "deposer_substitution",
+                &[],
+                &["postal_impose_contraire_arrete"],
+            )
             .mots(&["par voie postale", "imposé par la préfecture"]),
         c("Nord accepts the post: guichet, post at the person's request")
             .pref(nord(Some(true)))
@@ -203,10 +217,7 @@ fn remedies_and_closure() -> Vec<Cas> {
             .attendu("reserver_pan", &[], &[]),
         c("a follow-up with nothing new postpones the wait")
             .ev(e(T::Ccc, -20, R::EnAttente))
-            .ev(avec_echeance(
-                ev(T::Suivi, -2, None, None, None),
-                7,
-            ))
+            .ev(avec_echeance(ev(T::Suivi, -2, None, None, None), 7))
             .attendu("attendre_ccc", &[], &[])
             .relance(7),
     ]
@@ -268,7 +279,11 @@ fn deadlines() -> Vec<Cas> {
         c("rights lapsed, lawyer already seized: follow the remedy")
             .titre(-30)
             .ev(e(T::Avocat, -5, R::RefereDepose))
-            .attendu("suivre_recours", &[], &["droits_rompus", TARDIF[0], TARDIF[1]]),
+            .attendu(
+                "suivre_recours",
+                &[],
+                &["droits_rompus", TARDIF[0], TARDIF[1]],
+            ),
         c("permit expired but an API covers 60 days: filed, no late-renewal alert")
             .titre(-20)
             .api(60)
@@ -309,10 +324,7 @@ fn other_blockings() -> Vec<Cas> {
         c("API not renewed, new API delivered: obtained, close")
             .blocage(Blocage::ApiNonRenouvelee)
             .ev(e(T::Prefecture, -20, R::Envoye))
-            .ev(avec_echeance(
-                ev(T::ApiDelivree, -2, None, None, None),
-                180,
-            ))
+            .ev(avec_echeance(ev(T::ApiDelivree, -2, None, None, None), 180))
             .attendu("cloturer", &[], &[]),
         c("no news for 5 months: write to the service; silence is a rejection")
             .blocage(Blocage::SansNouvelles)

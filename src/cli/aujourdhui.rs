@@ -46,7 +46,17 @@ pub fn ecrire_csv<W: Write>(sortie: W, lignes: &[LigneJour]) -> std::io::Result<
     w.entete(&COLONNES)?;
     for l in lignes {
         let c = cellules(l);
-        let [reference, urgence, etape, action, paralleles, echeance, le, jours, alertes] = &c;
+        let [
+            reference,
+            urgence,
+            etape,
+            action,
+            paralleles,
+            echeance,
+            le,
+            jours,
+            alertes,
+        ] = &c;
         w.ligne(&[
             Sortie::Texte(reference),
             Sortie::Texte(urgence),

@@ -540,7 +540,10 @@ mod tests {
         let regle = r.regle(CleRegle::CccAttenteReponse);
         assert!(regle.surchargee);
         assert_eq!(regle.source, "Pratique locale");
-        assert_eq!(regle.verifie_le.map(|d| d.to_string()).as_deref(), Some("2026-12-01"));
+        assert_eq!(
+            regle.verifie_le.map(|d| d.to_string()).as_deref(),
+            Some("2026-12-01")
+        );
         assert_eq!(r.alerte_droits_jours(), base.alerte_droits_jours());
         assert!(!r.regle(CleRegle::AlerteDroits).surchargee);
         assert!(r.surchargees());

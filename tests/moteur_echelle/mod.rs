@@ -8,8 +8,7 @@ use chrono::{Days, NaiveDate};
 use vigie::domain::moteur::{ConnaissancePrefecture, Evaluation, PanConnu, evaluer};
 use vigie::domain::regles::Regles;
 use vigie::domain::{
-    Blocage, Canal, Demarche, Departement, Evenement, Identite, Personne, Resultat,
-    TypeEvenement,
+    Blocage, Canal, Demarche, Departement, Evenement, Identite, Personne, Resultat, TypeEvenement,
 };
 
 pub fn jour() -> NaiveDate {

@@ -125,11 +125,10 @@ impl GenreAction {
             | GenreAction::DeposerRenouvellement
             | GenreAction::EnregistrerResultat => Etape::Constat,
             GenreAction::EnvoyerRecommande | GenreAction::AttendreRecommande => Etape::Recommande,
-            GenreAction::SaisirAvocat | GenreAction::SaisirDefenseur | GenreAction::SuivreRecours => {
-                Etape::Recours
-            }
+            GenreAction::SaisirAvocat
+            | GenreAction::SaisirDefenseur
+            | GenreAction::SuivreRecours => Etape::Recours,
             GenreAction::Cloturer | GenreAction::Aucune => Etape::Cloture,
         }
     }
 }
-

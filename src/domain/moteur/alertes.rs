@@ -4,8 +4,8 @@
 //! needs, a CCC reached by phone only. Each has its §5 code where the contract has one.
 
 use super::plan::Plan;
-use super::{ConnaissancePrefecture, Echelle, GenreAction, Motif, Situation, moins_jours};
 use super::plus_mois;
+use super::{ConnaissancePrefecture, Echelle, GenreAction, Motif, Situation, moins_jours};
 use crate::domain::Departement;
 use crate::domain::regles::{CleRegle, Regles};
 use crate::domain::{Blocage, Canal, Resultat, TypeEvenement};

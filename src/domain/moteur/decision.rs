@@ -210,12 +210,7 @@ pub(super) fn decider(s: &Situation, pref: &ConnaissancePrefecture, regles: &Reg
     dec
 }
 
-fn apres(
-    s: &Situation,
-    d: &Evenement,
-    pref: &ConnaissancePrefecture,
-    regles: &Regles,
-) -> Decision {
+fn apres(s: &Situation, d: &Evenement, pref: &ConnaissancePrefecture, regles: &Regles) -> Decision {
     match d.type_evenement {
         TypeEvenement::Ccc => apres_ccc(s, d, pref, regles),
         TypeEvenement::Pan => apres_pan(s, d, pref, regles),
@@ -448,9 +443,7 @@ fn apres_prefecture(
                 le: d.date,
             },
         ),
-        Some(Resultat::SansReponse) => {
-            suivante(s, depuis, pref, echec(d, Resultat::SansReponse))
-        }
+        Some(Resultat::SansReponse) => suivante(s, depuis, pref, echec(d, Resultat::SansReponse)),
         _ => attendre_puis(
             s,
             d,

@@ -175,7 +175,10 @@ mod tests {
             // Every ladder ends with a lawyer (step 4).
             assert_eq!(l.last().map(|p| p.action), Some(GenreAction::SaisirAvocat));
         }
-        assert_eq!(Echelle::de_blocage(Blocage::RdvRetraitTitre), Echelle::RetraitTitre);
+        assert_eq!(
+            Echelle::de_blocage(Blocage::RdvRetraitTitre),
+            Echelle::RetraitTitre
+        );
         assert_eq!(pas(Echelle::Depot)[0].action, GenreAction::EcrireCcc);
     }
 

@@ -171,10 +171,7 @@ pub enum Motif {
         regle: Option<CleRegle>,
     },
     /// A deposit with no decision for the silence rule's months: implicit rejection.
-    SilenceRejet {
-        le: NaiveDate,
-        rejet_le: NaiveDate,
-    },
+    SilenceRejet { le: NaiveDate, rejet_le: NaiveDate },
     /// Rights lapsed on `depuis`: a lawyer, with the current step the same day.
     DroitsRompus { depuis: NaiveDate },
     /// A remedy under way: the latest lawyer outcome, whether the Défenseur was seized.
@@ -186,7 +183,10 @@ pub enum Motif {
     /// The CCC or the PAN solved the blocking: the request is still to be filed.
     Resolu { le: NaiveDate, par: TypeEvenement },
     /// An answer of the préfecture's service: what it gave is to be recorded.
-    Reponse { evenement: TypeEvenement, le: NaiveDate },
+    Reponse {
+        evenement: TypeEvenement,
+        le: NaiveDate,
+    },
     /// Filed (proof of deposit) or permit/API obtained: the file can be closed.
     Obtenu { le: NaiveDate, par: TypeEvenement },
     /// Closed.

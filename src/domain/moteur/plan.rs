@@ -117,7 +117,11 @@ fn droits_rompus(
             let sans_preuve = s.echelle == Echelle::ApresDepot
                 && !s.demande_prouvee()
                 && !super::decision::fait(s, reclamer, pref);
-            if sans_preuve { vec![reclamer] } else { Vec::new() }
+            if sans_preuve {
+                vec![reclamer]
+            } else {
+                Vec::new()
+            }
         } else if avocat_fait || dec.genre.etape() == super::Etape::Recours {
             Vec::new()
         } else {
@@ -132,7 +136,10 @@ fn droits_rompus(
     let principale = if avocat_fait {
         recours_en_cours(s)
     } else {
-        decision(GenreAction::SaisirAvocat, Motif::DroitsRompus { depuis: fin })
+        decision(
+            GenreAction::SaisirAvocat,
+            Motif::DroitsRompus { depuis: fin },
+        )
     };
     let mut paralleles = Vec::new();
     if ancienne == GenreAction::AttendreSubstitution && s.echelle == Echelle::ApresDepot {

@@ -249,7 +249,10 @@ pub const ALERTE_API_NON_DUE: &str = "Demande tardive : l'API n'est due de plein
 
 pub fn alerte_silence(depuis: NaiveDate, rejet_le: NaiveDate, au_plus_tard: bool) -> String {
     let depuis = if au_plus_tard {
-        format!("dossier suivi depuis le {} (dépôt antérieur)", date_fr(depuis))
+        format!(
+            "dossier suivi depuis le {} (dépôt antérieur)",
+            date_fr(depuis)
+        )
     } else {
         format!("dépôt du {}", date_fr(depuis))
     };
@@ -439,12 +442,18 @@ pub fn libelle_alerte(a: &Alerte) -> &'static str {
         Alerte::PreuvesManquantes { .. } => "preuves du blocage manquantes",
         Alerte::DroitsRompus { .. } => "droits rompus",
         Alerte::DroitsMenaces { .. } => "droits menacés",
-        Alerte::FenetreFermeeTaxe { .. } => "fenêtre de renouvellement fermée : droit de visa de régularisation sauf force majeure (L.436-5)",
-        Alerte::ApiNonDueSiTardif { .. } => "API non due de plein droit si demande tardive (R.431-15-1)",
+        Alerte::FenetreFermeeTaxe { .. } => {
+            "fenêtre de renouvellement fermée : droit de visa de régularisation sauf force majeure (L.436-5)"
+        }
+        Alerte::ApiNonDueSiTardif { .. } => {
+            "API non due de plein droit si demande tardive (R.431-15-1)"
+        }
         Alerte::PostalImpose { .. } => "dépôt postal imposé, contraire à l'arrêté",
         Alerte::SilenceVautRejet { .. } => "silence de quatre mois : rejet implicite (R.432-1)",
         Alerte::IdentiteIncomplete(_) => "identité incomplète pour la lettre",
-        Alerte::SubstitutionADistance { .. } => "substitution à distance : à la demande de la personne",
+        Alerte::SubstitutionADistance { .. } => {
+            "substitution à distance : à la demande de la personne"
+        }
         Alerte::CccTelephoneSeulement => "CCC contacté par téléphone seulement",
     }
 }

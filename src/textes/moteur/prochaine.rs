@@ -3,9 +3,7 @@
 //! with the legal basis of the step from the ladder data.
 
 use super::{date_fr, nom_prefecture};
-use crate::domain::moteur::{
-    Echelle, GenreAction, Motif, OrigineMode, PanConnu, ProchaineEtape,
-};
+use crate::domain::moteur::{Echelle, GenreAction, Motif, OrigineMode, PanConnu, ProchaineEtape};
 use crate::domain::regles::CleRegle;
 use crate::domain::{Canal, Demarche, Resultat, TypeEvenement};
 use chrono::NaiveDate;
@@ -166,7 +164,9 @@ fn phrase(p: &ProchaineEtape) -> String {
         GenreAction::SaisirDefenseur => "saisir le Défenseur des droits, avec la chronologie des \
              démarches et le recommandé (décret n° 2011-904, art. 1)"
             .into(),
-        GenreAction::SuivreRecours => "faire le point avec l'avocat ou le Défenseur des droits".into(),
+        GenreAction::SuivreRecours => {
+            "faire le point avec l'avocat ou le Défenseur des droits".into()
+        }
         GenreAction::DeposerRenouvellement => format!(
             "déposer {} en ligne sans attendre, puis enregistrer la clôture",
             demarche(p.demarche)
@@ -224,7 +224,12 @@ fn regle(r: Option<CleRegle>, jours: i64) -> String {
     }
 }
 
-fn echec(evenement: TypeEvenement, resultat: Resultat, le: NaiveDate, p: &ProchaineEtape) -> String {
+fn echec(
+    evenement: TypeEvenement,
+    resultat: Resultat,
+    le: NaiveDate,
+    p: &ProchaineEtape,
+) -> String {
     let d = date_fr(le);
     match (evenement, resultat) {
         (TypeEvenement::Pan, Resultat::RdvIndisponible) => {
@@ -325,8 +330,15 @@ fn precision(p: &ProchaineEtape) -> String {
                  proposée, dépôt ou aucune solution",
                 date_fr(*d)
             ),
-            (Some(d), false) => format!("rendez-vous le {} (obtenu le {})", date_fr(*d), date_fr(*le)),
-            (None, _) => format!("rendez-vous obtenu le {}, date non enregistrée", date_fr(*le)),
+            (Some(d), false) => format!(
+                "rendez-vous le {} (obtenu le {})",
+                date_fr(*d),
+                date_fr(*le)
+            ),
+            (None, _) => format!(
+                "rendez-vous obtenu le {}, date non enregistrée",
+                date_fr(*le)
+            ),
         },
         Motif::Substitution { le, origine, .. } => format!(
             "substitution proposée le {} ; mode {}",
