@@ -3,8 +3,7 @@
 use chrono::NaiveDate;
 use proptest::prelude::*;
 use vigie::domain::moteur::{
-    ConnaissancePrefecture, Echeance, Etape, Evaluation, GenreEcheance, NiveauUrgence, PanConnu,
-    evaluer,
+    ConnaissancePrefecture, Echeance, Evaluation, GenreEcheance, NiveauUrgence, PanConnu, evaluer,
 };
 use vigie::domain::regles::Regles;
 use vigie::domain::{Canal, Evenement, Resultat, TypeEvenement};

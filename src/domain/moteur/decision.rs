@@ -198,14 +198,15 @@ pub(super) fn decider(s: &Situation, pref: &ConnaissancePrefecture, regles: &Reg
         GenreAction::EcrireCcc | GenreAction::ReserverPan | GenreAction::EnvoyerRecommande
     );
     let haute = super::etape(s);
-    if reculerait && dec.genre.etape() < haute && haute != Etape::Cloture {
-        if let Some(h) = pas
+    if reculerait
+        && dec.genre.etape() < haute
+        && haute != Etape::Cloture
+        && let Some(h) = pas
             .iter()
             .rev()
             .find(|e| Etape::de_type(e.type_evenement) == Some(haute))
-        {
-            return apres(s, h, pref, regles);
-        }
+    {
+        return apres(s, h, pref, regles);
     }
     dec
 }
