@@ -420,3 +420,43 @@ fn every_situation_of_the_review_and_of_the_seed() {
     }
     assert!(echecs.is_empty(), "\n{}", echecs.join("\n"));
 }
+
+/// Every reason is French that names what it rests on: the event's date or the rule, and the
+/// step's legal basis; a same-day plan says so in words.
+#[test]
+fn every_reason_names_its_date_and_its_basis() {
+    let regles = Regles::default();
+    for cas in [
+        filing_ladder(),
+        remedies_and_closure(),
+        deadlines(),
+        other_blockings(),
+        renewal_only(),
+    ]
+    .into_iter()
+    .flatten()
+    {
+        let ev = cas.evaluer(&regles);
+        let raison = vigie::textes::moteur::raison(&ev.prochaine);
+        if std::env::var_os("VIGIE_VOIR_RAISONS").is_some() {
+            eprintln!("{}\n  {raison}", cas.nom);
+        }
+        assert!(raison.starts_with("Prochaine étape : "), "{raison}");
+        let a_une_date = raison.chars().filter(|c| *c == '/').count() >= 2;
+        let premiere =
+            matches!(cas.action, "ecrire_ccc" | "ecrire_prefecture") && cas.evenements.is_empty();
+        assert!(
+            a_une_date || premiere,
+            "{}: no date in « {raison} »",
+            cas.nom
+        );
+        if ev.prochaine.genre.code() != "aucune" && ev.prochaine.base.is_some() {
+            assert!(raison.contains("base : "), "{raison}");
+        }
+        assert_eq!(
+            !ev.prochaine.paralleles.is_empty(),
+            raison.contains("le même jour"),
+            "{raison}"
+        );
+    }
+}

@@ -282,24 +282,26 @@ fn precision(p: &ProchaineEtape) -> String {
         Motif::AucunContact => "aucune démarche enregistrée".into(),
         Motif::Attente {
             evenement,
+            resultat,
             le,
             jusquau,
             regle: r,
             plafonne,
-            ..
         } => {
-            let jours = (*jusquau - *le).num_days();
-            let mut s = format!(
-                "{} du {} ; relancer le {} ({})",
-                nom_evenement(*evenement),
+            let quoi = match resultat {
+                Some(Resultat::DepotEffectue) => "dépôt",
+                _ => nom_evenement(*evenement),
+            };
+            let pourquoi = if *plafonne {
+                "au plus tard : les droits tombent ce jour-là, aucune attente ne va au-delà".into()
+            } else {
+                regle(*r, (*jusquau - *le).num_days())
+            };
+            format!(
+                "{quoi} du {} ; relancer le {} ({pourquoi})",
                 date_fr(*le),
                 date_fr(*jusquau),
-                regle(*r, jours)
-            );
-            if *plafonne {
-                s.push_str(" ; pas plus tard : les droits tombent ce jour-là");
-            }
-            s
+            )
         }
         Motif::SansReponse {
             evenement,
