@@ -14,7 +14,11 @@ use super::{LARGEUR, couper};
 /// French typography on a line of text.
 pub fn typographie(s: &str) -> String {
     let mut t = s.replace('\'', "’");
+    t = dates_insecables(&t);
     for (de, vers) in [
+        ("R. 4", "R.\u{a0}4"),
+        ("L. 4", "L.\u{a0}4"),
+        ("R. 5", "R.\u{a0}5"),
         (" :", "\u{a0}:"),
         (" ;", "\u{a0};"),
         (" ?", "\u{a0}?"),
@@ -24,6 +28,31 @@ pub fn typographie(s: &str) -> String {
         ("n° ", "n°\u{a0}"),
     ] {
         t = t.replace(de, vers);
+    }
+    t
+}
+
+const MOIS: [&str; 12] = [
+    "janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre",
+    "octobre", "novembre", "décembre",
+];
+
+/// No-break spaces inside a date written with ordinary spaces (« 1er août 2023 »): around
+/// a month name that follows a day number.
+fn dates_insecables(s: &str) -> String {
+    let mut t = s.to_string();
+    for m in MOIS {
+        let motif = format!(" {m} ");
+        let mut debut = 0;
+        while let Some(i) = t[debut..].find(&motif).map(|i| i + debut) {
+            let avant = t[..i].chars().next_back();
+            let apres = t[i + motif.len()..].chars().next();
+            let jour = avant.is_some_and(|c| c.is_ascii_digit() || c == 'r');
+            if jour && apres.is_some_and(|c| c.is_ascii_digit()) {
+                t.replace_range(i..i + motif.len(), &format!("\u{a0}{m}\u{a0}"));
+            }
+            debut = i + t[i..].chars().next().map_or(1, char::len_utf8);
+        }
     }
     t
 }
@@ -54,22 +83,25 @@ pub fn mettre_en_forme(rendu: &str) -> String {
     let mut lignes: Vec<String> = Vec::new();
     for brute in rendu.lines() {
         let brute = brute.trim_end();
-        if let Some(debut) = brute.strip_suffix('\\') {
-            logique.push_str(debut.trim_end());
-            logique.push(' ');
-            continue;
-        }
+        let (morceau, continue_) = match brute.strip_suffix('\\') {
+            Some(debut) => (debut.trim_end(), true),
+            None => (brute, false),
+        };
         if logique.is_empty() {
-            logique.push_str(brute);
+            logique.push_str(morceau);
         } else {
-            let suite = brute.trim_start();
+            let suite = morceau.trim_start();
             // « guichet\ » then « . »: no space before the punctuation that follows.
             if suite.starts_with(['.', ',', ')']) {
                 logique.truncate(logique.trim_end().len());
             }
             logique.push_str(suite);
         }
-        lignes.push(std::mem::take(&mut logique));
+        if continue_ {
+            logique.push(' ');
+        } else {
+            lignes.push(std::mem::take(&mut logique));
+        }
     }
     if !logique.is_empty() {
         lignes.push(logique);
@@ -130,5 +162,9 @@ mod tests {
         assert_eq!(lignes[7], "Fin l’«\u{a0}ici\u{a0}»");
         assert!(t.ends_with("»\n"));
         assert!(lignes.iter().all(|l| crate::mise_en_page::largeur(l) <= LARGEUR));
+        assert_eq!(
+            typographie("le 1er août 2023, R. 431-2, en mars prochain, 3 juin 2022"),
+            "le 1er\u{a0}août\u{a0}2023, R.\u{a0}431-2, en mars prochain, 3\u{a0}juin\u{a0}2022"
+        );
     }
 }

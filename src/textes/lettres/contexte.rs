@@ -207,10 +207,12 @@ pub fn contexte(d: &Dossier, g: Gabarit, options: Options) -> Value {
     let auj = d.aujourdhui;
     let mut o = Objet::new();
     o.insert("date", texte(date_lettre(auj)));
-    o.insert(
-        "motif",
-        Value::from(g.motif().map(|m| m.code())),
-    );
+    // The person's kind of letter, in every template (the reminder and the Défenseur des
+    // droits word their request with it).
+    let motif = g
+        .motif()
+        .unwrap_or(crate::lettres::Motif::depuis_blocage(d.personne.blocage));
+    o.insert("motif", Value::from(motif.code()));
     o.insert("personne", personne(d));
     o.insert("prefecture", prefecture(d));
     let faits: Vec<String> = d
