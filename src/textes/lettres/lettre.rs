@@ -130,15 +130,18 @@ fn fait_substitution(e: &Evenement) -> String {
                 .echeance
                 .map(|d| format!(" (rendez-vous le {})", date_lettre(d)))
                 .unwrap_or_default();
-            format!(
-                "la préfecture m'a invité(e) à déposer ma demande {mode}{rdv}, sans que \
-                 ce dépôt ait pu aboutir à ce jour."
-            )
+            format!("la préfecture m'a invité(e) à déposer ma demande {mode}{rdv}.")
         }
         Some(Resultat::DepotEffectue) => format!(
             "j'ai déposé ma demande {mode}, sans recevoir à ce jour de récépissé ni \
              d'attestation."
         ),
+        Some(Resultat::AttestationDepot) => {
+            format!("j'ai reçu l'attestation du dépôt de ma demande {mode}.")
+        }
+        Some(Resultat::Demandee) => {
+            format!("j'ai demandé à bénéficier de la solution de substitution ({mode}).")
+        }
         Some(Resultat::Refus) => {
             format!("la préfecture a refusé le dépôt de ma demande {mode}.")
         }
