@@ -204,10 +204,9 @@ pub fn modeles_locaux_depuis(
                     chemin,
                     source,
                 }),
-                Err(_) => avertissements.push(crate::textes::lettres::modele_illisible(
-                    &chemin,
-                    None,
-                )),
+                Err(_) => {
+                    avertissements.push(crate::textes::lettres::modele_illisible(&chemin, None))
+                }
             },
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
             Err(e) => {

@@ -71,7 +71,9 @@ fn letter_is_filled_from_the_file_and_nothing_else() {
         assert!(t.contains(l.as_str()), "adresse manquante {l:?} dans\n{t}");
     }
     assert!(t.contains("le 23\u{a0}novembre\u{a0}2026"));
-    assert!(t.contains("Objet\u{a0}: impossibilité technique de déposer ma demande (renouvellement)"));
+    assert!(
+        t.contains("Objet\u{a0}: impossibilité technique de déposer ma demande (renouvellement)")
+    );
     assert!(t.contains("Madame la Préfète, Monsieur le Préfet,"));
     // Facts in date order, with tickets and waiting time.
     let i100 = t.find("T-100").expect("ticket T-100");

@@ -43,7 +43,10 @@ R-ADR,2026-10-27,pan,,pas_de_pan,,,,
 
 fn banc() -> Banc {
     let b = Banc::new();
-    let p = b.fichier("p.csv", format!("{ENTETE_P_SORTIE}\n{}", guillemets(PERSONNES)));
+    let p = b.fichier(
+        "p.csv",
+        format!("{ENTETE_P_SORTIE}\n{}", guillemets(PERSONNES)),
+    );
     let e = b.fichier("e.csv", format!("{ENTETE_E}\n{EVENEMENTS}"));
     let o = b.vigie(&[
         "import",
@@ -94,8 +97,16 @@ fn comparer(nom: &str, texte: &str) {
 }
 
 const REFERENCES: [&str; 10] = [
-    "R-DEPOT", "R-API", "R-RETRAIT", "R-NOUV", "R-ADR", "V-DEPOT", "V-API", "V-RETRAIT",
-    "V-NOUV", "V-ADR",
+    "R-DEPOT",
+    "R-API",
+    "R-RETRAIT",
+    "R-NOUV",
+    "R-ADR",
+    "V-DEPOT",
+    "V-API",
+    "V-RETRAIT",
+    "V-NOUV",
+    "V-ADR",
 ];
 
 #[test]
@@ -141,7 +152,11 @@ fn letters_to_the_prefecture_keep_the_rules_of_the_issue() {
     for r in REFERENCES {
         for m in [Modele::Recommande, Modele::Relance] {
             let (texte, _) = document(&b, r, m);
-            let t = texte.split([' ', '\n']).filter(|m| !m.is_empty()).collect::<Vec<_>>().join(" ");
+            let t = texte
+                .split([' ', '\n'])
+                .filter(|m| !m.is_empty())
+                .collect::<Vec<_>>()
+                .join(" ");
             assert!(t.contains("Madame la Préfète, Monsieur le Préfet,"), "{r}");
             assert!(!t.contains("sans document de séjour"), "{r}");
             assert!(t.contains("n°\u{a0}452798"), "{r} {m:?}: {t}");
@@ -150,10 +165,17 @@ fn letters_to_the_prefecture_keep_the_rules_of_the_issue() {
             assert!(t.contains("Pièces jointes"), "{r}");
         }
         let (texte, _) = document(&b, r, Modele::Recommande);
-        let t = texte.split([' ', '\n']).filter(|m| !m.is_empty()).collect::<Vec<_>>().join(" ");
+        let t = texte
+            .split([' ', '\n'])
+            .filter(|m| !m.is_empty())
+            .collect::<Vec<_>>()
+            .join(" ");
         if r.ends_with("DEPOT") || r.ends_with("ADR") {
             assert!(t.contains("constater l’impossibilité technique"), "{r}");
-            assert!(t.contains("m’inviter à bénéficier de la solution de substitution"), "{r}");
+            assert!(
+                t.contains("m’inviter à bénéficier de la solution de substitution"),
+                "{r}"
+            );
             // No API is asked before any filing.
             assert!(!t.contains("délivrer l’attestation de prolongation"), "{r}");
         }
@@ -176,7 +198,10 @@ fn a_file_with_nothing_recorded_gets_every_warning_and_blank_lines() {
     let (texte, a) = document(&b, "V-DEPOT", Modele::Recommande);
     let a = a.join("\n");
     assert!(a.contains("aucune démarche auprès du CCC ni du PAN"), "{a}");
-    assert!(a.contains("l’annuaire livré") || a.contains("l'annuaire livré"), "{a}");
+    assert!(
+        a.contains("l’annuaire livré") || a.contains("l'annuaire livré"),
+        "{a}"
+    );
     assert!(
         a.contains("date de naissance, nationalité, numéro étranger, adresse"),
         "{a}"
@@ -185,7 +210,8 @@ fn a_file_with_nothing_recorded_gets_every_warning_and_blank_lines() {
     assert!(texte.contains("Numéro étranger\u{a0}: ......"), "{texte}");
     let (_, a) = document(&b, "R-DEPOT", Modele::Recommande);
     assert!(
-        a.iter().all(|x| !x.contains("identifiants") && !x.contains("aucune démarche")),
+        a.iter()
+            .all(|x| !x.contains("identifiants") && !x.contains("aucune démarche")),
         "{a:?}"
     );
 }

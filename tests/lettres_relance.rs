@@ -25,10 +25,7 @@ fn banc() -> Banc {
 }
 
 fn evenements(b: &Banc, lignes: &str) {
-    let e = b.fichier(
-        "e2.csv",
-        format!("{}\n{lignes}", banc::ENTETE_E),
-    );
+    let e = b.fichier("e2.csv", format!("{}\n{lignes}", banc::ENTETE_E));
     let o = b.vigie(&["import", "--evenements", e.to_str().unwrap()]);
     ok(&o);
 }
@@ -57,19 +54,39 @@ fn a_letter_recorded_as_sent_makes_the_next_one_a_reminder_citing_it() {
     );
     assert!(t.contains("Par lettre recommandée avec demande d’avis de réception du 15\u{a0}octobre\u{a0}2026 (n°\u{a0}1A 234 567)"), "{t}");
     // Cited as the earlier letter, never told again as a fact of its own.
-    assert!(!t.contains("je vous ai écrit par lettre recommandée"), "{t}");
-    assert_eq!(t.matches("1A 234 567").count(), 3, "objet, rappel, pièce jointe : {t}");
+    assert!(
+        !t.contains("je vous ai écrit par lettre recommandée"),
+        "{t}"
+    );
+    assert_eq!(
+        t.matches("1A 234 567").count(),
+        3,
+        "objet, rappel, pièce jointe : {t}"
+    );
     assert!(t.contains("copie de ma lettre recommandée du 15\u{a0}octobre\u{a0}2026 et de son avis de réception (n°\u{a0}1A 234 567)"));
     assert!(t.contains("Je vous demande donc à nouveau"));
 
     // A second letter: the reminder cites the latest, and recalls the first.
     evenements(&b, "P1,2026-11-20,recommande,,envoye,,2B 999,,\n");
     let t = a_plat(&ok(&b.vigie(&["lettre", "P1", "--modele", "relance"])));
-    assert!(t.contains("ma lettre recommandée du 20\u{a0}novembre\u{a0}2026 (avis de réception n°\u{a0}2B 999)"), "{t}");
-    assert!(t.contains("Je vous avais déjà écrit en ce sens le 15\u{a0}octobre\u{a0}2026 (n°\u{a0}1A 234 567)"), "{t}");
+    assert!(
+        t.contains(
+            "ma lettre recommandée du 20\u{a0}novembre\u{a0}2026 (avis de réception n°\u{a0}2B 999)"
+        ),
+        "{t}"
+    );
+    assert!(
+        t.contains(
+            "Je vous avais déjà écrit en ce sens le 15\u{a0}octobre\u{a0}2026 (n°\u{a0}1A 234 567)"
+        ),
+        "{t}"
+    );
     let err = String::from_utf8_lossy(&b.vigie(&["lettre", "P1", "--modele", "relance"]).stderr)
         .to_string();
-    assert!(err.contains("court jusqu’au") || err.contains("court jusqu'au"), "{err}");
+    assert!(
+        err.contains("court jusqu’au") || err.contains("court jusqu'au"),
+        "{err}"
+    );
 }
 
 #[test]
@@ -77,9 +94,15 @@ fn a_reminder_without_a_recorded_letter_leaves_its_date_to_fill() {
     let b = banc();
     let o = b.vigie(&["lettre", "P1", "--modele", "relance"]);
     let err = String::from_utf8_lossy(&o.stderr).to_string();
-    assert!(err.contains("aucune lettre recommandée n'est enregistrée"), "{err}");
+    assert!(
+        err.contains("aucune lettre recommandée n'est enregistrée"),
+        "{err}"
+    );
     let t = a_plat(&ok(&o));
-    assert!(t.contains("ma lettre recommandée du ...................."), "{t}");
+    assert!(
+        t.contains("ma lettre recommandée du ...................."),
+        "{t}"
+    );
 }
 
 #[test]
@@ -87,7 +110,10 @@ fn warnings_before_writing_and_unknown_template() {
     let b = banc();
     let o = b.vigie(&["lettre", "P1", "--modele", "ccc"]);
     let err = String::from_utf8_lossy(&o.stderr).to_string();
-    assert!(err.contains("identifiants manquants (date de naissance, numéro étranger)"), "{err}");
+    assert!(
+        err.contains("identifiants manquants (date de naissance, numéro étranger)"),
+        "{err}"
+    );
     ok(&o);
     let e = erreur(&b.vigie(&["lettre", "P1", "--modele", "avocat"]));
     assert!(e.contains("modèle inconnu « avocat »"), "{e}");
@@ -107,7 +133,11 @@ fn a_desk_template_replaces_the_shipped_one_and_a_broken_one_is_refused_whole() 
     let t = ok(&b.vigie(&["lettre", "P1"]));
     assert!(t.trim_end().ends_with("FIN DU BUREAU"), "{t}");
     // Malformed: refused whole, file and line named, the shipped template used.
-    std::fs::write(&fichier, "Bonjour\n{% if personne.nom_complet %}\nsans fin\n").unwrap();
+    std::fs::write(
+        &fichier,
+        "Bonjour\n{% if personne.nom_complet %}\nsans fin\n",
+    )
+    .unwrap();
     let o = b.vigie(&["lettre", "P1", "--modele", "ccc"]);
     let err = String::from_utf8_lossy(&o.stderr).to_string();
     assert!(err.contains(&format!("{}:", fichier.display())), "{err}");

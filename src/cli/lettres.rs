@@ -38,9 +38,7 @@ pub fn rediger(d: &Dossier, m: Modele, options: t::Options) -> (String, Vec<Stri
 /// Where the text and the PDF go for `--sortie F --pdf`: F is the PDF when it ends with
 /// `.pdf` (the text beside it as `.txt`), else F is the text and the PDF is beside it.
 fn chemins_pdf(f: &Path) -> (PathBuf, PathBuf) {
-    let est_pdf = f
-        .extension()
-        .is_some_and(|e| e.eq_ignore_ascii_case("pdf"));
+    let est_pdf = f.extension().is_some_and(|e| e.eq_ignore_ascii_case("pdf"));
     if est_pdf {
         (f.with_extension("txt"), f.to_path_buf())
     } else {

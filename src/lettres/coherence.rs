@@ -1,8 +1,8 @@
 //! Coherence checks before a document is written: what a volunteer should know or fix
 //! first. Values only; `crate::textes::lettres::avertissement` words them.
 
-use super::modeles::{Gabarit, Modele, Motif, gabarit, recommandes_envoyes};
 use super::Dossier;
+use super::modeles::{Gabarit, Modele, Motif, gabarit, recommandes_envoyes};
 use crate::domain::TypeEvenement;
 use chrono::NaiveDate;
 
@@ -27,10 +27,7 @@ pub enum Avertissement {
     IdentifiantsManquants(Vec<IdentifiantManquant>),
     /// A registered letter is already recorded as sent: the new letter is a reminder
     /// citing it.
-    DejaEnvoyee {
-        date: NaiveDate,
-        ar: Option<String>,
-    },
+    DejaEnvoyee { date: NaiveDate, ar: Option<String> },
     /// A reminder asked for, but no registered letter recorded as sent.
     RelanceSansLettre,
     /// A reminder before the reply deadline of the letter it cites.
@@ -66,10 +63,9 @@ pub fn avertissements(d: &Dossier, m: Modele) -> Vec<Avertissement> {
         }
     }
     if lettre {
-        let prefecture_premiere = matches!(
-            g.motif(),
-            Some(Motif::RetraitTitre | Motif::SansNouvelles)
-        ) || g == Gabarit::Defenseur;
+        let prefecture_premiere =
+            matches!(g.motif(), Some(Motif::RetraitTitre | Motif::SansNouvelles))
+                || g == Gabarit::Defenseur;
         let tente = d.evenements.iter().any(|e| match e.type_evenement {
             TypeEvenement::Ccc | TypeEvenement::Pan => true,
             TypeEvenement::Prefecture | TypeEvenement::Recommande => prefecture_premiere,

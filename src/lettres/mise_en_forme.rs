@@ -33,8 +33,18 @@ pub fn typographie(s: &str) -> String {
 }
 
 const MOIS: [&str; 12] = [
-    "janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre",
-    "octobre", "novembre", "décembre",
+    "janvier",
+    "février",
+    "mars",
+    "avril",
+    "mai",
+    "juin",
+    "juillet",
+    "août",
+    "septembre",
+    "octobre",
+    "novembre",
+    "décembre",
 ];
 
 /// No-break spaces inside a date written with ordinary spaces (« 1er août 2023 »): around
@@ -161,7 +171,11 @@ mod tests {
         assert_eq!(lignes[6], "");
         assert_eq!(lignes[7], "Fin l’«\u{a0}ici\u{a0}»");
         assert!(t.ends_with("»\n"));
-        assert!(lignes.iter().all(|l| crate::mise_en_page::largeur(l) <= LARGEUR));
+        assert!(
+            lignes
+                .iter()
+                .all(|l| crate::mise_en_page::largeur(l) <= LARGEUR)
+        );
         assert_eq!(
             typographie("le 1er août 2023, R. 431-2, en mars prochain, 3 juin 2022"),
             "le 1er\u{a0}août\u{a0}2023, R.\u{a0}431-2, en mars prochain, 3\u{a0}juin\u{a0}2022"

@@ -95,7 +95,8 @@ pub fn fenetre_fermee(p: &Personne, regles: &Regles, aujourdhui: NaiveDate) -> O
     if p.demarche != crate::domain::Demarche::Renouvellement {
         return None;
     }
-    let fin = p.titre_expire_le? - chrono::Days::new(regles.renouvellement_fermeture_jours().max(0) as u64);
+    let fin = p.titre_expire_le?
+        - chrono::Days::new(regles.renouvellement_fermeture_jours().max(0) as u64);
     (fin < aujourdhui).then_some(fin)
 }
 

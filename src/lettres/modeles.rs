@@ -197,14 +197,35 @@ pub fn gabarit(d: &Dossier, m: Modele) -> Gabarit {
 /// The shared pieces the templates include (`{% include "_faits.txt" %}`): a desk may
 /// override them too.
 pub const FRAGMENTS: [(&str, &str); 8] = [
-    ("_expediteur.txt", include_str!("../../assets/modeles/_expediteur.txt")),
-    ("_faits.txt", include_str!("../../assets/modeles/_faits.txt")),
-    ("_droits.txt", include_str!("../../assets/modeles/_droits.txt")),
-    ("_teleservice.txt", include_str!("../../assets/modeles/_teleservice.txt")),
-    ("_force_majeure.txt", include_str!("../../assets/modeles/_force_majeure.txt")),
-    ("_demande.txt", include_str!("../../assets/modeles/_demande.txt")),
+    (
+        "_expediteur.txt",
+        include_str!("../../assets/modeles/_expediteur.txt"),
+    ),
+    (
+        "_faits.txt",
+        include_str!("../../assets/modeles/_faits.txt"),
+    ),
+    (
+        "_droits.txt",
+        include_str!("../../assets/modeles/_droits.txt"),
+    ),
+    (
+        "_teleservice.txt",
+        include_str!("../../assets/modeles/_teleservice.txt"),
+    ),
+    (
+        "_force_majeure.txt",
+        include_str!("../../assets/modeles/_force_majeure.txt"),
+    ),
+    (
+        "_demande.txt",
+        include_str!("../../assets/modeles/_demande.txt"),
+    ),
     ("_fin.txt", include_str!("../../assets/modeles/_fin.txt")),
-    ("_lisez-moi.txt", include_str!("../../assets/modeles/_lisez-moi.txt")),
+    (
+        "_lisez-moi.txt",
+        include_str!("../../assets/modeles/_lisez-moi.txt"),
+    ),
 ];
 
 /// Every file name a desk may override: the templates, then the fragments.
@@ -300,7 +321,8 @@ mod tests {
     fn a_broken_template_says_its_line() {
         let e = verifier("x.txt", "a\nb\n{% if %}\n").unwrap_err();
         assert_eq!(e.ligne, Some(3), "{e:?}");
-        let sources = BTreeMap::from([("x.txt".to_string(), "a\n{{ inconnu.champ }}\n".to_string())]);
+        let sources =
+            BTreeMap::from([("x.txt".to_string(), "a\n{{ inconnu.champ }}\n".to_string())]);
         let e = rendre("x.txt", &sources, &Value::from(())).unwrap_err();
         assert_eq!(e.ligne, Some(2), "{e:?}");
         assert_eq!(e.fichier.as_deref(), Some("x.txt"));

@@ -66,7 +66,8 @@ pub fn pdf(texte: &str, titre: &str) -> Result<Vec<u8>, ErreurPdf> {
         surface.finish();
         page.finish();
     }
-    doc.finish().map_err(|e| ErreurPdf::Ecriture(format!("{e:?}")))
+    doc.finish()
+        .map_err(|e| ErreurPdf::Ecriture(format!("{e:?}")))
 }
 
 /// The lines cut into pages: a page ends at the last blank line of its bottom fifth when
@@ -106,7 +107,13 @@ mod tests {
     #[test]
     fn pages_keep_every_line_and_break_on_blank_lines() {
         let texte: String = (0..130)
-            .map(|i| if i % 7 == 6 { "\n".to_string() } else { format!("l{i}\n") })
+            .map(|i| {
+                if i % 7 == 6 {
+                    "\n".to_string()
+                } else {
+                    format!("l{i}\n")
+                }
+            })
             .collect();
         let p = pages(&texte, 50);
         assert!(p.len() >= 3);

@@ -544,7 +544,10 @@ pub fn modele_du_document(d: Document) -> crate::lettres::Modele {
 
 /// The text of a document from the desk's own templates when valid (the refusal message,
 /// if one was refused), as `vigie lettre` writes it.
-fn texte_du_poste(document: Document, dossier: &crate::lettres::Dossier) -> (String, Option<String>) {
+fn texte_du_poste(
+    document: Document,
+    dossier: &crate::lettres::Dossier,
+) -> (String, Option<String>) {
     let m = modele_du_document(document);
     let g = crate::lettres::gabarit(dossier, m);
     let (locaux, mut refus) =

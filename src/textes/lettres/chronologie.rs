@@ -1,8 +1,8 @@
 //! The values of the chronology (template `chronologie.txt`): every event with its labelled
 //! fields, and where the file stands today.
 
-use super::date_lettre;
 use super::contexte::Options;
+use super::date_lettre;
 use crate::domain::{Evenement, Resultat, TypeEvenement};
 use crate::lettres::Dossier;
 use minijinja::Value;
@@ -51,12 +51,18 @@ fn champs(e: &Evenement, options: Options) -> Vec<(String, String)> {
             .and_then(|j| crate::domain::parse_date(j).ok())
             .map(|j| format!(", le {}", date_lettre(j)))
             .unwrap_or_default();
-        v.push(("Enregistré par".into(), format!("{}{quand}", e.saisi_par.trim())));
+        v.push((
+            "Enregistré par".into(),
+            format!("{}{quand}", e.saisi_par.trim()),
+        ));
     }
     if options.avec_notes
         && let Some(n) = e.notes.as_deref().map(str::trim).filter(|n| !n.is_empty())
     {
-        v.push(("Notes".into(), n.split_whitespace().collect::<Vec<_>>().join(" ")));
+        v.push((
+            "Notes".into(),
+            n.split_whitespace().collect::<Vec<_>>().join(" "),
+        ));
     }
     v
 }

@@ -1,12 +1,12 @@
-//! The values a template receives (docs/fichiers.md §7 lists them): every French word a
+//! The values a template receives (docs/fichiers.md §9 lists them): every French word a
 //! letter takes from the file, already worded. A template decides the order and the
 //! sentences around them; nothing here is laid out.
 
 use super::{date_lettre, fait, minuscule_initiale, numero};
 use crate::domain::moteur::expiration_api;
 use crate::domain::{Evenement, Resultat, TypeEvenement};
-use crate::lettres::modeles::{Gabarit, recommandes_envoyes};
 use crate::lettres::Dossier;
+use crate::lettres::modeles::{Gabarit, recommandes_envoyes};
 use minijinja::Value;
 use std::collections::BTreeMap;
 
@@ -85,10 +85,7 @@ fn personne(d: &Dossier) -> Value {
         Value::from(p.pan_connu.map(|v| if v { "oui" } else { "non" })),
     );
     o.insert("ouvert_le", texte(date_lettre(p.ouvert_le)));
-    o.insert(
-        "departement",
-        texte(p.departement.code().to_string()),
-    );
+    o.insert("departement", texte(p.departement.code().to_string()));
     Value::from(o)
 }
 
@@ -96,7 +93,9 @@ fn prefecture(d: &Dossier) -> Value {
     let mut o = Objet::new();
     o.insert(
         "nom",
-        texte(crate::textes::prefecture::destinataire(d.personne.departement)),
+        texte(crate::textes::prefecture::destinataire(
+            d.personne.departement,
+        )),
     );
     o.insert("adresse", liste(d.adresse_prefecture.iter().cloned()));
     o.insert(
@@ -245,7 +244,10 @@ pub fn contexte(d: &Dossier, g: Gabarit, options: Options) -> Value {
         )),
     );
     let lettres = lettres_envoyees(d);
-    o.insert("derniere_lettre", lettres.last().cloned().unwrap_or(Value::from(())));
+    o.insert(
+        "derniere_lettre",
+        lettres.last().cloned().unwrap_or(Value::from(())),
+    );
     o.insert("lettres", Value::from(lettres));
     o.insert(
         "delai_reponse",

@@ -297,8 +297,7 @@ pub fn document_ecrit(quoi: &str, chemin: &std::path::Path) -> String {
 /// Under the file-name field of the TUI preview.
 pub const ASTUCE_PDF: &str = "Un nom en .pdf écrit le PDF à imprimer (A4).";
 
-pub const PDF_SANS_SORTIE: &str =
-    "--pdf demande un fichier : ajoutez --sortie FICHIER (le texte et le PDF sont écrits côte à côte)";
+pub const PDF_SANS_SORTIE: &str = "--pdf demande un fichier : ajoutez --sortie FICHIER (le texte et le PDF sont écrits côte à côte)";
 
 pub const LETTRE: &str = "Lettre recommandée";
 pub const CHRONOLOGIE: &str = "Chronologie";

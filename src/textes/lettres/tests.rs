@@ -161,7 +161,10 @@ fn letter_says_what_the_prefecture_did_not_offer_and_never_harms() {
     // The expiry is a date; never a self-declared irregular stay, never an API before filing.
     assert!(t.contains("a expiré le 1er\u{a0}novembre\u{a0}2026"), "{t}");
     assert!(!t.contains("sans document de séjour valable"));
-    assert!(!t.contains("me délivrer une attestation de prolongation"), "{t}");
+    assert!(
+        !t.contains("me délivrer une attestation de prolongation"),
+        "{t}"
+    );
     assert!(t.contains("Madame la Préfète, Monsieur le Préfet,"));
     assert!(t.contains("Omar N’Diaye"));
     assert!(!t.contains("NOTE") && !t.contains("0600000000"));
@@ -179,8 +182,14 @@ fn letter_invokes_the_exceptions_of_the_arrete_when_they_apply() {
     let mut dos = dossier(vec![ccc], PanConnu::Inconnu, None);
     dos.personne.blocage = Blocage::DepotImpossible;
     let t = a_plat(&lettre(&dos));
-    assert!(t.contains("Par exception, le même arrêté permet de bénéficier"), "{t}");
-    assert!(t.contains("- le document du Centre de contact citoyen attestant"), "{t}");
+    assert!(
+        t.contains("Par exception, le même arrêté permet de bénéficier"),
+        "{t}"
+    );
+    assert!(
+        t.contains("- le document du Centre de contact citoyen attestant"),
+        "{t}"
+    );
     assert!(!t.contains("ne peut pas m’être imposé"));
     dos.prefecture.postal_impose = true;
     dos.evenements.clear();
@@ -203,7 +212,10 @@ fn letter_with_an_offer_and_evidence() {
     let t = a_plat(&brut);
     assert!(!t.contains("aucune solution de substitution ne m’a été proposée"));
     assert!(!t.contains("ne dispose pas d’un point d’accueil"));
-    assert!(t.contains("1 capture d’écran du blocage, jointe à ce courrier"), "{t}");
+    assert!(
+        t.contains("1 capture d’écran du blocage, jointe à ce courrier"),
+        "{t}"
+    );
 }
 
 #[test]
@@ -211,10 +223,15 @@ fn chronology_without_events_still_gives_the_next_step() {
     let dos = dossier(Vec::new(), PanConnu::Inconnu, None);
     let t = chronologie(&dos);
     assert!(t.contains("Aucune démarche enregistrée."));
-    assert!(t.contains(&crate::mise_en_page::envelopper(
-        &crate::textes::moteur::action(&dos.evaluation.prochaine),
-        &crate::mise_en_page::Habillage::simple(1000)
-    )[0].replace('\'', "’")));
+    assert!(
+        t.contains(
+            &crate::mise_en_page::envelopper(
+                &crate::textes::moteur::action(&dos.evaluation.prochaine),
+                &crate::mise_en_page::Habillage::simple(1000)
+            )[0]
+            .replace('\'', "’")
+        )
+    );
     assert!(t.contains("Preuves du blocage conservées\u{a0}: non renseigné(e)"));
     assert!(!t.contains("NOTE") && !t.contains("0600000000"));
     assert!(lignes_trop_longues(&t).is_empty());
@@ -227,5 +244,8 @@ fn notes_only_with_the_option() {
     let dos = dossier(vec![e], PanConnu::Inconnu, None);
     assert!(!chronologie(&dos).contains("NOTE-VISITE"));
     let avec = document(&dos, Modele::Chronologie, Options { avec_notes: true });
-    assert!(a_plat(&avec).contains("Notes\u{a0}: NOTE-VISITE suite"), "{avec}");
+    assert!(
+        a_plat(&avec).contains("Notes\u{a0}: NOTE-VISITE suite"),
+        "{avec}"
+    );
 }
