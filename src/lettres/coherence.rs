@@ -32,12 +32,19 @@ pub enum Avertissement {
     RelanceSansLettre,
     /// A reminder before the reply deadline of the letter it cites.
     RelanceAvantDelai { delai_le: NaiveDate },
+    /// The file is closed (its last closure event, on that day).
+    DossierClos { le: NaiveDate },
 }
 
 /// The warnings for a document, in the order to show them.
 pub fn avertissements(d: &Dossier, m: Modele) -> Vec<Avertissement> {
     let mut v = Vec::new();
     let g = gabarit(d, m);
+    if let Some(e) = d.evenements.last()
+        && e.type_evenement == TypeEvenement::Cloture
+    {
+        v.push(Avertissement::DossierClos { le: e.date });
+    }
     let lettre = matches!(
         g,
         Gabarit::Recommande(_) | Gabarit::Relance(_) | Gabarit::Defenseur

@@ -102,7 +102,7 @@ pub fn mettre_en_forme(rendu: &str) -> String {
         } else {
             let suite = morceau.trim_start();
             // « guichet\ » then « . »: no space before the punctuation that follows.
-            if suite.starts_with(['.', ',', ')']) {
+            if suite.starts_with(['.', ',', ')']) && !suite.starts_with("..") {
                 logique.truncate(logique.trim_end().len());
             }
             logique.push_str(suite);
@@ -175,6 +175,10 @@ mod tests {
             lignes
                 .iter()
                 .all(|l| crate::mise_en_page::largeur(l) <= LARGEUR)
+        );
+        assert_eq!(
+            mettre_en_forme("informé le \\\n...... que\n"),
+            "informé le ...... que\n"
         );
         assert_eq!(
             typographie("le 1er août 2023, R. 431-2, en mars prochain, 3 juin 2022"),

@@ -235,6 +235,19 @@ pub fn contexte(d: &Dossier, g: Gabarit, options: Options) -> Value {
                 || a_resultat(d, TypeEvenement::Pan, Resultat::SubstitutionProposee),
         ),
     );
+    // A deposit by post or e-mail proposed by the préfecture: the arrêté allows it only at the
+    // person's request.
+    o.insert(
+        "substitution_a_distance",
+        Value::from(d.evenements.iter().any(|e| {
+            e.type_evenement == TypeEvenement::Substitution
+                && e.resultat == Some(Resultat::Invitation)
+                && matches!(
+                    e.canal,
+                    Some(crate::domain::Canal::Postal | crate::domain::Canal::Courriel)
+                )
+        })),
+    );
     o.insert(
         "attestation_ccc",
         Value::from(a_resultat(

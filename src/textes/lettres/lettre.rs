@@ -53,9 +53,9 @@ fn fait_ccc(e: &Evenement, ticket: Option<&str>) -> String {
         .map(|t| format!(" (demande {})", numero(t)))
         .unwrap_or_default();
     let issue = match r {
-        Some(Resultat::Resolu) => "le CCC m'a indiqué que le blocage était résolu, \
-                                   mais je ne parviens toujours pas à déposer ma demande"
-            .to_string(),
+        Some(Resultat::Resolu) => {
+            "le CCC m'a indiqué que le blocage était résolu, mais il persiste".to_string()
+        }
         Some(Resultat::SansAide) => "le CCC n'a pas pu résoudre le blocage".into(),
         Some(Resultat::RenvoiPrefecture) => {
             "le CCC n'a pas pu résoudre le blocage et m'a renvoyé(e) vers la préfecture".into()
@@ -99,8 +99,7 @@ fn fait_pan(e: &Evenement) -> String {
              ces démarches."
             .into(),
         Some(Resultat::Resolu) => "lors de mon rendez-vous au point d'accueil \
-             numérique (PAN), le blocage a semblé résolu, mais je ne parviens toujours \
-             pas à déposer ma demande."
+             numérique (PAN), le blocage a semblé résolu, mais il persiste."
             .into(),
         Some(Resultat::SubstitutionProposee) => "lors de mon rendez-vous au point \
              d'accueil numérique (PAN), une solution de substitution m'a été proposée, \

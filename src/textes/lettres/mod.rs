@@ -164,6 +164,11 @@ pub fn avertissement(a: &Avertissement) -> String {
              enregistrée comme envoyée ; la relance laisse sa date et son numéro d'avis de \
              réception à remplir à la main"
             .to_string(),
+        Avertissement::DossierClos { le } => format!(
+            "attention : ce dossier est clos depuis le {} ; vérifiez que la démarche est \
+             toujours d'actualité avant d'envoyer quoi que ce soit",
+            date_lettre(*le)
+        ),
         Avertissement::RelanceAvantDelai { delai_le } => format!(
             "attention : le délai de réponse de la lettre recommandée court jusqu'au {} ; une \
              relance avant cette date est prématurée",

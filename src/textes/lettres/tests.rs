@@ -249,3 +249,35 @@ fn notes_only_with_the_option() {
         "{avec}"
     );
 }
+
+#[test]
+fn a_postal_deposit_the_person_did_not_ask_for_is_refused_and_a_closed_file_warned() {
+    let mut inv = evenement(
+        TypeEvenement::Substitution,
+        "2026-10-06",
+        Some(Resultat::Invitation),
+    );
+    inv.canal = Some(Canal::Postal);
+    let mut dos = dossier(vec![inv], PanConnu::Inconnu, None);
+    dos.personne.blocage = Blocage::DepotImpossible;
+    let t = a_plat(&lettre(&dos));
+    assert!(t.contains("il ne peut pas m’être imposé"), "{t}");
+    assert!(t.contains("je ne l’ai pas demandé"), "{t}");
+    assert!(
+        !crate::lettres::avertissements(&dos, Modele::Recommande)
+            .iter()
+            .any(|a| matches!(a, crate::lettres::Avertissement::DossierClos { .. }))
+    );
+    dos.evenements.push(evenement(
+        TypeEvenement::Cloture,
+        "2026-11-01",
+        Some(Resultat::Resolu),
+    ));
+    let a = crate::lettres::avertissements(&dos, Modele::Recommande);
+    assert!(
+        a.contains(&crate::lettres::Avertissement::DossierClos {
+            le: d("2026-11-01")
+        }),
+        "{a:?}"
+    );
+}
