@@ -90,6 +90,27 @@ fn a_letter_recorded_as_sent_makes_the_next_one_a_reminder_citing_it() {
 }
 
 #[test]
+fn a_reminder_after_a_reply_never_says_no_answer_came() {
+    let b = banc();
+    evenements(
+        &b,
+        "P1,2026-09-25,recommande,,envoye,,1A 1,,\nP1,2026-10-20,recommande,,reponse_recue,,,,\n",
+    );
+    let t = a_plat(&ok(&b.vigie(&["lettre", "P1"])));
+    assert!(
+        t.contains("Votre réponse du 20\u{a0}octobre\u{a0}2026 n’a pas réglé ma situation."),
+        "{t}"
+    );
+    assert!(t.contains("restée sans suite"), "{t}");
+    assert!(!t.contains("À ce jour, je n’ai reçu aucune réponse"), "{t}");
+    assert!(
+        t.contains("- copie de la réponse de la préfecture du 20\u{a0}octobre\u{a0}2026"),
+        "{t}"
+    );
+    assert!(!t.contains("restée sans réponse"), "{t}");
+}
+
+#[test]
 fn a_reminder_without_a_recorded_letter_leaves_its_date_to_fill() {
     let b = banc();
     let o = b.vigie(&["lettre", "P1", "--modele", "relance"]);

@@ -161,6 +161,14 @@ fn pieces(d: &Dossier, g: Gabarit) -> Vec<String> {
             ),
         });
     }
+    for e in d.evenements.iter().filter(|e| {
+        e.type_evenement == TypeEvenement::Recommande && e.resultat == Some(Resultat::ReponseRecue)
+    }) {
+        v.push(format!(
+            "copie de la réponse de la préfecture du {}",
+            date_lettre(e.date)
+        ));
+    }
     let tickets: Vec<String> = d
         .evenements
         .iter()
@@ -256,6 +264,24 @@ pub fn contexte(d: &Dossier, g: Gabarit, options: Options) -> Value {
             Resultat::AttestationImpossibilite,
         )),
     );
+    // A reply received after the latest letter: the reminder says it did not settle the
+    // matter, never that no answer came.
+    let derniere = recommandes_envoyes(d).last().map(|e| e.date);
+    let reponse = derniere.and_then(|le| {
+        d.evenements
+            .iter()
+            .filter(|e| {
+                e.date >= le
+                    && e.resultat == Some(Resultat::ReponseRecue)
+                    && matches!(
+                        e.type_evenement,
+                        TypeEvenement::Recommande | TypeEvenement::Prefecture
+                    )
+            })
+            .map(|e| e.date)
+            .next_back()
+    });
+    o.insert("reponse_recue_le", Value::from(reponse.map(date_lettre)));
     let lettres = lettres_envoyees(d);
     o.insert(
         "derniere_lettre",
