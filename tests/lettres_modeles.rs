@@ -17,6 +17,7 @@ R-API,N'Diaye,Omar,1985-01-30,malienne,9876543210,,4 place du Marché / 22000 Sa
 R-RETRAIT,Haddad,Leïla,1979-07-03,tunisienne,1111222233,,8 avenue Jean-Jaurès / 69007 Lyon,69,premiere_demande,rdv_retrait_titre,1,2026-10-01,,2026-12-10,,NOTE-SECRETE
 R-NOUV,Kaya,Emre,2000-02-29,turque,4444555566,,3 impasse du Port / 13002 Marseille,13,renouvellement,sans_nouvelles,0,2026-08-20,2026-09-30,2026-12-30,oui,NOTE-SECRETE
 R-ADR,Rakoto,Hery,1995-11-11,malgache,7777888899,,21 rue Nationale / 59000 Lille,59,changement_situation,changement_adresse,4,2026-10-10,2027-05-01,,non,NOTE-SECRETE
+R-LETTRE,Traoré,Moussa,1988-06-15,ivoirienne,5555666677,,9 rue Haute / 35000 Rennes,35,renouvellement,sans_nouvelles,2,2026-08-01,2026-10-31,2026-12-15,oui,NOTE-SECRETE
 V-DEPOT,Vide,Un,,,,,,75,premiere_demande,connexion,,2026-11-20,,,,
 V-API,Vide,Deux,,,,,,93,renouvellement,api_non_renouvelee,,2026-11-20,,,,
 V-RETRAIT,Vide,Trois,,,,,,31,premiere_demande,rdv_retrait_titre,,2026-11-20,,,,
@@ -39,6 +40,11 @@ R-NOUV,2026-08-21,ccc,formulaire,sans_aide,,T-400,,
 R-NOUV,2026-09-10,prefecture,courriel,reponse_recue,,,,
 R-ADR,2026-10-11,ccc,formulaire,en_attente,2026-10-26,T-500,,
 R-ADR,2026-10-27,pan,,pas_de_pan,,,,
+R-LETTRE,2026-08-02,prefecture,formulaire,sans_reponse,,,,
+R-LETTRE,2026-08-20,ccc,formulaire,sans_aide,,T-600,,
+R-LETTRE,2026-09-01,recommande,,envoye,,1A 111 222 333,,
+R-LETTRE,2026-10-01,recommande,,reponse_recue,,,,
+R-LETTRE,2026-10-15,recommande,,envoye,,1A 444 555 666,,
 ";
 
 fn banc() -> Banc {
@@ -96,11 +102,12 @@ fn comparer(nom: &str, texte: &str) {
     assert_eq!(texte, attendu, "{nom} différent de {}", chemin.display());
 }
 
-const REFERENCES: [&str; 10] = [
+const REFERENCES: [&str; 11] = [
     "R-DEPOT",
     "R-API",
     "R-RETRAIT",
     "R-NOUV",
+    "R-LETTRE",
     "R-ADR",
     "V-DEPOT",
     "V-API",
