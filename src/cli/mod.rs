@@ -67,9 +67,11 @@ pub enum Commande {
     Prefecture(PrefectureArgs),
     /// Affiche les règles de délais en vigueur et leurs sources.
     Regles,
-    /// Lettre recommandée avec accusé de réception à la préfecture (étape 3 bis).
-    Lettre(DocumentArgs),
-    /// Chronologie de toutes les démarches, pour un avocat ou le Défenseur des droits.
+    /// Lettre à la préfecture selon le blocage (recommandée, relance), message au CCC,
+    /// saisine du Défenseur des droits ou chronologie ; texte ou PDF.
+    Lettre(LettreArgs),
+    /// Chronologie de toutes les démarches, pour un avocat ou le Défenseur des droits
+    /// (raccourci de « vigie lettre REF --modele chronologie »).
     Chronologie(DocumentArgs),
     /// Droits d'une personne : exporter ses données (accès) ou les effacer.
     #[command(subcommand)]
@@ -92,6 +94,21 @@ pub struct DocumentArgs {
     /// Fichier à écrire (sinon la sortie standard).
     #[arg(long, value_name = "FICHIER")]
     pub sortie: Option<PathBuf>,
+    /// Écrit aussi le PDF (A4) à côté du texte (avec --sortie).
+    #[arg(long)]
+    pub pdf: bool,
+    /// Chronologie : ajoute les notes de chaque démarche.
+    #[arg(long)]
+    pub avec_notes: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct LettreArgs {
+    #[command(flatten)]
+    pub document: DocumentArgs,
+    /// recommande (par défaut : selon le blocage), relance, ccc, defenseur, chronologie.
+    #[arg(long, value_name = "MODÈLE", default_value = "recommande")]
+    pub modele: String,
 }
 
 #[derive(Debug, Subcommand)]
