@@ -187,11 +187,22 @@ fn lire_csv(octets: &[u8]) -> Result<Feuille, ErreurLecture> {
         .from_reader(texte.as_bytes());
     let mut lignes = Vec::new();
     let mut ligne = 1;
+    let (mut octet_vu, mut sauts) = (0usize, 0usize);
     for r in lecteur.records() {
         let Ok(r) = r else { break };
-        // The record's row: its position in lines, counting breaks inside earlier cells.
+        // The record's row: the line breaks before its first byte, plus one.
         if let Some(p) = r.position() {
-            ligne = p.line() as usize;
+            let mut octet = (p.byte() as usize).min(texte.len());
+            // The position is where the reader stood: before the blank lines it skipped.
+            while matches!(texte.as_bytes().get(octet), Some(b'\r' | b'\n')) {
+                octet += 1;
+            }
+            sauts += texte.as_bytes()[octet_vu..octet]
+                .iter()
+                .filter(|b| **b == b'\n')
+                .count();
+            octet_vu = octet;
+            ligne = sauts + 1;
         }
         let cellules = r
             .iter()
