@@ -50,10 +50,18 @@ fn semicolon_windows_1252_sheet_imports_in_one_go_after_a_dry_run() {
     let p = personnes(&b);
     assert!(p.contains("2026-0001,DIALLO,Awa,,,,06 11 22 33 44,,93,renouvellement,depot_impossible,,2026-03-05,2026-04-30,,non,\"appelle le matin\nSuivi par : Lucie\nDate appel CCC : 06/03/2026\nRésultat CCC : Sans aide\""), "{p}");
     assert!(p.contains("2026-0002,NGUYEN,Minh,,,,,,93,premiere_demande,api_non_renouvelee,,2026-03-05,,,oui,Suivi par : Marc"), "{p}");
-    assert!(p.contains("2026-0003,ÉLOUNDOU,Chloé,,,,0612345678,,33,renouvellement,connexion,,2026-03-12,,,oui,"), "{p}");
+    assert!(
+        p.contains(
+            "2026-0003,ÉLOUNDOU,Chloé,,,,0612345678,,33,renouvellement,connexion,,2026-03-12,,,oui,"
+        ),
+        "{p}"
+    );
     // The same sheet again: the generated references follow the stored ones.
     let o = ok(&b.vigie(&["import", "--tableur", f.to_str().unwrap(), "--essai"]));
-    assert!(o.contains("2026-0004") || o.contains("3 personne(s)"), "{o}");
+    assert!(
+        o.contains("2026-0004") || o.contains("3 personne(s)"),
+        "{o}"
+    );
 }
 
 #[test]
@@ -64,8 +72,14 @@ fn one_bad_row_is_refused_with_its_line_and_nothing_is_written() {
     let e = erreur(&b.vigie(&["import", "--tableur", f.to_str().unwrap()]));
     assert!(e.contains("suivi.csv:5: Département: Atlantide: "), "{e}");
     assert!(e.contains("suivi.csv:5: Date 1er RDV: 31/02/2026: "), "{e}");
-    assert!(e.contains("suivi.csv:5: Connaissait le PAN: peut-être: "), "{e}");
-    assert!(!e.contains("suivi.csv:4:") && !e.contains("suivi.csv:6:"), "{e}");
+    assert!(
+        e.contains("suivi.csv:5: Connaissait le PAN: peut-être: "),
+        "{e}"
+    );
+    assert!(
+        !e.contains("suivi.csv:4:") && !e.contains("suivi.csv:6:"),
+        "{e}"
+    );
     assert!(!b.db.exists(), "a refused import creates no database");
     // Into an existing base: unchanged.
     let g = b.fichier("bon.csv", feuille_cp1252(&[L1]));
@@ -85,9 +99,18 @@ fn strict_import_of_a_spreadsheet_csv_points_to_tableur_and_creates_no_base() {
     assert!(!b.db.exists(), "{e}");
     let pv = b.fichier("pv.csv", "reference;nom\nP1;Sow\n");
     let e = erreur(&b.vigie(&["import", "--personnes", pv.to_str().unwrap()]));
-    assert!(e.contains("points-virgules") && e.contains("vigie import --tableur"), "{e}");
+    assert!(
+        e.contains("points-virgules") && e.contains("vigie import --tableur"),
+        "{e}"
+    );
     // A refused strict import of a well-formed file with a bad cell creates no base either.
-    let p = b.fichier("p.csv", format!("{}\nP1,Sow,,,,,,,20,autre,autre,,2026-01-01,,,,\n", banc::ENTETE_P_SORTIE));
+    let p = b.fichier(
+        "p.csv",
+        format!(
+            "{}\nP1,Sow,,,,,,,20,autre,autre,,2026-01-01,,,,\n",
+            banc::ENTETE_P_SORTIE
+        ),
+    );
     erreur(&b.vigie(&["import", "--personnes", p.to_str().unwrap()]));
     assert!(!b.db.exists());
 }
@@ -103,23 +126,71 @@ fn d(a: i32, m: u32, j: u32) -> Cellule {
 /// A sheet with typed cells: dates as date cells, the département and phone as numbers.
 fn lignes_typees() -> Vec<Vec<Cellule>> {
     vec![
-        vec![t("Nom de famille"), t("Prénom"), t("Portable"), t("Dép."), t("Type de démarche"), t("Problème"), t("Ouvert le"), t("Expiration titre"), t("PAN connu"), t("Observations")],
-        vec![t("Diallo"), t("Awa"), Cellule::Nombre(611223344.0), Cellule::Nombre(93.0), t("Renouvellement"), t("Dépôt impossible"), d(2026, 3, 5), d(2026, 4, 30), Cellule::Booleen(false), t("vu deux fois")],
-        vec![t("Nguyen"), t("Minh"), Cellule::Vide, t("Bouches-du-Rhône"), t("Duplicata"), t("Sans nouvelles"), Cellule::Nombre(46090.0), Cellule::Vide, t("Oui"), Cellule::Vide],
+        vec![
+            t("Nom de famille"),
+            t("Prénom"),
+            t("Portable"),
+            t("Dép."),
+            t("Type de démarche"),
+            t("Problème"),
+            t("Ouvert le"),
+            t("Expiration titre"),
+            t("PAN connu"),
+            t("Observations"),
+        ],
+        vec![
+            t("Diallo"),
+            t("Awa"),
+            Cellule::Nombre(611223344.0),
+            Cellule::Nombre(93.0),
+            t("Renouvellement"),
+            t("Dépôt impossible"),
+            d(2026, 3, 5),
+            d(2026, 4, 30),
+            Cellule::Booleen(false),
+            t("vu deux fois"),
+        ],
+        vec![
+            t("Nguyen"),
+            t("Minh"),
+            Cellule::Vide,
+            t("Bouches-du-Rhône"),
+            t("Duplicata"),
+            t("Sans nouvelles"),
+            Cellule::Nombre(46090.0),
+            Cellule::Vide,
+            t("Oui"),
+            Cellule::Vide,
+        ],
     ]
 }
 
 #[test]
 fn xlsx_written_by_the_test_imports_with_typed_cells() {
     let b = Banc::new();
-    let f = b.fichier("suivi.xlsx", classeur_xlsx("Suivi", &lignes_typees()).unwrap());
+    let f = b.fichier(
+        "suivi.xlsx",
+        classeur_xlsx("Suivi", &lignes_typees()).unwrap(),
+    );
     let o = ok(&b.vigie(&["import", "--tableur", f.to_str().unwrap()]));
     assert!(o.contains("Feuille « Suivi »"), "{o}");
     let p = personnes(&b);
     assert!(p.contains("2026-0001,Diallo,Awa,,,,0611223344,,93,renouvellement,depot_impossible,,2026-03-05,2026-04-30,,non,vu deux fois"), "{p}");
-    assert!(p.contains("2026-0002,Nguyen,Minh,,,,,,13,duplicata,sans_nouvelles,,2026-03-09,,,oui,"), "{p}");
-    let e = erreur(&b.vigie(&["import", "--tableur", f.to_str().unwrap(), "--feuille", "Autre"]));
-    assert!(e.contains("pas de feuille « Autre »") && e.contains("Suivi"), "{e}");
+    assert!(
+        p.contains("2026-0002,Nguyen,Minh,,,,,,13,duplicata,sans_nouvelles,,2026-03-09,,,oui,"),
+        "{p}"
+    );
+    let e = erreur(&b.vigie(&[
+        "import",
+        "--tableur",
+        f.to_str().unwrap(),
+        "--feuille",
+        "Autre",
+    ]));
+    assert!(
+        e.contains("pas de feuille « Autre »") && e.contains("Suivi"),
+        "{e}"
+    );
 }
 
 /// A minimal OpenDocument spreadsheet of `lignes` (text and date cells).
@@ -158,7 +229,10 @@ fn ods(lignes: &[Vec<Cellule>]) -> Vec<u8> {
          <manifest:file-entry manifest:full-path=\"content.xml\" manifest:media-type=\"text/xml\"/>\
          </manifest:manifest>";
     zipper(&[
-        ("mimetype", b"application/vnd.oasis.opendocument.spreadsheet".as_slice()),
+        (
+            "mimetype",
+            b"application/vnd.oasis.opendocument.spreadsheet".as_slice(),
+        ),
         ("content.xml", contenu.as_bytes()),
         ("META-INF/manifest.xml", manifeste.as_bytes()),
     ])
@@ -173,7 +247,10 @@ fn ods_written_by_the_test_imports() {
     assert!(o.contains("Import terminé"), "{o}");
     let p = personnes(&b);
     assert!(p.contains("2026-0001,Diallo,Awa,,,,0611223344,,93,renouvellement,depot_impossible,,2026-03-05,2026-04-30,"), "{p}");
-    assert!(p.contains(",Nguyen,Minh,,,,,,13,duplicata,sans_nouvelles,,2026-03-09,"), "{p}");
+    assert!(
+        p.contains(",Nguyen,Minh,,,,,,13,duplicata,sans_nouvelles,,2026-03-09,"),
+        "{p}"
+    );
 }
 
 #[test]
@@ -192,30 +269,61 @@ fn a_recipe_written_then_replayed_on_next_months_sheet_with_events() {
     let b = Banc::new();
     let f = b.fichier("mars.csv", feuille_cp1252(&[L1]));
     let r = b.racine.join("recette.toml");
-    ok(&b.vigie(&["import", "--tableur", f.to_str().unwrap(), "--essai", "--ecrire-recette", r.to_str().unwrap()]));
+    ok(&b.vigie(&[
+        "import",
+        "--tableur",
+        f.to_str().unwrap(),
+        "--essai",
+        "--ecrire-recette",
+        r.to_str().unwrap(),
+    ]));
     let mut recette = std::fs::read_to_string(&r).unwrap();
-    assert!(recette.contains("\"Suivi par\" = \"dans_notes\""), "{recette}");
+    assert!(
+        recette.contains("\"Suivi par\" = \"dans_notes\""),
+        "{recette}"
+    );
     assert!(recette.contains("\"Tél.\" = \"telephone\""), "{recette}");
-    assert!(recette.contains("\"Seine-Saint-Denis\" = \"93\""), "{recette}");
+    assert!(recette.contains("Seine-Saint-Denis = \"93\""), "{recette}");
     // The coordinator edits it: the CCC columns become events, « Suivi par » is dropped.
-    recette = recette.replace("\"Suivi par\" = \"dans_notes\"", "\"Suivi par\" = \"ignorer\"");
+    recette = recette.replace(
+        "\"Suivi par\" = \"dans_notes\"",
+        "\"Suivi par\" = \"ignorer\"",
+    );
     recette.push_str(
         "\n[[evenements]]\ntype = \"ccc\"\ndate = \"Date appel CCC\"\ncanal = \"formulaire\"\n\
          colonne_resultat = \"Résultat CCC\"\n",
     );
     std::fs::write(&r, recette).unwrap();
     let avril = b.fichier("avril.csv", feuille_cp1252(&[L1, L2]));
-    let o = ok(&b.vigie(&["import", "--tableur", avril.to_str().unwrap(), "--recette", r.to_str().unwrap()]));
+    let o = ok(&b.vigie(&[
+        "import",
+        "--tableur",
+        avril.to_str().unwrap(),
+        "--recette",
+        r.to_str().unwrap(),
+    ]));
     assert!(o.contains("(recette)"), "{o}");
     let p = personnes(&b);
     assert!(p.contains("2026-0001,DIALLO,Awa,,,,06 11 22 33 44,,93,renouvellement,depot_impossible,,2026-03-05,2026-04-30,,non,appelle le matin\n"), "{p}");
     assert!(!p.contains("Lucie"), "{p}");
     let ev = std::fs::read_to_string(b.racine.join("export/evenements.csv")).unwrap();
-    assert!(ev.contains("2026-0001,2026-03-06,ccc,formulaire,sans_aide,,,,"), "{ev}");
+    assert!(
+        ev.contains("2026-0001,2026-03-06,ccc,formulaire,sans_aide,,,,"),
+        "{ev}"
+    );
     assert_eq!(b.compter("SELECT count(*) FROM evenements"), 1);
     // A wrong value in an event column is refused on its row and column.
-    let mai = b.fichier("mai.csv", feuille_cp1252(&["SY;Ali;;75;Duplicata;Autre;01/05/2026;;;;;02/05/2026;Peut-être"]));
-    let e = erreur(&b.vigie(&["import", "--tableur", mai.to_str().unwrap(), "--recette", r.to_str().unwrap()]));
+    let mai = b.fichier(
+        "mai.csv",
+        feuille_cp1252(&["SY;Ali;;75;Duplicata;Autre;01/05/2026;;;;;02/05/2026;Peut-être"]),
+    );
+    let e = erreur(&b.vigie(&[
+        "import",
+        "--tableur",
+        mai.to_str().unwrap(),
+        "--recette",
+        r.to_str().unwrap(),
+    ]));
     assert!(e.contains("mai.csv:4: Résultat CCC: Peut-être: "), "{e}");
 }
 
@@ -227,10 +335,17 @@ fn templates_have_the_french_headers_and_import_back() {
         ok(&b.vigie(&["import", "--modele", m.to_str().unwrap()]));
         let o = ok(&b.vigie(&["import", "--tableur", m.to_str().unwrap(), "--essai"]));
         assert!(o.contains("1 personne(s)"), "{nom}: {o}");
-        assert!(!o.contains("dans les notes"), "{nom}: every header is matched: {o}");
+        assert!(
+            !o.contains("dans les notes"),
+            "{nom}: every header is matched: {o}"
+        );
     }
     let csv = std::fs::read(b.racine.join("modele.csv")).unwrap();
     assert!(csv.starts_with(b"\xEF\xBB\xBFN\xC2\xB0 dossier;Nom;Pr\xC3\xA9nom;"));
-    let e = erreur(&b.vigie(&["import", "--modele", b.racine.join("m.txt").to_str().unwrap()]));
+    let e = erreur(&b.vigie(&[
+        "import",
+        "--modele",
+        b.racine.join("m.txt").to_str().unwrap(),
+    ]));
     assert!(e.contains(".xlsx ou en .csv"), "{e}");
 }

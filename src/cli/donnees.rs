@@ -7,14 +7,14 @@ use crate::config;
 use crate::csvio::export::{ErreurExport, exporter_donnees};
 use crate::csvio::import::{ErreurImport, Fichier, importer, verifier};
 use crate::csvio::lignes::{COLONNES_PERSONNES, noms};
+use crate::demo::{self, ErreurDemo};
 use crate::fichiers::{self, SiExiste};
 use crate::store::Store;
 use crate::tableur::{self, ErreurTableurImport, recette::Recette};
+use crate::textes::donnees as t;
 use crate::textes::tableur as tt;
 use std::collections::{HashMap, HashSet};
 use std::path::Path;
-use crate::demo::{self, ErreurDemo};
-use crate::textes::donnees as t;
 
 fn lire(chemin: &std::path::Path) -> Result<Fichier, ErreurCli> {
     let octets =
@@ -50,7 +50,10 @@ pub fn import(args: &ImportArgs, ctx: &Contexte) -> Result<(), ErreurCli> {
         }
         return import_tableur(args, chemin, ctx);
     }
-    if args.essai || args.recette.is_some() || args.ecrire_recette.is_some() || args.feuille.is_some()
+    if args.essai
+        || args.recette.is_some()
+        || args.ecrire_recette.is_some()
+        || args.feuille.is_some()
     {
         return Err(ErreurCli::new(tt::ESSAI_SANS_TABLEUR));
     }
@@ -151,7 +154,11 @@ fn import_tableur(args: &ImportArgs, chemin: &Path, ctx: &Contexte) -> Result<()
     let conv = tableur::convertir(&feuille, &vocabulaire, &prises, aujourdhui);
     print!(
         "{}",
-        tt::correspondance(&feuille.colonnes, feuille.ligne_entete, &feuille.feuille.nom)
+        tt::correspondance(
+            &feuille.colonnes,
+            feuille.ligne_entete,
+            &feuille.feuille.nom
+        )
     );
     let generees = tt::references_generees(conv.references_generees);
     if !generees.is_empty() {

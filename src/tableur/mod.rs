@@ -24,6 +24,9 @@ use recette::{DANS_NOTES, IGNORER, Recette, RecetteEvenement};
 use std::collections::{BTreeMap, HashMap, HashSet};
 use valeurs::{Genre, cle_entete, genre, traduire};
 
+/// Each code of a coded field with the labels that mean it.
+pub type Libelles = Vec<(&'static str, Vec<&'static str>)>;
+
 /// The words of a language that the matching needs, given by the caller.
 #[derive(Debug, Clone, Default)]
 pub struct Vocabulaire {
@@ -33,7 +36,7 @@ pub struct Vocabulaire {
     pub mots_vides: Vec<&'static str>,
     /// For each coded field (`demarche`, `blocage`, `type`, `canal`, `resultat`), each code
     /// with the labels that mean it.
-    pub codes: Vec<(&'static str, Vec<(&'static str, Vec<&'static str>)>)>,
+    pub codes: Vec<(&'static str, Libelles)>,
     pub oui: Vec<&'static str>,
     pub non: Vec<&'static str>,
     /// The word naming a column whose header is blank (« Colonne » F).
@@ -115,7 +118,10 @@ pub fn champ_de(en_tete: &str, vocabulaire: &Vocabulaire) -> Option<&'static str
     vocabulaire
         .synonymes
         .iter()
-        .find(|(_, s)| s.iter().any(|x| cle_entete(x, &vocabulaire.mots_vides) == cle))
+        .find(|(_, s)| {
+            s.iter()
+                .any(|x| cle_entete(x, &vocabulaire.mots_vides) == cle)
+        })
         .map(|(c, _)| *c)
 }
 
@@ -160,7 +166,10 @@ pub fn ouvrir(
 ) -> Result<Tableur, ErreurLecture> {
     let feuille = feuille.or(recette.and_then(|r| r.feuille.as_deref()));
     let f = lecture::lire(fichier, octets, feuille)?;
-    if f.lignes.iter().all(|(_, c)| c.iter().all(Cellule::est_vide)) {
+    if f.lignes
+        .iter()
+        .all(|(_, c)| c.iter().all(Cellule::est_vide))
+    {
         return Err(ErreurLecture::Vide);
     }
     let entete = recette
@@ -194,7 +203,10 @@ pub fn ouvrir(
         } else if let Some(c) = recette.and_then(|r| r.colonnes.get(&en_tete)) {
             (cible_recette(c), true)
         } else {
-            (champ_de(&en_tete, vocabulaire).map_or(Cible::Notes, Cible::Champ), false)
+            (
+                champ_de(&en_tete, vocabulaire).map_or(Cible::Notes, Cible::Champ),
+                false,
+            )
         };
         let cible = match cible {
             Cible::Champ(c) if !prises.insert(c) => Cible::Notes,
@@ -390,14 +402,21 @@ fn convertir_evenements(
     if t.evenements.is_empty() {
         return (None, Vec::new());
     }
-    let position = |en_tete: &str| t.colonnes.iter().find(|c| c.en_tete == en_tete).map(|c| c.position);
+    let position = |en_tete: &str| {
+        t.colonnes
+            .iter()
+            .find(|c| c.en_tete == en_tete)
+            .map(|c| c.position)
+    };
     let mut ecr = Ecrivain::new(Vec::new());
     let _ = ecr.entete(&noms(COLONNES_EVENEMENTS));
     let mut lignes = Vec::new();
     let rangs: HashMap<usize, &Vec<Cellule>> =
         t.feuille.lignes.iter().map(|(l, c)| (*l, c)).collect();
     for (ligne, reference) in references {
-        let Some(cellules) = rangs.get(ligne) else { continue };
+        let Some(cellules) = rangs.get(ligne) else {
+            continue;
+        };
         for (n, e) in t.evenements.iter().enumerate() {
             let lues: Vec<(&'static str, Cellule)> = e
                 .colonnes()
@@ -418,7 +437,11 @@ fn convertir_evenements(
                 }
             };
             sortie[0] = reference.clone();
-            poser("type", &Cellule::Texte(e.type_evenement.clone()), &mut sortie);
+            poser(
+                "type",
+                &Cellule::Texte(e.type_evenement.clone()),
+                &mut sortie,
+            );
             for (champ, fixe) in [("canal", &e.canal), ("resultat", &e.resultat)] {
                 if let Some(v) = fixe {
                     poser(champ, &Cellule::Texte(v.clone()), &mut sortie);
@@ -471,16 +494,29 @@ fn dans_le_tableur(t: &Tableur, conv: &Conversion, e: &ErreurDonnees) -> ErreurT
         rang.and_then(|r| conv.lignes_evenements.get(r))
             .map_or((t.ligne_entete, None), |(l, n)| (*l, t.evenements.get(*n)))
     } else {
-        (rang.and_then(|r| conv.lignes_personnes.get(r)).copied().unwrap_or(t.ligne_entete), None)
+        (
+            rang.and_then(|r| conv.lignes_personnes.get(r))
+                .copied()
+                .unwrap_or(t.ligne_entete),
+            None,
+        )
     };
     let champ = match c.colonne {
         Place::Colonne(n) => n,
         _ => "",
     };
     let colonne = if evenement {
-        recette.and_then(|r| r.colonnes().into_iter().find(|(ch, _)| *ch == champ).map(|(_, c)| c.to_string()))
+        recette.and_then(|r| {
+            r.colonnes()
+                .into_iter()
+                .find(|(ch, _)| *ch == champ)
+                .map(|(_, c)| c.to_string())
+        })
     } else {
-        t.colonnes.iter().find(|x| x.cible == Cible::Champ(champ)).map(|x| x.en_tete.clone())
+        t.colonnes
+            .iter()
+            .find(|x| x.cible == Cible::Champ(champ))
+            .map(|x| x.en_tete.clone())
     };
     let valeur = colonne.as_ref().and_then(|en_tete| {
         let i = t.colonnes.iter().find(|x| &x.en_tete == en_tete)?.position;
@@ -503,8 +539,13 @@ pub fn essayer(
     conv: &Conversion,
     en_base: &HashMap<String, i64>,
 ) -> Result<usize, Vec<ErreurTableur>> {
-    verifier(Some(&conv.personnes), conv.evenements.as_ref(), en_base, false)
-        .map_err(|v| v.iter().map(|e| dans_le_tableur(t, conv, e)).collect())
+    verifier(
+        Some(&conv.personnes),
+        conv.evenements.as_ref(),
+        en_base,
+        false,
+    )
+    .map_err(|v| v.iter().map(|e| dans_le_tableur(t, conv, e)).collect())
 }
 
 /// Why a sheet was not imported.
@@ -521,7 +562,13 @@ pub fn importer_tableur(
     conv: &Conversion,
     detail_journal: impl Fn(&BilanImport) -> String,
 ) -> Result<BilanImport, ErreurTableurImport> {
-    match importer(store, Some(&conv.personnes), conv.evenements.as_ref(), false, detail_journal) {
+    match importer(
+        store,
+        Some(&conv.personnes),
+        conv.evenements.as_ref(),
+        false,
+        detail_journal,
+    ) {
         Ok(b) => Ok(b),
         Err(ErreurImport::Store(e)) => Err(ErreurTableurImport::Store(e)),
         Err(ErreurImport::AucunFichier) => Err(ErreurTableurImport::Cellules(Vec::new())),

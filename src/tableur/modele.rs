@@ -60,10 +60,9 @@ pub fn classeur_xlsx(feuille: &str, lignes: &[Vec<Cellule>]) -> io::Result<Vec<u
                 Cellule::Date(d) => {
                     donnees.push_str(&format!("<c r=\"{r}\" s=\"1\"><v>{}</v></c>", serie(*d)))
                 }
-                Cellule::Booleen(b) => donnees.push_str(&format!(
-                    "<c r=\"{r}\" t=\"b\"><v>{}</v></c>",
-                    u8::from(*b)
-                )),
+                Cellule::Booleen(b) => {
+                    donnees.push_str(&format!("<c r=\"{r}\" t=\"b\"><v>{}</v></c>", u8::from(*b)))
+                }
             }
         }
         donnees.push_str("</row>");
@@ -143,7 +142,12 @@ pub fn classeur_xlsx(feuille: &str, lignes: &[Vec<Cellule>]) -> io::Result<Vec<u
             ),
         ),
     ];
-    zipper(&parties.iter().map(|(n, c)| (*n, c.as_bytes())).collect::<Vec<_>>())
+    zipper(
+        &parties
+            .iter()
+            .map(|(n, c)| (*n, c.as_bytes()))
+            .collect::<Vec<_>>(),
+    )
 }
 
 /// A zip of `parties` (name, bytes), deflated, the first one stored (an `.ods` needs its
@@ -157,8 +161,11 @@ pub fn zipper(parties: &[(&str, &[u8])]) -> io::Result<Vec<u8>> {
         } else {
             zip::CompressionMethod::Deflated
         };
-        z.start_file(*nom, SimpleFileOptions::default().compression_method(methode))
-            .map_err(io::Error::other)?;
+        z.start_file(
+            *nom,
+            SimpleFileOptions::default().compression_method(methode),
+        )
+        .map_err(io::Error::other)?;
         z.write_all(octets)?;
     }
     Ok(z.finish().map_err(io::Error::other)?.into_inner())

@@ -91,7 +91,8 @@ pub enum ErreurRecette {
 impl Recette {
     /// Reads a recipe; `champs` are the §1 column names a column may target.
     pub fn lire(texte: &str, champs: &[&str]) -> Result<Recette, ErreurRecette> {
-        let r: Recette = toml::from_str(texte).map_err(|e| ErreurRecette::Syntaxe(e.to_string()))?;
+        let r: Recette =
+            toml::from_str(texte).map_err(|e| ErreurRecette::Syntaxe(e.to_string()))?;
         for (colonne, cible) in &r.colonnes {
             if cible != DANS_NOTES && cible != IGNORER && !champs.contains(&cible.as_str()) {
                 return Err(ErreurRecette::Cible {

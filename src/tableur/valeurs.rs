@@ -147,7 +147,9 @@ pub fn code<'v>(brut: &str, champ: &str, vocabulaire: &'v Vocabulaire) -> Option
         .find(|(code, libelles)| {
             aplatir(code) == a
                 || libelles.iter().any(|l| {
-                    aplatir(l) == a || l.split_once(" (").is_some_and(|(court, _)| aplatir(court) == a)
+                    aplatir(l) == a
+                        || l.split_once(" (")
+                            .is_some_and(|(court, _)| aplatir(court) == a)
                 })
         })
         .map(|(code, _)| *code)
@@ -185,7 +187,11 @@ pub fn date_texte(brut: &str, naissance: bool, aujourdhui: NaiveDate) -> Option<
     let s = brut.trim();
     let s = s.split_whitespace().next().unwrap_or("");
     let parts: Vec<&str> = s.split(['/', '-', '.']).collect();
-    if parts.len() != 3 || parts.iter().any(|p| p.is_empty() || !p.bytes().all(|b| b.is_ascii_digit())) {
+    if parts.len() != 3
+        || parts
+            .iter()
+            .any(|p| p.is_empty() || !p.bytes().all(|b| b.is_ascii_digit()))
+    {
         return None;
     }
     let n = |p: &str| p.parse::<u32>().ok();
@@ -221,7 +227,10 @@ mod tests {
     #[test]
     fn flattening() {
         assert_eq!(aplatir("  N° d'étranger ! "), "n d etranger");
-        assert_eq!(cle_entete("Expiration du titre", &["du"]), cle_entete("titre expiration", &[]));
+        assert_eq!(
+            cle_entete("Expiration du titre", &["du"]),
+            cle_entete("titre expiration", &[])
+        );
         assert_eq!(cle_entete("Tél.", &[]), "tel");
     }
 

@@ -25,20 +25,43 @@ pub fn vocabulaire() -> Vocabulaire {
                 "Num dossier",
             ],
         ),
-        ("nom", vec!["Nom de famille", "Nom usuel", "Nom de naissance"]),
+        (
+            "nom",
+            vec!["Nom de famille", "Nom usuel", "Nom de naissance"],
+        ),
         ("prenom", vec!["Prénom", "Prénoms"]),
         (
             "date_naissance",
-            vec!["Date de naissance", "Né le", "Née le", "Né(e) le", "Naissance", "DDN"],
+            vec![
+                "Date de naissance",
+                "Né le",
+                "Née le",
+                "Né(e) le",
+                "Naissance",
+                "DDN",
+            ],
         ),
         ("nationalite", vec!["Nationalité", "Pays d'origine"]),
         (
             "numero_etranger",
-            vec!["N° étranger", "Numéro étranger", "N° AGDREF", "Numéro AGDREF", "AGDREF"],
+            vec![
+                "N° étranger",
+                "Numéro étranger",
+                "N° AGDREF",
+                "Numéro AGDREF",
+                "AGDREF",
+            ],
         ),
         (
             "telephone",
-            vec!["Téléphone", "Tél", "Tel", "Portable", "Mobile", "N° de téléphone"],
+            vec![
+                "Téléphone",
+                "Tél",
+                "Tel",
+                "Portable",
+                "Mobile",
+                "N° de téléphone",
+            ],
         ),
         ("adresse", vec!["Adresse postale", "Domicile"]),
         (
@@ -47,15 +70,31 @@ pub fn vocabulaire() -> Vocabulaire {
         ),
         (
             "demarche",
-            vec!["Démarche", "Type de démarche", "Procédure", "Type de demande"],
+            vec![
+                "Démarche",
+                "Type de démarche",
+                "Procédure",
+                "Type de demande",
+            ],
         ),
         (
             "blocage",
-            vec!["Blocage", "Type de blocage", "Problème", "Difficulté", "Motif du blocage"],
+            vec![
+                "Blocage",
+                "Type de blocage",
+                "Problème",
+                "Difficulté",
+                "Motif du blocage",
+            ],
         ),
         (
             "captures",
-            vec!["Captures", "Captures d'écran", "Nombre de captures", "Preuves"],
+            vec![
+                "Captures",
+                "Captures d'écran",
+                "Nombre de captures",
+                "Preuves",
+            ],
         ),
         (
             "ouvert_le",
@@ -82,23 +121,51 @@ pub fn vocabulaire() -> Vocabulaire {
         ),
         (
             "api_expire_le",
-            vec!["Fin API", "Expiration API", "Fin de l'API", "API valable jusqu'au"],
+            vec![
+                "Fin API",
+                "Expiration API",
+                "Fin de l'API",
+                "API valable jusqu'au",
+            ],
         ),
         (
             "pan_connu",
-            vec!["Connaissait le PAN", "PAN connu", "Connaît le PAN", "Connaissance du PAN"],
+            vec![
+                "Connaissait le PAN",
+                "PAN connu",
+                "Connaît le PAN",
+                "Connaissance du PAN",
+            ],
         ),
         (
             "notes",
-            vec!["Note", "Commentaire", "Commentaires", "Observations", "Remarques"],
+            vec![
+                "Note",
+                "Commentaire",
+                "Commentaires",
+                "Observations",
+                "Remarques",
+            ],
         ),
     ];
     let codes = vec![
-        ("demarche", libelles(Demarche::TOUS, |d| (d.code(), d.libelle()))),
-        ("blocage", libelles(Blocage::TOUS, |d| (d.code(), d.libelle()))),
-        ("type", libelles(TypeEvenement::TOUS, |d| (d.code(), d.libelle()))),
+        (
+            "demarche",
+            libelles(Demarche::TOUS, |d| (d.code(), d.libelle())),
+        ),
+        (
+            "blocage",
+            libelles(Blocage::TOUS, |d| (d.code(), d.libelle())),
+        ),
+        (
+            "type",
+            libelles(TypeEvenement::TOUS, |d| (d.code(), d.libelle())),
+        ),
         ("canal", libelles(Canal::TOUS, |d| (d.code(), d.libelle()))),
-        ("resultat", libelles(Resultat::TOUS, |d| (d.code(), d.libelle()))),
+        (
+            "resultat",
+            libelles(Resultat::TOUS, |d| (d.code(), d.libelle())),
+        ),
     ];
     Vocabulaire {
         synonymes,
@@ -273,7 +340,8 @@ pub const MODELE_FORMAT: &str =
 pub const TABLEUR_ET_CSV: &str =
     "--tableur ne se combine pas avec --personnes ou --evenements : importez l'un ou l'autre";
 
-pub const ESSAI_SANS_TABLEUR: &str = "--essai, --recette, --ecrire-recette et --feuille vont avec --tableur";
+pub const ESSAI_SANS_TABLEUR: &str =
+    "--essai, --recette, --ecrire-recette et --feuille vont avec --tableur";
 
 /// The French headers of the template, in the order of §1, and one example row.
 pub const MODELE_ENTETES: &[&str] = &[
