@@ -8,9 +8,12 @@ use crate::tableur::{Cible, Colonne, ErreurTableur, Vocabulaire};
 use std::fmt;
 use std::path::Path;
 
-/// The French words the matching needs: header synonyms, labels, yes and no.
-pub fn vocabulaire() -> Vocabulaire {
-    let synonymes = vec![
+/// The headers that mean each §1 column, besides its own name.
+type Synonymes = Vec<(&'static str, Vec<&'static str>)>;
+
+/// The headers of who the person is.
+fn synonymes() -> Synonymes {
+    vec![
         (
             "reference",
             vec![
@@ -64,6 +67,12 @@ pub fn vocabulaire() -> Vocabulaire {
             ],
         ),
         ("adresse", vec!["Adresse postale", "Domicile"]),
+    ]
+}
+
+/// The headers of the file's own fields (département, procedure, dates…).
+fn synonymes_dossier() -> Synonymes {
+    vec![
         (
             "departement",
             vec!["Département", "Dép", "Dépt", "Dept", "Code postal", "CP"],
@@ -147,7 +156,13 @@ pub fn vocabulaire() -> Vocabulaire {
                 "Remarques",
             ],
         ),
-    ];
+    ]
+}
+
+/// The French words the matching needs: header synonyms, labels, yes and no.
+pub fn vocabulaire() -> Vocabulaire {
+    let mut synonymes = synonymes();
+    synonymes.extend(synonymes_dossier());
     let codes = vec![
         (
             "demarche",
