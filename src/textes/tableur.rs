@@ -398,3 +398,47 @@ pub const MODELE_EXEMPLE: &[&str] = &[
     "Non",
     "Ligne d'exemple : remplacez-la (laissez le N° dossier vide, vigie en crée un).",
 ];
+
+// ------------------------------------------------------------------ the import screen
+
+pub const ECRAN_IMPORT: &str = "Importer un tableur";
+pub const ECRAN_FICHIER: &str = "Tableur à importer : ";
+pub const ECRAN_FICHIER_AIDE: &str =
+    "Chemin d'un fichier .xlsx, .ods ou .csv (depuis le dossier courant), puis Entrée.";
+pub const ECRAN_CORRIGER: &str =
+    "L'essai a trouvé des erreurs : changez la correspondance (← →, x) ou corrigez le tableur.";
+pub const TOUCHE_IGNORER: &str = "ignorer la colonne";
+pub const TOUCHE_IMPORTER: &str = "importer un tableur";
+
+pub fn ecran_titre(fichier: &str, feuille: &str, ligne: usize) -> String {
+    if feuille.is_empty() {
+        format!("{fichier} — en-têtes en ligne {ligne} — ↑↓ colonne, ← → destination, x ignorer")
+    } else {
+        format!(
+            "{fichier}, feuille « {feuille} » — en-têtes en ligne {ligne} — ↑↓ colonne, ← → \
+             destination, x ignorer"
+        )
+    }
+}
+
+pub fn ecran_colonne(
+    lettre: &str,
+    en_tete: &str,
+    cible: &str,
+    exemple: &str,
+    invalides: usize,
+) -> String {
+    let erreurs = match invalides {
+        0 => String::new(),
+        1 => " — 1 cellule invalide".to_string(),
+        n => format!(" — {n} cellules invalides"),
+    };
+    format!("{lettre} « {en_tete} » → {cible} (ex. : {exemple}){erreurs}")
+}
+
+pub fn ecran_essai_ok(personnes: usize, evenements: usize) -> String {
+    format!(
+        "Essai réussi : {personnes} personne(s) et {evenements} événement(s) à importer. \
+         Entrée importe."
+    )
+}
