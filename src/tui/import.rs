@@ -115,6 +115,11 @@ impl EcranImport {
     }
 }
 
+/// Every key of the screen (mapping and file field), from the keymap: for the help.
+pub fn raccourcis_accueil() -> Vec<super::Raccourci> {
+    super::clavier::raccourcis_panneau(&[Contexte::Import, Contexte::ImportFichier], true)
+}
+
 impl Panneau for EcranImport {
     fn dessiner(&self, f: &mut Frame, zone: Rect) {
         super::vue::import::dessiner(self, f, zone);
