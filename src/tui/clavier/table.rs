@@ -128,12 +128,14 @@ pub const TABLE: &[Liaison] = &[
         &[X::Liste],
         Some(k_::FICHE),
     ),
-    p(
+    // In the help only: the list's footer keeps its everyday keys at 80 columns.
+    l(
         &[k('I')],
         "I",
         Action::ImportTableur,
         ti::TOUCHE_IMPORTER,
         &[X::Liste],
+        None,
     ),
     p(
         &[k('x')],
