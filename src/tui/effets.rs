@@ -673,8 +673,10 @@ fn tableur(
             crate::textes::donnees::detail_journal_import,
         )
         .map_err(|e| match e {
-            crate::tableur::ErreurTableurImport::Cellules(v) => v,
-            crate::tableur::ErreurTableurImport::Store(_) => Vec::new(),
+            crate::tableur::ErreurTableurImport::Cellules(v) => {
+                crate::textes::donnees::import_refuse(v.len())
+            }
+            crate::tableur::ErreurTableurImport::Store(e) => e.to_string(),
         })
     });
     Ok(crate::tui::import::EtatTableur {

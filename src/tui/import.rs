@@ -22,7 +22,8 @@ pub struct EtatTableur {
     pub tableur: Tableur,
     pub essai: Result<usize, Vec<ErreurTableur>>,
     pub evenements: usize,
-    pub bilan: Option<Result<BilanImport, Vec<ErreurTableur>>>,
+    /// The import's outcome, or why it was refused (worded).
+    pub bilan: Option<Result<BilanImport, String>>,
 }
 
 /// The targets a column cycles through with ← →: every §1 field, the notes, ignored.
@@ -188,7 +189,7 @@ impl Panneau for EcranImport {
             ResultatPanneau::Tableur(Ok(e)) => {
                 let fin = match &e.bilan {
                     Some(Ok(b)) => Some(crate::textes::donnees::import_termine(b)),
-                    Some(Err(v)) => Some(crate::textes::donnees::import_refuse(v.len())),
+                    Some(Err(m)) => Some(m.clone()),
                     None => None,
                 };
                 self.selection = self
