@@ -58,7 +58,7 @@ pub enum Commande {
     Demo(DemoArgs),
     /// La liste du jour en texte simple (lecteurs d'écran, scripts).
     Aujourdhui(AujourdhuiArgs),
-    /// Importe personnes.csv et/ou evenements.csv (tout ou rien).
+    /// Importe personnes.csv et/ou evenements.csv, ou le tableur de la permanence (tout ou rien).
     Import(ImportArgs),
     /// Exporte les données complètes ou les statistiques anonymisées.
     #[command(subcommand)]
@@ -203,6 +203,24 @@ pub struct ImportArgs {
     /// Ignore les personnes dont la référence est déjà dans la base.
     #[arg(long)]
     pub ignorer_existants: bool,
+    /// Le tableur de la permanence (.xlsx, .ods ou CSV), lu tel quel.
+    #[arg(long, value_name = "FICHIER")]
+    pub tableur: Option<PathBuf>,
+    /// La feuille du classeur à lire (la première sinon).
+    #[arg(long, value_name = "NOM")]
+    pub feuille: Option<String>,
+    /// Rejoue une recette (correspondance des colonnes et des valeurs) écrite auparavant.
+    #[arg(long, value_name = "RECETTE")]
+    pub recette: Option<PathBuf>,
+    /// Écrit la correspondance utilisée dans une recette à relire et rejouer.
+    #[arg(long, value_name = "RECETTE")]
+    pub ecrire_recette: Option<PathBuf>,
+    /// Vérifie tout et n'écrit rien dans la base.
+    #[arg(long)]
+    pub essai: bool,
+    /// Écrit un tableur vide (en-têtes et une ligne d'exemple), .xlsx ou .csv.
+    #[arg(long, value_name = "FICHIER")]
+    pub modele: Option<PathBuf>,
 }
 
 #[derive(Debug, Subcommand)]

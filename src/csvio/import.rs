@@ -307,3 +307,39 @@ pub fn importer(
         }
     }
 }
+
+/// Checks `personnes` and/or `evenements` as `importer` does, against the references of
+/// `en_base` (those of the database, or none for a base not created yet), and writes nothing:
+/// the dry run of `vigie import --tableur --essai`, and the check made before a new base is
+/// created (a refused import creates no database). Returns the people the files hold.
+pub fn verifier(
+    personnes: Option<&Fichier>,
+    evenements: Option<&Fichier>,
+    en_base: &HashMap<String, i64>,
+    ignorer_existants: bool,
+) -> Result<usize, Vec<ErreurDonnees>> {
+    let Lus {
+        mut problemes,
+        lignes_personnes,
+        refs_fichier,
+        refs_lignes,
+        lignes_evenements,
+    } = lire_fichiers(personnes, evenements);
+    let nom_personnes = personnes.map(|f| f.nom.clone()).unwrap_or_default();
+    let nom_evenements = evenements.map(|f| f.nom.clone()).unwrap_or_default();
+    let existantes = verifier_references(
+        en_base,
+        &refs_fichier,
+        &refs_lignes,
+        &lignes_evenements,
+        (&nom_personnes, &nom_evenements),
+        ignorer_existants,
+        &mut problemes,
+    );
+    if problemes.is_empty() {
+        Ok(lignes_personnes.len() - existantes.len())
+    } else {
+        problemes.sort_by_key(|p| p.ordre);
+        Err(problemes.into_iter().map(|p| p.erreur).collect())
+    }
+}

@@ -601,6 +601,13 @@ pub enum EffetPanneau {
         lignes: usize,
         remplacer: bool,
     },
+    /// Read the desk's sheet at `chemin`, with the targets chosen on screen (`None`: as
+    /// found), and dry-run it; `importer`: then import it if the dry run passes.
+    Tableur {
+        chemin: String,
+        cibles: Option<Vec<crate::tableur::Cible>>,
+        importer: bool,
+    },
 }
 
 /// What the executor brings back to the panel.
@@ -617,6 +624,8 @@ pub enum ResultatPanneau {
         lignes: usize,
         resultat: std::io::Result<()>,
     },
+    /// The sheet mapped and dry-run (and imported when asked), or why it cannot be read.
+    Tableur(Result<Box<crate::tui::import::EtatTableur>, String>),
 }
 
 fn fiche(store: &Store, d: Departement) -> Option<Fiche> {
@@ -671,7 +680,65 @@ pub fn executer_panneau(e: EffetPanneau, store: &mut Store) -> ResultatPanneau {
                 resultat,
             }
         }
+        EffetPanneau::Tableur {
+            chemin,
+            cibles,
+            importer,
+        } => ResultatPanneau::Tableur(tableur(store, &chemin, cibles, importer).map(Box::new)),
     }
+}
+
+/// The import screen's one effect: the same reading, mapping, check and import as
+/// `vigie import --tableur`.
+fn tableur(
+    store: &mut Store,
+    chemin: &str,
+    cibles: Option<Vec<crate::tableur::Cible>>,
+    importer: bool,
+) -> Result<crate::tui::import::EtatTableur, String> {
+    use crate::textes::tableur as tt;
+    let octets = std::fs::read(chemin)
+        .map_err(|e| crate::textes::donnees::lecture_fichier(std::path::Path::new(chemin), &e))?;
+    let vocabulaire = tt::vocabulaire();
+    let mut t = crate::tableur::ouvrir(chemin, &octets, None, None, &vocabulaire)
+        .map_err(|e| e.to_string())?;
+    if let Some(c) = cibles
+        && c.len() == t.colonnes.len()
+    {
+        for (col, cible) in t.colonnes.iter_mut().zip(c) {
+            col.cible = cible;
+        }
+    }
+    let en_base: std::collections::HashMap<String, i64> = store
+        .personnes()
+        .map_err(|e| e.to_string())?
+        .into_iter()
+        .filter_map(|p| Some((p.reference, p.id?)))
+        .collect();
+    let prises = en_base.keys().cloned().collect();
+    let aujourdhui = crate::config::aujourdhui().unwrap_or_default();
+    let conv = crate::tableur::convertir(&t, &vocabulaire, &prises, aujourdhui);
+    let essai = crate::tableur::essayer(&t, &conv, &en_base);
+    let bilan = (importer && essai.is_ok()).then(|| {
+        crate::tableur::importer_tableur(
+            store,
+            &t,
+            &conv,
+            crate::textes::donnees::detail_journal_import,
+        )
+        .map_err(|e| match e {
+            crate::tableur::ErreurTableurImport::Cellules(v) => {
+                crate::textes::donnees::import_refuse(v.len())
+            }
+            crate::tableur::ErreurTableurImport::Store(e) => e.to_string(),
+        })
+    });
+    Ok(crate::tui::import::EtatTableur {
+        tableur: t,
+        essai,
+        evenements: conv.lignes_evenements.len(),
+        bilan,
+    })
 }
 
 /// Feeds a panel's effects to the executor and their results back to the panel until it

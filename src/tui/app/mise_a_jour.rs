@@ -116,6 +116,11 @@ impl App {
                     crate::tui::prefecture::EcranPrefecture::nouveau(dep, self.aujourdhui);
                 return self.ouvrir_panneau(t::ECRAN_PREFECTURE, Box::new(panneau));
             }
+            Action::ImportTableur => {
+                let panneau = crate::tui::import::EcranImport::nouveau();
+                return self
+                    .ouvrir_panneau(crate::textes::tableur::ECRAN_IMPORT, Box::new(panneau));
+            }
             Action::Statistiques => {
                 let panneau = crate::tui::stats::EcranStats::nouveau(self.aujourdhui);
                 return self.ouvrir_panneau(t::ECRAN_STATS, Box::new(panneau));
