@@ -202,22 +202,26 @@ pub struct ExportDonneesArgs {
 
 #[derive(Debug, Args)]
 pub struct ExportStatsArgs {
-    /// Premier jour de la période (inclus), AAAA-MM-JJ ou JJ/MM/AAAA ; avec --au.
+    /// Premier jour de la période (le premier d'un mois), AAAA-MM-JJ ou JJ/MM/AAAA ; avec --au.
     #[arg(long, value_name = "DATE")]
     pub du: Option<String>,
-    /// Dernier jour de la période (inclus), AAAA-MM-JJ ou JJ/MM/AAAA.
+    /// Dernier jour de la période (le dernier d'un mois), AAAA-MM-JJ ou JJ/MM/AAAA.
     #[arg(long, value_name = "DATE")]
     pub au: Option<String>,
     /// Un mois entier, par exemple 2026-11.
-    #[arg(long, value_name = "AAAA-MM", conflicts_with_all = ["du", "au", "annee"])]
+    #[arg(long, value_name = "AAAA-MM", conflicts_with_all = ["du", "au", "annee", "trimestre"])]
     pub mois: Option<String>,
+    /// Un trimestre entier, par exemple 2026-T4.
+    #[arg(long, value_name = "AAAA-TN", conflicts_with_all = ["du", "au", "annee", "mois"])]
+    pub trimestre: Option<String>,
     /// Une année entière, par exemple 2026.
-    #[arg(long, value_name = "AAAA", conflicts_with_all = ["du", "au", "mois"])]
+    #[arg(long, value_name = "AAAA", conflicts_with_all = ["du", "au", "mois", "trimestre"])]
     pub annee: Option<String>,
     /// Ajoute un bloc par département.
     #[arg(long)]
     pub par_departement: bool,
-    /// Seuil de secret statistique : cases de moins de K personnes masquées (5 par défaut).
+    /// Seuil de secret statistique : cases de moins de K personnes masquées (5 par défaut,
+    /// au moins 3).
     #[arg(
         long,
         default_value_t = 5,

@@ -77,12 +77,7 @@ const LARGEUR_LIBELLE: usize = 30;
 
 /// The calendar month containing `d`, or the month before it.
 fn mois_de(d: NaiveDate, decalage: i32) -> Periode {
-    let (mut a, mut m) = (d.year(), d.month() as i32 + decalage);
-    while m < 1 {
-        m += 12;
-        a -= 1;
-    }
-    Periode::mois(a, m as u32).unwrap_or(Periode { du: d, au: d })
+    Periode::mois_de(d, decalage).unwrap_or(Periode { du: d, au: d })
 }
 
 impl EcranStats {
@@ -223,9 +218,21 @@ impl EcranStats {
         let Some(tab) = &self.tableau else {
             return Reponse::Rien;
         };
+        // Exactly the table shown, and only if it may leave: whole months, audit passed.
+        if let Err(failles) = crate::stats::auditer(tab) {
+            let m = if tab.periode.mois_entiers() {
+                t::audit_refuse(&failles)
+            } else {
+                t::periode_non_entiere(&date_iso(tab.periode.du), &date_iso(tab.periode.au))
+            };
+            if let Mode::Fichier { erreur, .. } = &mut self.mode {
+                *erreur = Some(m);
+            }
+            return Reponse::Rien;
+        }
         Reponse::Effet(EffetPanneau::Exporter {
             nom,
-            octets: tab.ecrire(format),
+            octets: tab.ecrire(format, &t::LIBELLES),
             lignes: tab.lignes.len(),
             remplacer,
         })
@@ -312,7 +319,10 @@ impl EcranStats {
                 return self.actualiser();
             }
             Action::SeuilMoins => {
-                self.seuil = self.seuil.saturating_sub(1).max(1);
+                self.seuil = self
+                    .seuil
+                    .saturating_sub(1)
+                    .max(crate::stats::SEUIL_MINIMUM);
                 return self.actualiser();
             }
             Action::Exporter if self.tableau.is_some() => {
