@@ -28,6 +28,8 @@ const COUCHES: &[(&str, &[&str])] = &[
         &["domain", "store", "csvio", "lettres", "fichiers"],
     ),
     ("demo", &["domain", "store"]),
+    // Federation contributions: encrypted exact counts, summed then suppressed by `stats`.
+    ("federation", &["domain", "stats"]),
     // The French words of everything below (no I/O).
     (
         "textes",
@@ -40,6 +42,7 @@ const COUCHES: &[(&str, &[&str])] = &[
             "stats",
             "lettres",
             "protection",
+            "federation",
             "mise_en_page",
         ],
     ),
@@ -60,6 +63,7 @@ const COUCHES: &[(&str, &[&str])] = &[
             "lettres",
             "protection",
             "demo",
+            "federation",
             "textes",
             "config",
         ],
@@ -78,6 +82,7 @@ const COUCHES: &[(&str, &[&str])] = &[
             "lettres",
             "protection",
             "demo",
+            "federation",
             "textes",
             "config",
             "tui",
@@ -90,6 +95,7 @@ const CAISSES_RESERVEES: &[(&str, &[&str])] = &[
     ("rusqlite", &["store"]),
     ("ratatui", &["tui"]),
     ("crossterm", &["tui"]),
+    ("age", &["federation"]),
 ];
 
 /// `src/` of this crate.

@@ -3,6 +3,7 @@
 
 mod aujourdhui;
 mod donnees;
+mod federation;
 mod lettres;
 mod phrase;
 mod prefecture;
@@ -65,6 +66,9 @@ pub enum Commande {
     Export(ExportCommande),
     /// Fiche d'une préfecture (numéro ou nom), et partage des corrections locales.
     Prefecture(PrefectureArgs),
+    /// Fédération : ses clés, et la somme des contributions des permanences.
+    #[command(subcommand)]
+    Federation(FederationCommande),
     /// Affiche les règles de délais en vigueur et leurs sources.
     Regles,
     /// Lettre recommandée avec accusé de réception à la préfecture (étape 3 bis).
@@ -191,6 +195,55 @@ pub enum ExportCommande {
     Donnees(ExportDonneesArgs),
     /// Statistiques anonymisées d'une période.
     Stats(ExportStatsArgs),
+    /// Contribution d'un mois pour la fédération (comptes exacts, chiffrés pour elle).
+    Contribution(ExportContributionArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct ExportContributionArgs {
+    /// Le mois, par exemple 2026-11.
+    #[arg(long, value_name = "AAAA-MM")]
+    pub mois: String,
+    /// Clé publique de la fédération (age1…, son fichier federation.pub).
+    #[arg(long, value_name = "CLÉ")]
+    pub destinataire: String,
+    /// Nom de la permanence (le même chaque mois).
+    #[arg(long, value_name = "NOM")]
+    pub poste: String,
+    /// Fichier à écrire (sinon la sortie standard).
+    #[arg(long, value_name = "FICHIER")]
+    pub sortie: Option<PathBuf>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum FederationCommande {
+    /// Crée la paire de clés de la fédération dans un dossier.
+    Cles {
+        /// Dossier où écrire federation.cle (privée) et federation.pub (publique).
+        #[arg(long, value_name = "DOSSIER")]
+        dossier: PathBuf,
+    },
+    /// Additionne les contributions d'un mois et écrit le tableau des statistiques.
+    Agreger(AgregerArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct AgregerArgs {
+    /// Clé privée de la fédération (federation.cle).
+    #[arg(long, value_name = "FICHIER")]
+    pub cle: PathBuf,
+    /// Les contributions reçues des permanences.
+    #[arg(value_name = "CONTRIBUTION", required = true)]
+    pub fichiers: Vec<PathBuf>,
+    /// Ajoute un bloc par département.
+    #[arg(long)]
+    pub par_departement: bool,
+    /// Seuil de secret statistique (5 par défaut, au moins 3).
+    #[arg(long, default_value_t = 5, hide_default_value = true, value_name = "K")]
+    pub seuil: u32,
+    /// Fichier de sortie (sinon la sortie standard).
+    #[arg(long, value_name = "FICHIER")]
+    pub sortie: Option<PathBuf>,
 }
 
 #[derive(Debug, Args)]
@@ -429,6 +482,13 @@ fn executer(commande: Option<Commande>, ctx: &Contexte) -> Result<(), ErreurCli>
         Some(Commande::Import(a)) => donnees::import(&a, ctx),
         Some(Commande::Export(ExportCommande::Donnees(a))) => donnees::export_donnees(&a, ctx),
         Some(Commande::Export(ExportCommande::Stats(a))) => stats::executer(a, ctx),
+        Some(Commande::Export(ExportCommande::Contribution(a))) => {
+            federation::contribution(&a, ctx)
+        }
+        Some(Commande::Federation(FederationCommande::Cles { dossier })) => {
+            federation::cles(&dossier)
+        }
+        Some(Commande::Federation(FederationCommande::Agreger(a))) => federation::agreger(&a),
         Some(Commande::Prefecture(args)) => prefecture::executer(args, ctx),
         Some(Commande::Regles) => regles::executer(),
         Some(Commande::Lettre(a)) => lettres::lettre(&a, ctx),

@@ -86,16 +86,24 @@ pub fn executer(a: ExportStatsArgs, ctx: &Contexte) -> Result<(), ErreurCli> {
     // The guard: a table the audit finds a recoverable cell in never leaves.
     stats::auditer(&tableau).map_err(|f| t::audit_refuse(&f))?;
     let octets = tableau.ecrire(format, &t::LIBELLES);
-    match &a.sortie {
+    sortir(a.sortie.as_deref(), &octets)?;
+    if let Some(chemin) = &a.sortie {
+        eprintln!("{}", t::fichier_ecrit(chemin, tableau.lignes.len()));
+    }
+    Ok(())
+}
+
+/// Writes `octets` to `sortie` (replaced whole or not at all, owner-only, a symlink there
+/// never followed), or to standard output.
+pub fn sortir(sortie: Option<&std::path::Path>, octets: &[u8]) -> Result<(), ErreurCli> {
+    match sortie {
         Some(chemin) => {
-            // Replaced whole or not at all, owner-only, a symlink there never followed.
-            crate::fichiers::ecrire_prive(chemin, &octets, crate::fichiers::SiExiste::Remplacer)
+            crate::fichiers::ecrire_prive(chemin, octets, crate::fichiers::SiExiste::Remplacer)
                 .map_err(|e| t::ecriture_impossible(chemin, &e))?;
-            eprintln!("{}", t::fichier_ecrit(chemin, tableau.lignes.len()));
         }
         None => {
             let mut sortie = std::io::stdout().lock();
-            match sortie.write_all(&octets).and_then(|_| sortie.flush()) {
+            match sortie.write_all(octets).and_then(|_| sortie.flush()) {
                 // A reader gone away (`| head`) is not an error for a script.
                 Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
                     return Err(t::ecriture_impossible(std::path::Path::new("-"), &e).into());
