@@ -309,10 +309,63 @@ fn loads_on_first_key_and_shortcuts() {
     touche(&mut e, &mut s, KeyCode::Char('a'));
     assert!(ecran(&mut e).0[2].contains("du 01/01/2026 au 31/12/2026"));
     let r: Vec<&str> = e.raccourcis().iter().map(|r| r.touche).collect();
-    assert_eq!(r, ["m", "p", "a", "d", "t", "+ -", "e", "Échap", "↑↓ j k"]);
+    assert_eq!(
+        r,
+        ["m", "p", "a", "d", "t", "g", "+ -", "e", "Échap", "↑↓ j k"]
+    );
     assert_eq!(touche(&mut e, &mut s, KeyCode::F(5)), Reponse::Ignoree);
     // Last month across a year boundary.
     let mut janvier = EcranStats::nouveau(commun::d("2027-01-10"));
     touche(&mut janvier, &mut s, KeyCode::Char('p'));
     assert!(ecran(&mut janvier).0[2].contains("du 01/12/2026 au 31/12/2026"));
+}
+
+#[test]
+fn snapshot_trend_of_the_last_twelve_months() {
+    let (_dir, mut s, mut e) = ouvrir();
+    // At the minimum threshold, so that the fixture's months show numbers.
+    for _ in 0..2 {
+        touche(&mut e, &mut s, KeyCode::Char('-'));
+    }
+    touche(&mut e, &mut s, KeyCode::Char('g'));
+    let (lignes, _) = ecran(&mut e);
+    let attendu: Vec<&str> = vec![
+        "┌ Statistiques ────────────────────────────────────────────────────────────────┐",
+        "│(•) ce mois  ( ) mois dernier  ( ) année  ( ) dates                           │",
+        "│Période : du 01/12/2026 au 31/12/2026 · seuil 3                               │",
+        "│Bloc : ensemble                                                               │",
+        "│Tendance des 12 derniers mois (ensemble)                                      │",
+        "│Mois      Suivies               CCC sans aide  PAN sans RDV  Rupture          │",
+        "│janv. 26               0        —              —             —                │",
+        "│févr. 26               0        —              —             —                │",
+        "│mars 26                0        —              —             —                │",
+        "│avr. 26                0        —              —             —                │",
+        "│mai 26                 0        —              —             —                │",
+        "│juin 26                0        —              —             —                │",
+        "│juil. 26               0        —              —             —                │",
+        "│août 26                0        —              —             —                │",
+        "│sept. 26               0        —              —             —                │",
+        "│oct. 26   ███████      6        masqué         —             masqué           │",
+        "│nov. 26   ████████████ 11       66,7 %         masqué        37,5 %           │",
+        "│déc. 26   masqué                —              —             masqué           │",
+        "│                                                                              │",
+        "│CCC sans aide concrète ici : 66,7 % (nov. 26, personnes)                      │",
+        "│Enquête FAS : 82 % — part des structures interrogées, pas des personnes       │",
+        "│                                                                              │",
+        "│                                                                              │",
+        "└──────────────────────────────────────────────────────────────────────────────┘",
+    ];
+    assert_eq!(lignes, attendu);
+    // Each month is that month's published table: November's figures are the export's.
+    let novembre =
+        vigie::stats::calculer(&s, vigie::stats::Periode::mois(2026, 11).unwrap(), false, 3)
+            .unwrap();
+    let l = novembre
+        .ligne(None, vigie::stats::Indicateur::CccSansAide)
+        .unwrap();
+    let pct = vigie::stats::formater_dixiemes(l.pourcentage_dixiemes().unwrap()).replace('.', ",");
+    assert!(lignes[16].contains(&format!("{pct} %")), "{}", lignes[16]);
+    // g again: back to the list.
+    touche(&mut e, &mut s, KeyCode::Char('g'));
+    assert!(ecran(&mut e).0[4].contains("Personnes suivies"));
 }

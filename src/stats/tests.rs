@@ -323,16 +323,23 @@ fn waiting_median_of_few_people_is_masked_even_with_many_events() {
         personnes: Some(personnes),
         ..ligne(None, I::AttenteCccMedianeMinutes, "", 0, Some(9))
     };
-    let mut l = vec![attente(2), attente(5), attente(0)];
+    // Each in its own block (département), with a published total.
+    let mut l = Vec::new();
+    for (dep, personnes) in [("33", 2), ("69", 5), ("75", 0)] {
+        l.push(ligne(Some(dep), I::PersonnesSuivies, "", 20, None));
+        let mut a = attente(personnes);
+        a.departement = Departement::depuis_code(dep).ok();
+        l.push(a);
+    }
     supprimer(&mut l, 5, false);
-    assert_eq!(l[0].statut, Statut::Masque);
+    assert_eq!(l[1].statut, Statut::Masque);
     assert_eq!(
-        l[0].cellules().base,
+        l[1].cellules().base,
         "9",
         "the event count is still a base ≥ K"
     );
-    assert_eq!(l[0].cellules().valeur, "");
-    assert_eq!(l[1].statut, Statut::Ok);
-    assert_eq!(l[1].cellules().valeur, "20");
-    assert_eq!(l[2].statut, Statut::Ok);
+    assert_eq!(l[1].cellules().valeur, "");
+    assert_eq!(l[3].statut, Statut::Ok);
+    assert_eq!(l[3].cellules().valeur, "20");
+    assert_eq!(l[5].statut, Statut::Ok);
 }

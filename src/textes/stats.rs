@@ -228,6 +228,34 @@ pub mod ecran {
     pub const R_ANNULER: &str = "annuler";
     pub const R_ECRIRE: &str = "écrire le fichier";
     pub const R_FORMAT: &str = "format csv / excel-fr";
+    pub const R_TENDANCE: &str = "tendance 12 mois";
+    pub const TENDANCE_TITRE: &str = "Tendance des 12 derniers mois (ensemble)";
+    pub const TENDANCE_COLONNES: [&str; 5] = [
+        "Mois",
+        "Suivies",
+        "CCC sans aide",
+        "PAN sans RDV",
+        "Rupture",
+    ];
+    pub const TENDANCE_MASQUE: &str = "masqué";
+    pub const TENDANCE_CALCUL: &str = "Calcul de la tendance…";
+    pub const MOIS_COURTS: [&str; 12] = [
+        "janv.", "févr.", "mars", "avr.", "mai", "juin", "juil.", "août", "sept.", "oct.", "nov.",
+        "déc.",
+    ];
+    /// Beside the FAS survey's figure: a share of structures, never of people.
+    pub fn fas(dernier: Option<(&str, String)>) -> [String; 2] {
+        let ici = match dernier {
+            Some((mois, taux)) => {
+                format!("CCC sans aide concrète ici : {taux} ({mois}, personnes)")
+            }
+            None => "CCC sans aide concrète ici : aucun mois publié".to_string(),
+        };
+        [
+            ici,
+            "Enquête FAS : 82 % — part des structures interrogées, pas des personnes".to_string(),
+        ]
+    }
 
     pub fn masque(seuil: u64) -> String {
         format!("masqué (< {seuil})")

@@ -188,6 +188,8 @@ pub enum Action {
     Exporter,
     FormatSuivant,
     Actualiser,
+    /// Statistics: the trend of the last 12 months (and back).
+    Tendance,
 }
 
 /// One key (a code, with or without Ctrl).

@@ -531,6 +531,8 @@ pub enum EffetPanneau {
         par_departement: bool,
         seuil: u64,
     },
+    /// The last 12 months of the statistics (`ensemble`), for the trend chart.
+    CalculerTendance { aujourdhui: NaiveDate, seuil: u64 },
     /// Write an export to the file named `nom` (relative to the current directory);
     /// `remplacer`: the volunteer said an existing file may be replaced.
     Exporter {
@@ -549,6 +551,7 @@ pub enum ResultatPanneau {
     /// The stored correction and its card reloaded, or what went wrong.
     Correction(Result<(Correction, Option<Fiche>), String>),
     Stats(Result<Tableau, String>),
+    Tendance(Result<Vec<crate::stats::Point>, String>),
     /// The absolute path tried, the number of rows, and the outcome of the write.
     Export {
         chemin: PathBuf,
@@ -570,6 +573,9 @@ fn lecture(e: &EffetPanneau, store: &Store) -> Option<ResultatPanneau> {
             par_departement,
             seuil,
         } => Some(calcul(store, periode, par_departement, seuil)),
+        EffetPanneau::CalculerTendance { aujourdhui, seuil } => {
+            Some(tendance(store, aujourdhui, seuil))
+        }
         _ => None,
     }
 }
@@ -577,6 +583,12 @@ fn lecture(e: &EffetPanneau, store: &Store) -> Option<ResultatPanneau> {
 fn calcul(store: &Store, periode: Periode, par_departement: bool, seuil: u64) -> ResultatPanneau {
     ResultatPanneau::Stats(
         crate::stats::calculer(store, periode, par_departement, seuil).map_err(|e| e.to_string()),
+    )
+}
+
+fn tendance(store: &Store, aujourdhui: NaiveDate, seuil: u64) -> ResultatPanneau {
+    ResultatPanneau::Tendance(
+        crate::stats::tendance(store, aujourdhui, 12, seuil).map_err(|e| e.to_string()),
     )
 }
 
@@ -589,6 +601,7 @@ pub fn executer_panneau(e: EffetPanneau, store: &mut Store) -> ResultatPanneau {
             par_departement,
             seuil,
         } => calcul(store, periode, par_departement, seuil),
+        EffetPanneau::CalculerTendance { aujourdhui, seuil } => tendance(store, aujourdhui, seuil),
         EffetPanneau::AjouterCorrection(n) => ResultatPanneau::Correction(
             corrections::ajouter(store, &n)
                 .map(|c| (c, fiche(store, n.departement)))

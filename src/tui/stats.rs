@@ -16,8 +16,9 @@ use super::{Panneau, Raccourci, Reponse};
 type Saisie = crate::tui::editeur::Editeur;
 
 mod rendu;
+mod tendance;
 use crate::domain::{Blocage, Demarche, date_iso, parse_date};
-use crate::stats::{Format, Indicateur, Ligne, Periode, Statut, Tableau, Valeur};
+use crate::stats::{Format, Indicateur, Ligne, Periode, Point, Statut, Tableau, Valeur};
 use crate::textes::moteur::date_fr;
 use crate::textes::stats as t;
 use crate::textes::stats::ecran as e;
@@ -70,6 +71,9 @@ pub struct EcranStats {
     defilement: Cell<usize>,
     mode: Mode,
     message: Option<String>,
+    /// The trend of the last 12 months is shown instead of the list (`g`).
+    vue_tendance: bool,
+    tendance: Option<Result<Vec<Point>, String>>,
 }
 
 const LARGEUR_BARRE: usize = 18;
@@ -94,6 +98,8 @@ impl EcranStats {
             defilement: Cell::new(0),
             mode: Mode::Liste,
             message: None,
+            vue_tendance: false,
+            tendance: None,
         }
     }
 
@@ -104,6 +110,12 @@ impl EcranStats {
     }
 
     fn calcul(&self) -> EffetPanneau {
+        if self.vue_tendance {
+            return EffetPanneau::CalculerTendance {
+                aujourdhui: self.aujourdhui,
+                seuil: self.seuil,
+            };
+        }
         EffetPanneau::CalculerStats {
             periode: self.periode,
             par_departement: self.par_departement,
@@ -295,6 +307,10 @@ impl EcranStats {
                     erreur: None,
                 }
             }
+            Action::Tendance => {
+                self.vue_tendance = !self.vue_tendance;
+                return self.actualiser();
+            }
             Action::ParDepartement => {
                 self.par_departement = !self.par_departement;
                 self.bloc = 0;
@@ -479,6 +495,7 @@ impl Panneau for EcranStats {
                         | Action::SeuilPlus
                         | Action::SeuilMoins
                         | Action::Actualiser
+                        | Action::Tendance
                         | Action::Retour
                 );
                 if self.tableau.is_none() && !recalcule {
@@ -503,6 +520,10 @@ impl Panneau for EcranStats {
         match r {
             ResultatPanneau::Stats(r) => {
                 self.installer(r);
+                Reponse::Rien
+            }
+            ResultatPanneau::Tendance(r) => {
+                self.tendance = Some(r);
                 Reponse::Rien
             }
             ResultatPanneau::Export {

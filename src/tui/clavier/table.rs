@@ -498,6 +498,13 @@ pub const TABLE: &[Liaison] = &[
         &[X::StatsPeriode],
     ),
     p(
+        &[k('g')],
+        "g",
+        Action::Tendance,
+        se::R_TENDANCE,
+        &[X::StatsPeriode],
+    ),
+    p(
         &[code(KeyCode::Left), code(KeyCode::Right)],
         "← →",
         Action::ChoixSuivant,

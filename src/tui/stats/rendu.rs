@@ -167,6 +167,9 @@ impl EcranStats {
             interieur.height.saturating_sub(4),
         );
         match self.mode.clone() {
+            Mode::Liste if self.vue_tendance => {
+                self.dessiner_tendance(f, corps);
+            }
             Mode::Liste => {
                 if self.tableau.is_none() {
                     f.render_widget(Paragraph::new(e::A_CHARGER), corps);
