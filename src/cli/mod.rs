@@ -174,6 +174,9 @@ pub struct AujourdhuiArgs {
     /// Liste toutes les personnes suivies, pas seulement celles du jour.
     #[arg(long)]
     pub tous: bool,
+    /// Format : texte (par défaut) ou csv (codes pour les scripts, sans nom).
+    #[arg(long, value_name = "FORMAT")]
+    pub format: Option<String>,
 }
 
 #[derive(Debug, Args)]

@@ -80,6 +80,10 @@ impl App {
                     a.a_ecraser = None;
                 }
             }
+            // Esc while a busy base is being tried again stops trying; the entry stays.
+            Action::Retour if self.reessai.is_some() => {
+                self.annuler_reessai();
+            }
             Action::Retour => return self.retour(),
             // A question on screen is answered first.
             Action::Aide
@@ -142,13 +146,15 @@ impl App {
                 }
             }
             Action::Saisir(ty) => match self.personne_courante().cloned() {
-                Some(p) => self
-                    .pile
-                    .push(Ecran::Saisie(Box::new(FormEvenement::nouveau(
-                        p,
-                        ty,
-                        self.aujourdhui,
-                    )))),
+                Some(p) => {
+                    let mut f = FormEvenement::nouveau(p, ty, self.aujourdhui);
+                    let evenements = match self.ecran() {
+                        Some(Ecran::Fiche(fiche)) => fiche.donnees.evenements.as_slice(),
+                        _ => &[],
+                    };
+                    f.proposer_echeance_api(evenements, &self.regles);
+                    self.pile.push(Ecran::Saisie(Box::new(f)))
+                }
                 None => self.message = Some(t::AUCUNE_SELECTION.into()),
             },
             Action::Ouvrir => match self.pile.last() {
@@ -203,7 +209,7 @@ impl App {
     }
 
     /// Enter or Ctrl-S: save the form, or write the previewed document.
-    fn enregistrer(&mut self) -> Vec<Effet> {
+    pub(in crate::tui) fn enregistrer(&mut self) -> Vec<Effet> {
         match self.pile.last_mut() {
             Some(Ecran::Saisie(f)) => {
                 if let (Some(ev), Some(id)) = (f.construire(), f.personne.id) {
