@@ -40,7 +40,7 @@ fn gens(n: usize) -> (P, Vec<vigie::domain::Evenement>) {
         Resultat::Resolu,
         Resultat::AttestationImpossibilite,
     ][n % 4];
-    if n % 5 != 0 {
+    if !n.is_multiple_of(5) {
         e.push(ev(
             j,
             TypeEvenement::Ccc,
@@ -50,7 +50,7 @@ fn gens(n: usize) -> (P, Vec<vigie::domain::Evenement>) {
             Some((n as u32 * 7) % 90),
         ));
     }
-    if n % 3 == 0 {
+    if n.is_multiple_of(3) {
         e.push(ev(
             j,
             TypeEvenement::Pan,
