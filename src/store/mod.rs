@@ -26,6 +26,7 @@ mod ouverture;
 mod personnes;
 mod phrase;
 mod protection;
+mod recherche;
 pub mod restauration;
 mod schema;
 mod stats;
@@ -144,6 +145,8 @@ pub struct Store {
     conn: Connection,
     benevole: String,
     chemin: PathBuf,
+    /// The folded search keys in memory (`recherche`), built at the first search.
+    index_recherche: std::cell::RefCell<Option<recherche::IndexRecherche>>,
 }
 
 /// One open `BEGIN IMMEDIATE` transaction, handed to the closure of `Store::ecrire`: the

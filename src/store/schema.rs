@@ -90,6 +90,11 @@ const MIGRATIONS: &[&str] = &[
     ALTER TABLE personnes ADD COLUMN numero_etranger TEXT;
     ALTER TABLE personnes ADD COLUMN adresse TEXT;
     ",
+    // 3 → 4: search keys folded by `domain::recherche` (every diacritic, apostrophes and
+    // hyphens, phones as digits): emptied here, recomputed in Rust after the migrations.
+    "
+    UPDATE personnes SET recherche = '';
+    ",
 ];
 
 /// The schema version this binary writes.
@@ -153,6 +158,9 @@ pub(super) fn migrer(conn: &mut Connection, nouvelle: bool) -> ResultatStore<()>
     for (i, sql) in MIGRATIONS.iter().enumerate().skip(version as usize) {
         tx.execute_batch(sql)?;
         tx.pragma_update(None, "user_version", (i + 1) as i64)?;
+    }
+    if version < VERSION_SCHEMA {
+        super::recherche::completer_cles(&tx)?;
     }
     if app != APPLICATION_ID {
         tx.pragma_update(None, "application_id", APPLICATION_ID)?;

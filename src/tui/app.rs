@@ -477,20 +477,17 @@ impl App {
     }
 }
 
-/// Search results where a word of the name, first name or reference starts with what was
-/// typed come first ("dia" finds DIALLO before NADIA); the store's order is kept otherwise.
+/// Search results where a word of the name starts with what was typed come first, then a
+/// word of the first name or reference ("dia" finds DIALLO before NADIA); the store's order
+/// is kept otherwise.
 pub fn classer_resultats(mut v: Vec<Personne>, requete: &str) -> Vec<Personne> {
-    use crate::domain::replier;
-    let q = replier(requete.trim());
+    let q = crate::domain::recherche::Requete::nouvelle(requete);
     let rang = |p: &Personne| -> u8 {
-        let debut = |s: &str| {
-            replier(s)
-                .split(|c: char| !c.is_alphanumeric())
-                .any(|m| !m.is_empty() && m.starts_with(&q))
-        };
-        if debut(&p.nom) {
+        if q.commence_un_mot(&p.nom) {
             0
-        } else if p.prenom.as_deref().is_some_and(debut) || debut(&p.reference) {
+        } else if p.prenom.as_deref().is_some_and(|s| q.commence_un_mot(s))
+            || q.commence_un_mot(&p.reference)
+        {
             1
         } else {
             2

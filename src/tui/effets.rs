@@ -8,7 +8,7 @@ use super::app::{
     classer_resultats, en_retard, texte_document,
 };
 use super::clavier::Document;
-use super::formulaire::{FormPersonne, reference_suivante};
+use super::formulaire::FormPersonne;
 use super::{Panneau, Reponse};
 use crate::domain::regles::Regles;
 use crate::domain::{Departement, Evenement, Personne};
@@ -18,7 +18,7 @@ use crate::prefectures::corrections::{self, Correction, NouvelleCorrection};
 use crate::stats::{Periode, Tableau};
 use crate::store::{ErreurStore, Store};
 use crate::textes::tui as t;
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use std::path::PathBuf;
 
 /// What the update asks the outside world to do.
@@ -79,10 +79,8 @@ impl App {
                 Ok(None) => self.message = Some(t::erreur(&ErreurStore::Introuvable.to_string())),
                 Err(e) => self.message = Some(t::erreur(&e.to_string())),
             },
-            Effet::NouvellePersonne => match store.personnes() {
-                Ok(v) => {
-                    let r =
-                        reference_suivante(v.iter().map(|p| p.reference.as_str()), self.aujourdhui);
+            Effet::NouvellePersonne => match store.prochaine_reference(self.aujourdhui.year()) {
+                Ok(r) => {
                     self.pile
                         .push(Ecran::Personne(Box::new(FormPersonne::nouvelle(
                             &r,
@@ -307,7 +305,15 @@ impl App {
     }
 
     fn enregistrer_personne(&mut self, p: Personne, store: &mut Store) {
+        let numeroter = matches!(self.pile.last(), Some(Ecran::Personne(f)) if f.a_numeroter(&p));
+        let mut p = p;
         let resultat = match p.id {
+            None if numeroter => store
+                .creer_personne_numerotee(&p, self.aujourdhui.year())
+                .map(|(id, reference)| {
+                    p.reference = reference;
+                    id
+                }),
             None => store.creer_personne(&p),
             Some(_) => store.modifier_personne(&p),
         };

@@ -20,7 +20,7 @@ mod personne;
 /// A one-line field is the interface's one single-line editor.
 pub use super::editeur::{Editeur as LigneSaisie, une_ligne};
 pub use evenement::FormEvenement;
-pub use personne::{FormPersonne, departement_saisi, reference_suivante};
+pub use personne::{FormPersonne, departement_saisi};
 
 /// Which field (to find values and place errors).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -10,6 +10,9 @@ pub struct FormPersonne {
     pub form: Formulaire,
     /// A file cannot be opened after today.
     aujourdhui: NaiveDate,
+    /// The reference suggested to a new person: kept as is, the next free one is allocated
+    /// when the person is written (another desk may take this one meanwhile).
+    reference_proposee: Option<String>,
 }
 
 /// Resolves a département typed as a code, a name or a préfecture's town (the domain's one
@@ -27,6 +30,7 @@ impl FormPersonne {
     /// `reference`: the suggested reference for a new person.
     pub fn nouvelle(reference: &str, aujourdhui: NaiveDate) -> Self {
         let mut f = FormPersonne::avec(None, reference, aujourdhui);
+        f.reference_proposee = Some(reference.to_string());
         f.form.focus_sur(ChampId::Nom);
         f
     }
@@ -150,6 +154,7 @@ impl FormPersonne {
             base: p,
             form: Formulaire::nouveau(champs),
             aujourdhui,
+            reference_proposee: None,
         };
         f.actualiser_aides();
         f
@@ -325,27 +330,17 @@ impl FormPersonne {
             .collect()
     }
 
+    /// Whether `p` (built by this form) keeps the suggested reference: the store then
+    /// numbers it when writing.
+    pub fn a_numeroter(&self, p: &Personne) -> bool {
+        self.base.is_none() && self.reference_proposee.as_deref() == Some(p.reference.as_str())
+    }
+
     /// Marks a store error on the reference field (already used).
     pub fn reference_prise(&mut self, message: String) {
         self.form.erreur_texte(ChampId::Reference, &message);
         self.form.focus_sur(ChampId::Reference);
     }
-}
-
-/// Next free `AAAA-NNNN` reference for the year of `aujourdhui`.
-pub fn reference_suivante<'a>(
-    existantes: impl Iterator<Item = &'a str>,
-    aujourdhui: NaiveDate,
-) -> String {
-    use chrono::Datelike;
-    let prefixe = format!("{:04}-", aujourdhui.year());
-    let max = existantes
-        .filter_map(|r| r.strip_prefix(&prefixe))
-        .filter(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
-        .filter_map(|n| n.parse::<u32>().ok())
-        .max()
-        .unwrap_or(0);
-    format!("{prefixe}{:04}", max + 1)
 }
 
 /// The address field is one line: its lines are shown separated by « / ».

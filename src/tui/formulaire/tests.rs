@@ -14,19 +14,6 @@ fn departement_by_code_or_name() {
 }
 
 #[test]
-fn next_reference() {
-    let d = NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();
-    assert_eq!(
-        reference_suivante(["A1", "2025-0042"].into_iter(), d),
-        "2026-0001"
-    );
-    assert_eq!(
-        reference_suivante(["2026-0007", "2026-0012", "2026-x"].into_iter(), d),
-        "2026-0013"
-    );
-}
-
-#[test]
 fn a_value_reached_with_tab_is_replaced_by_typing_but_kept_by_moving() {
     let k = |c| KeyEvent::new(c, KeyModifiers::NONE);
     let mut l = LigneSaisie::avec("2026-11-23");
