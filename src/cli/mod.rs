@@ -2,6 +2,7 @@
 //! Each command lives in its own file; all print French and exit non-zero on error.
 
 mod aujourdhui;
+mod bureau;
 mod donnees;
 mod lettres;
 mod phrase;
@@ -58,6 +59,12 @@ pub enum Commande {
     Demo(DemoArgs),
     /// La liste du jour en texte simple (lecteurs d'écran, scripts).
     Aujourdhui(AujourdhuiArgs),
+    /// Cherche une personne (nom et prénom dans n'importe quel ordre, référence, téléphone).
+    Chercher(bureau::ChercherArgs),
+    /// Enregistre un événement pour une personne et affiche sa nouvelle prochaine étape.
+    Noter(bureau::NoterArgs),
+    /// La fiche d'une personne en texte simple, ligne par ligne.
+    Fiche(bureau::FicheArgs),
     /// Importe personnes.csv et/ou evenements.csv (tout ou rien).
     Import(ImportArgs),
     /// Exporte les données complètes ou les statistiques anonymisées.
@@ -422,6 +429,9 @@ fn executer(commande: Option<Commande>, ctx: &Contexte) -> Result<(), ErreurCli>
         }
         Some(Commande::Demo(a)) => donnees::demo(&a, ctx),
         Some(Commande::Aujourdhui(args)) => aujourdhui::executer(&args, ctx),
+        Some(Commande::Chercher(a)) => bureau::chercher(&a, ctx),
+        Some(Commande::Noter(a)) => bureau::noter(&a, ctx),
+        Some(Commande::Fiche(a)) => bureau::fiche(&a, ctx),
         Some(Commande::Import(a)) => donnees::import(&a, ctx),
         Some(Commande::Export(ExportCommande::Donnees(a))) => donnees::export_donnees(&a, ctx),
         Some(Commande::Export(ExportCommande::Stats(a))) => stats::executer(a, ctx),

@@ -206,7 +206,9 @@ mod tests {
     }
 
     /// Combining marks a keyboard may add to a Latin letter.
-    const MARQUES: [char; 6] = ['\u{301}', '\u{300}', '\u{302}', '\u{308}', '\u{327}', '\u{303}'];
+    const MARQUES: [char; 6] = [
+        '\u{301}', '\u{300}', '\u{302}', '\u{308}', '\u{327}', '\u{303}',
+    ];
 
     proptest! {
         #[test]

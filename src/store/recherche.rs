@@ -32,7 +32,8 @@ fn marque(conn: &Connection) -> ResultatStore<(i64, u64)> {
 
 fn construire(conn: &Connection) -> ResultatStore<IndexRecherche> {
     let marque = marque(conn)?;
-    let mut st = conn.prepare("SELECT id, nom, recherche FROM personnes ORDER BY nom, prenom, reference")?;
+    let mut st =
+        conn.prepare("SELECT id, nom, recherche FROM personnes ORDER BY nom, prenom, reference")?;
     let mut lignes = st.query([])?;
     let mut entrees = Vec::new();
     while let Some(l) = lignes.next()? {
@@ -75,11 +76,7 @@ impl Store {
         ))?;
         let mut v = Vec::with_capacity(ids.len());
         for id in ids {
-            if let Some(p) = st
-                .query_map([id], lignes::personne)?
-                .next()
-                .transpose()?
-            {
+            if let Some(p) = st.query_map([id], lignes::personne)?.next().transpose()? {
                 v.push(p);
             }
         }
