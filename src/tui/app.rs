@@ -199,6 +199,11 @@ pub struct App {
     pub suivi_brouillon: super::brouillon::Suivi,
     /// The draft offered at start, and how the question names it.
     pub brouillon_propose: Option<(crate::store::Brouillon, String)>,
+    /// More keys are already waiting (set by the loop before each key): a search is then
+    /// put off until the last of them (`recherche_differee`), so fast typing never queues
+    /// searches for letters already replaced.
+    pub touches_en_attente: bool,
+    pub recherche_differee: bool,
 }
 
 impl App {
@@ -218,6 +223,8 @@ impl App {
             maintenant: aujourdhui.and_time(chrono::NaiveTime::MIN),
             suivi_brouillon: Default::default(),
             brouillon_propose: None,
+            touches_en_attente: false,
+            recherche_differee: false,
         }
     }
 

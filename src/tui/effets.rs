@@ -154,7 +154,9 @@ impl App {
             | Effet::OublierBrouillon { .. }
             | Effet::ProposerBrouillon
             | Effet::ReprendreBrouillon(_)) => self.executer_brouillon(e, store),
+            Effet::Chercher if self.touches_en_attente => self.recherche_differee = true,
             Effet::Chercher => {
+                self.recherche_differee = false;
                 if let Some(Ecran::Recherche(r)) = self.pile.last_mut() {
                     let q = r.saisie.texte.trim().to_string();
                     r.resultats = if q.is_empty() {

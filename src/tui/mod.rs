@@ -136,7 +136,9 @@ fn lire_evenements(app: &mut app::App, store: &mut crate::store::Store) -> Resul
         if !event::poll(Duration::ZERO).map_err(|_| ())? {
             break;
         }
-        a_dessiner |= match event::read().map_err(|_| ())? {
+        let lu = event::read().map_err(|_| ())?;
+        app.touches_en_attente = event::poll(Duration::ZERO).map_err(|_| ())?;
+        a_dessiner |= match lu {
             Event::Key(k) => {
                 app.touche(k, store);
                 true
@@ -151,6 +153,11 @@ fn lire_evenements(app: &mut app::App, store: &mut crate::store::Store) -> Resul
             }
             _ => false,
         };
+    }
+    // The search put off while keys were waiting runs once, on what was typed last.
+    app.touches_en_attente = false;
+    if app.recherche_differee {
+        app.executer(effets::Effet::Chercher, store);
     }
     Ok(a_dessiner)
 }
