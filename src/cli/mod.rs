@@ -361,19 +361,42 @@ impl Contexte {
         } else {
             self.benevole.clone().unwrap_or_default()
         };
+        let nouvelle = !Store::existe(&self.db);
         let phrase = if self.sans_chiffrement {
             None
         } else {
             // Moved, not copied, into the opening parameters (which wipe it when dropped).
-            let mut p = config::phrase_secrete(!Store::existe(&self.db))?;
+            let mut p = config::phrase_secrete(nouvelle)?;
             Some(std::mem::take(&mut *p))
         };
-        Ok(Store::ouvrir(&Ouverture {
+        let mut ouverture = Ouverture {
             chemin: self.db.clone(),
             phrase,
             sans_chiffrement: self.sans_chiffrement,
             benevole,
-        })?)
+        };
+        // A phrase typed wrong at the terminal may be typed again (three tries in all).
+        let tapee = !self.sans_chiffrement && !nouvelle && config::phrase_tapee();
+        let mut essai = 1;
+        let store = loop {
+            match Store::ouvrir(&ouverture) {
+                Err(crate::store::ErreurStore::PhraseIncorrecte)
+                    if tapee && essai < config::ESSAIS_PHRASE =>
+                {
+                    let mut p = config::phrase_a_nouveau(config::ESSAIS_PHRASE - essai)?;
+                    ouverture.phrase = Some(std::mem::take(&mut *p));
+                    essai += 1;
+                }
+                r => break r?,
+            }
+        };
+        if nouvelle {
+            eprintln!(
+                "{}",
+                crate::textes::bureau::base_creee(&self.db, !self.sans_chiffrement)
+            );
+        }
+        Ok(store)
     }
 }
 

@@ -174,3 +174,50 @@ pub fn ligne_evenement(e: &Evenement) -> String {
     }
     visible_ligne(&format!("{}.", parts.join(", "))).into_owned()
 }
+
+// ------------------------------------------------------------------ first run, passphrase
+
+pub fn essai_refuse(raison: &str, restants: usize) -> String {
+    let s = if restants > 1 { "s" } else { "" };
+    format!("{raison} : recommencez ({restants} essai{s} restant{s}).")
+}
+
+pub fn essais_epuises(raison: &str, essais: usize) -> String {
+    format!("{raison} ({essais} essais : abandon, rien n'a été créé ni changé)")
+}
+
+pub fn phrase_incorrecte_encore(restants: usize) -> String {
+    let s = if restants > 1 { "s" } else { "" };
+    format!("Phrase secrète incorrecte : recommencez ({restants} essai{s} restant{s}).")
+}
+
+pub fn benevole_garde(nom: &str, fichier: &std::path::Path) -> String {
+    format!(
+        "Vos saisies seront signées « {} » (gardé dans {} ; --benevole ou VIGIE_BENEVOLE \
+         pour un autre nom).",
+        visible_ligne(nom),
+        fichier.display()
+    )
+}
+
+/// Said once, when a new base is created.
+pub fn base_creee(chemin: &std::path::Path, chiffree: bool) -> String {
+    let mut s = format!("Base créée : {}.", chemin.display());
+    if chiffree {
+        s.push_str(
+            "\nAttention : sans la phrase secrète, personne ne peut relire ces données, pas \
+             même un informaticien. Notez-la en lieu sûr, et sauvegardez la base \
+             régulièrement : vigie sauvegarde --sortie FICHIER (copie chiffrée avec la même \
+             phrase, à garder hors de cet ordinateur).",
+        );
+    }
+    s
+}
+
+/// The base's path, in the `?` help.
+pub fn chemin_dans_aide(chemin: &std::path::Path) -> String {
+    format!(
+        "Base : {} (sauvegarde : vigie sauvegarde --sortie FICHIER)",
+        chemin.display()
+    )
+}

@@ -562,3 +562,62 @@ pub mod pied {
     pub const ENREGISTRER_SOUS: &str = "enregistrer dans un fichier";
     pub const ECRIRE_FICHIER: &str = "écrire le fichier";
 }
+
+// ------------------------------------------------------------------ help: the process
+pub const AIDE_PARCOURS: &str = "Le parcours : ce que vigie suit";
+/// The steps of the process, in the order of the ladder shown on each file.
+pub const AIDE_ETAPES: [(&str, &str); 6] = [
+    (
+        "Constat",
+        "les captures d'écran qui prouvent le blocage (date, message d'erreur) : sans elles, \
+         aucun recours n'aboutit.",
+    ),
+    (
+        "CCC",
+        "le Centre de contact citoyen de l'ANEF, saisi par son formulaire en ligne (trace \
+         écrite, à préférer) ou par téléphone ; on note le numéro de ticket.",
+    ),
+    (
+        "PAN",
+        "le point d'accueil numérique de la préfecture : un rendez-vous pour déposer avec \
+         l'aide d'un agent.",
+    ),
+    (
+        "Substitution",
+        "quand le téléservice ne marche pas, la préfecture doit offrir une autre voie \
+         (guichet, courrier, courriel) : on la demande, par écrit.",
+    ),
+    (
+        "Recommandé",
+        "la lettre recommandée avec AR à la préfecture : elle fait courir les délais et \
+         prépare le recours (touche L pour la préparer).",
+    ),
+    (
+        "Défenseur, avocat",
+        "la saisine du Défenseur des droits, le référé au tribunal administratif avec un \
+         avocat : les derniers barreaux de l'échelle.",
+    ),
+];
+pub const AIDE_SYMBOLES_TITRE: &str = "Les signes de l'échelle (sur chaque fiche)";
+pub const AIDE_SYMBOLES: [(&str, &str); 4] = [
+    ("✓", "fait ou obtenu"),
+    ("✗", "essayé sans succès"),
+    ("…", "en attente d'une réponse"),
+    ("·", "pas encore tenté"),
+];
+pub const AIDE_URGENCE_TITRE: &str = "L'urgence (liste du jour et fiches)";
+/// What each urgency level means, by its symbol and words.
+pub fn aide_urgence(n: crate::domain::moteur::NiveauUrgence) -> &'static str {
+    use crate::domain::moteur::NiveauUrgence as N;
+    match n {
+        N::DroitsRompus => "titre et attestation expirés : la personne n'a plus de droits",
+        N::DroitsMenaces => "titre ou attestation bientôt expirés",
+        N::SuiviEnRetard => "une relance ou un suivi est passé",
+        N::DuJour => "quelque chose est à faire aujourd'hui",
+        N::AVenir => "une échéance plus tard",
+        N::Aucune => "rien de daté",
+    }
+}
+pub const AIDE_REGLES: &str = "Les délais viennent des règles livrées avec vigie (textes et \
+     pratiques cités par `vigie regles`) ; une permanence peut les adapter dans le fichier \
+     regles.toml de son dossier de configuration.";

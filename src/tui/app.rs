@@ -204,6 +204,8 @@ pub struct App {
     /// searches for letters already replaced.
     pub touches_en_attente: bool,
     pub recherche_differee: bool,
+    /// The base's file, shown in the `?` help.
+    pub chemin_base: Option<std::path::PathBuf>,
 }
 
 impl App {
@@ -225,6 +227,7 @@ impl App {
             brouillon_propose: None,
             touches_en_attente: false,
             recherche_differee: false,
+            chemin_base: None,
         }
     }
 

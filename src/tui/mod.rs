@@ -177,6 +177,7 @@ pub fn lancer(mut store: crate::store::Store, aujourdhui: NaiveDate) -> Result<(
     let (regles, avertissements) = crate::config::charger_regles();
     let benevole = store.benevole().to_string();
     let mut app = app::App::nouveau(aujourdhui, regles, &benevole, couleurs_permises());
+    app.chemin_base = Some(store.chemin().to_path_buf());
     app.executer(effets::Effet::Recharger, &mut store);
     app.maintenant = chrono::Local::now().naive_local();
     app.executer(effets::Effet::ProposerBrouillon, &mut store);
