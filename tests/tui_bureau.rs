@@ -18,13 +18,28 @@ fn base(dir: &std::path::Path) -> std::path::PathBuf {
     dir.join("x.db")
 }
 
-/// Replaces the search field's text (Ctrl-U clears it) and waits for `attendu`.
+/// Replaces the search field's text (Ctrl-U clears it) and waits for the screen to show
+/// the new query with `attendu` among its results.
 fn chercher(tmux: &Tmux, texte: &str, attendu: &str) -> String {
     tmux.touches(&["C-u"]);
     tmux.texte(texte);
-    let e = tmux.attendre(attendu);
-    assert!(e.contains(texte), "{e}");
-    e
+    attendre_tout(tmux, &[&format!("Chercher : {texte}"), attendu])
+}
+
+/// Waits (30 s at most) until the screen shows every one of `textes`.
+fn attendre_tout(tmux: &Tmux, textes: &[&str]) -> String {
+    let debut = std::time::Instant::now();
+    loop {
+        let e = tmux.ecran();
+        if textes.iter().all(|t| e.contains(t)) {
+            return e;
+        }
+        assert!(
+            debut.elapsed() < std::time::Duration::from_secs(30),
+            "{textes:?} : {e}"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
 }
 
 #[test]
@@ -91,10 +106,18 @@ fn search_finds_what_is_typed_and_the_person_seen_stays_on_the_list() {
 /// Fills the new person form (name, first name, département, démarche, blocage, title
 /// expiry, PAN, captures) and saves it.
 fn remplir_nouvelle(tmux: &Tmux, nom: &str) {
+    remplir_avec_telephone(tmux, nom, "");
+}
+
+fn remplir_avec_telephone(tmux: &Tmux, nom: &str, telephone: &str) {
     tmux.texte(nom);
     tmux.touches(&["Tab"]);
     tmux.texte("Jeanne");
-    tmux.touches(&["Tab", "Tab"]);
+    tmux.touches(&["Tab"]);
+    if !telephone.is_empty() {
+        tmux.texte(telephone);
+    }
+    tmux.touches(&["Tab"]);
     tmux.texte("gironde");
     tmux.attendre("→ 33 Gironde");
     tmux.touches(&["Tab"]);
@@ -142,4 +165,36 @@ fn two_desks_pressing_n_at_once_get_two_references() {
         ("MARTIN", "DURAND")
     );
     assert_eq!(s.nombre_personnes().unwrap(), 6);
+}
+
+#[test]
+#[cfg_attr(not(vigie_tmux), ignore = "tmux absent : installez tmux pour ce test")]
+fn a_new_person_with_a_known_phone_shows_the_existing_file_first() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = base(dir.path());
+    let tmux = Tmux::nouveau("bureau-doublon");
+    tmux.demarrer_session(&ligne_vigie(dir.path(), &db));
+    tmux.attendre("Urgence");
+    // The same phone typed another way: the existing file is offered, o opens it.
+    tmux.texte("n");
+    tmux.attendre("Nouvelle personne");
+    remplir_avec_telephone(&tmux, "BENAISSA", "+33 6 33 92 49 49");
+    let e = tmux.attendre("Un dossier existe peut-être déjà (même téléphone)");
+    assert!(e.contains("Aïcha BENAÏSSA · réf. D-000143"), "{e}");
+    tmux.texte("o");
+    tmux.attendre("Identité : Aïcha BENAÏSSA");
+    assert_eq!(ouvrir(&db, "verif").nombre_personnes().unwrap(), 4);
+    // Another person sharing the phone (a relative): n, then Enter creates the file.
+    tmux.touches(&["Escape"]);
+    tmux.attendre("Urgence");
+    tmux.texte("n");
+    tmux.attendre("Nouvelle personne");
+    remplir_avec_telephone(&tmux, "BENAISSA", "06 33 92 49 49");
+    tmux.attendre("Un dossier existe peut-être déjà");
+    tmux.texte("n");
+    tmux.attendre("Entrée pour créer ce nouveau dossier quand même");
+    tmux.touches(&["Enter"]);
+    tmux.attendre("Personne 2026-0004 créée");
+    tmux.texte("q");
+    assert_eq!(ouvrir(&db, "verif").nombre_personnes().unwrap(), 5);
 }

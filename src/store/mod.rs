@@ -39,6 +39,7 @@ pub use personnes::{Trace, inserer_personne, mettre_a_jour_personne};
 pub use protection::{
     Anonymisation, NOM_ANONYME, PREFIXE_ANONYME, REFERENCE_EFFACEE, est_anonymisee,
 };
+pub use recherche::RaisonDoublon;
 pub use schema::{APPLICATION_ID, VERSION_SCHEMA};
 pub use stats::FaitsPersonne;
 

@@ -84,6 +84,81 @@ impl Store {
     }
 }
 
+/// Why an existing file may be the same person as a new one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RaisonDoublon {
+    /// The same name and first name (folded) and the same date of birth.
+    NomEtNaissance,
+    /// The same phone number (its national digits).
+    Telephone,
+}
+
+impl Store {
+    /// Existing files that may be the person about to be created (`p`, not yet stored): the
+    /// same name and first name with the same date of birth, or the same phone. At most 5,
+    /// by name.
+    pub fn doublons_possibles(
+        &self,
+        p: &Personne,
+    ) -> ResultatStore<Vec<(Personne, RaisonDoublon)>> {
+        // The start of a stored key: the folded name, first name, then a space.
+        let mut nom = plier(&p.nom);
+        let prenom = plier(p.prenom.as_deref().unwrap_or(""));
+        if !prenom.is_empty() {
+            nom.push(' ');
+            nom.push_str(&prenom);
+        }
+        nom.push(' ');
+        let tel = p
+            .telephone
+            .as_deref()
+            .map(crate::domain::recherche::chiffres_telephone)
+            .filter(|t| t.len() >= 6)
+            .map(|t| format!(" {t}"));
+        let candidats = self.lire(|| -> ResultatStore<Vec<(i64, RaisonDoublon)>> {
+            let conn = self.connexion();
+            let actuelle = marque(conn)?;
+            let mut index = self.index_recherche.borrow_mut();
+            if index.as_ref().is_none_or(|i| i.marque != actuelle) {
+                *index = Some(construire(conn)?);
+            }
+            let Some(index) = index.as_ref() else {
+                return Ok(Vec::new());
+            };
+            Ok(index
+                .entrees
+                .iter()
+                .filter_map(|e| {
+                    if tel.as_deref().is_some_and(|t| e.cle.ends_with(t)) {
+                        Some((e.id, RaisonDoublon::Telephone))
+                    } else if p.identite.date_naissance.is_some() && e.cle.starts_with(&nom) {
+                        Some((e.id, RaisonDoublon::NomEtNaissance))
+                    } else {
+                        None
+                    }
+                })
+                .take(50)
+                .collect())
+        })?;
+        let mut v = Vec::new();
+        for (id, raison) in candidats {
+            let Some(autre) = self.personne(id)? else {
+                continue;
+            };
+            let retenu = match raison {
+                RaisonDoublon::Telephone => true,
+                RaisonDoublon::NomEtNaissance => {
+                    autre.identite.date_naissance == p.identite.date_naissance
+                }
+            };
+            if retenu && v.len() < 5 {
+                v.push((autre, raison));
+            }
+        }
+        Ok(v)
+    }
+}
+
 /// The ids of the best `limite` matches, in rank then name order.
 fn trouver(index: &IndexRecherche, q: &Requete, limite: usize) -> Vec<i64> {
     let mut groupes: [Vec<i64>; 3] = Default::default();

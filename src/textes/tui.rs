@@ -368,6 +368,20 @@ pub fn dans_le_dossier(d: &str) -> String {
     format!("dans le dossier {d} (ou un chemin complet ; Ctrl-U efface)")
 }
 pub const NOM_FICHIER_VIDE: &str = "donnez un nom de fichier";
+/// A new person may already have a file.
+pub fn confirmer_doublon(p: &Personne, raison: crate::store::RaisonDoublon) -> String {
+    let pourquoi = match raison {
+        crate::store::RaisonDoublon::NomEtNaissance => "même nom et même date de naissance",
+        crate::store::RaisonDoublon::Telephone => "même téléphone",
+    };
+    format!(
+        "Un dossier existe peut-être déjà ({pourquoi}) :\n{}\nC'est la même personne ?\n\
+         o : oui, ouvrir son dossier · n : non, revenir au formulaire",
+        crate::textes::visible_ligne(&identite(p))
+    )
+}
+pub const DOUBLON_ECARTE: &str =
+    "Autre personne : Entrée pour créer ce nouveau dossier quand même.";
 pub fn confirmer_ecraser(chemin: &str) -> String {
     format!(
         "Le fichier {chemin} existe déjà. Le remplacer ?\no : oui, remplacer · n : non, changer le nom"

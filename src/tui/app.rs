@@ -177,6 +177,8 @@ pub enum Confirmation {
     Ecraser,
     /// A draft was kept (`App::brouillon_propose`): resume it?
     Reprendre,
+    /// The new person may already have a file (the form's `doublon`): open it?
+    Doublon,
 }
 
 pub struct App {

@@ -307,6 +307,9 @@ impl App {
     }
 
     fn enregistrer_personne(&mut self, p: Personne, store: &mut Store) {
+        if p.id.is_none() && self.doublon_a_montrer(&p, store) {
+            return;
+        }
         let numeroter = matches!(self.pile.last(), Some(Ecran::Personne(f)) if f.a_numeroter(&p));
         let mut p = p;
         let resultat = match p.id {
@@ -375,6 +378,29 @@ impl App {
                     f.form.message = Some(t::erreur(&e.to_string()));
                 }
             }
+        }
+    }
+
+    /// A new person whose name and date of birth, or phone, match a file not shown yet:
+    /// that file is shown first and the volunteer asked (`Confirmation::Doublon`).
+    fn doublon_a_montrer(&mut self, p: &Personne, store: &Store) -> bool {
+        let Some(Ecran::Personne(f)) = self.pile.last_mut() else {
+            return false;
+        };
+        let Ok(candidats) = store.doublons_possibles(p) else {
+            return false;
+        };
+        let nouveau = candidats
+            .into_iter()
+            .find(|(c, _)| c.id.is_some_and(|id| !f.doublons_vus.contains(&id)));
+        match nouveau {
+            Some((c, raison)) => {
+                f.doublons_vus.extend(c.id);
+                f.doublon = Some((c, raison));
+                self.confirmation = Some(Confirmation::Doublon);
+                true
+            }
+            None => false,
         }
     }
 

@@ -13,6 +13,10 @@ pub struct FormPersonne {
     /// The reference suggested to a new person: kept as is, the next free one is allocated
     /// when the person is written (another desk may take this one meanwhile).
     reference_proposee: Option<String>,
+    /// Existing files that may be this new person, already shown to the volunteer (saving
+    /// again creates the file anyway), and the one on screen with its reason.
+    pub doublons_vus: Vec<i64>,
+    pub doublon: Option<(Personne, crate::store::RaisonDoublon)>,
 }
 
 /// Resolves a département typed as a code, a name or a préfecture's town (the domain's one
@@ -155,6 +159,8 @@ impl FormPersonne {
             form: Formulaire::nouveau(champs),
             aujourdhui,
             reference_proposee: None,
+            doublons_vus: Vec::new(),
+            doublon: None,
         };
         f.actualiser_aides();
         f

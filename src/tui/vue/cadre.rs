@@ -111,6 +111,14 @@ pub(super) fn confirmation(f: &mut Frame, app: &App, c: Confirmation, zone: Rect
             .as_ref()
             .map(|(_, question)| question.clone())
             .unwrap_or_default(),
+        Confirmation::Doublon => match app.pile.last() {
+            Some(Ecran::Personne(f)) => f
+                .doublon
+                .as_ref()
+                .map(|(p, r)| t::confirmer_doublon(p, *r))
+                .unwrap_or_default(),
+            _ => String::new(),
+        },
         Confirmation::Ecraser => {
             let chemin = match app.pile.last() {
                 Some(Ecran::Apercu(a)) => a
