@@ -77,7 +77,7 @@ fn noter_records_every_type_signed_and_prints_the_next_step() {
             "--ticket",
             "T-12345",
             "--date",
-            "2026-11-20",
+            "20/11",
         ],
         &[
             "ccc",
@@ -161,6 +161,11 @@ fn noter_records_every_type_signed_and_prints_the_next_step() {
     assert_eq!(types[1], format!("ccc/formulaire/{BENEVOLE}"));
     assert_eq!(types[2], format!("ccc/telephone/{BENEVOLE}"));
     assert_eq!(types[11], format!("cloture//{BENEVOLE}"));
+    // `20/11` is this year's.
+    assert_eq!(
+        b.compter("SELECT count(*) FROM evenements WHERE id = 2 AND date = '2026-11-20'"),
+        1
+    );
     assert_eq!(
         b.compter("SELECT attente_minutes FROM evenements WHERE id = 3"),
         45

@@ -137,7 +137,12 @@ pub fn evenement_des_options(
     let mut refuser =
         |option: &str, message: String| erreurs.push(t::option_refusee(option, &message));
     let ty = TypeEvenement::depuis_code(a.type_evenement.trim());
-    let date = a.date.as_deref().map_or(Ok(aujourdhui), parse_date);
+    // `28/11` means this year, as in the forms.
+    let annee = |s: &str| crate::tui::formulaire::avec_annee(s, aujourdhui);
+    let date = a
+        .date
+        .as_deref()
+        .map_or(Ok(aujourdhui), |d| parse_date(&annee(d)));
     let canal = a
         .canal
         .as_deref()
@@ -148,7 +153,7 @@ pub fn evenement_des_options(
         .as_deref()
         .map(|r| Resultat::depuis_code(r.trim()))
         .transpose();
-    let echeance = parse_date_opt(a.echeance.as_deref().unwrap_or(""));
+    let echeance = parse_date_opt(&annee(a.echeance.as_deref().unwrap_or("")));
     let attente = parse_entier_opt(a.attente.as_deref().unwrap_or(""));
     let verifier = |option: &str, v: &Option<String>, genre| {
         v.as_deref()

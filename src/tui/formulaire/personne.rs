@@ -22,8 +22,27 @@ pub struct FormPersonne {
 /// Resolves a département typed as a code, a name or a préfecture's town (the domain's one
 /// matcher: accents, case, hyphens and left-out small words ignored).
 pub fn departement_saisi(s: &str) -> Result<Departement, String> {
-    crate::domain::departements::designer(s, crate::prefectures::ville_prefecture)
-        .map_err(|e| crate::textes::erreur_departement(&e))
+    let code = code_postal(s.trim());
+    crate::domain::departements::designer(
+        code.as_deref().unwrap_or(s),
+        crate::prefectures::ville_prefecture,
+    )
+    .map_err(|e| crate::textes::erreur_departement(&e))
+}
+
+/// The département of a French postcode (`93200` → `93`, `97411` → `974`, `20090` → `2A`,
+/// `20200` → `2B`); `None` when `s` is not five digits.
+fn code_postal(s: &str) -> Option<String> {
+    if s.len() != 5 || !s.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    Some(match &s[..2] {
+        "97" | "98" => s[..3].to_string(),
+        // Corsica: 200xx–201xx Corse-du-Sud, 202xx–206xx Haute-Corse.
+        "20" if s.as_bytes()[2] <= b'1' => "2A".into(),
+        "20" => "2B".into(),
+        d => d.to_string(),
+    })
 }
 
 fn pan_options() -> Vec<String> {
@@ -195,9 +214,9 @@ impl FormPersonne {
         let blocage = f
             .choisi(ChampId::Blocage)
             .and_then(|i| Blocage::TOUS.get(i).copied());
-        let ouvert = parse_date(&f.texte(ChampId::OuvertLe));
-        let titre = parse_date_opt(&f.texte(ChampId::Titre));
-        let api = parse_date_opt(&f.texte(ChampId::Api));
+        let ouvert = date_saisie(&f.texte(ChampId::OuvertLe), self.aujourdhui);
+        let titre = date_saisie_opt(&f.texte(ChampId::Titre), self.aujourdhui);
+        let api = date_saisie_opt(&f.texte(ChampId::Api), self.aujourdhui);
         let captures =
             crate::domain::parse_entier_opt(&f.texte(ChampId::Captures)).and_then(|n| match n {
                 Some(n) if n > 999 => Err(ErreurValeur::EntierInvalide),
