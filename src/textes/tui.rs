@@ -25,10 +25,29 @@ pub fn ecran_saisie(t: TypeEvenement) -> String {
     format!("Saisie : {}", t.libelle())
 }
 
-pub fn entete(ecran: &str, date: &str, benevole: &str, du_jour: usize, retard: usize) -> String {
-    format!(
-        " vigie · {ecran} · {date} · bénévole : {benevole} · à voir aujourd'hui : {du_jour} · en retard : {retard}"
-    )
+/// The header: the counts say what `vigie aujourdhui` says, with the same words
+/// (`libelle_urgence`) and numbers; a level with nobody is not named.
+pub fn entete(
+    ecran: &str,
+    date: &str,
+    benevole: &str,
+    du_jour: usize,
+    rompus: usize,
+    retard: usize,
+) -> String {
+    use crate::domain::moteur::NiveauUrgence as N;
+    let mut s = format!(
+        " vigie · {ecran} · {date} · bénévole : {benevole} · à voir aujourd'hui : {du_jour}"
+    );
+    for (n, combien) in [(N::DroitsRompus, rompus), (N::SuiviEnRetard, retard)] {
+        if combien > 0 {
+            s.push_str(&format!(
+                " · {} : {combien}",
+                crate::textes::moteur::libelle_urgence(n)
+            ));
+        }
+    }
+    s
 }
 
 // ------------------------------------------------------------------ list

@@ -45,10 +45,20 @@ pub struct EtatListe {
     /// Rows drawn at the last rendering: `[debut, fin)` (kept by the renderer).
     pub visibles: (usize, usize),
     pub du_jour: usize,
+    /// Counted as `vigie aujourdhui` counts them: rights lapsed, follow-ups overdue.
+    pub rompus: usize,
     pub en_retard: usize,
 }
 
 impl EtatListe {
+    /// The header's counts of the day's list `jour`.
+    pub fn compter(&mut self, jour: &[LigneJour]) {
+        use crate::domain::moteur::NiveauUrgence as N;
+        let de = |n: N| jour.iter().filter(|l| l.evaluation.urgence == n).count();
+        self.rompus = de(N::DroitsRompus);
+        self.en_retard = de(N::SuiviEnRetard);
+    }
+
     pub fn selectionnee(&self) -> Option<&Personne> {
         self.lignes.get(self.selection).map(|l| &l.personne)
     }
@@ -465,7 +475,7 @@ impl App {
             .iter()
             .filter(|l| crate::jour::est_du_jour(&l.evaluation, l.visite_du_jour))
             .count();
-        self.liste.en_retard = lignes.iter().filter(|l| en_retard(&l.evaluation)).count();
+        self.liste.compter(&lignes);
         self.liste.lignes = lignes;
         self.liste.tous = tous;
         self.liste.selection = 0;
@@ -509,8 +519,7 @@ pub fn classer_resultats(mut v: Vec<Personne>, requete: &str) -> Vec<Personne> {
     v
 }
 
-/// "En retard": rights already lapsed or a follow-up date past.
+/// "Relance en retard": a follow-up date past (as `vigie aujourdhui` counts it).
 pub fn en_retard(e: &Evaluation) -> bool {
-    use crate::domain::moteur::NiveauUrgence as N;
-    matches!(e.urgence, N::DroitsRompus | N::SuiviEnRetard)
+    e.urgence == crate::domain::moteur::NiveauUrgence::SuiviEnRetard
 }

@@ -5,7 +5,7 @@
 
 use super::app::{
     App, Confirmation, DonneesFiche, Ecran, EtatApercu, EtatConflit, EtatFiche, Perte,
-    classer_resultats, en_retard, texte_document,
+    classer_resultats, texte_document,
 };
 use super::clavier::Document;
 use super::formulaire::FormPersonne;
@@ -410,7 +410,7 @@ impl App {
         let resultat = (|| -> Result<(), ErreurStore> {
             let jour = liste_du_jour(store, &self.regles, self.aujourdhui, false)?;
             self.liste.du_jour = jour.len();
-            self.liste.en_retard = jour.iter().filter(|l| en_retard(&l.evaluation)).count();
+            self.liste.compter(&jour);
             self.liste.lignes = if self.liste.tous {
                 liste_du_jour(store, &self.regles, self.aujourdhui, true)?
             } else {
