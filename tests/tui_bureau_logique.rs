@@ -62,3 +62,23 @@ fn the_help_shows_the_base_and_the_process() {
     assert!(tout.contains("!!! droits rompus"), "{tout}");
     assert!(tout.contains("regles.toml"), "{tout}");
 }
+
+#[test]
+fn a_search_waits_for_the_last_of_the_keys_already_typed() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut store, _) = base_exemple(dir.path());
+    let mut app = app(&store);
+    taper(&mut app, &mut store, &[touche(KeyCode::Char('/'))]);
+    // More keys waiting: the search is put off, nothing is looked up letter by letter.
+    app.touches_en_attente = true;
+    taper(&mut app, &mut store, &texte("diall"));
+    assert!(app.recherche_differee);
+    assert!(ecran(&app, 80, 24).contains("Chercher : diall"));
+    assert!(!ecran(&app, 80, 24).contains("Awa DIALLO"));
+    // The last key: one search, on the whole query.
+    app.touches_en_attente = false;
+    taper(&mut app, &mut store, &texte("o"));
+    assert!(!app.recherche_differee);
+    let e = ecran(&app, 80, 24);
+    assert!(e.contains("Chercher : diallo") && e.contains("Awa DIALLO"), "{e}");
+}
