@@ -80,5 +80,8 @@ fn a_search_waits_for_the_last_of_the_keys_already_typed() {
     taper(&mut app, &mut store, &texte("o"));
     assert!(!app.recherche_differee);
     let e = ecran(&app, 80, 24);
-    assert!(e.contains("Chercher : diallo") && e.contains("Awa DIALLO"), "{e}");
+    assert!(
+        e.contains("Chercher : diallo") && e.contains("Awa DIALLO"),
+        "{e}"
+    );
 }

@@ -218,6 +218,8 @@ pub struct App {
     pub recherche_differee: bool,
     /// The base's file, shown in the `?` help.
     pub chemin_base: Option<std::path::PathBuf>,
+    /// A save refused because another desk holds the base, being tried again.
+    pub reessai: Option<super::reessai::Reessai>,
 }
 
 impl App {
@@ -240,6 +242,7 @@ impl App {
             touches_en_attente: false,
             recherche_differee: false,
             chemin_base: None,
+            reessai: None,
         }
     }
 
