@@ -173,16 +173,20 @@ impl FormPersonne {
                 c.aide = Some(t::AIDE_ADRESSE.into());
             }
         }
-        let mut f = FormPersonne {
-            base: p,
-            form: Formulaire::nouveau(champs),
+        let mut f = FormPersonne::de(p, Formulaire::nouveau(champs), aujourdhui);
+        f.actualiser_aides();
+        f
+    }
+
+    fn de(base: Option<Personne>, form: Formulaire, aujourdhui: NaiveDate) -> Self {
+        FormPersonne {
+            base,
+            form,
             aujourdhui,
             reference_proposee: None,
             doublons_vus: Vec::new(),
             doublon: None,
-        };
-        f.actualiser_aides();
-        f
+        }
     }
 
     /// Live hints: the département resolved from what is typed.
