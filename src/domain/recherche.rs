@@ -82,18 +82,30 @@ pub fn chiffres_telephone(s: &str) -> String {
     }
 }
 
-/// The stored search key of a person.
+/// Ends the folded name at the start of a key (no query word holds it: folding turns every
+/// control character into a space), so that the name's words can be told from the rest.
+pub const FIN_DU_NOM: char = '\u{1f}';
+
+/// The stored search key of a person: the folded name, `FIN_DU_NOM`, then the folded first
+/// name, reference and phone digits separated by spaces.
 pub fn cle(nom: &str, prenom: Option<&str>, reference: &str, telephone: Option<&str>) -> String {
     let mut k = plier(nom);
+    k.push(FIN_DU_NOM);
+    let mut premier = true;
     for partie in [plier(prenom.unwrap_or("")), plier(reference)] {
         if !partie.is_empty() {
-            k.push(' ');
+            if !premier {
+                k.push(' ');
+            }
+            premier = false;
             k.push_str(&partie);
         }
     }
     let tel = telephone.map(chiffres_telephone).unwrap_or_default();
     if !tel.is_empty() {
-        k.push(' ');
+        if !premier {
+            k.push(' ');
+        }
         k.push_str(&tel);
     }
     k
@@ -103,6 +115,8 @@ pub fn cle(nom: &str, prenom: Option<&str>, reference: &str, telephone: Option<&
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Requete {
     motifs: Vec<String>,
+    /// Typed as a phone number (digits and separators only).
+    pub telephone: bool,
 }
 
 impl Requete {
@@ -118,6 +132,7 @@ impl Requete {
         };
         Requete {
             motifs: motifs.into_iter().filter(|m| !m.is_empty()).collect(),
+            telephone,
         }
     }
 
@@ -139,7 +154,7 @@ impl Requete {
 
     /// `commence_un_mot` on a text already folded (a stored key).
     pub fn commence_un_mot_plie(&self, plie: &str) -> bool {
-        plie.split(' ')
+        plie.split([' ', FIN_DU_NOM])
             .any(|mot| self.motifs.iter().any(|m| mot.starts_with(m.as_str())))
     }
 }

@@ -8,7 +8,7 @@
 use super::lignes::{self, COLONNES_PERSONNE};
 use super::{ResultatStore, Store};
 use crate::domain::Personne;
-use crate::domain::recherche::{Requete, cle, plier};
+use crate::domain::recherche::{FIN_DU_NOM, Requete, cle, plier};
 use rusqlite::{Connection, params};
 
 /// One person in the index.
@@ -103,12 +103,12 @@ impl Store {
     ) -> ResultatStore<Vec<(Personne, RaisonDoublon)>> {
         // The start of a stored key: the folded name, first name, then a space.
         let mut nom = plier(&p.nom);
+        nom.push(FIN_DU_NOM);
         let prenom = plier(p.prenom.as_deref().unwrap_or(""));
         if !prenom.is_empty() {
-            nom.push(' ');
             nom.push_str(&prenom);
+            nom.push(' ');
         }
-        nom.push(' ');
         let tel = p
             .telephone
             .as_deref()
@@ -167,7 +167,10 @@ fn trouver(index: &IndexRecherche, q: &Requete, limite: usize) -> Vec<i64> {
             continue;
         }
         let (nom, reste) = e.cle.split_at((e.nom as usize).min(e.cle.len()));
-        let rang = if q.commence_un_mot_plie(nom) {
+        // A phone typed is not ranked: the first matches by name are the answer.
+        let rang = if q.telephone {
+            1
+        } else if q.commence_un_mot_plie(nom) {
             0
         } else if q.commence_un_mot_plie(reste) {
             1
@@ -178,7 +181,7 @@ fn trouver(index: &IndexRecherche, q: &Requete, limite: usize) -> Vec<i64> {
         if g.len() < limite {
             g.push(e.id);
         }
-        if groupes[0].len() >= limite {
+        if groupes[0].len() >= limite || (q.telephone && groupes[1].len() >= limite) {
             break;
         }
     }
