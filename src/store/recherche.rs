@@ -30,21 +30,29 @@ fn marque(conn: &Connection) -> ResultatStore<(i64, u64)> {
     Ok((v, conn.total_changes()))
 }
 
+/// A person row as read for the index: name, first name, reference, id, key.
+type Lue = (String, Option<String>, String, i64, String);
+
 fn construire(conn: &Connection) -> ResultatStore<IndexRecherche> {
     let marque = marque(conn)?;
-    let mut st =
-        conn.prepare("SELECT id, nom, recherche FROM personnes ORDER BY nom, prenom, reference")?;
+    // One pass over the table in storage order, sorted here: walking the name index would
+    // read (and decrypt) the rows at random.
+    let mut st = conn.prepare("SELECT id, nom, prenom, reference, recherche FROM personnes")?;
     let mut lignes = st.query([])?;
-    let mut entrees = Vec::new();
+    let mut lues: Vec<Lue> = Vec::new();
     while let Some(l) = lignes.next()? {
-        let nom: String = l.get(1)?;
-        let cle: String = l.get(2)?;
-        entrees.push(Entree {
-            id: l.get(0)?,
-            nom: plier(&nom).len().min(cle.len()) as u32,
-            cle: cle.into_boxed_str(),
-        });
+        lues.push((l.get(1)?, l.get(2)?, l.get(3)?, l.get(0)?, l.get(4)?));
     }
+    // SQLite's BINARY order of (nom, prenom, reference), NULL first.
+    lues.sort_unstable_by(|a, b| (&a.0, &a.1, &a.2).cmp(&(&b.0, &b.1, &b.2)));
+    let entrees = lues
+        .into_iter()
+        .map(|(_, _, _, id, cle)| Entree {
+            id,
+            nom: cle.find(FIN_DU_NOM).unwrap_or(cle.len()) as u32,
+            cle: cle.into_boxed_str(),
+        })
+        .collect();
     Ok(IndexRecherche { marque, entrees })
 }
 
