@@ -3,6 +3,7 @@
 //! and the one that reads the rules override file from disk.
 
 use crate::domain::regles::{self, EtatSurcharge, Regles};
+use crate::textes::bureau as tb;
 use crate::textes::cli as t;
 use crate::textes::phrase as tp;
 use chrono::NaiveDate;
@@ -99,14 +100,38 @@ fn saisir(question: &str) -> Result<Phrase, String> {
         .map_err(|e| t::lecture_terminal(&e))
 }
 
-/// A new phrase typed twice, checked against the rules after the first entry.
+/// How many times a volunteer may type a phrase (a weak or mismatched new one, a wrong one)
+/// before the command gives up.
+pub const ESSAIS_PHRASE: usize = 3;
+
+/// A new phrase typed twice, checked against the rules after the first entry; a weak or
+/// mismatched one is said and asked again, `ESSAIS_PHRASE` times in all.
 fn saisir_nouvelle(question: &str, confirmation: &str, differente: &str) -> Result<Phrase, String> {
-    let p = saisir(question)?;
-    verifier_nouvelle_phrase(&p)?;
-    if *saisir(confirmation)? != *p {
-        return Err(differente.to_string());
+    let mut derniere = String::new();
+    for essai in 1..=ESSAIS_PHRASE {
+        let p = saisir(question)?;
+        let refus = match verifier_nouvelle_phrase(&p) {
+            Err(e) => e,
+            Ok(()) if *saisir(confirmation)? != *p => differente.to_string(),
+            Ok(()) => return Ok(p),
+        };
+        if essai < ESSAIS_PHRASE {
+            eprintln!("{}", tb::essai_refuse(&refus, ESSAIS_PHRASE - essai));
+        }
+        derniere = refus;
     }
-    Ok(p)
+    Err(tb::essais_epuises(&derniere, ESSAIS_PHRASE))
+}
+
+/// Whether the passphrase will be typed at the terminal (so a wrong one may be typed again).
+pub fn phrase_tapee() -> bool {
+    phrase_environnement("VIGIE_PASSPHRASE").is_none() && std::io::stdin().is_terminal()
+}
+
+/// The phrase of an existing base typed again after a wrong one (`restants` tries left).
+pub fn phrase_a_nouveau(restants: usize) -> Result<Phrase, String> {
+    eprintln!("{}", tb::phrase_incorrecte_encore(restants));
+    saisir(t::PHRASE_DEMANDE)
 }
 
 /// The passphrase: `VIGIE_PASSPHRASE`, else asked on the terminal without echo
@@ -160,6 +185,17 @@ pub fn benevole(option: Option<String>) -> Result<String, String> {
     {
         return Ok(b.trim().to_string());
     }
+    let garde = dossier_config().join("benevole");
+    if let Some(b) = std::fs::read_to_string(&garde)
+        .ok()
+        .map(|b| b.trim().to_string())
+        .filter(|b| {
+            !b.is_empty()
+                && crate::domain::verifier_texte(b, crate::domain::GenreTexte::Ligne).is_ok()
+        })
+    {
+        return Ok(b);
+    }
     if !std::io::stdin().is_terminal() {
         return Err(t::BENEVOLE_ABSENT.to_string());
     }
@@ -172,10 +208,18 @@ pub fn benevole(option: Option<String>) -> Result<String, String> {
         .map_err(|e| t::lecture_terminal(&e))?;
     let b = ligne.trim().to_string();
     if b.is_empty() {
-        Err(t::BENEVOLE_ABSENT.to_string())
-    } else {
-        Ok(b)
+        return Err(t::BENEVOLE_ABSENT.to_string());
     }
+    // Asked once: kept (owner-only) for the next starts; a failure only means asking again.
+    let _ = crate::fichiers::creer_dossier_prive(&dossier_config()).and_then(|()| {
+        crate::fichiers::ecrire_prive(
+            &garde,
+            format!("{b}\n").as_bytes(),
+            crate::fichiers::SiExiste::Remplacer,
+        )
+    });
+    eprintln!("{}", tb::benevole_garde(&b, &garde));
+    Ok(b)
 }
 
 // ---------------------------------------------------------------- rules override

@@ -5,9 +5,9 @@
 //! person with their events in one pass (`Store::pour_chaque_personne_et_ses_evenements`),
 //! one préfecture lookup per département, no query per person. See `benches/jour.rs`.
 
+use crate::domain::Personne;
 use crate::domain::moteur::{ConnaissancePrefecture, Evaluation, NiveauUrgence, evaluer};
 use crate::domain::regles::Regles;
-use crate::domain::{Personne, TypeEvenement};
 use crate::store::{ResultatStore, Store};
 use chrono::NaiveDate;
 
@@ -16,7 +16,7 @@ use chrono::NaiveDate;
 pub struct LigneJour {
     pub personne: Personne,
     pub evaluation: Evaluation,
-    /// The person has a `visite` event dated today.
+    /// Seen today (`vu_aujourdhui`): opened, or something dated or recorded today.
     pub visite_du_jour: bool,
 }
 
@@ -83,9 +83,7 @@ pub fn liste_du_jour(
         };
         let evaluation = evaluer(&p, siens, &connaissance, regles, aujourdhui);
         prefectures[rang] = Some(connaissance);
-        let visite_du_jour = siens
-            .iter()
-            .any(|e| e.type_evenement == TypeEvenement::Visite && e.date == aujourdhui);
+        let visite_du_jour = vu_aujourdhui(&p, siens, aujourdhui);
         if tous || est_du_jour(&evaluation, visite_du_jour) {
             lignes.push(LigneJour {
                 personne: p,
@@ -97,6 +95,20 @@ pub fn liste_du_jour(
     })?;
     trier(&mut lignes);
     Ok(lignes)
+}
+
+/// Seen today: the file was opened today or anything about the person is dated or was
+/// recorded today (a visit, a CCC, a letter…). Merely opening the file records nothing.
+pub fn vu_aujourdhui(
+    p: &Personne,
+    siens: &[crate::domain::Evenement],
+    aujourdhui: NaiveDate,
+) -> bool {
+    let jour = crate::domain::date_iso(aujourdhui);
+    p.ouvert_le == aujourdhui
+        || siens
+            .iter()
+            .any(|e| e.date == aujourdhui || e.saisi_le.starts_with(&jour))
 }
 
 /// The evaluation of one person now (for the person's file): their events, their
@@ -124,7 +136,9 @@ pub fn evaluer_personne(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::{Blocage, Canal, Demarche, Departement, Evenement, Resultat, parse_date};
+    use crate::domain::{
+        Blocage, Canal, Demarche, Departement, Evenement, Resultat, TypeEvenement, parse_date,
+    };
     use crate::store::Ouverture;
 
     fn d(s: &str) -> NaiveDate {

@@ -128,7 +128,7 @@ fn today_list_plain_text_most_urgent_first() {
     assert_eq!(
         lignes[0],
         "Liste du jour du lundi 23/11/2026 : 4 personnes (droits rompus : 1, droits menacés : 1, \
-         relance en retard : 1, du jour : 1) ; 1 visite aujourd'hui."
+         relance en retard : 1, du jour : 1) ; 1 personne vue aujourd'hui."
     );
     assert_eq!(
         references(&s),
@@ -154,7 +154,7 @@ fn today_list_plain_text_most_urgent_first() {
         "{}",
         lignes[3]
     );
-    assert!(lignes[4].ends_with("Venue aujourd'hui."), "{}", lignes[4]);
+    assert!(lignes[4].ends_with("Vu·e aujourd'hui."), "{}", lignes[4]);
     // Plain text: no colour escape, no box drawing.
     assert!(!s.contains('\u{1b}'));
     assert!(!s.chars().any(|c| ('\u{2500}'..='\u{257f}').contains(&c)));

@@ -2,6 +2,7 @@
 //! Each command lives in its own file; all print French and exit non-zero on error.
 
 mod aujourdhui;
+mod bureau;
 mod donnees;
 mod federation;
 mod lettres;
@@ -59,6 +60,12 @@ pub enum Commande {
     Demo(DemoArgs),
     /// La liste du jour en texte simple (lecteurs d'écran, scripts).
     Aujourdhui(AujourdhuiArgs),
+    /// Cherche une personne (nom et prénom dans n'importe quel ordre, référence, téléphone).
+    Chercher(bureau::ChercherArgs),
+    /// Enregistre un événement pour une personne et affiche sa nouvelle prochaine étape.
+    Noter(bureau::NoterArgs),
+    /// La fiche d'une personne en texte simple, ligne par ligne.
+    Fiche(bureau::FicheArgs),
     /// Importe personnes.csv et/ou evenements.csv, ou le tableur de la permanence (tout ou rien).
     Import(ImportArgs),
     /// Exporte les données complètes ou les statistiques anonymisées.
@@ -449,19 +456,42 @@ impl Contexte {
         } else {
             self.benevole.clone().unwrap_or_default()
         };
+        let nouvelle = !Store::existe(&self.db);
         let phrase = if self.sans_chiffrement {
             None
         } else {
             // Moved, not copied, into the opening parameters (which wipe it when dropped).
-            let mut p = config::phrase_secrete(!Store::existe(&self.db))?;
+            let mut p = config::phrase_secrete(nouvelle)?;
             Some(std::mem::take(&mut *p))
         };
-        Ok(Store::ouvrir(&Ouverture {
+        let mut ouverture = Ouverture {
             chemin: self.db.clone(),
             phrase,
             sans_chiffrement: self.sans_chiffrement,
             benevole,
-        })?)
+        };
+        // A phrase typed wrong at the terminal may be typed again (three tries in all).
+        let tapee = !self.sans_chiffrement && !nouvelle && config::phrase_tapee();
+        let mut essai = 1;
+        let store = loop {
+            match Store::ouvrir(&ouverture) {
+                Err(crate::store::ErreurStore::PhraseIncorrecte)
+                    if tapee && essai < config::ESSAIS_PHRASE =>
+                {
+                    let mut p = config::phrase_a_nouveau(config::ESSAIS_PHRASE - essai)?;
+                    ouverture.phrase = Some(std::mem::take(&mut *p));
+                    essai += 1;
+                }
+                r => break r?,
+            }
+        };
+        if nouvelle {
+            eprintln!(
+                "{}",
+                crate::textes::bureau::base_creee(&self.db, !self.sans_chiffrement)
+            );
+        }
+        Ok(store)
     }
 }
 
@@ -517,6 +547,9 @@ fn executer(commande: Option<Commande>, ctx: &Contexte) -> Result<(), ErreurCli>
         }
         Some(Commande::Demo(a)) => donnees::demo(&a, ctx),
         Some(Commande::Aujourdhui(args)) => aujourdhui::executer(&args, ctx),
+        Some(Commande::Chercher(a)) => bureau::chercher(&a, ctx),
+        Some(Commande::Noter(a)) => bureau::noter(&a, ctx),
+        Some(Commande::Fiche(a)) => bureau::fiche(&a, ctx),
         Some(Commande::Import(a)) => donnees::import(&a, ctx),
         Some(Commande::Export(ExportCommande::Donnees(a))) => donnees::export_donnees(&a, ctx),
         Some(Commande::Export(ExportCommande::Stats(a))) => stats::executer(a, ctx),

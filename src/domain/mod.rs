@@ -6,6 +6,7 @@ pub mod controle;
 pub mod departements;
 mod departements_table;
 pub mod moteur;
+pub mod recherche;
 pub mod regles;
 
 pub use codes::{Blocage, Canal, Demarche, Resultat, TypeEvenement};

@@ -26,6 +26,7 @@ mod ouverture;
 mod personnes;
 mod phrase;
 mod protection;
+mod recherche;
 pub mod restauration;
 mod schema;
 mod stats;
@@ -38,6 +39,7 @@ pub use personnes::{Trace, inserer_personne, mettre_a_jour_personne};
 pub use protection::{
     Anonymisation, NOM_ANONYME, PREFIXE_ANONYME, REFERENCE_EFFACEE, est_anonymisee,
 };
+pub use recherche::RaisonDoublon;
 pub use schema::{APPLICATION_ID, VERSION_SCHEMA};
 pub use stats::{EvenementStats, PersonneStats};
 
@@ -194,6 +196,8 @@ pub struct Store {
     conn: Connection,
     benevole: String,
     chemin: PathBuf,
+    /// The folded search keys in memory (`recherche`), built at the first search.
+    index_recherche: std::cell::RefCell<Option<recherche::IndexRecherche>>,
 }
 
 /// One open `BEGIN IMMEDIATE` transaction, handed to the closure of `Store::ecrire`: the

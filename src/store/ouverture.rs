@@ -74,6 +74,7 @@ impl Store {
             conn,
             benevole: o.benevole.clone(),
             chemin: o.chemin.clone(),
+            index_recherche: Default::default(),
         };
         schema::migrer(&mut store.conn, nouvelle)?;
         Ok(store)

@@ -3,7 +3,7 @@
 use super::journal::{horodatage, journaliser};
 use super::lignes::{self, COLONNES_PERSONNE};
 use super::{Ecriture, ErreurStore, ResultatStore, Store};
-use crate::domain::{Personne, date_iso, oui_non, replier};
+use crate::domain::{Personne, date_iso, oui_non};
 use rusqlite::{Connection, OptionalExtension, ToSql, params};
 
 /// A person with the attribution columns the database keeps.
@@ -61,26 +61,6 @@ impl Store {
             .optional()?)
     }
 
-    /// People whose name, first name, reference or phone contains `requete`
-    /// (case and accents ignored), at most `limite`, by name.
-    pub fn chercher(&self, requete: &str, limite: usize) -> ResultatStore<Vec<Personne>> {
-        let motif = format!(
-            "%{}%",
-            replier(requete.trim())
-                .replace('\\', "\\\\")
-                .replace('%', "\\%")
-                .replace('_', "\\_")
-        );
-        let mut st = self.connexion().prepare_cached(&format!(
-            "SELECT {COLONNES_PERSONNE} FROM personnes WHERE recherche LIKE ?1 ESCAPE '\\' \
-             ORDER BY nom, prenom, reference LIMIT ?2"
-        ))?;
-        let v = st
-            .query_map(params![motif, limite as i64], lignes::personne)?
-            .collect::<Result<Vec<_>, _>>()?;
-        Ok(v)
-    }
-
     pub fn nombre_personnes(&self) -> ResultatStore<i64> {
         nombre_personnes(self.connexion())
     }
@@ -88,6 +68,30 @@ impl Store {
     /// Creates a person; returns its id.
     pub fn creer_personne(&mut self, p: &Personne) -> ResultatStore<i64> {
         self.ecrire(|tx, b| inserer_personne(tx, p, b))
+    }
+
+    /// Creates a person under the next free `AAAA-NNNN` reference of `annee`, chosen inside
+    /// the write transaction (two desks creating at once never share one); returns its id
+    /// and the reference given.
+    pub fn creer_personne_numerotee(
+        &mut self,
+        p: &Personne,
+        annee: i32,
+    ) -> ResultatStore<(i64, String)> {
+        self.ecrire(|tx, b| {
+            let reference = prochaine_reference(tx.tx(), annee)?;
+            let p = Personne {
+                reference: reference.clone(),
+                ..p.clone()
+            };
+            Ok((inserer_personne(tx, &p, b)?, reference))
+        })
+    }
+
+    /// The next free `AAAA-NNNN` reference of `annee` at this moment (a suggestion: the
+    /// creation allocates again under the write lock).
+    pub fn prochaine_reference(&self, annee: i32) -> ResultatStore<String> {
+        prochaine_reference(self.connexion(), annee)
     }
 
     /// Saves a changed person if nobody changed it since it was loaded (same `version`);
@@ -143,18 +147,41 @@ fn personne_par_id(conn: &Connection, id: i64) -> ResultatStore<Option<Personne>
         .optional()?)
 }
 
+/// `AAAA-` then the highest number used that year plus one, at least four digits, read by a
+/// range over the reference index (only that year's references are visited).
+fn prochaine_reference(conn: &Connection, annee: i32) -> ResultatStore<String> {
+    let prefixe = format!("{annee:04}-");
+    let fin = format!("{annee:04}.");
+    let mut st = conn.prepare_cached(
+        "SELECT reference FROM personnes WHERE reference >= ?1 AND reference < ?2 \
+         AND reference GLOB ?3",
+    )?;
+    let mut lignes = st.query(params![prefixe, fin, format!("{prefixe}[0-9]*")])?;
+    let mut max: u64 = 0;
+    while let Some(l) = lignes.next()? {
+        let r: String = l.get(0)?;
+        if let Some(n) = r
+            .strip_prefix(&prefixe)
+            .filter(|n| n.bytes().all(|b| b.is_ascii_digit()))
+            .and_then(|n| n.parse::<u64>().ok())
+        {
+            max = max.max(n);
+        }
+    }
+    Ok(format!("{prefixe}{:04}", max + 1))
+}
+
 fn nombre_personnes(conn: &Connection) -> ResultatStore<i64> {
     Ok(conn.query_row("SELECT count(*) FROM personnes", [], |r| r.get(0))?)
 }
 
 fn texte_recherche(p: &Personne) -> String {
-    replier(&format!(
-        "{}\u{1f}{}\u{1f}{}\u{1f}{}",
-        p.nom,
-        p.prenom.as_deref().unwrap_or(""),
-        p.reference,
-        p.telephone.as_deref().unwrap_or("")
-    ))
+    crate::domain::recherche::cle(
+        &p.nom,
+        p.prenom.as_deref(),
+        &p.reference,
+        p.telephone.as_deref(),
+    )
 }
 
 /// One named SQL value of a person row.

@@ -3,7 +3,7 @@
 
 use super::journal::horodatage;
 use super::{Ecriture, ResultatStore, Store};
-use crate::domain::{date_iso, replier};
+use crate::domain::date_iso;
 use chrono::NaiveDate;
 use rusqlite::{Connection, params};
 use std::path::Path;
@@ -148,7 +148,7 @@ impl Ecriture<'_> {
             tx.prepare("INSERT INTO temp.purge_references (ancienne, nouvelle) VALUES (?1, ?2)")?;
         for (id, ancienne) in &cibles {
             let nouvelle = self.reference_opaque(*id)?;
-            let recherche = replier(&format!("{NOM_ANONYME}\u{1f}\u{1f}{nouvelle}\u{1f}"));
+            let recherche = crate::domain::recherche::cle(NOM_ANONYME, None, &nouvelle, None);
             tx.execute(
                 "UPDATE personnes SET reference = ?1, nom = ?2, prenom = NULL, telephone = NULL, \
                  notes = NULL, date_naissance = NULL, nationalite = NULL, \

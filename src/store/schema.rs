@@ -90,13 +90,18 @@ const MIGRATIONS: &[&str] = &[
     ALTER TABLE personnes ADD COLUMN numero_etranger TEXT;
     ALTER TABLE personnes ADD COLUMN adresse TEXT;
     ",
-    // → +1: the statistics read every event of a period from one covering index (no table
+    // 3 → 4: the statistics read every event of a period from one covering index (no table
     // row read at random: issue 17); `type` stays second for the waiting-time reads. It
     // starts with `evenements_date`'s columns, which it replaces.
     "
     CREATE INDEX evenements_stats ON evenements
         (date, type, personne_id, canal, resultat, attente_minutes, echeance);
     DROP INDEX evenements_date;
+    ",
+    // 4 → 5: search keys folded by `domain::recherche` (every diacritic, apostrophes and
+    // hyphens, phones as digits): emptied here, recomputed in Rust after the migrations.
+    "
+    UPDATE personnes SET recherche = '';
     ",
 ];
 
@@ -161,6 +166,9 @@ pub(super) fn migrer(conn: &mut Connection, nouvelle: bool) -> ResultatStore<()>
     for (i, sql) in MIGRATIONS.iter().enumerate().skip(version as usize) {
         tx.execute_batch(sql)?;
         tx.pragma_update(None, "user_version", (i + 1) as i64)?;
+    }
+    if version < VERSION_SCHEMA {
+        super::recherche::completer_cles(&tx)?;
     }
     if app != APPLICATION_ID {
         tx.pragma_update(None, "application_id", APPLICATION_ID)?;

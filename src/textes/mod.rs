@@ -1,6 +1,7 @@
 //! Every user-facing string of vigie, in French, in one place. Each area has its own file;
 //! code elsewhere calls these functions and constants instead of writing sentences.
 
+pub mod bureau;
 pub mod donnees;
 pub mod federation;
 pub mod lettres;

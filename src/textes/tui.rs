@@ -25,10 +25,29 @@ pub fn ecran_saisie(t: TypeEvenement) -> String {
     format!("Saisie : {}", t.libelle())
 }
 
-pub fn entete(ecran: &str, date: &str, benevole: &str, du_jour: usize, retard: usize) -> String {
-    format!(
-        " vigie · {ecran} · {date} · bénévole : {benevole} · à voir aujourd'hui : {du_jour} · en retard : {retard}"
-    )
+/// The header: the counts say what `vigie aujourdhui` says, with the same words
+/// (`libelle_urgence`) and numbers; a level with nobody is not named.
+pub fn entete(
+    ecran: &str,
+    date: &str,
+    benevole: &str,
+    du_jour: usize,
+    rompus: usize,
+    retard: usize,
+) -> String {
+    use crate::domain::moteur::NiveauUrgence as N;
+    let mut s = format!(
+        " vigie · {ecran} · {date} · bénévole : {benevole} · à voir aujourd'hui : {du_jour}"
+    );
+    for (n, combien) in [(N::DroitsRompus, rompus), (N::SuiviEnRetard, retard)] {
+        if combien > 0 {
+            s.push_str(&format!(
+                " · {} : {combien}",
+                crate::textes::moteur::libelle_urgence(n)
+            ));
+        }
+    }
+    s
 }
 
 // ------------------------------------------------------------------ list
@@ -40,8 +59,8 @@ pub const COL_NOM: &str = "Nom";
 pub const COL_REF: &str = "Réf.";
 pub const COL_DEP: &str = "Dép.";
 pub const COL_ECHEANCE: &str = "Échéance";
-pub const VISITE_DU_JOUR: &str = "venu·e aujourd'hui";
-pub const VISITE_COURT: &str = "venu·e";
+pub const VISITE_DU_JOUR: &str = "vu·e aujourd'hui";
+pub const VISITE_COURT: &str = "vu·e";
 pub const COL_VISITE: &str = "Visite";
 pub const COL_ETAPE_PROCHAINE: &str = "Étape / prochaine";
 pub const SANS_ECHEANCE: &str = "pas d'échéance";
@@ -381,6 +400,20 @@ pub fn dans_le_dossier(d: &str) -> String {
     format!("dans le dossier {d} (ou un chemin complet ; Ctrl-U efface)")
 }
 pub const NOM_FICHIER_VIDE: &str = "donnez un nom de fichier";
+/// A new person may already have a file.
+pub fn confirmer_doublon(p: &Personne, raison: crate::store::RaisonDoublon) -> String {
+    let pourquoi = match raison {
+        crate::store::RaisonDoublon::NomEtNaissance => "même nom et même date de naissance",
+        crate::store::RaisonDoublon::Telephone => "même téléphone",
+    };
+    format!(
+        "Un dossier existe peut-être déjà ({pourquoi}) :\n{}\nC'est la même personne ?\n\
+         o : oui, ouvrir son dossier · n : non, revenir au formulaire",
+        crate::textes::visible_ligne(&identite(p))
+    )
+}
+pub const DOUBLON_ECARTE: &str =
+    "Autre personne : Entrée pour créer ce nouveau dossier quand même.";
 pub fn confirmer_ecraser(chemin: &str) -> String {
     format!(
         "Le fichier {chemin} existe déjà. Le remplacer ?\no : oui, remplacer · n : non, changer le nom"
@@ -575,3 +608,62 @@ pub mod pied {
     pub const ENREGISTRER_SOUS: &str = "enregistrer dans un fichier";
     pub const ECRIRE_FICHIER: &str = "écrire le fichier";
 }
+
+// ------------------------------------------------------------------ help: the process
+pub const AIDE_PARCOURS: &str = "Le parcours : ce que vigie suit";
+/// The steps of the process, in the order of the ladder shown on each file.
+pub const AIDE_ETAPES: [(&str, &str); 6] = [
+    (
+        "Constat",
+        "les captures d'écran qui prouvent le blocage (date, message d'erreur) : sans elles, \
+         aucun recours n'aboutit.",
+    ),
+    (
+        "CCC",
+        "le Centre de contact citoyen de l'ANEF, saisi par son formulaire en ligne (trace \
+         écrite, à préférer) ou par téléphone ; on note le numéro de ticket.",
+    ),
+    (
+        "PAN",
+        "le point d'accueil numérique de la préfecture : un rendez-vous pour déposer avec \
+         l'aide d'un agent.",
+    ),
+    (
+        "Substitution",
+        "quand le téléservice ne marche pas, la préfecture doit offrir une autre voie \
+         (guichet, courrier, courriel) : on la demande, par écrit.",
+    ),
+    (
+        "Recommandé",
+        "la lettre recommandée avec AR à la préfecture : elle fait courir les délais et \
+         prépare le recours (touche L pour la préparer).",
+    ),
+    (
+        "Défenseur, avocat",
+        "la saisine du Défenseur des droits, le référé au tribunal administratif avec un \
+         avocat : les derniers barreaux de l'échelle.",
+    ),
+];
+pub const AIDE_SYMBOLES_TITRE: &str = "Les signes de l'échelle (sur chaque fiche)";
+pub const AIDE_SYMBOLES: [(&str, &str); 4] = [
+    ("✓", "fait ou obtenu"),
+    ("✗", "essayé sans succès"),
+    ("…", "en attente d'une réponse"),
+    ("·", "pas encore tenté"),
+];
+pub const AIDE_URGENCE_TITRE: &str = "L'urgence (liste du jour et fiches)";
+/// What each urgency level means, by its symbol and words.
+pub fn aide_urgence(n: crate::domain::moteur::NiveauUrgence) -> &'static str {
+    use crate::domain::moteur::NiveauUrgence as N;
+    match n {
+        N::DroitsRompus => "titre et attestation expirés : la personne n'a plus de droits",
+        N::DroitsMenaces => "titre ou attestation bientôt expirés",
+        N::SuiviEnRetard => "une relance ou un suivi est passé",
+        N::DuJour => "quelque chose est à faire aujourd'hui",
+        N::AVenir => "une échéance plus tard",
+        N::Aucune => "rien de daté",
+    }
+}
+pub const AIDE_REGLES: &str = "Les délais viennent des règles livrées avec vigie (textes et \
+     pratiques cités par `vigie regles`) ; une permanence peut les adapter dans le fichier \
+     regles.toml de son dossier de configuration.";

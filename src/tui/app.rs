@@ -45,10 +45,20 @@ pub struct EtatListe {
     /// Rows drawn at the last rendering: `[debut, fin)` (kept by the renderer).
     pub visibles: (usize, usize),
     pub du_jour: usize,
+    /// Counted as `vigie aujourdhui` counts them: rights lapsed, follow-ups overdue.
+    pub rompus: usize,
     pub en_retard: usize,
 }
 
 impl EtatListe {
+    /// The header's counts of the day's list `jour`.
+    pub fn compter(&mut self, jour: &[LigneJour]) {
+        use crate::domain::moteur::NiveauUrgence as N;
+        let de = |n: N| jour.iter().filter(|l| l.evaluation.urgence == n).count();
+        self.rompus = de(N::DroitsRompus);
+        self.en_retard = de(N::SuiviEnRetard);
+    }
+
     pub fn selectionnee(&self) -> Option<&Personne> {
         self.lignes.get(self.selection).map(|l| &l.personne)
     }
@@ -177,6 +187,8 @@ pub enum Confirmation {
     Ecraser,
     /// A draft was kept (`App::brouillon_propose`): resume it?
     Reprendre,
+    /// The new person may already have a file (the form's `doublon`): open it?
+    Doublon,
 }
 
 pub struct App {
@@ -199,6 +211,13 @@ pub struct App {
     pub suivi_brouillon: super::brouillon::Suivi,
     /// The draft offered at start, and how the question names it.
     pub brouillon_propose: Option<(crate::store::Brouillon, String)>,
+    /// More keys are already waiting (set by the loop before each key): a search is then
+    /// put off until the last of them (`recherche_differee`), so fast typing never queues
+    /// searches for letters already replaced.
+    pub touches_en_attente: bool,
+    pub recherche_differee: bool,
+    /// The base's file, shown in the `?` help.
+    pub chemin_base: Option<std::path::PathBuf>,
     /// A save refused because another desk holds the base, being tried again.
     pub reessai: Option<super::reessai::Reessai>,
 }
@@ -220,6 +239,9 @@ impl App {
             maintenant: aujourdhui.and_time(chrono::NaiveTime::MIN),
             suivi_brouillon: Default::default(),
             brouillon_propose: None,
+            touches_en_attente: false,
+            recherche_differee: false,
+            chemin_base: None,
             reessai: None,
         }
     }
@@ -456,7 +478,7 @@ impl App {
             .iter()
             .filter(|l| crate::jour::est_du_jour(&l.evaluation, l.visite_du_jour))
             .count();
-        self.liste.en_retard = lignes.iter().filter(|l| en_retard(&l.evaluation)).count();
+        self.liste.compter(&lignes);
         self.liste.lignes = lignes;
         self.liste.tous = tous;
         self.liste.selection = 0;
@@ -480,20 +502,17 @@ impl App {
     }
 }
 
-/// Search results where a word of the name, first name or reference starts with what was
-/// typed come first ("dia" finds DIALLO before NADIA); the store's order is kept otherwise.
+/// Search results where a word of the name starts with what was typed come first, then a
+/// word of the first name or reference ("dia" finds DIALLO before NADIA); the store's order
+/// is kept otherwise.
 pub fn classer_resultats(mut v: Vec<Personne>, requete: &str) -> Vec<Personne> {
-    use crate::domain::replier;
-    let q = replier(requete.trim());
+    let q = crate::domain::recherche::Requete::nouvelle(requete);
     let rang = |p: &Personne| -> u8 {
-        let debut = |s: &str| {
-            replier(s)
-                .split(|c: char| !c.is_alphanumeric())
-                .any(|m| !m.is_empty() && m.starts_with(&q))
-        };
-        if debut(&p.nom) {
+        if q.commence_un_mot(&p.nom) {
             0
-        } else if p.prenom.as_deref().is_some_and(debut) || debut(&p.reference) {
+        } else if p.prenom.as_deref().is_some_and(|s| q.commence_un_mot(s))
+            || q.commence_un_mot(&p.reference)
+        {
             1
         } else {
             2
@@ -503,8 +522,7 @@ pub fn classer_resultats(mut v: Vec<Personne>, requete: &str) -> Vec<Personne> {
     v
 }
 
-/// "En retard": rights already lapsed or a follow-up date past.
+/// "Relance en retard": a follow-up date past (as `vigie aujourdhui` counts it).
 pub fn en_retard(e: &Evaluation) -> bool {
-    use crate::domain::moteur::NiveauUrgence as N;
-    matches!(e.urgence, N::DroitsRompus | N::SuiviEnRetard)
+    e.urgence == crate::domain::moteur::NiveauUrgence::SuiviEnRetard
 }

@@ -5,10 +5,10 @@
 
 use super::app::{
     App, Confirmation, DonneesFiche, Ecran, EtatApercu, EtatConflit, EtatFiche, Perte,
-    classer_resultats, en_retard,
+    classer_resultats,
 };
 use super::clavier::Document;
-use super::formulaire::{FormPersonne, reference_suivante};
+use super::formulaire::FormPersonne;
 use super::{Panneau, Reponse};
 use crate::domain::regles::Regles;
 use crate::domain::{Departement, Evenement, Personne};
@@ -18,7 +18,7 @@ use crate::prefectures::corrections::{self, Correction, NouvelleCorrection};
 use crate::stats::{Periode, Tableau};
 use crate::store::{ErreurStore, Store};
 use crate::textes::tui as t;
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use std::path::PathBuf;
 
 mod panneaux;
@@ -83,10 +83,8 @@ impl App {
                 Ok(None) => self.message = Some(t::erreur(&ErreurStore::Introuvable.to_string())),
                 Err(e) => self.message = Some(t::erreur(&e.to_string())),
             },
-            Effet::NouvellePersonne => match store.personnes() {
-                Ok(v) => {
-                    let r =
-                        reference_suivante(v.iter().map(|p| p.reference.as_str()), self.aujourdhui);
+            Effet::NouvellePersonne => match store.prochaine_reference(self.aujourdhui.year()) {
+                Ok(r) => {
                     self.pile
                         .push(Ecran::Personne(Box::new(FormPersonne::nouvelle(
                             &r,
@@ -165,7 +163,9 @@ impl App {
             | Effet::OublierBrouillon { .. }
             | Effet::ProposerBrouillon
             | Effet::ReprendreBrouillon(_)) => self.executer_brouillon(e, store),
+            Effet::Chercher if self.touches_en_attente => self.recherche_differee = true,
             Effet::Chercher => {
+                self.recherche_differee = false;
                 if let Some(Ecran::Recherche(r)) = self.pile.last_mut() {
                     let q = r.saisie.texte.trim().to_string();
                     r.resultats = if q.is_empty() {
@@ -333,7 +333,18 @@ impl App {
     }
 
     fn enregistrer_personne(&mut self, p: Personne, store: &mut Store) {
+        if p.id.is_none() && self.doublon_a_montrer(&p, store) {
+            return;
+        }
+        let numeroter = matches!(self.pile.last(), Some(Ecran::Personne(f)) if f.a_numeroter(&p));
+        let mut p = p;
         let resultat = match p.id {
+            None if numeroter => store
+                .creer_personne_numerotee(&p, self.aujourdhui.year())
+                .map(|(id, reference)| {
+                    p.reference = reference;
+                    id
+                }),
             None => store.creer_personne(&p),
             Some(_) => store.modifier_personne(&p),
         };
@@ -401,13 +412,36 @@ impl App {
         }
     }
 
+    /// A new person whose name and date of birth, or phone, match a file not shown yet:
+    /// that file is shown first and the volunteer asked (`Confirmation::Doublon`).
+    fn doublon_a_montrer(&mut self, p: &Personne, store: &Store) -> bool {
+        let Some(Ecran::Personne(f)) = self.pile.last_mut() else {
+            return false;
+        };
+        let Ok(candidats) = store.doublons_possibles(p) else {
+            return false;
+        };
+        let nouveau = candidats
+            .into_iter()
+            .find(|(c, _)| c.id.is_some_and(|id| !f.doublons_vus.contains(&id)));
+        match nouveau {
+            Some((c, raison)) => {
+                f.doublons_vus.extend(c.id);
+                f.doublon = Some((c, raison));
+                self.confirmation = Some(Confirmation::Doublon);
+                true
+            }
+            None => false,
+        }
+    }
+
     /// Reloads the list and every file on the stack, keeping the selection (by person).
     pub fn recharger(&mut self, store: &Store) {
         let garde = self.liste.selectionnee().and_then(|p| p.id);
         let resultat = (|| -> Result<(), ErreurStore> {
             let jour = liste_du_jour(store, &self.regles, self.aujourdhui, false)?;
             self.liste.du_jour = jour.len();
-            self.liste.en_retard = jour.iter().filter(|l| en_retard(&l.evaluation)).count();
+            self.liste.compter(&jour);
             self.liste.lignes = if self.liste.tous {
                 liste_du_jour(store, &self.regles, self.aujourdhui, true)?
             } else {

@@ -20,7 +20,27 @@ mod personne;
 /// A one-line field is the interface's one single-line editor.
 pub use super::editeur::{Editeur as LigneSaisie, une_ligne};
 pub use evenement::FormEvenement;
-pub use personne::{FormPersonne, departement_saisi, reference_suivante};
+pub use personne::{FormPersonne, departement_saisi};
+
+/// A date typed `JJ/MM` (or `J/M`), without its year, means this year (`aujourdhui`'s);
+/// anything else is returned as typed, for `parse_date`.
+pub fn avec_annee(s: &str, aujourdhui: NaiveDate) -> String {
+    use chrono::Datelike;
+    let t = s.trim();
+    let court = |p: &str| (1..=2).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_digit());
+    match t.split_once('/') {
+        Some((j, m)) if court(j) && court(m) => format!("{t}/{}", aujourdhui.year()),
+        _ => s.to_string(),
+    }
+}
+
+fn date_saisie(s: &str, aujourdhui: NaiveDate) -> Result<NaiveDate, ErreurValeur> {
+    parse_date(&avec_annee(s, aujourdhui))
+}
+
+fn date_saisie_opt(s: &str, aujourdhui: NaiveDate) -> Result<Option<NaiveDate>, ErreurValeur> {
+    parse_date_opt(&avec_annee(s, aujourdhui))
+}
 
 /// Which field (to find values and place errors).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

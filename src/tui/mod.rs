@@ -138,7 +138,9 @@ fn lire_evenements(app: &mut app::App, store: &mut crate::store::Store) -> Resul
         if !event::poll(Duration::ZERO).map_err(|_| ())? {
             break;
         }
-        a_dessiner |= match event::read().map_err(|_| ())? {
+        let lu = event::read().map_err(|_| ())?;
+        app.touches_en_attente = event::poll(Duration::ZERO).map_err(|_| ())?;
+        a_dessiner |= match lu {
             Event::Key(k) => {
                 app.touche(k, store);
                 true
@@ -153,6 +155,11 @@ fn lire_evenements(app: &mut app::App, store: &mut crate::store::Store) -> Resul
             }
             _ => false,
         };
+    }
+    // The search put off while keys were waiting runs once, on what was typed last.
+    app.touches_en_attente = false;
+    if app.recherche_differee {
+        app.executer(effets::Effet::Chercher, store);
     }
     Ok(a_dessiner)
 }
@@ -176,6 +183,7 @@ pub fn lancer(mut store: crate::store::Store, aujourdhui: NaiveDate) -> Result<(
         .attendre_verrou(reessai::ATTENTE_VERROU)
         .map_err(|e| e.to_string())?;
     let mut app = app::App::nouveau(aujourdhui, regles, &benevole, couleurs_permises());
+    app.chemin_base = Some(store.chemin().to_path_buf());
     app.executer(effets::Effet::Recharger, &mut store);
     app.maintenant = chrono::Local::now().naive_local();
     app.executer(effets::Effet::ProposerBrouillon, &mut store);

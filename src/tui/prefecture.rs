@@ -58,8 +58,11 @@ impl EcranPrefecture {
     /// Opens the lookup, on a département's card when one is given (from a person's file);
     /// `aujourdhui` is the verification date the correction form proposes.
     pub fn nouveau(departement: Option<Departement>, aujourdhui: NaiveDate) -> Self {
+        let mut requete = Saisie::avec(departement.map_or("", |d| d.code()));
+        // The département given is a proposal: typing a new query replaces it.
+        requete.selection = departement.is_some();
         let mut e = EcranPrefecture {
-            requete: Saisie::avec(departement.map_or("", |d| d.code())),
+            requete,
             resultats: Vec::new(),
             selection: 0,
             focus: Focus::Requete,
@@ -125,6 +128,8 @@ impl EcranPrefecture {
             (Focus::Liste, _) => {
                 if let Some(d) = self.resultats.get(self.selection).copied() {
                     self.requete = Saisie::avec(d.code());
+                    // Chosen from the list: the next query typed replaces it.
+                    self.requete.selection = true;
                     self.focus = Focus::Requete;
                     return self.rechercher();
                 }

@@ -352,8 +352,8 @@ pub fn entete_jour(date: NaiveDate, d: &crate::jour::Decompte, tous: bool) -> St
     };
     let visites = match d.visites {
         0 => String::new(),
-        1 => " ; 1 visite aujourd'hui".into(),
-        n => format!(" ; {n} visites aujourd'hui"),
+        1 => " ; 1 personne vue aujourd'hui".into(),
+        n => format!(" ; {n} personnes vues aujourd'hui"),
     };
     format!(
         "{titre} du {} : {} {personnes}{detail}{visites}.",
@@ -374,7 +374,7 @@ pub fn ligne_jour(numero: usize, l: &crate::jour::LigneJour) -> String {
         None => "aucune".into(),
     };
     let visite = if l.visite_du_jour {
-        " Venue aujourd'hui."
+        " Vu·e aujourd'hui."
     } else {
         ""
     };

@@ -51,6 +51,17 @@ impl App {
                         return vec![Effet::ReprendreBrouillon(Box::new(b))];
                     }
                 }
+                Some(Confirmation::Doublon) => {
+                    // The same person: their file, not a second one (this form is dropped).
+                    if let Some(Ecran::Personne(f)) = self.pile.last()
+                        && let Some(id) = f.doublon.as_ref().and_then(|(p, _)| p.id)
+                        && let Some(e) = self.pile.pop()
+                    {
+                        let mut effets = self.oublier_brouillon_de(&e);
+                        effets.push(Effet::OuvrirFiche(id));
+                        return effets;
+                    }
+                }
                 Some(Confirmation::Ecraser) => {
                     if let Some(Ecran::Apercu(a)) = self.pile.last_mut()
                         && let Some(chemin) = a.a_ecraser.take()
@@ -71,6 +82,14 @@ impl App {
                         personne_id: b.personne_id,
                     }];
                 }
+            }
+            Action::Non if self.confirmation == Some(Confirmation::Doublon) => {
+                // Another person: back to the form; saving again creates the file.
+                self.confirmation = None;
+                if let Some(Ecran::Personne(f)) = self.pile.last_mut() {
+                    f.doublon = None;
+                }
+                self.message = Some(t::DOUBLON_ECARTE.into());
             }
             Action::Non => {
                 // Not replacing: back to the file-name field, to choose another name.

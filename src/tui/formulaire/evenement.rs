@@ -132,8 +132,8 @@ impl FormEvenement {
     pub fn construire(&mut self) -> Option<Evenement> {
         let f = &mut self.form;
         f.effacer_erreurs();
-        let date = parse_date(&f.texte(ChampId::Date));
-        let echeance = parse_date_opt(&f.texte(ChampId::Echeance));
+        let date = date_saisie(&f.texte(ChampId::Date), self.aujourdhui);
+        let echeance = date_saisie_opt(&f.texte(ChampId::Echeance), self.aujourdhui);
         let attente = crate::domain::parse_entier_opt(&f.texte(ChampId::Attente));
         match &date {
             Err(e) => f.erreur(ChampId::Date, e),

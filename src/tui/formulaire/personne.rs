@@ -10,13 +10,39 @@ pub struct FormPersonne {
     pub form: Formulaire,
     /// A file cannot be opened after today.
     aujourdhui: NaiveDate,
+    /// The reference suggested to a new person: kept as is, the next free one is allocated
+    /// when the person is written (another desk may take this one meanwhile).
+    reference_proposee: Option<String>,
+    /// Existing files that may be this new person, already shown to the volunteer (saving
+    /// again creates the file anyway), and the one on screen with its reason.
+    pub doublons_vus: Vec<i64>,
+    pub doublon: Option<(Personne, crate::store::RaisonDoublon)>,
 }
 
 /// Resolves a département typed as a code, a name or a préfecture's town (the domain's one
 /// matcher: accents, case, hyphens and left-out small words ignored).
 pub fn departement_saisi(s: &str) -> Result<Departement, String> {
-    crate::domain::departements::designer(s, crate::prefectures::ville_prefecture)
-        .map_err(|e| crate::textes::erreur_departement(&e))
+    let code = code_postal(s.trim());
+    crate::domain::departements::designer(
+        code.as_deref().unwrap_or(s),
+        crate::prefectures::ville_prefecture,
+    )
+    .map_err(|e| crate::textes::erreur_departement(&e))
+}
+
+/// The département of a French postcode (`93200` → `93`, `97411` → `974`, `20090` → `2A`,
+/// `20200` → `2B`); `None` when `s` is not five digits.
+fn code_postal(s: &str) -> Option<String> {
+    if s.len() != 5 || !s.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    Some(match &s[..2] {
+        "97" | "98" => s[..3].to_string(),
+        // Corsica: 200xx–201xx Corse-du-Sud, 202xx–206xx Haute-Corse.
+        "20" if s.as_bytes()[2] <= b'1' => "2A".into(),
+        "20" => "2B".into(),
+        d => d.to_string(),
+    })
 }
 
 fn pan_options() -> Vec<String> {
@@ -27,6 +53,7 @@ impl FormPersonne {
     /// `reference`: the suggested reference for a new person.
     pub fn nouvelle(reference: &str, aujourdhui: NaiveDate) -> Self {
         let mut f = FormPersonne::avec(None, reference, aujourdhui);
+        f.reference_proposee = Some(reference.to_string());
         f.form.focus_sur(ChampId::Nom);
         f
     }
@@ -146,13 +173,20 @@ impl FormPersonne {
                 c.aide = Some(t::AIDE_ADRESSE.into());
             }
         }
-        let mut f = FormPersonne {
-            base: p,
-            form: Formulaire::nouveau(champs),
-            aujourdhui,
-        };
+        let mut f = FormPersonne::de(p, Formulaire::nouveau(champs), aujourdhui);
         f.actualiser_aides();
         f
+    }
+
+    fn de(base: Option<Personne>, form: Formulaire, aujourdhui: NaiveDate) -> Self {
+        FormPersonne {
+            base,
+            form,
+            aujourdhui,
+            reference_proposee: None,
+            doublons_vus: Vec::new(),
+            doublon: None,
+        }
     }
 
     /// Live hints: the département resolved from what is typed.
@@ -184,9 +218,9 @@ impl FormPersonne {
         let blocage = f
             .choisi(ChampId::Blocage)
             .and_then(|i| Blocage::TOUS.get(i).copied());
-        let ouvert = parse_date(&f.texte(ChampId::OuvertLe));
-        let titre = parse_date_opt(&f.texte(ChampId::Titre));
-        let api = parse_date_opt(&f.texte(ChampId::Api));
+        let ouvert = date_saisie(&f.texte(ChampId::OuvertLe), self.aujourdhui);
+        let titre = date_saisie_opt(&f.texte(ChampId::Titre), self.aujourdhui);
+        let api = date_saisie_opt(&f.texte(ChampId::Api), self.aujourdhui);
         let captures =
             crate::domain::parse_entier_opt(&f.texte(ChampId::Captures)).and_then(|n| match n {
                 Some(n) if n > 999 => Err(ErreurValeur::EntierInvalide),
@@ -325,27 +359,17 @@ impl FormPersonne {
             .collect()
     }
 
+    /// Whether `p` (built by this form) keeps the suggested reference: the store then
+    /// numbers it when writing.
+    pub fn a_numeroter(&self, p: &Personne) -> bool {
+        self.base.is_none() && self.reference_proposee.as_deref() == Some(p.reference.as_str())
+    }
+
     /// Marks a store error on the reference field (already used).
     pub fn reference_prise(&mut self, message: String) {
         self.form.erreur_texte(ChampId::Reference, &message);
         self.form.focus_sur(ChampId::Reference);
     }
-}
-
-/// Next free `AAAA-NNNN` reference for the year of `aujourdhui`.
-pub fn reference_suivante<'a>(
-    existantes: impl Iterator<Item = &'a str>,
-    aujourdhui: NaiveDate,
-) -> String {
-    use chrono::Datelike;
-    let prefixe = format!("{:04}-", aujourdhui.year());
-    let max = existantes
-        .filter_map(|r| r.strip_prefix(&prefixe))
-        .filter(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
-        .filter_map(|n| n.parse::<u32>().ok())
-        .max()
-        .unwrap_or(0);
-    format!("{prefixe}{:04}", max + 1)
 }
 
 /// The address field is one line: its lines are shown separated by « / ».

@@ -14,19 +14,6 @@ fn departement_by_code_or_name() {
 }
 
 #[test]
-fn next_reference() {
-    let d = NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();
-    assert_eq!(
-        reference_suivante(["A1", "2025-0042"].into_iter(), d),
-        "2026-0001"
-    );
-    assert_eq!(
-        reference_suivante(["2026-0007", "2026-0012", "2026-x"].into_iter(), d),
-        "2026-0013"
-    );
-}
-
-#[test]
 fn a_value_reached_with_tab_is_replaced_by_typing_but_kept_by_moving() {
     let k = |c| KeyEvent::new(c, KeyModifiers::NONE);
     let mut l = LigneSaisie::avec("2026-11-23");
@@ -110,4 +97,33 @@ fn an_event_ticket_with_an_escape_is_refused() {
     assert!(f.construire().is_none());
     let ticket = f.form.champ(ChampId::Ticket).and_then(|c| c.erreur.clone());
     assert!(ticket.is_some_and(|e| e.contains("U+001B")));
+}
+
+#[test]
+fn a_postcode_gives_its_departement() {
+    for (cp, code) in [
+        ("93200", "93"),
+        ("75011", "75"),
+        ("97411", "974"),
+        ("20090", "2A"),
+        ("20200", "2B"),
+        ("01000", "01"),
+    ] {
+        assert_eq!(departement_saisi(cp).map(|d| d.code()), Ok(code), "{cp}");
+    }
+    assert!(departement_saisi("9320").is_err());
+}
+
+#[test]
+fn a_date_without_its_year_is_this_year() {
+    let d = NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();
+    assert_eq!(avec_annee("28/11", d), "28/11/2026");
+    assert_eq!(avec_annee(" 3/1 ", d), "3/1/2026");
+    assert_eq!(avec_annee("28/11/2025", d), "28/11/2025");
+    assert_eq!(avec_annee("2026-11-28", d), "2026-11-28");
+    assert_eq!(
+        date_saisie("28/11", d),
+        Ok(NaiveDate::from_ymd_opt(2026, 11, 28).unwrap())
+    );
+    assert!(date_saisie("31/02", d).is_err());
 }

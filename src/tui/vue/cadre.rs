@@ -54,17 +54,24 @@ pub(super) fn lignes_entete(app: &App, colonnes: u16) -> Vec<String> {
         &tm::date_longue(app.aujourdhui),
         &app.benevole,
         app.liste.du_jour,
+        app.liste.rompus,
         app.liste.en_retard,
     );
-    // One line when it fits, else the counts go on a second line.
+    // One line when it fits, else as many as needed, broken between its parts.
     if largeur(&entete) <= colonnes as usize {
-        vec![entete]
-    } else {
-        entete
-            .split_once(" · bénévole")
-            .map(|(a, b)| vec![a.to_string(), format!(" bénévole{b}")])
-            .unwrap_or_else(|| vec![entete])
+        return vec![entete];
     }
+    let mut lignes: Vec<String> = Vec::new();
+    for partie in entete.trim_start().split(" · ") {
+        match lignes.last_mut() {
+            Some(l) if largeur(l) + 3 + largeur(partie) <= colonnes as usize => {
+                l.push_str(" · ");
+                l.push_str(partie);
+            }
+            _ => lignes.push(format!(" {partie}")),
+        }
+    }
+    lignes
 }
 
 /// The footer: the keys that work here, from the keymap.
@@ -111,6 +118,14 @@ pub(super) fn confirmation(f: &mut Frame, app: &App, c: Confirmation, zone: Rect
             .as_ref()
             .map(|(_, question)| question.clone())
             .unwrap_or_default(),
+        Confirmation::Doublon => match app.pile.last() {
+            Some(Ecran::Personne(f)) => f
+                .doublon
+                .as_ref()
+                .map(|(p, r)| t::confirmer_doublon(p, *r))
+                .unwrap_or_default(),
+            _ => String::new(),
+        },
         Confirmation::Ecraser => {
             let chemin = match app.pile.last() {
                 Some(Ecran::Apercu(a)) => a

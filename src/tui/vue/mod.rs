@@ -156,6 +156,7 @@ pub fn cadrer(app: &mut App, largeur: u16, hauteur: u16) {
     }
     let corps = zones(app, zone).corps;
     let panneau_dessous = raccourcis_dessous(app);
+    let chemin = app.chemin_base.clone();
     match app.pile.last_mut() {
         None => {
             let (debut, fin) = fenetre_liste(&app.liste, corps.width, corps.height);
@@ -167,7 +168,7 @@ pub fn cadrer(app: &mut App, largeur: u16, hauteur: u16) {
             e.defilement = e.defilement.min(defilement_max(n, corps.height));
         }
         Some(Ecran::Aide { defilement }) => {
-            let n = lignes_aide(&panneau_dessous, corps.width).len();
+            let n = lignes_aide(&panneau_dessous, corps.width, chemin.as_deref()).len();
             *defilement = (*defilement).min(defilement_max(n, corps.height));
         }
         Some(Ecran::Apercu(a)) => {
@@ -238,7 +239,11 @@ pub fn dessiner(app: &App, f: &mut Frame) {
         Some(Ecran::Apercu(a)) => apercu(f, corps, statut, message_vide, a),
         Some(Ecran::Aide { defilement }) => defile(
             f,
-            lignes_aide(&raccourcis_dessous(app), corps.width),
+            lignes_aide(
+                &raccourcis_dessous(app),
+                corps.width,
+                app.chemin_base.as_deref(),
+            ),
             *defilement,
         ),
         Some(Ecran::Panneau { panneau, .. }) => panneau.dessiner(f, corps),
