@@ -18,6 +18,8 @@ pub struct LigneJour {
     pub evaluation: Evaluation,
     /// Seen today (`vu_aujourdhui`): opened, or something dated or recorded today.
     pub visite_du_jour: bool,
+    /// A follow-up overdue for longer than the `sommeil` rule: after the day's work.
+    pub en_sommeil: bool,
 }
 
 /// Counts for the header of the list.
@@ -27,6 +29,8 @@ pub struct Decompte {
     /// Per urgency level, in the order of `NiveauUrgence::TOUS`.
     pub par_niveau: [usize; 6],
     pub visites: usize,
+    /// Overdue follow-ups « en sommeil » (not counted in `par_niveau`).
+    pub sommeil: usize,
 }
 
 /// Counts the rows of a list per urgency level.
@@ -36,7 +40,9 @@ pub fn decompter(lignes: &[LigneJour]) -> Decompte {
         ..Decompte::default()
     };
     for l in lignes {
-        if let Some(i) = NiveauUrgence::TOUS
+        if l.en_sommeil {
+            d.sommeil += 1;
+        } else if let Some(i) = NiveauUrgence::TOUS
             .iter()
             .position(|n| *n == l.evaluation.urgence)
         {
@@ -54,12 +60,12 @@ pub fn est_du_jour(evaluation: &Evaluation, visite_du_jour: bool) -> bool {
     visite_du_jour || (!evaluation.est_close() && evaluation.urgence <= NiveauUrgence::DuJour)
 }
 
-/// The order of the list: most urgent first, then fewest days left, then reference.
+/// The order of the list: most urgent first, then fewest days left, then reference; the
+/// follow-ups « en sommeil » last.
 pub fn trier(lignes: &mut [LigneJour]) {
     lignes.sort_by(|a, b| {
-        a.evaluation
-            .cle_urgence()
-            .cmp(&b.evaluation.cle_urgence())
+        (a.en_sommeil, a.evaluation.cle_urgence())
+            .cmp(&(b.en_sommeil, b.evaluation.cle_urgence()))
             .then_with(|| a.personne.reference.cmp(&b.personne.reference))
     });
 }
@@ -86,6 +92,7 @@ pub fn liste_du_jour(
         let visite_du_jour = vu_aujourdhui(&p, siens, aujourdhui);
         if tous || est_du_jour(&evaluation, visite_du_jour) {
             lignes.push(LigneJour {
+                en_sommeil: evaluation.en_sommeil(regles.sommeil_jours()),
                 personne: p,
                 evaluation,
                 visite_du_jour,
@@ -216,7 +223,7 @@ mod tests {
         );
         let d = decompter(&du_jour);
         assert_eq!(d.total, du_jour.len());
-        assert_eq!(d.par_niveau.iter().sum::<usize>(), d.total);
+        assert_eq!(d.par_niveau.iter().sum::<usize>() + d.sommeil, d.total);
         assert_eq!(d.visites, 1);
     }
 }

@@ -186,7 +186,8 @@ fn a_new_person_with_a_known_phone_shows_the_existing_file_first() {
     assert_eq!(ouvrir(&db, "verif").nombre_personnes().unwrap(), 4);
     // Another person sharing the phone (a relative): n, then Enter creates the file.
     tmux.touches(&["Escape"]);
-    tmux.attendre("Urgence");
+    // The list itself (the file also says « Urgence »).
+    tmux.attendre("vigie · Aujourd'hui");
     tmux.texte("n");
     tmux.attendre("Nouvelle personne");
     remplir_avec_telephone(&tmux, "BENAISSA", "06 33 92 49 49");

@@ -77,6 +77,8 @@ cles! {
     ExecutionRelance => "execution_relance", Jours;
     AvocatParallele => "avocat_parallele", Jours;
     SilenceRejet => "silence_rejet", Mois;
+    Sommeil => "sommeil", Jours;
+    SuiviReport => "suivi_report", Jours;
 }
 
 /// A rule's value: a non-negative count in its unit, or a date.
@@ -200,6 +202,17 @@ impl Regles {
     /// A form's draft kept longer than this many days is dropped.
     pub fn brouillon_conservation_jours(&self) -> i64 {
         self.nombre(CleRegle::BrouillonConservation).into()
+    }
+
+    /// A follow-up overdue by more than this many days is « en sommeil » (desk practice).
+    pub fn sommeil_jours(&self) -> i64 {
+        self.nombre(CleRegle::Sommeil).into()
+    }
+
+    /// A follow-up done with nothing new (`suivi`) proposes the next check this many days
+    /// later (desk practice).
+    pub fn suivi_report_jours(&self) -> i64 {
+        self.nombre(CleRegle::SuiviReport).into()
     }
 
     /// The validity in months of an API delivered on `delivree_le`, `rang` being 1 for the

@@ -34,6 +34,7 @@ pub fn entete(
     du_jour: usize,
     rompus: usize,
     retard: usize,
+    sommeil: usize,
 ) -> String {
     use crate::domain::moteur::NiveauUrgence as N;
     let mut s = format!(
@@ -46,6 +47,12 @@ pub fn entete(
                 crate::textes::moteur::libelle_urgence(n)
             ));
         }
+    }
+    if sommeil > 0 {
+        s.push_str(&format!(
+            " · {} : {sommeil}",
+            crate::textes::moteur::EN_SOMMEIL
+        ));
     }
     s
 }

@@ -48,15 +48,21 @@ pub struct EtatListe {
     /// Counted as `vigie aujourdhui` counts them: rights lapsed, follow-ups overdue.
     pub rompus: usize,
     pub en_retard: usize,
+    pub sommeil: usize,
 }
 
 impl EtatListe {
     /// The header's counts of the day's list `jour`.
     pub fn compter(&mut self, jour: &[LigneJour]) {
         use crate::domain::moteur::NiveauUrgence as N;
-        let de = |n: N| jour.iter().filter(|l| l.evaluation.urgence == n).count();
+        let de = |n: N| {
+            jour.iter()
+                .filter(|l| !l.en_sommeil && l.evaluation.urgence == n)
+                .count()
+        };
         self.rompus = de(N::DroitsRompus);
         self.en_retard = de(N::SuiviEnRetard);
+        self.sommeil = jour.iter().filter(|l| l.en_sommeil).count();
     }
 
     pub fn selectionnee(&self) -> Option<&Personne> {

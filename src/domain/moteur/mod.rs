@@ -314,6 +314,13 @@ impl Evaluation {
         )
     }
 
+    /// A follow-up overdue by more than `jours` days (and nothing more pressing): « en
+    /// sommeil », listed after the day's work.
+    pub fn en_sommeil(&self, jours: i64) -> bool {
+        self.urgence == NiveauUrgence::SuiviEnRetard
+            && self.echeance_principale().is_some_and(|e| e.jours < -jours)
+    }
+
     /// Whether the file is closed.
     pub fn est_close(&self) -> bool {
         self.etape == Etape::Cloture

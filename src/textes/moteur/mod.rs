@@ -101,6 +101,19 @@ pub fn libelle_urgence(n: NiveauUrgence) -> &'static str {
     }
 }
 
+/// A follow-up overdue for longer than the `sommeil` rule, listed after the day's work.
+pub const EN_SOMMEIL: &str = "en sommeil";
+
+/// The urgency of a row of the day's list, in symbol and words (« en sommeil » for an old
+/// overdue follow-up).
+pub fn texte_urgence_ligne(l: &crate::jour::LigneJour) -> String {
+    if l.en_sommeil {
+        format!("z {EN_SOMMEIL}")
+    } else {
+        texte_urgence(l.evaluation.urgence)
+    }
+}
+
 /// Symbol and words: "!! droits menacés".
 pub fn texte_urgence(n: NiveauUrgence) -> String {
     format!("{} {}", symbole_urgence(n), libelle_urgence(n))
@@ -344,6 +357,9 @@ pub fn entete_jour(date: NaiveDate, d: &crate::jour::Decompte, tous: bool) -> St
             parties.push(format!("{} : {}", libelle_urgence(*n), d.par_niveau[i]));
         }
     }
+    if d.sommeil > 0 {
+        parties.push(format!("{EN_SOMMEIL} : {}", d.sommeil));
+    }
     let personnes = if d.total > 1 { "personnes" } else { "personne" };
     let detail = if parties.is_empty() {
         String::new()
@@ -391,7 +407,11 @@ pub fn ligne_jour(numero: usize, l: &crate::jour::LigneJour) -> String {
     format!(
         "{numero}. {}. {}, {}, {} {}. Étape : {}. Prochaine étape : {}.{meme_jour} Échéance : \
          {}.{alertes}{visite}",
-        majuscule(libelle_urgence(e.urgence)),
+        majuscule(if l.en_sommeil {
+            "en sommeil (relance en retard depuis longtemps : reporter ou clôturer)"
+        } else {
+            libelle_urgence(e.urgence)
+        }),
         p.reference,
         crate::textes::visible_ligne(&p.nom_complet()),
         p.departement.code(),

@@ -30,6 +30,8 @@ pub fn libelle_regle(c: CleRegle) -> &'static str {
         CleRegle::DepotAttestation => "Attente de l'attestation après un dépôt en substitution",
         CleRegle::AlerteDroits => "Seuil d'alerte avant la fin du titre ou de l'API",
         CleRegle::BrouillonConservation => "Conservation d'un brouillon de saisie non enregistré",
+        CleRegle::SuiviReport => "Report proposé par un suivi sans nouveauté",
+        CleRegle::Sommeil => "Relance en retard rangée « en sommeil » en fin de liste",
         CleRegle::SubstitutionRelance => "Relance d'une demande de substitution sans réponse",
         CleRegle::PrefectureRelance => "Relance d'un message au service de la préfecture",
         CleRegle::RecoursSuivi => "Point avec l'avocat ou le Défenseur des droits",

@@ -177,6 +177,7 @@ impl App {
                         _ => &[],
                     };
                     f.proposer_echeance_api(evenements, &self.regles);
+                    f.proposer_prochain_suivi(&self.regles);
                     self.pile.push(Ecran::Saisie(Box::new(f)))
                 }
                 None => self.message = Some(t::AUCUNE_SELECTION.into()),

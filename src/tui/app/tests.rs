@@ -40,6 +40,7 @@ fn app() -> App {
             evaluation: evaluer(&p, &[], &ConnaissancePrefecture::default(), &regles, jour()),
             personne: p,
             visite_du_jour: false,
+            en_sommeil: false,
         })
         .collect();
     let mut a = App::nouveau(jour(), regles, "Marie", false);

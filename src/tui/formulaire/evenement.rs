@@ -128,6 +128,19 @@ impl FormEvenement {
         self.form.focus_sur(ChampId::Echeance);
     }
 
+    /// For a follow-up with nothing new (`suivi`): the next check the rule proposes, in the
+    /// field, so that `u` then Enter postpones it.
+    pub fn proposer_prochain_suivi(&mut self, regles: &crate::domain::regles::Regles) {
+        if self.type_evenement != TypeEvenement::Suivi {
+            return;
+        }
+        let date = self.aujourdhui + chrono::TimeDelta::days(regles.suivi_report_jours());
+        if let Some(c) = self.form.champ_mut(ChampId::Echeance) {
+            c.valeur = Valeur::Texte(LigneSaisie::avec(&date_fr(date)));
+        }
+        self.form.focus_sur(ChampId::Echeance);
+    }
+
     /// Checks every field; returns the event, or marks the errors next to the fields.
     pub fn construire(&mut self) -> Option<Evenement> {
         let f = &mut self.form;

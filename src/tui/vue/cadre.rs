@@ -56,6 +56,7 @@ pub(super) fn lignes_entete(app: &App, colonnes: u16) -> Vec<String> {
         app.liste.du_jour,
         app.liste.rompus,
         app.liste.en_retard,
+        app.liste.sommeil,
     );
     // One line when it fits, else as many as needed, broken between its parts.
     if largeur(&entete) <= colonnes as usize {

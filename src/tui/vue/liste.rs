@@ -62,7 +62,7 @@ fn cellules(lj: &LigneJour, c: &Colonnes, couleurs: bool) -> Vec<(Vec<String>, S
     let etape_prochaine = format!("{} → {prochaine}", ev.etape.libelle());
     let cellules: Vec<(Vec<String>, Style)> = if c.large {
         vec![
-            (envelopper(&tm::texte_urgence(ev.urgence), largeurs[0]), su),
+            (envelopper(&tm::texte_urgence_ligne(lj), largeurs[0]), su),
             (vec![nom_une_ligne(p, largeurs[1])], Style::default()),
             (envelopper(&p.reference, largeurs[2]), Style::default()),
             (vec![p.departement.code().to_string()], Style::default()),
@@ -88,7 +88,7 @@ fn cellules(lj: &LigneJour, c: &Colonnes, couleurs: bool) -> Vec<(Vec<String>, S
             echeance.push(t::VISITE_DU_JOUR.to_string());
         }
         vec![
-            (envelopper(&tm::texte_urgence(ev.urgence), largeurs[0]), su),
+            (envelopper(&tm::texte_urgence_ligne(lj), largeurs[0]), su),
             (nom, Style::default()),
             (envelopper(&etape_prochaine, largeurs[2]), Style::default()),
             (echeance, su),
