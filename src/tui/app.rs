@@ -46,6 +46,9 @@ pub struct EtatListe {
     pub visibles: (usize, usize),
     pub du_jour: usize,
     pub en_retard: usize,
+    /// `lignes` holds every person (computed for `tous`): going back to the day's list
+    /// filters it instead of reading the base again.
+    pub complete: bool,
 }
 
 impl EtatListe {

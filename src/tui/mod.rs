@@ -96,6 +96,7 @@ pub mod vue;
 use chrono::NaiveDate;
 use ratatui::crossterm::event::{self, DisableBracketedPaste, EnableBracketedPaste, Event};
 use ratatui::crossterm::execute;
+use crate::textes;
 use std::time::{Duration, Instant};
 
 /// How often the database is checked for changes made by other desks.
@@ -160,6 +161,15 @@ pub fn couleurs_permises() -> bool {
     std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
 }
 
+/// What is done before the first frame: only the draft question (a short read); the list
+/// is loaded once that frame is drawn, with « Chargement de la liste… » shown meanwhile.
+pub fn premier_chargement(app: &mut app::App, store: &mut crate::store::Store) {
+    app.executer(effets::Effet::ProposerBrouillon, store);
+    if app.message.is_none() {
+        app.message = Some(textes::tui::CHARGEMENT_LISTE.into());
+    }
+}
+
 /// Opens the full-screen interface on an open store, until the volunteer quits.
 /// The terminal is always restored (panic hook installed by ratatui, and a drop guard).
 /// SIGHUP, SIGTERM, SIGINT or the loss of the terminal end it too (see `terminal`).
@@ -170,13 +180,10 @@ pub fn lancer(mut store: crate::store::Store, aujourdhui: NaiveDate) -> Result<(
     let (regles, avertissements) = crate::config::charger_regles();
     let benevole = store.benevole().to_string();
     let mut app = app::App::nouveau(aujourdhui, regles, &benevole, couleurs_permises());
-    app.executer(effets::Effet::Recharger, &mut store);
     app.maintenant = chrono::Local::now().naive_local();
-    app.executer(effets::Effet::ProposerBrouillon, &mut store);
-    if !avertissements.is_empty() {
-        // One warning per line in the status area (shown until the first key).
-        app.message = Some(avertissements.join("\n"));
-    }
+    premier_chargement(&mut app, &mut store);
+    // One warning per line in the status area (shown until the first key).
+    let avertissements = (!avertissements.is_empty()).then(|| avertissements.join("\n"));
     // Signals first: a SIGTERM from now on restores the terminal.
     let veille = terminal::Veille::installer(restaurer)?;
     let _garde = Garde;
@@ -187,6 +194,7 @@ pub fn lancer(mut store: crate::store::Store, aujourdhui: NaiveDate) -> Result<(
     let taille = terminal.size().map_err(|e| e.to_string())?;
     app.redimensionner(taille.width, taille.height);
     let mut a_dessiner = true;
+    let mut a_charger = true;
     let mut derniere = Instant::now();
     let fin = loop {
         if a_dessiner {
@@ -198,6 +206,17 @@ pub fn lancer(mut store: crate::store::Store, aujourdhui: NaiveDate) -> Result<(
                 break terminal::Fin::TerminalPerdu;
             }
             a_dessiner = false;
+        }
+        if a_charger {
+            // The first frame is on screen: now the list. Keys typed meanwhile wait in the
+            // terminal and are read right after.
+            a_charger = false;
+            a_dessiner = true;
+            app.executer(effets::Effet::Recharger, &mut store);
+            if app.message.as_deref() == Some(textes::tui::CHARGEMENT_LISTE) {
+                app.message = avertissements.clone();
+            }
+            continue;
         }
         if app.quitter {
             return Ok(());
