@@ -45,8 +45,10 @@ fn ouvrir(chemin: &Path) -> Store {
 fn brute(chemin: &Path) -> Connection {
     let c = Connection::open(chemin).expect("bare connection");
     c.pragma_update(None, "key", PHRASE).expect("key");
-    c.query_row("SELECT count(*) FROM sqlite_master", [], |r| r.get::<_, i64>(0))
-        .expect("keyed");
+    c.query_row("SELECT count(*) FROM sqlite_master", [], |r| {
+        r.get::<_, i64>(0)
+    })
+    .expect("keyed");
     c
 }
 
@@ -188,12 +190,20 @@ fn tableau(n: u32, tours: usize) {
         let mut lignes = st.query([]).expect("scan");
         let mut n = 0usize;
         while let Some(r) = lignes.next().expect("row") {
-            n += r.get_ref(2).map(|v| v.as_bytes().map_or(0, |b| b.len())).unwrap_or(0);
+            n += r
+                .get_ref(2)
+                .map(|v| v.as_bytes().map_or(0, |b| b.len()))
+                .unwrap_or(0);
         }
-        let mut st = b.prepare("SELECT * FROM personnes ORDER BY id").expect("scan");
+        let mut st = b
+            .prepare("SELECT * FROM personnes ORDER BY id")
+            .expect("scan");
         let mut lignes = st.query([]).expect("scan");
         while let Some(r) = lignes.next().expect("row") {
-            n += r.get_ref(1).map(|v| v.as_bytes().map_or(0, |b| b.len())).unwrap_or(0);
+            n += r
+                .get_ref(1)
+                .map(|v| v.as_bytes().map_or(0, |b| b.len()))
+                .unwrap_or(0);
         }
         std::hint::black_box(n);
     };
@@ -214,7 +224,12 @@ fn tableau(n: u32, tours: usize) {
             vigie::jour::liste_du_jour(&store, &regles, aujourdhui(), true).expect("list"),
         );
     });
-    ligne("liste de toutes les personnes", &tous, Some(&brut_jour), "—");
+    ligne(
+        "liste de toutes les personnes",
+        &tous,
+        Some(&brut_jour),
+        "—",
+    );
     tui(&chemin, &b, tours, &brut_jour);
     recherche(&store, &b, tours);
     statistiques(&store, &b, tours);
@@ -275,12 +290,22 @@ fn tui(chemin: &Path, b: &Connection, tours: usize, brut_jour: &Mesure) {
         app.touche(touche(KeyCode::Char('t')), &mut store);
         dessiner(&mut app, &mut terminal);
     });
-    ligne("`t` (toutes les personnes)", &t, Some(brut_jour), "≤ 100 ms");
+    ligne(
+        "`t` (toutes les personnes)",
+        &t,
+        Some(brut_jour),
+        "≤ 100 ms",
+    );
     let bas_tous = mesurer(40, true, || {
         app.touche(touche(KeyCode::Down), &mut store);
         dessiner(&mut app, &mut terminal);
     });
-    ligne("Bas dans toutes les personnes (pire)", &bas_tous, None, "≤ 16 ms");
+    ligne(
+        "Bas dans toutes les personnes (pire)",
+        &bas_tous,
+        None,
+        "≤ 16 ms",
+    );
     // Another desk commits one event: the once-a-second check sees it and refreshes.
     let mut autre = ouvrir(chemin);
     let _ = app.executer_verification(aujourdhui(), &mut store);
@@ -290,7 +315,8 @@ fn tui(chemin: &Path, b: &Connection, tours: usize, brut_jour: &Mesure) {
     let mut rafraichir = Vec::new();
     remettre_pic();
     for _ in 0..tours {
-        let e = vigie::domain::Evenement::nouveau(vigie::domain::TypeEvenement::Visite, aujourdhui());
+        let e =
+            vigie::domain::Evenement::nouveau(vigie::domain::TypeEvenement::Visite, aujourdhui());
         autre.ajouter_evenement(id, &e).expect("other desk");
         let t0 = Instant::now();
         let vu = app.executer_verification(aujourdhui(), &mut store);
@@ -314,7 +340,9 @@ fn tui(chemin: &Path, b: &Connection, tours: usize, brut_jour: &Mesure) {
 /// Search: the worst of a few 4–6 letter strings, common and rare; the bare engine scans
 /// the same folded column.
 fn recherche(store: &Store, b: &Connection, tours: usize) {
-    let requetes = ["mart", "durand", "ngu", "xzqw", "ahmed", "lefeb", "dia", "koua"];
+    let requetes = [
+        "mart", "durand", "ngu", "xzqw", "ahmed", "lefeb", "dia", "koua",
+    ];
     let mut pire = Mesure {
         duree: Duration::ZERO,
         pic: 0.0,
@@ -364,7 +392,12 @@ fn statistiques(store: &Store, b: &Connection, tours: usize) {
             .expect("scan");
         std::hint::black_box(n);
     });
-    ligne("`export stats --annee` (calcul)", &m, Some(&scan), "≤ 1 s, ≤ 3 × un parcours");
+    ligne(
+        "`export stats --annee` (calcul)",
+        &m,
+        Some(&scan),
+        "≤ 1 s, ≤ 3 × un parcours",
+    );
 }
 
 /// Import of the base's own export into a new encrypted base; the bare engine inserts the
@@ -412,8 +445,8 @@ fn import(chemin: &Path, n: u32, tours: usize) {
             let mut st = tx
                 .prepare(&format!("INSERT INTO {nom} VALUES ({marques})"))
                 .expect("insert");
-            let mut r = csv::Reader::from_path(dossier.path().join(format!("{nom}.csv")))
-                .expect("csv");
+            let mut r =
+                csv::Reader::from_path(dossier.path().join(format!("{nom}.csv"))).expect("csv");
             for ligne in r.records() {
                 let ligne = ligne.expect("row");
                 st.execute(rusqlite::params_from_iter(ligne.iter()))

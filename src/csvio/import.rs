@@ -110,30 +110,35 @@ fn lire_personnes(personnes: Option<&Fichier>) -> Lus {
         refs_fichier,
         refs_lignes,
     } = &mut lus;
-    let lu = parcourir_table(&f.nom, &f.octets, COLONNES_PERSONNES, |table, ligne, cellules| {
-        if let Ok(r) = valider_reference(table.cellule(cellules, 0)) {
-            if let Some(premiere) = refs_fichier.get(&r) {
-                problemes.push(probleme_cellule(
-                    0,
-                    &ErreurCellule {
-                        fichier: f.nom.clone(),
-                        ligne,
-                        colonne: Place::Colonne("reference"),
-                        valeur: r.clone(),
-                        raison: Raison::ReferenceEnDouble {
-                            premiere: *premiere,
+    let lu = parcourir_table(
+        &f.nom,
+        &f.octets,
+        COLONNES_PERSONNES,
+        |table, ligne, cellules| {
+            if let Ok(r) = valider_reference(table.cellule(cellules, 0)) {
+                if let Some(premiere) = refs_fichier.get(&r) {
+                    problemes.push(probleme_cellule(
+                        0,
+                        &ErreurCellule {
+                            fichier: f.nom.clone(),
+                            ligne,
+                            colonne: Place::Colonne("reference"),
+                            valeur: r.clone(),
+                            raison: Raison::ReferenceEnDouble {
+                                premiere: *premiere,
+                            },
                         },
-                    },
-                ));
-            } else {
-                refs_fichier.insert(r.clone(), ligne);
-                refs_lignes.push((r, ligne));
+                    ));
+                } else {
+                    refs_fichier.insert(r.clone(), ligne);
+                    refs_lignes.push((r, ligne));
+                }
             }
-        }
-        if let Err(v) = lire_personne(table, ligne, cellules) {
-            problemes.extend(v.iter().map(|e| probleme_cellule(0, e)));
-        }
-    });
+            if let Err(v) = lire_personne(table, ligne, cellules) {
+                problemes.extend(v.iter().map(|e| probleme_cellule(0, e)));
+            }
+        },
+    );
     match lu {
         Err(e) => probleme_table(0, &e, problemes),
         Ok(erreurs) => problemes.extend(erreurs.iter().map(|e| probleme_cellule(0, e))),

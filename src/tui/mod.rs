@@ -93,10 +93,10 @@ pub mod formulaire;
 pub mod terminal;
 pub mod vue;
 
+use crate::textes;
 use chrono::NaiveDate;
 use ratatui::crossterm::event::{self, DisableBracketedPaste, EnableBracketedPaste, Event};
 use ratatui::crossterm::execute;
-use crate::textes;
 use std::time::{Duration, Instant};
 
 /// How often the database is checked for changes made by other desks.
