@@ -6,7 +6,7 @@ mod banc;
 
 use std::path::{Path, PathBuf};
 
-use banc::{Banc, ENTETE_E, ENTETE_P, ENTETE_P_SORTIE, erreur, ok};
+use banc::{Banc, ENTETE_E, ENTETE_P_SORTIE, erreur, ok};
 
 const DEUX_PERSONNES: (&str, &str) = (
     "P1,Diallo,Awa,06 11 22 33 44,93,renouvellement,depot_impossible,2026-10-01,2026-12-31,,non,- rappeler\n\

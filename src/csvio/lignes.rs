@@ -420,7 +420,7 @@ mod tests {
             notes in notes_opt(),
             ticket in texte_opt(),
             dep in 0usize..101,
-            minutes in proptest::option::of(0u32..100_000),
+            minutes in proptest::option::of(0u32..=1440),
             jours in 0i64..20_000,
             nationalite in texte_opt(),
             numero in proptest::option::of("[0-9]{10}"),

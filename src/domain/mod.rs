@@ -446,6 +446,82 @@ mod tests {
     }
 
     #[test]
+    fn numero_etranger_is_ten_digits_spaces_and_dots_ignored() {
+        assert_eq!(
+            valider_numero_etranger("75 12.345 678"),
+            Ok(Some("7512345678".into()))
+        );
+        assert_eq!(valider_numero_etranger("  "), Ok(None));
+        for faux in ["751234567", "75123456789", "75123456A8", "75-12345678"] {
+            assert_eq!(
+                valider_numero_etranger(faux),
+                Err(ErreurValeur::NumeroEtrangerInvalide),
+                "{faux}"
+            );
+        }
+    }
+
+    #[test]
+    fn waiting_minutes_only_on_a_ccc_call_and_at_most_a_day() {
+        let jour = d(2026, 11, 2);
+        let mut e = Evenement::nouveau(TypeEvenement::Ccc, jour);
+        e.canal = Some(Canal::Telephone);
+        e.resultat = Some(Resultat::SansAide);
+        e.attente_minutes = Some(1440);
+        assert!(e.valider().is_empty());
+        e.attente_minutes = Some(1441);
+        assert_eq!(
+            e.valider(),
+            vec![(
+                ChampEvenement::AttenteMinutes,
+                ErreurValeur::AttenteTropLongue
+            )]
+        );
+        e.canal = Some(Canal::Formulaire);
+        e.attente_minutes = Some(10);
+        assert_eq!(
+            e.valider(),
+            vec![(
+                ChampEvenement::AttenteMinutes,
+                ErreurValeur::AttenteHorsAppel
+            )]
+        );
+    }
+
+    #[test]
+    fn new_events_of_the_contract() {
+        let jour = d(2026, 11, 2);
+        let mut s = Evenement::nouveau(TypeEvenement::Suivi, jour);
+        assert_eq!(
+            s.valider(),
+            vec![(
+                ChampEvenement::Echeance,
+                ErreurValeur::RequisPourType {
+                    type_evenement: "suivi"
+                }
+            )]
+        );
+        s.echeance = Some(d(2026, 11, 20));
+        assert!(s.valider().is_empty());
+        let mut p = Evenement::nouveau(TypeEvenement::Prefecture, jour);
+        p.canal = Some(Canal::Postal);
+        p.resultat = Some(Resultat::Envoye);
+        assert_eq!(
+            p.valider().len(),
+            1,
+            "postal is not a channel to the service"
+        );
+        p.canal = Some(Canal::Courriel);
+        assert!(p.valider().is_empty());
+        let mut sub = Evenement::nouveau(TypeEvenement::Substitution, jour);
+        sub.canal = Some(Canal::Guichet);
+        for r in [Resultat::Demandee, Resultat::AttestationDepot] {
+            sub.resultat = Some(r);
+            assert!(sub.valider().is_empty(), "{r}");
+        }
+    }
+
+    #[test]
     fn dates_in_both_forms() {
         assert_eq!(parse_date("2026-11-23"), Ok(d(2026, 11, 23)));
         assert_eq!(parse_date("2026-1-3"), Ok(d(2026, 1, 3)));

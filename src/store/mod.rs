@@ -91,6 +91,56 @@ impl ErreurStore {
     }
 }
 
+/// What went wrong inside SQLite, typed, so that the message is worded in French above
+/// the store (SQLite's own texts are English).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PanneSqlite {
+    /// Another connection holds the lock.
+    Occupee,
+    /// The file is damaged, or is not a database.
+    Endommagee,
+    /// The disk (or the user's quota) is full.
+    DisquePlein,
+    /// The file or its folder cannot be written.
+    LectureSeule,
+    /// The file cannot be opened (rights, missing folder).
+    OuvertureImpossible,
+    /// A read or write of the file failed at the system level.
+    EntreeSortie,
+    /// A stored value that does not decode (column index).
+    ValeurIllisible(usize),
+    /// A rule of the schema refused the write.
+    Contrainte,
+    /// Anything else: SQLite's numeric code (extended when known).
+    Autre(i32),
+}
+
+impl ErreurStore {
+    /// The kind of SQLite failure, for an `ErreurStore::Sqlite`.
+    pub fn panne(&self) -> Option<PanneSqlite> {
+        let ErreurStore::Sqlite(e) = self else {
+            return None;
+        };
+        use rusqlite::ErrorCode as C;
+        Some(match e {
+            rusqlite::Error::FromSqlConversionFailure(i, _, _)
+            | rusqlite::Error::InvalidColumnType(i, _, _)
+            | rusqlite::Error::IntegralValueOutOfRange(i, _) => PanneSqlite::ValeurIllisible(*i),
+            rusqlite::Error::SqliteFailure(f, _) => match f.code {
+                C::DatabaseBusy | C::DatabaseLocked => PanneSqlite::Occupee,
+                C::DatabaseCorrupt | C::NotADatabase => PanneSqlite::Endommagee,
+                C::DiskFull => PanneSqlite::DisquePlein,
+                C::ReadOnly => PanneSqlite::LectureSeule,
+                C::CannotOpen | C::PermissionDenied => PanneSqlite::OuvertureImpossible,
+                C::SystemIoFailure => PanneSqlite::EntreeSortie,
+                C::ConstraintViolation => PanneSqlite::Contrainte,
+                _ => PanneSqlite::Autre(f.extended_code),
+            },
+            _ => PanneSqlite::Autre(e.sqlite_error_code().map_or(-1, |c| c as i32)),
+        })
+    }
+}
+
 fn est_occupee(e: &rusqlite::Error) -> bool {
     matches!(
         e.sqlite_error_code(),
@@ -226,5 +276,60 @@ impl Store {
         let resultat = f();
         let _ = self.conn.execute_batch("COMMIT");
         resultat
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use rusqlite::ffi;
+
+    fn sqlite(code: i32, message: &str) -> ErreurStore {
+        ErreurStore::Sqlite(rusqlite::Error::SqliteFailure(
+            ffi::Error::new(code),
+            Some(message.into()),
+        ))
+    }
+
+    #[test]
+    fn sqlite_failures_are_typed_for_french_wording() {
+        let cas = [
+            (ffi::SQLITE_BUSY, PanneSqlite::Occupee),
+            (ffi::SQLITE_CORRUPT, PanneSqlite::Endommagee),
+            (ffi::SQLITE_NOTADB, PanneSqlite::Endommagee),
+            (ffi::SQLITE_FULL, PanneSqlite::DisquePlein),
+            (ffi::SQLITE_READONLY, PanneSqlite::LectureSeule),
+            (ffi::SQLITE_CANTOPEN, PanneSqlite::OuvertureImpossible),
+            (ffi::SQLITE_IOERR_WRITE, PanneSqlite::EntreeSortie),
+            (ffi::SQLITE_CONSTRAINT_UNIQUE, PanneSqlite::Contrainte),
+            (
+                ffi::SQLITE_MISMATCH,
+                PanneSqlite::Autre(ffi::SQLITE_MISMATCH),
+            ),
+        ];
+        for (code, attendu) in cas {
+            assert_eq!(sqlite(code, "in English").panne(), Some(attendu), "{code}");
+        }
+        assert_eq!(
+            ErreurStore::valeur_illisible(3, "x".into()).panne(),
+            Some(PanneSqlite::ValeurIllisible(3))
+        );
+        assert_eq!(ErreurStore::Introuvable.panne(), None);
+    }
+
+    #[test]
+    fn a_real_failure_of_sqlite_is_typed() {
+        // A file that is not a database, opened without the store's checks.
+        let dir = tempfile::tempdir().unwrap();
+        let f = dir.path().join("x.db");
+        std::fs::write(&f, vec![7u8; 4096]).unwrap();
+        let conn = rusqlite::Connection::open(&f).unwrap();
+        let e: ErreurStore = conn
+            .query_row("SELECT count(*) FROM sqlite_master", [], |r| {
+                r.get::<_, i64>(0)
+            })
+            .unwrap_err()
+            .into();
+        assert_eq!(e.panne(), Some(PanneSqlite::Endommagee));
     }
 }

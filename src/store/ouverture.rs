@@ -7,6 +7,13 @@ use rusqlite::{Connection, OpenFlags};
 pub(super) const ATTENTE_VERROU: std::time::Duration = std::time::Duration::from_secs(10);
 
 impl Store {
+    /// How long a write waits for another connection's lock before answering "busy"
+    /// (`ErreurStore::base_occupee`); 10 s unless changed.
+    pub fn attendre_verrou(&mut self, attente: std::time::Duration) -> ResultatStore<()> {
+        self.conn.busy_timeout(attente)?;
+        Ok(())
+    }
+
     /// Opens (or creates) the database, keys it, checks the key with a read at once,
     /// sets the pragmas and runs the migrations.
     pub fn ouvrir(o: &Ouverture) -> ResultatStore<Store> {

@@ -185,7 +185,40 @@ pub fn erreur_store(e: &ErreurStore) -> String {
              longtemps (import, démonstration ou purge en cours ?) : rien n'a été enregistré ; \
              réessayez dans un moment"
             .into(),
-        ErreurStore::Sqlite(e) => format!("erreur de la base de données : {e}"),
+        e => format!(
+            "erreur de la base de données : {}",
+            e.panne().map(panne_sqlite).unwrap_or_default()
+        ),
+    }
+}
+
+/// SQLite's failures, in French (its own messages are English).
+pub fn panne_sqlite(p: crate::store::PanneSqlite) -> String {
+    use crate::store::PanneSqlite as P;
+    match p {
+        P::Occupee => "la base est occupée par un autre poste".into(),
+        P::Endommagee => "le fichier est endommagé ou n'est pas une base : restaurez la \
+             dernière sauvegarde (vigie restaurer)"
+            .into(),
+        P::DisquePlein => {
+            "le disque est plein : libérez de la place, rien n'a été enregistré".into()
+        }
+        P::LectureSeule => {
+            "le fichier ou son dossier est en lecture seule : rien n'a été enregistré".into()
+        }
+        P::OuvertureImpossible => {
+            "le fichier ne peut pas être ouvert (droits, dossier absent)".into()
+        }
+        P::EntreeSortie => "la lecture ou l'écriture du fichier a échoué (disque, clé USB \
+             retirée, partage réseau coupé ?)"
+            .into(),
+        P::ValeurIllisible(c) => {
+            format!("une valeur enregistrée est illisible (colonne {})", c + 1)
+        }
+        P::Contrainte => {
+            "une règle de la base a refusé l'écriture : rien n'a été enregistré".into()
+        }
+        P::Autre(code) => format!("erreur interne de SQLite (code {code})"),
     }
 }
 
@@ -277,7 +310,7 @@ pub mod cli {
 
 #[cfg(test)]
 mod tests {
-    use super::erreur_io;
+    use super::{erreur_io, panne_sqlite};
     use std::io::{Error, ErrorKind as K};
 
     #[test]
@@ -304,5 +337,37 @@ mod tests {
         let code = erreur_io(&Error::from_raw_os_error(71));
         assert!(code.contains("code 71"), "{code}");
         assert!(!code.to_lowercase().contains("protocol error"), "{code}");
+    }
+
+    #[test]
+    fn sqlite_failures_are_worded_in_french_without_its_english() {
+        use crate::store::PanneSqlite as P;
+        let toutes = [
+            P::Occupee,
+            P::Endommagee,
+            P::DisquePlein,
+            P::LectureSeule,
+            P::OuvertureImpossible,
+            P::EntreeSortie,
+            P::ValeurIllisible(2),
+            P::Contrainte,
+            P::Autre(20),
+        ];
+        for p in toutes {
+            let t = panne_sqlite(p);
+            for anglais in [
+                "database",
+                "disk",
+                "malformed",
+                "locked",
+                "error",
+                "file is",
+            ] {
+                assert!(!t.contains(anglais), "{p:?}: {t}");
+            }
+        }
+        assert!(panne_sqlite(P::ValeurIllisible(2)).contains("colonne 3"));
+        assert!(panne_sqlite(P::Autre(20)).contains("code 20"));
+        assert!(panne_sqlite(P::Endommagee).contains("vigie restaurer"));
     }
 }

@@ -196,6 +196,19 @@ pub const CHAMP_CANAL: &str = "Canal";
 pub const CHAMP_RESULTAT: &str = "Résultat";
 pub const CHAMP_ECHEANCE: &str = "Relancer le";
 pub const CHAMP_RDV: &str = "Rendez-vous le";
+pub const BASE_OCCUPEE_ABANDON: &str = "la base est restée occupée par un autre poste \
+     pendant deux minutes : rien n'a été enregistré ; la saisie reste à l'écran (Ctrl-S pour \
+     réessayer)";
+pub const BASE_OCCUPEE_ANNULE: &str = "nouvel essai annulé : rien n'a été enregistré ; la \
+     saisie reste à l'écran (Ctrl-S pour réessayer)";
+/// A save waiting for another desk's write (`secondes` since the first try).
+pub fn base_occupee_nouvel_essai(secondes: i64) -> String {
+    if secondes < 1 {
+        "base occupée par un autre poste, nouvel essai… (Échap : arrêter)".into()
+    } else {
+        format!("base occupée par un autre poste, nouvel essai… ({secondes} s ; Échap : arrêter)")
+    }
+}
 pub const CHAMP_FIN_API: &str = "Nouvelle API jusqu'au";
 pub const CHAMP_PROCHAIN_SUIVI: &str = "Prochain suivi le";
 pub const REQUIS: &str = "obligatoire pour cette saisie";

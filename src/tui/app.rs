@@ -202,6 +202,8 @@ pub struct App {
     pub suivi_brouillon: super::brouillon::Suivi,
     /// The draft offered at start, and how the question names it.
     pub brouillon_propose: Option<(crate::store::Brouillon, String)>,
+    /// A save refused because another desk holds the base, being tried again.
+    pub reessai: Option<super::reessai::Reessai>,
 }
 
 impl App {
@@ -221,6 +223,7 @@ impl App {
             maintenant: aujourdhui.and_time(chrono::NaiveTime::MIN),
             suivi_brouillon: Default::default(),
             brouillon_propose: None,
+            reessai: None,
         }
     }
 

@@ -105,7 +105,9 @@ impl App {
                 personne_id,
                 evenement,
             } => match store.ajouter_evenement(personne_id, &evenement) {
+                Err(e) if e.base_occupee() => self.garder_pour_reessai(),
                 Ok(_) => {
+                    self.reessai = None;
                     let _ = store.oublier_brouillon(super::brouillon::EVENEMENT, personne_id);
                     self.suivi_brouillon = Default::default();
                     let nom = match self.pile.pop() {
@@ -120,6 +122,7 @@ impl App {
                     }
                 }
                 Err(e) => {
+                    self.reessai = None;
                     if let Some(Ecran::Saisie(f)) = self.pile.last_mut() {
                         f.form.message = Some(t::erreur(&e.to_string()));
                     }
@@ -311,6 +314,11 @@ impl App {
             None => store.creer_personne(&p),
             Some(_) => store.modifier_personne(&p),
         };
+        if matches!(&resultat, Err(e) if e.base_occupee()) {
+            self.garder_pour_reessai();
+            return;
+        }
+        self.reessai = None;
         match resultat {
             Ok(v) => {
                 let _ = store.oublier_brouillon(super::brouillon::PERSONNE, p.id.unwrap_or(0));

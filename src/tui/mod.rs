@@ -90,6 +90,7 @@ pub mod brouillon;
 pub mod clavier;
 pub mod editeur;
 pub mod formulaire;
+pub mod reessai;
 pub mod terminal;
 pub mod vue;
 
@@ -179,6 +180,10 @@ pub fn premier_chargement(app: &mut app::App, store: &mut crate::store::Store) {
 pub fn lancer(mut store: crate::store::Store, aujourdhui: NaiveDate) -> Result<(), String> {
     let (regles, avertissements) = crate::config::charger_regles();
     let benevole = store.benevole().to_string();
+    // Short: a save behind another desk's write says so and is tried again (`reessai`).
+    store
+        .attendre_verrou(reessai::ATTENTE_VERROU)
+        .map_err(|e| e.to_string())?;
     let mut app = app::App::nouveau(aujourdhui, regles, &benevole, couleurs_permises());
     app.maintenant = chrono::Local::now().naive_local();
     premier_chargement(&mut app, &mut store);
@@ -231,7 +236,14 @@ pub fn lancer(mut store: crate::store::Store, aujourdhui: NaiveDate) -> Result<(
             },
         }
         // The clock is read here, outside the update: "now" is state.
-        for e in app.battement(chrono::Local::now().naive_local()) {
+        let maintenant = chrono::Local::now().naive_local();
+        for e in app.battement(maintenant) {
+            app.executer(e, &mut store);
+        }
+        // A save refused by a busy base, tried again (its message changes: redraw).
+        let reessais = app.reessai_du(maintenant);
+        a_dessiner |= !reessais.is_empty();
+        for e in reessais {
             app.executer(e, &mut store);
         }
         if derniere.elapsed() >= INTERVALLE_VERIFICATION {

@@ -80,6 +80,10 @@ impl App {
                     a.a_ecraser = None;
                 }
             }
+            // Esc while a busy base is being tried again stops trying; the entry stays.
+            Action::Retour if self.reessai.is_some() => {
+                self.annuler_reessai();
+            }
             Action::Retour => return self.retour(),
             // A question on screen is answered first.
             Action::Aide
@@ -203,7 +207,7 @@ impl App {
     }
 
     /// Enter or Ctrl-S: save the form, or write the previewed document.
-    fn enregistrer(&mut self) -> Vec<Effet> {
+    pub(in crate::tui) fn enregistrer(&mut self) -> Vec<Effet> {
         match self.pile.last_mut() {
             Some(Ecran::Saisie(f)) => {
                 if let (Some(ev), Some(id)) = (f.construire(), f.personne.id) {

@@ -85,7 +85,8 @@ pub(super) fn conflit(f: &mut Frame, zone: Rect, c: &EtatConflit) {
     // The two value columns share what is left; longer values end with "…".
     let w = zone.width.saturating_sub(1 + 17 + 3) as usize / 2;
     // A field empty in both versions says nothing: left out, so the screen fits.
-    let (a, b): (Vec<(&str, String)>, Vec<(&str, String)>) = champs(&c.mienne)
+    type Rangees<'a> = Vec<(&'a str, String)>;
+    let (a, b): (Rangees, Rangees) = champs(&c.mienne)
         .into_iter()
         .zip(champs(&c.actuelle))
         .filter(|((_, m), (_, s))| !(m.is_empty() && s.is_empty()))
