@@ -218,7 +218,9 @@ pub fn lancer(mut store: crate::store::Store, aujourdhui: NaiveDate) -> Result<(
             a_charger = false;
             a_dessiner = true;
             app.executer(effets::Effet::Recharger, &mut store);
-            if app.message.as_deref() == Some(textes::tui::CHARGEMENT_LISTE) {
+            if avertissements.is_some()
+                || app.message.as_deref() == Some(textes::tui::CHARGEMENT_LISTE)
+            {
                 app.message = avertissements.clone();
             }
             continue;
