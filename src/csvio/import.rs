@@ -218,6 +218,30 @@ fn reference_inconnue(nom_evenements: &str, e: &LigneEvenement) -> Probleme {
     )
 }
 
+/// First pass over the events: their cells and their person (in the file or stored).
+/// Returns the references they name, each once.
+fn verifier_evenements(
+    evenements: Option<&Fichier>,
+    refs_fichier: &HashMap<String, usize>,
+    en_base: &HashMap<String, i64>,
+    nom_evenements: &str,
+    problemes: &mut Vec<Probleme>,
+) -> Vec<String> {
+    let mut nommees: Vec<String> = Vec::new();
+    let mut vues: HashSet<String> = HashSet::new();
+    let mut orphelins = Vec::new();
+    parcourir_evenements(evenements, problemes, |e| {
+        if !refs_fichier.contains_key(&e.reference) && !en_base.contains_key(&e.reference) {
+            orphelins.push(reference_inconnue(nom_evenements, &e));
+        } else if !vues.contains(&e.reference) {
+            vues.insert(e.reference.clone());
+            nommees.push(e.reference);
+        }
+    });
+    problemes.append(&mut orphelins);
+    nommees
+}
+
 /// Imports `personnes` and/or `evenements` into `store`, all or nothing. `detail_journal`
 /// words what was done for the journal.
 ///
@@ -253,23 +277,16 @@ pub fn importer(
             ignorer_existants,
             &mut problemes,
         );
-        // First pass over the events: their cells and their person; the people they name.
-        let mut nommees: Vec<String> = Vec::new();
-        let mut vues: HashSet<String> = HashSet::new();
-        let mut orphelins = Vec::new();
-        parcourir_evenements(evenements, &mut problemes, |e| {
-            if !refs_fichier.contains_key(&e.reference) && !ids.contains_key(&e.reference) {
-                orphelins.push(reference_inconnue(&nom_evenements, &e));
-            } else if !vues.contains(&e.reference) {
-                vues.insert(e.reference.clone());
-                nommees.push(e.reference);
-            }
-        });
-        problemes.append(&mut orphelins);
+        let nommees = verifier_evenements(
+            evenements,
+            &refs_fichier,
+            &ids,
+            &nom_evenements,
+            &mut problemes,
+        );
         if !problemes.is_empty() {
             return Ok(None);
         }
-        drop(vues);
 
         let mut bilan = BilanImport {
             personnes_existantes: existantes.len(),

@@ -229,11 +229,15 @@ pub fn lancer(mut store: crate::store::Store, aujourdhui: NaiveDate) -> Result<(
             return Ok(());
         }
         let attente = INTERVALLE_VERIFICATION.saturating_sub(derniere.elapsed());
+        let mut touches_lues = false;
         match veille.attendre(attente) {
             terminal::Attente::Fin(f) => break f,
             terminal::Attente::Rien => {}
             terminal::Attente::Pret => match lire_evenements(&mut app, &mut store) {
-                Ok(change) => a_dessiner = change,
+                Ok(change) => {
+                    a_dessiner = change;
+                    touches_lues = change;
+                }
                 Err(()) => break terminal::Fin::TerminalPerdu,
             },
         }
@@ -248,7 +252,9 @@ pub fn lancer(mut store: crate::store::Store, aujourdhui: NaiveDate) -> Result<(
         for e in reessais {
             app.executer(e, &mut store);
         }
-        if derniere.elapsed() >= INTERVALLE_VERIFICATION {
+        // Keys just read are drawn first: the check (and a reload it may bring) waits for the
+        // first turn without input, which comes at once (the wait above is then zero).
+        if derniere.elapsed() >= INTERVALLE_VERIFICATION && !touches_lues {
             derniere = Instant::now();
             // The date is read here, outside the update: "today" is state.
             let jour = crate::config::aujourdhui().unwrap_or(app.aujourdhui);
