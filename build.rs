@@ -15,7 +15,11 @@ fn chercher(outil: &str) -> Option<PathBuf> {
 fn main() {
     println!("cargo::rerun-if-changed=build.rs");
     println!("cargo::rerun-if-env-changed=PATH");
-    for (outil, drapeau) in [("tmux", "vigie_tmux"), ("script", "vigie_script")] {
+    for (outil, drapeau) in [
+        ("tmux", "vigie_tmux"),
+        ("script", "vigie_script"),
+        ("pdftotext", "vigie_pdftotext"),
+    ] {
         println!("cargo::rustc-check-cfg=cfg({drapeau})");
         match chercher(outil) {
             Some(p) => {

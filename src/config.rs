@@ -185,6 +185,43 @@ pub fn chemin_regles() -> PathBuf {
     dossier_config().join("regles.toml")
 }
 
+/// A desk's own letter templates: every file of `noms` found in `dossier` (the
+/// configuration folder), with the French warnings for those that cannot be read (not
+/// UTF-8, unreadable). Whether one parses is checked where it is used
+/// (`textes::lettres::rediger`), which refuses a malformed one whole.
+pub fn modeles_locaux_depuis(
+    dossier: &Path,
+    noms: &[String],
+) -> (Vec<crate::textes::lettres::ModeleLocal>, Vec<String>) {
+    let mut modeles = Vec::new();
+    let mut avertissements = Vec::new();
+    for nom in noms {
+        let chemin = dossier.join(nom);
+        match std::fs::read(&chemin) {
+            Ok(octets) => match String::from_utf8(octets) {
+                Ok(source) => modeles.push(crate::textes::lettres::ModeleLocal {
+                    nom: nom.clone(),
+                    chemin,
+                    source,
+                }),
+                Err(_) => {
+                    avertissements.push(crate::textes::lettres::modele_illisible(&chemin, None))
+                }
+            },
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+            Err(e) => {
+                avertissements.push(crate::textes::lettres::modele_illisible(&chemin, Some(&e)))
+            }
+        }
+    }
+    (modeles, avertissements)
+}
+
+/// The desk's own letter templates, from the configuration folder (`dossier_config()`).
+pub fn modeles_locaux(noms: &[String]) -> (Vec<crate::textes::lettres::ModeleLocal>, Vec<String>) {
+    modeles_locaux_depuis(&dossier_config(), noms)
+}
+
 /// The outcome of loading the rules, for `vigie regles` and start-up messages.
 #[derive(Debug, Clone)]
 pub struct Chargement {

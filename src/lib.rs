@@ -16,5 +16,6 @@ pub mod prefectures;
 pub mod protection;
 pub mod stats;
 pub mod store;
+pub mod tableur;
 pub mod textes;
 pub mod tui;

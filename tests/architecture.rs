@@ -28,6 +28,8 @@ const COUCHES: &[(&str, &[&str])] = &[
         &["domain", "store", "csvio", "lettres", "fichiers"],
     ),
     ("demo", &["domain", "store"]),
+    // The desk's own spreadsheet, turned into the strict import's files.
+    ("tableur", &["domain", "store", "csvio", "fichiers"]),
     // The French words of everything below (no I/O).
     (
         "textes",
@@ -40,6 +42,7 @@ const COUCHES: &[(&str, &[&str])] = &[
             "stats",
             "lettres",
             "protection",
+            "tableur",
             "mise_en_page",
         ],
     ),
@@ -60,6 +63,7 @@ const COUCHES: &[(&str, &[&str])] = &[
             "lettres",
             "protection",
             "demo",
+            "tableur",
             "textes",
             "config",
         ],
@@ -78,6 +82,7 @@ const COUCHES: &[(&str, &[&str])] = &[
             "lettres",
             "protection",
             "demo",
+            "tableur",
             "textes",
             "config",
             "tui",

@@ -138,7 +138,10 @@ fn today_list_plain_text_most_urgent_first() {
     assert_eq!(
         lignes[1],
         "1. Droits rompus. A-LAPSED, Awa Rompu, 33 Gironde. Étape : CCC. Prochaine étape : \
-         avocat (référé) et Défenseur des droits. Échéance : API expirée depuis 5 j (18/11/2026)."
+         avocat (référé) et Défenseur des droits. Le même jour : prendre rendez-vous au PAN, \
+         écrire en recommandé à la préfecture. Échéance : API expirée depuis 5 j (18/11/2026). \
+         Alertes : droits rompus ; dépôt postal imposé, contraire à l'arrêté ; identité \
+         incomplète pour la lettre."
     );
     assert!(
         lignes[2].contains("titre expire dans 10 j (03/12/2026)"),
@@ -280,9 +283,230 @@ fn rules_without_override_file() {
         "NOR IOMV2311395A",
         "452798",
         "Pratique des permanences",
-        "vérifiée le : 23/11/2026",
+        "vérifiée le : non vérifié",
     ] {
         assert!(s.contains(attendu), "{attendu} absent");
     }
     assert!(!s.contains("(local)"));
+}
+
+// ---------------------------------------------------------------- `--format csv` (§5)
+
+const COLONNES: &str =
+    "reference,urgence,etape,action,actions_paralleles,echeance,echeance_le,jours,alertes";
+const URGENCES: [&str; 6] = [
+    "droits_rompus",
+    "droits_menaces",
+    "relance_en_retard",
+    "du_jour",
+    "a_suivre",
+    "clos",
+];
+const ETAPES: [&str; 7] = [
+    "constat",
+    "ccc",
+    "pan",
+    "substitution",
+    "recommande",
+    "recours",
+    "cloture",
+];
+const ACTIONS: [&str; 20] = [
+    "ecrire_ccc",
+    "attendre_ccc",
+    "reserver_pan",
+    "attendre_pan",
+    "aller_pan",
+    "demander_substitution",
+    "attendre_substitution",
+    "deposer_substitution",
+    "reclamer_attestation_depot",
+    "ecrire_prefecture",
+    "attendre_prefecture",
+    "envoyer_recommande",
+    "attendre_recommande",
+    "saisir_avocat",
+    "saisir_defenseur",
+    "suivre_recours",
+    "deposer_renouvellement",
+    "enregistrer_resultat",
+    "cloturer",
+    "aucune",
+];
+const ECHEANCES: [&str; 5] = [
+    "titre",
+    "api",
+    "fenetre_renouvellement",
+    "rendez_vous",
+    "relance",
+];
+const ALERTES: [&str; 8] = [
+    "droits_rompus",
+    "droits_menaces",
+    "fenetre_fermee_taxe",
+    "api_non_due_si_tardif",
+    "postal_impose_contraire_arrete",
+    "preuves_manquantes",
+    "silence_vaut_rejet",
+    "identite_incomplete_pour_lettre",
+];
+
+/// Checks a `vigie aujourdhui --format csv` output against §5, row by row; returns the rows.
+fn lignes_valides(sortie: &str, aujourdhui: chrono::NaiveDate, tous: bool) -> Vec<Vec<String>> {
+    let mut lecteur = sortie.lines();
+    assert_eq!(lecteur.next(), Some(COLONNES), "header");
+    assert!(!sortie.contains('\r') && !sortie.starts_with('\u{feff}'));
+    let rang = |u: &str| URGENCES.iter().position(|x| *x == u).unwrap();
+    let mut lignes: Vec<Vec<String>> = Vec::new();
+    for (n, l) in lecteur.enumerate() {
+        let c: Vec<String> = l.split(',').map(str::to_string).collect();
+        assert_eq!(c.len(), 9, "line {}: {l}", n + 2);
+        let r = &c[0];
+        assert!(
+            (1..=32).contains(&r.len())
+                && r.chars()
+                    .all(|x| x.is_ascii_alphanumeric() || x == '-' || x == '_'),
+            "reference {r}"
+        );
+        assert!(URGENCES.contains(&c[1].as_str()), "urgence {l}");
+        assert!(ETAPES.contains(&c[2].as_str()), "etape {l}");
+        assert!(ACTIONS.contains(&c[3].as_str()), "action {l}");
+        if !c[4].is_empty() {
+            for a in c[4].split(';') {
+                assert!(
+                    ACTIONS.contains(&a) && a != c[3] && a != "aucune",
+                    "parallel {l}"
+                );
+            }
+        }
+        match c[5].as_str() {
+            "" => assert!(c[6].is_empty() && c[7].is_empty(), "{l}"),
+            e => {
+                assert!(ECHEANCES.contains(&e), "echeance {l}");
+                let date = chrono::NaiveDate::parse_from_str(&c[6], "%Y-%m-%d").unwrap();
+                assert_eq!(
+                    c[7].parse::<i64>().unwrap(),
+                    (date - aujourdhui).num_days(),
+                    "{l}"
+                );
+            }
+        }
+        if !c[8].is_empty() {
+            for a in c[8].split(';') {
+                assert!(ALERTES.contains(&a), "alerte {l}");
+            }
+        }
+        let clos = c[1] == "clos";
+        assert_eq!(
+            clos,
+            c[3] == "aucune",
+            "closed files only have no action: {l}"
+        );
+        assert_eq!(clos, c[2] == "cloture", "{l}");
+        assert!(tous || !clos, "closed file in the day's list: {l}");
+        if c[3].starts_with("attendre_") {
+            assert!(
+                c[8].split(';').all(|a| a != "droits_rompus"),
+                "wait after a lapse: {l}"
+            );
+        }
+        if let Some(p) = lignes.last() {
+            assert!(
+                rang(&p[1]) <= rang(&c[1]),
+                "order: {} before {}",
+                p[1],
+                c[1]
+            );
+        }
+        lignes.push(c);
+    }
+    lignes
+}
+
+#[test]
+fn today_list_as_csv_follows_the_contract() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = base(dir.path());
+    let config = dir.path().join("config");
+    let o = vigie(&db, &config, &["aujourdhui", "--format", "csv"]);
+    assert!(o.status.success(), "{}", texte(&o.stderr));
+    let s = texte(&o.stdout);
+    assert!(!s.contains("Rompu") && !s.contains("Awa"), "no names: {s}");
+    let lignes = lignes_valides(&s, d("2026-11-23"), false);
+    let refs: Vec<&str> = lignes.iter().map(|l| l[0].as_str()).collect();
+    assert_eq!(refs, ["A-LAPSED", "E-THREAT", "D-OVERDUE", "C-VISIT"]);
+    // Rights lapsed on 18/11, the CCC did not help: a lawyer first, PAN and letter the same
+    // day. An API was delivered, so the request was filed: no late-renewal alert; Gironde
+    // imposes the post (directory); the letter lacks the identity.
+    assert_eq!(
+        lignes[0],
+        [
+            "A-LAPSED",
+            "droits_rompus",
+            "ccc",
+            "saisir_avocat",
+            "reserver_pan;envoyer_recommande",
+            "api",
+            "2026-11-18",
+            "-5",
+            "droits_rompus;postal_impose_contraire_arrete;identite_incomplete_pour_lettre",
+        ]
+    );
+    // Permit lapses in 10 days, nothing done: the CCC and, the same day, PAN, letter, lawyer.
+    assert_eq!(lignes[1][3], "ecrire_ccc");
+    assert_eq!(
+        lignes[1][4],
+        "reserver_pan;envoyer_recommande;saisir_avocat"
+    );
+    assert_eq!(lignes[1][5..8], ["titre", "2026-12-03", "10"]);
+    // PAN appointment on 21/11 passed without a result: record it.
+    assert_eq!(
+        lignes[2][1..6],
+        [
+            "relance_en_retard",
+            "pan",
+            "enregistrer_resultat",
+            "",
+            "rendez_vous"
+        ]
+    );
+    let tous = vigie(&db, &config, &["aujourdhui", "--format", "csv", "--tous"]);
+    assert!(tous.status.success());
+    let tous = lignes_valides(&texte(&tous.stdout), d("2026-11-23"), true);
+    assert_eq!(tous.len(), 6);
+    let clos = tous.iter().find(|l| l[0] == "F-CLOSED").unwrap();
+    assert_eq!(clos[1..5], ["clos", "cloture", "aucune", ""]);
+    let faux = vigie(&db, &config, &["aujourdhui", "--format", "json"]);
+    assert!(!faux.status.success());
+    assert!(
+        texte(&faux.stderr).contains("format « json » inconnu"),
+        "{}",
+        texte(&faux.stderr)
+    );
+}
+
+#[test]
+fn today_list_as_csv_on_the_demo_base_is_valid() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("demo.db");
+    let config = dir.path().join("config");
+    let o = vigie(
+        &db,
+        &config,
+        &["demo", "--personnes", "400", "--graine", "3"],
+    );
+    assert!(o.status.success(), "{}", texte(&o.stderr));
+    let o = vigie(&db, &config, &["aujourdhui", "--format", "csv", "--tous"]);
+    assert!(o.status.success(), "{}", texte(&o.stderr));
+    let jour = chrono::NaiveDate::parse_from_str(banc::JOUR, "%Y-%m-%d").unwrap();
+    let lignes = lignes_valides(&texte(&o.stdout), jour, true);
+    assert_eq!(lignes.len(), 400);
+    let o = vigie(&db, &config, &["aujourdhui", "--format", "csv"]);
+    assert!(o.status.success());
+    let du_jour = lignes_valides(&texte(&o.stdout), jour, false);
+    assert!(!du_jour.is_empty() && du_jour.len() < 400);
+    // The text list says the same decision: same people, same order.
+    let t = vigie(&db, &config, &["aujourdhui"]);
+    let refs: Vec<String> = du_jour.iter().map(|l| l[0].clone()).collect();
+    assert_eq!(references(&texte(&t.stdout)), refs);
 }

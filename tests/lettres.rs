@@ -1,4 +1,6 @@
-//! End-to-end tests of `vigie lettre` and `vigie chronologie` through the real binary.
+//! End-to-end tests of `vigie lettre` and `vigie chronologie` through the real binary (the
+//! templates per blocking type: tests/lettres_modeles.rs; the reminder and desk templates:
+//! tests/lettres_relance.rs; the PDF: tests/lettres_pdf.rs).
 
 mod banc;
 
@@ -55,7 +57,7 @@ fn letter_is_filled_from_the_file_and_nothing_else() {
     let b = banc_diallo();
     let brut = texte(&b.vigie(&["lettre", "P1"]));
     largeur_ok(&brut);
-    assert!(brut.contains("- 3\u{a0}captures d’écran du blocage\n"));
+    assert!(brut.contains("- 3 captures d’écran du blocage\n"), "{brut}");
     let t = a_plat(&brut);
     // Sender and addressee.
     assert!(brut.starts_with("Awa Diallo\n"), "{brut}");
@@ -69,7 +71,10 @@ fn letter_is_filled_from_the_file_and_nothing_else() {
         assert!(t.contains(l.as_str()), "adresse manquante {l:?} dans\n{t}");
     }
     assert!(t.contains("le 23\u{a0}novembre\u{a0}2026"));
-    assert!(t.contains("Objet\u{a0}: Impossibilité de déposer ma demande de titre de séjour"));
+    assert!(
+        t.contains("Objet\u{a0}: impossibilité technique de déposer ma demande (renouvellement)")
+    );
+    assert!(t.contains("Madame la Préfète, Monsieur le Préfet,"));
     // Facts in date order, with tickets and waiting time.
     let i100 = t.find("T-100").expect("ticket T-100");
     let i101 = t.find("T-101").expect("ticket T-101");
@@ -93,7 +98,8 @@ fn letter_is_filled_from_the_file_and_nothing_else() {
     // Request with the deadlines, enclosures with the screenshot count, signature.
     assert!(t.contains("titre de séjour expire le 31\u{a0}décembre\u{a0}2026"));
     assert!(t.contains("expire le 30\u{a0}novembre\u{a0}2026"));
-    assert!(t.contains("Sans dépôt de ma demande avant le 31\u{a0}décembre\u{a0}2026"));
+    assert!(t.contains("compromet la continuité de mes droits"));
+    assert!(!t.contains("sans document de séjour"));
     assert!(t.contains("Signature\u{a0}:"));
     assert!(t.trim_end().ends_with("Awa Diallo"));
     // Never: notes, phone, the other person's data.

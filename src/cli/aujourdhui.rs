@@ -1,11 +1,83 @@
-//! `vigie aujourdhui [--tous]`: the day's list as plain text, for screen readers and scripts.
-//! No colour, no box drawing: one header line, then one line per person, most urgent first.
+//! `vigie aujourdhui [--tous] [--format csv]`: the day's list as plain text, for screen
+//! readers, or as the CSV of docs/fichiers.md §5 for scripts (references and codes, no
+//! names). No colour, no box drawing; most urgent first in both.
 
 use super::{AujourdhuiArgs, Contexte, ErreurCli};
+use crate::csvio::{Ecrivain, Sortie};
+use crate::jour::LigneJour;
 use crate::textes::moteur as t;
 use std::io::Write;
 
+/// The §5 columns, in order.
+pub const COLONNES: [&str; 9] = [
+    "reference",
+    "urgence",
+    "etape",
+    "action",
+    "actions_paralleles",
+    "echeance",
+    "echeance_le",
+    "jours",
+    "alertes",
+];
+
+/// One §5 row of codes.
+fn cellules(l: &LigneJour) -> [String; 9] {
+    let e = &l.evaluation;
+    let principale = e.echeance_principale();
+    let paralleles: Vec<&str> = e.prochaine.paralleles.iter().map(|a| a.code()).collect();
+    let alertes: Vec<&str> = e.alertes.iter().filter_map(|a| a.code()).collect();
+    [
+        l.personne.reference.clone(),
+        e.code_urgence().to_string(),
+        e.etape.code().to_string(),
+        e.prochaine.genre.code().to_string(),
+        paralleles.join(";"),
+        principale.map(|p| p.genre.code()).unwrap_or("").to_string(),
+        principale.map(|p| p.date.to_string()).unwrap_or_default(),
+        principale.map(|p| p.jours.to_string()).unwrap_or_default(),
+        alertes.join(";"),
+    ]
+}
+
+/// The §5 file for `lignes`.
+pub fn ecrire_csv<W: Write>(sortie: W, lignes: &[LigneJour]) -> std::io::Result<W> {
+    let mut w = Ecrivain::new(sortie);
+    w.entete(&COLONNES)?;
+    for l in lignes {
+        let c = cellules(l);
+        let [
+            reference,
+            urgence,
+            etape,
+            action,
+            paralleles,
+            echeance,
+            le,
+            jours,
+            alertes,
+        ] = &c;
+        w.ligne(&[
+            Sortie::Texte(reference),
+            Sortie::Texte(urgence),
+            Sortie::Texte(etape),
+            Sortie::Texte(action),
+            Sortie::Texte(paralleles),
+            Sortie::Texte(echeance),
+            Sortie::Texte(le),
+            Sortie::Nombre(jours),
+            Sortie::Texte(alertes),
+        ])?;
+    }
+    w.terminer()
+}
+
 pub fn executer(args: &AujourdhuiArgs, ctx: &Contexte) -> Result<(), ErreurCli> {
+    let csv = match args.format.as_deref() {
+        None | Some("texte") => false,
+        Some("csv") => true,
+        Some(autre) => return Err(ErreurCli::new(t::format_inconnu(autre))),
+    };
     let aujourdhui = crate::config::aujourdhui()?;
     let (regles, avertissements) = crate::config::charger_regles();
     for a in &avertissements {
@@ -13,28 +85,35 @@ pub fn executer(args: &AujourdhuiArgs, ctx: &Contexte) -> Result<(), ErreurCli> 
     }
     let store = ctx.ouvrir(false)?;
     let lignes = crate::jour::liste_du_jour(&store, &regles, aujourdhui, args.tous)?;
-    let decompte = crate::jour::decompter(&lignes);
     let sortie = std::io::stdout();
     let mut sortie = std::io::BufWriter::new(sortie.lock());
-    let mut ecrire = || -> std::io::Result<()> {
-        writeln!(
-            sortie,
-            "{}",
-            t::entete_jour(aujourdhui, &decompte, args.tous)
-        )?;
-        if lignes.is_empty() {
-            writeln!(sortie, "{}", t::LISTE_VIDE)?;
-        }
-        for (i, l) in lignes.iter().enumerate() {
-            let ligne = t::ligne_jour(i + 1, l);
-            writeln!(sortie, "{}", crate::textes::visible_ligne(&ligne))?;
-        }
-        sortie.flush()
+    let resultat = if csv {
+        ecrire_csv(&mut sortie, &lignes).and_then(|s| s.flush())
+    } else {
+        ecrire_texte(&mut sortie, &lignes, aujourdhui, args.tous)
     };
-    match ecrire() {
+    match resultat {
         Ok(()) => Ok(()),
         // A closed pipe (`| head`) is not an error for a script.
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
         Err(e) => Err(ErreurCli::new(t::ecriture_impossible(&e))),
     }
+}
+
+fn ecrire_texte<W: Write>(
+    sortie: &mut W,
+    lignes: &[LigneJour],
+    aujourdhui: chrono::NaiveDate,
+    tous: bool,
+) -> std::io::Result<()> {
+    let decompte = crate::jour::decompter(lignes);
+    writeln!(sortie, "{}", t::entete_jour(aujourdhui, &decompte, tous))?;
+    if lignes.is_empty() {
+        writeln!(sortie, "{}", t::LISTE_VIDE)?;
+    }
+    for (i, l) in lignes.iter().enumerate() {
+        let ligne = t::ligne_jour(i + 1, l);
+        writeln!(sortie, "{}", crate::textes::visible_ligne(&ligne))?;
+    }
+    sortie.flush()
 }

@@ -5,9 +5,16 @@
 use super::{Contexte, DemoArgs, ErreurCli, ExportDonneesArgs, ImportArgs};
 use crate::config;
 use crate::csvio::export::{ErreurExport, exporter_donnees};
-use crate::csvio::import::{ErreurImport, Fichier, importer};
+use crate::csvio::import::{ErreurImport, Fichier, importer, verifier};
+use crate::csvio::lignes::{COLONNES_PERSONNES, noms};
 use crate::demo::{self, ErreurDemo};
+use crate::fichiers::{self, SiExiste};
+use crate::store::Store;
+use crate::tableur::{self, ErreurTableurImport, recette::Recette};
 use crate::textes::donnees as t;
+use crate::textes::tableur as tt;
+use std::collections::{HashMap, HashSet};
+use std::path::Path;
 
 fn lire(chemin: &std::path::Path) -> Result<Fichier, ErreurCli> {
     let octets =
@@ -18,12 +25,55 @@ fn lire(chemin: &std::path::Path) -> Result<Fichier, ErreurCli> {
     })
 }
 
-/// `vigie import --personnes F [--evenements G] [--ignorer-existants]`.
+/// Prints the refused cells (at most `ERREURS_AFFICHEES`, then a count of the rest).
+fn afficher_erreurs<E: std::fmt::Display>(erreurs: &[E]) {
+    for e in erreurs.iter().take(t::ERREURS_AFFICHEES) {
+        eprintln!("{}", crate::textes::visible(&e.to_string()));
+    }
+    if erreurs.len() > t::ERREURS_AFFICHEES {
+        eprintln!(
+            "{}",
+            t::erreurs_non_affichees(erreurs.len() - t::ERREURS_AFFICHEES)
+        );
+    }
+}
+
+/// `vigie import --personnes F [--evenements G] [--ignorer-existants]`, or `--tableur F`, or
+/// `--modele F`.
 pub fn import(args: &ImportArgs, ctx: &Contexte) -> Result<(), ErreurCli> {
+    if let Some(m) = &args.modele {
+        return modele(m);
+    }
+    if let Some(chemin) = &args.tableur {
+        if args.personnes.is_some() || args.evenements.is_some() {
+            return Err(ErreurCli::new(tt::TABLEUR_ET_CSV));
+        }
+        return import_tableur(args, chemin, ctx);
+    }
+    if args.essai
+        || args.recette.is_some()
+        || args.ecrire_recette.is_some()
+        || args.feuille.is_some()
+    {
+        return Err(ErreurCli::new(tt::ESSAI_SANS_TABLEUR));
+    }
     let personnes = args.personnes.as_deref().map(lire).transpose()?;
     let evenements = args.evenements.as_deref().map(lire).transpose()?;
     if personnes.is_none() && evenements.is_none() {
         return Err(ErreurCli::new(t::AUCUN_FICHIER));
+    }
+    // A refused import creates no database: into a base that does not exist yet, the files
+    // are checked before it is created (there is nothing in it to check them against).
+    if !Store::existe(&ctx.db)
+        && let Err(erreurs) = verifier(
+            personnes.as_ref(),
+            evenements.as_ref(),
+            &HashMap::new(),
+            args.ignorer_existants,
+        )
+    {
+        afficher_erreurs(&erreurs);
+        return Err(ErreurCli::new(t::import_refuse(erreurs.len())));
     }
     let mut store = ctx.ouvrir(true)?;
     match importer(
@@ -40,15 +90,113 @@ pub fn import(args: &ImportArgs, ctx: &Contexte) -> Result<(), ErreurCli> {
         Err(ErreurImport::Store(e)) => Err(e.into()),
         Err(ErreurImport::AucunFichier) => Err(ErreurCli::new(t::AUCUN_FICHIER)),
         Err(ErreurImport::Donnees(erreurs)) => {
-            for e in erreurs.iter().take(t::ERREURS_AFFICHEES) {
-                eprintln!("{}", crate::textes::visible(&e.to_string()));
-            }
-            if erreurs.len() > t::ERREURS_AFFICHEES {
-                eprintln!(
-                    "{}",
-                    t::erreurs_non_affichees(erreurs.len() - t::ERREURS_AFFICHEES)
-                );
-            }
+            afficher_erreurs(&erreurs);
+            Err(ErreurCli::new(t::import_refuse(erreurs.len())))
+        }
+    }
+}
+
+/// `vigie import --modele F.xlsx|F.csv`.
+fn modele(chemin: &Path) -> Result<(), ErreurCli> {
+    let ext = chemin
+        .extension()
+        .map(|e| e.to_string_lossy().to_lowercase())
+        .unwrap_or_default();
+    let octets = match ext.as_str() {
+        "csv" => tableur::modele::csv(tt::MODELE_ENTETES, tt::MODELE_EXEMPLE),
+        "xlsx" => tableur::modele::xlsx(tt::MODELE_FEUILLE, tt::MODELE_ENTETES, tt::MODELE_EXEMPLE),
+        _ => return Err(ErreurCli::new(tt::MODELE_FORMAT)),
+    }
+    .map_err(|e| ErreurCli::new(t::ecriture_fichier(chemin, &e)))?;
+    fichiers::ecrire_prive(chemin, &octets, SiExiste::Remplacer)
+        .map_err(|e| ErreurCli::new(t::ecriture_fichier(chemin, &e)))?;
+    println!("{}", tt::modele_ecrit(chemin));
+    Ok(())
+}
+
+/// `vigie import --tableur F [--feuille NOM] [--recette R] [--ecrire-recette R] [--essai]`.
+fn import_tableur(args: &ImportArgs, chemin: &Path, ctx: &Contexte) -> Result<(), ErreurCli> {
+    let fichier = lire(chemin)?;
+    let recette = match &args.recette {
+        None => None,
+        Some(r) => {
+            let texte = std::fs::read_to_string(r)
+                .map_err(|e| ErreurCli::new(t::lecture_fichier(r, &e)))?;
+            Some(
+                Recette::lire(&texte, &noms(COLONNES_PERSONNES))
+                    .map_err(|e| ErreurCli::new(tt::lecture_impossible(r, &e)))?,
+            )
+        }
+    };
+    let vocabulaire = tt::vocabulaire();
+    let feuille = tableur::ouvrir(
+        &fichier.nom,
+        &fichier.octets,
+        args.feuille.as_deref(),
+        recette.as_ref(),
+        &vocabulaire,
+    )
+    .map_err(|e| ErreurCli::new(tt::lecture_impossible(chemin, &e)))?;
+    let aujourdhui = config::aujourdhui()?;
+    // The references already stored; a base that does not exist is not created to know it.
+    let (store, en_base) = if Store::existe(&ctx.db) {
+        let s = ctx.ouvrir(!args.essai)?;
+        let en_base: HashMap<String, i64> = s
+            .personnes()?
+            .into_iter()
+            .filter_map(|p| Some((p.reference, p.id?)))
+            .collect();
+        (Some(s), en_base)
+    } else {
+        (None, HashMap::new())
+    };
+    let prises: HashSet<String> = en_base.keys().cloned().collect();
+    let conv = tableur::convertir(&feuille, &vocabulaire, &prises, aujourdhui);
+    print!(
+        "{}",
+        tt::correspondance(
+            &feuille.colonnes,
+            feuille.ligne_entete,
+            &feuille.feuille.nom
+        )
+    );
+    let generees = tt::references_generees(conv.references_generees);
+    if !generees.is_empty() {
+        println!("{generees}");
+    }
+    if let Some(r) = &args.ecrire_recette {
+        let texte = tableur::recette_de(&feuille, &conv).ecrire(tt::ENTETE_RECETTE);
+        fichiers::ecrire_prive(r, texte.as_bytes(), SiExiste::Remplacer)
+            .map_err(|e| ErreurCli::new(t::ecriture_fichier(r, &e)))?;
+        println!("{}", tt::recette_ecrite(r));
+    }
+    match tableur::essayer(&feuille, &conv, &en_base) {
+        Err(erreurs) => {
+            afficher_erreurs(&erreurs);
+            return Err(ErreurCli::new(if args.essai {
+                tt::essai_refuse(erreurs.len())
+            } else {
+                t::import_refuse(erreurs.len())
+            }));
+        }
+        Ok(n) if args.essai => {
+            println!("{}", tt::essai_ok(n, conv.lignes_evenements.len()));
+            return Ok(());
+        }
+        Ok(_) => {}
+    }
+    let mut store = match store {
+        Some(s) => s,
+        None => ctx.ouvrir(true)?,
+    };
+    match tableur::importer_tableur(&mut store, &feuille, &conv, t::detail_journal_import) {
+        Ok(bilan) => {
+            println!("{}", t::import_termine(&bilan));
+            Ok(())
+        }
+        Err(ErreurTableurImport::Store(e)) => Err(e.into()),
+        Err(ErreurTableurImport::Cellules(erreurs)) => {
+            afficher_erreurs(&erreurs);
             Err(ErreurCli::new(t::import_refuse(erreurs.len())))
         }
     }

@@ -58,7 +58,7 @@ pub enum Commande {
     Demo(DemoArgs),
     /// La liste du jour en texte simple (lecteurs d'écran, scripts).
     Aujourdhui(AujourdhuiArgs),
-    /// Importe personnes.csv et/ou evenements.csv (tout ou rien).
+    /// Importe personnes.csv et/ou evenements.csv, ou le tableur de la permanence (tout ou rien).
     Import(ImportArgs),
     /// Exporte les données complètes ou les statistiques anonymisées.
     #[command(subcommand)]
@@ -67,9 +67,11 @@ pub enum Commande {
     Prefecture(PrefectureArgs),
     /// Affiche les règles de délais en vigueur et leurs sources.
     Regles,
-    /// Lettre recommandée avec accusé de réception à la préfecture (étape 3 bis).
-    Lettre(DocumentArgs),
-    /// Chronologie de toutes les démarches, pour un avocat ou le Défenseur des droits.
+    /// Lettre à la préfecture selon le blocage (recommandée, relance), message au CCC,
+    /// saisine du Défenseur des droits ou chronologie ; texte ou PDF.
+    Lettre(LettreArgs),
+    /// Chronologie de toutes les démarches, pour un avocat ou le Défenseur des droits
+    /// (raccourci de « vigie lettre REF --modele chronologie »).
     Chronologie(DocumentArgs),
     /// Droits d'une personne : exporter ses données (accès) ou les effacer.
     #[command(subcommand)]
@@ -92,6 +94,21 @@ pub struct DocumentArgs {
     /// Fichier à écrire (sinon la sortie standard).
     #[arg(long, value_name = "FICHIER")]
     pub sortie: Option<PathBuf>,
+    /// Écrit aussi le PDF (A4) à côté du texte (avec --sortie).
+    #[arg(long)]
+    pub pdf: bool,
+    /// Chronologie : ajoute les notes de chaque démarche.
+    #[arg(long)]
+    pub avec_notes: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct LettreArgs {
+    #[command(flatten)]
+    pub document: DocumentArgs,
+    /// recommande (par défaut : selon le blocage), relance, ccc, defenseur, chronologie.
+    #[arg(long, value_name = "MODÈLE", default_value = "recommande")]
+    pub modele: String,
 }
 
 #[derive(Debug, Subcommand)]
@@ -170,6 +187,9 @@ pub struct AujourdhuiArgs {
     /// Liste toutes les personnes suivies, pas seulement celles du jour.
     #[arg(long)]
     pub tous: bool,
+    /// Format : texte (par défaut) ou csv (codes pour les scripts, sans nom).
+    #[arg(long, value_name = "FORMAT")]
+    pub format: Option<String>,
 }
 
 #[derive(Debug, Args)]
@@ -183,6 +203,24 @@ pub struct ImportArgs {
     /// Ignore les personnes dont la référence est déjà dans la base.
     #[arg(long)]
     pub ignorer_existants: bool,
+    /// Le tableur de la permanence (.xlsx, .ods ou CSV), lu tel quel.
+    #[arg(long, value_name = "FICHIER")]
+    pub tableur: Option<PathBuf>,
+    /// La feuille du classeur à lire (la première sinon).
+    #[arg(long, value_name = "NOM")]
+    pub feuille: Option<String>,
+    /// Rejoue une recette (correspondance des colonnes et des valeurs) écrite auparavant.
+    #[arg(long, value_name = "RECETTE")]
+    pub recette: Option<PathBuf>,
+    /// Écrit la correspondance utilisée dans une recette à relire et rejouer.
+    #[arg(long, value_name = "RECETTE")]
+    pub ecrire_recette: Option<PathBuf>,
+    /// Vérifie tout et n'écrit rien dans la base.
+    #[arg(long)]
+    pub essai: bool,
+    /// Écrit un tableur vide (en-têtes et une ligne d'exemple), .xlsx ou .csv.
+    #[arg(long, value_name = "FICHIER")]
+    pub modele: Option<PathBuf>,
 }
 
 #[derive(Debug, Subcommand)]

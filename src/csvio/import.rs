@@ -363,3 +363,43 @@ pub fn importer(
         }
     }
 }
+
+/// Checks `personnes` and/or `evenements` as `importer` does, against the references of
+/// `en_base` (those of the database, or none for a base not created yet), and writes nothing:
+/// the dry run of `vigie import --tableur --essai`, and the check made before a new base is
+/// created (a refused import creates no database). Returns the people the files hold.
+pub fn verifier(
+    personnes: Option<&Fichier>,
+    evenements: Option<&Fichier>,
+    en_base: &HashMap<String, i64>,
+    ignorer_existants: bool,
+) -> Result<usize, Vec<ErreurDonnees>> {
+    let Lus {
+        mut problemes,
+        refs_fichier,
+        refs_lignes,
+    } = lire_personnes(personnes);
+    let nom_personnes = personnes.map(|f| f.nom.clone()).unwrap_or_default();
+    let nom_evenements = evenements.map(|f| f.nom.clone()).unwrap_or_default();
+    let existantes = verifier_existantes(
+        en_base,
+        &refs_lignes,
+        &nom_personnes,
+        ignorer_existants,
+        &mut problemes,
+    );
+    verifier_evenements(
+        evenements,
+        &refs_fichier,
+        en_base,
+        &nom_evenements,
+        &mut problemes,
+    );
+    if problemes.is_empty() {
+        // No problem: every person row is valid and its reference unique.
+        Ok(refs_lignes.len() - existantes.len())
+    } else {
+        problemes.sort_by_key(|p| p.ordre);
+        Err(problemes.into_iter().map(|p| p.erreur).collect())
+    }
+}

@@ -71,6 +71,12 @@ cles! {
     DepotAttestation => "depot_attestation", Jours;
     AlerteDroits => "alerte_droits", Jours;
     BrouillonConservation => "brouillon_conservation", Jours;
+    SubstitutionRelance => "substitution_relance", Jours;
+    PrefectureRelance => "prefecture_relance", Jours;
+    RecoursSuivi => "recours_suivi", Jours;
+    ExecutionRelance => "execution_relance", Jours;
+    AvocatParallele => "avocat_parallele", Jours;
+    SilenceRejet => "silence_rejet", Mois;
 }
 
 /// A rule's value: a non-negative count in its unit, or a date.
@@ -87,8 +93,8 @@ pub struct Regle {
     pub valeur: Valeur,
     /// Legal text or "pratique des permanences", in French.
     pub source: String,
-    /// When the source was last checked.
-    pub verifie_le: NaiveDate,
+    /// When someone really checked the source (`None`: not checked, said so to the user).
+    pub verifie_le: Option<NaiveDate>,
     /// Comes from the user's override file.
     pub surchargee: bool,
 }
@@ -186,6 +192,11 @@ impl Regles {
         self.nombre(CleRegle::AlerteDroits).into()
     }
 
+    /// Four months of silence on a complete file is an implicit rejection (R.432-1/2).
+    pub fn silence_rejet_mois(&self) -> u32 {
+        self.nombre(CleRegle::SilenceRejet)
+    }
+
     /// A form's draft kept longer than this many days is dropped.
     pub fn brouillon_conservation_jours(&self) -> i64 {
         self.nombre(CleRegle::BrouillonConservation).into()
@@ -259,7 +270,7 @@ pub enum TypeAttendu {
 }
 
 /// A rule read from a file, before merging.
-type Lue = (CleRegle, Valeur, String, NaiveDate);
+type Lue = (CleRegle, Valeur, String, Option<NaiveDate>);
 
 fn lire_sections(texte: &str) -> Result<Vec<Lue>, Vec<ErreurRegle>> {
     let table: toml::Table = texte.parse().map_err(|e: toml::de::Error| {
@@ -378,13 +389,11 @@ fn lire_regle(cle: CleRegle, section: &toml::Table) -> Result<Lue, Vec<ErreurReg
             }
         },
     };
+    // `verifie_le` is optional: only a date someone really checked the source is written.
     let verifie_le = match section.get("verifie_le") {
-        None => {
-            erreurs.push(manquant("verifie_le"));
-            None
-        }
+        None => Some(None),
         Some(v) => match date_toml(v) {
-            Some(d) => Some(d),
+            Some(d) => Some(Some(d)),
             None => {
                 erreurs.push(mauvais("verifie_le", TypeAttendu::Date));
                 None
@@ -531,7 +540,10 @@ mod tests {
         let regle = r.regle(CleRegle::CccAttenteReponse);
         assert!(regle.surchargee);
         assert_eq!(regle.source, "Pratique locale");
-        assert_eq!(regle.verifie_le.to_string(), "2026-12-01");
+        assert_eq!(
+            regle.verifie_le.map(|d| d.to_string()).as_deref(),
+            Some("2026-12-01")
+        );
         assert_eq!(r.alerte_droits_jours(), base.alerte_droits_jours());
         assert!(!r.regle(CleRegle::AlerteDroits).surchargee);
         assert!(r.surchargees());

@@ -1,9 +1,20 @@
 //! Letters and evidence (docs/produit.md item 7): the registered letter to the préfecture
-//! (step 3 bis) and the chronology of every attempt, for a lawyer or the Défenseur des droits.
+//! per blocking type, the reminder, the CCC message, the referral to the Défenseur des
+//! droits and the chronology for a lawyer.
 //!
-//! This module gathers what a document needs (`Dossier`, one read snapshot) and lays text
-//! out (`couper`, lines of at most `LARGEUR` columns). The French wording is in
-//! `crate::textes::lettres`: `lettre(&Dossier)` and `chronologie(&Dossier)` are pure.
+//! This module gathers what a document needs (`Dossier`, one read snapshot), chooses and
+//! renders its template (`modeles`, minijinja, `assets/modeles/`), lays the text out
+//! (`mise_en_forme`, lines of at most `LARGEUR` columns), checks it before writing
+//! (`coherence`) and prints it (`pdf`, A4). The French values given to a template are
+//! built by `crate::textes::lettres`.
+
+pub mod coherence;
+pub mod mise_en_forme;
+pub mod modeles;
+pub mod pdf;
+
+pub use coherence::{Avertissement, IdentifiantManquant, avertissements};
+pub use modeles::{Gabarit, Modele, Motif, gabarit};
 
 use crate::domain::moteur::{ConnaissancePrefecture, Evaluation, evaluer};
 use crate::domain::regles::Regles;
@@ -24,8 +35,16 @@ pub struct Dossier {
     /// The préfecture's letter address lines, local corrections included (its name, above
     /// them, is worded with the letter).
     pub adresse_prefecture: Vec<String>,
+    /// When a desk verified the préfecture's address (a local correction); `None`: the
+    /// shipped directory's address, an old copy to check before sending.
+    pub adresse_verifiee_le: Option<NaiveDate>,
     pub prefecture: ConnaissancePrefecture,
     pub evaluation: Evaluation,
+    /// The reply deadline a registered letter gives (rule `recommande_sans_reponse`).
+    pub delai_reponse_jours: i64,
+    /// For a renewal, the day the filing window closed (rule `renouvellement_fermeture`
+    /// before the permit's expiry), when that day is past.
+    pub fenetre_fermee_le: Option<NaiveDate>,
     /// The date written on the document.
     pub aujourdhui: NaiveDate,
 }
@@ -49,16 +68,36 @@ pub fn charger(
         let prefecture = crate::prefectures::connaissance_avec(store, personne.departement)?;
         let adresse_prefecture =
             crate::prefectures::adresse_courrier_avec(store, personne.departement)?;
+        let adresse_verifiee_le = crate::prefectures::Fiche::chargee(store, personne.departement)
+            .ok()
+            .and_then(|f| {
+                f.correction(crate::prefectures::ChampCorrection::Adresse)
+                    .map(|c| c.verifie_le)
+            });
         let evaluation = evaluer(&personne, &evenements, &prefecture, regles, aujourdhui);
+        let fenetre_fermee_le = fenetre_fermee(&personne, regles, aujourdhui);
         Ok(Some(Dossier {
             personne,
             evenements,
             adresse_prefecture,
+            adresse_verifiee_le,
             prefecture,
             evaluation,
+            delai_reponse_jours: regles.recommande_sans_reponse_jours(),
+            fenetre_fermee_le,
             aujourdhui,
         }))
     })
+}
+
+/// The day a renewal's filing window closed, when past.
+pub fn fenetre_fermee(p: &Personne, regles: &Regles, aujourdhui: NaiveDate) -> Option<NaiveDate> {
+    if p.demarche != crate::domain::Demarche::Renouvellement {
+        return None;
+    }
+    let fin = p.titre_expire_le?
+        - chrono::Days::new(regles.renouvellement_fermeture_jours().max(0) as u64);
+    (fin < aujourdhui).then_some(fin)
 }
 
 /// Lays a paragraph out in lines of at most `largeur` columns, breaking at ordinary

@@ -99,19 +99,21 @@ fn valeur_lisible(v: &str) -> String {
 pub fn pas_utf8(fichier: &str, ligne: usize) -> String {
     format!(
         "{fichier}:{ligne}: le fichier n'est pas encodé en UTF-8 (sans doute un export « CSV » \
-         Windows-1252 d'un tableur). Réenregistrez-le en « CSV UTF-8 » (LibreOffice : Enregistrer \
-         sous, Texte CSV, jeu de caractères Unicode (UTF-8) ; Excel : Enregistrer sous, \
-         « CSV UTF-8 (délimité par des virgules) »), puis relancez l'import."
+         Windows-1252 d'un tableur). vigie lit tel quel le tableur de la permanence : \
+         « vigie import --tableur {fichier} » (ajoutez --essai pour vérifier sans rien écrire). \
+         Pour cet import strict, réenregistrez-le en « CSV UTF-8 » (LibreOffice : Enregistrer \
+         sous, Texte CSV, jeu de caractères Unicode (UTF-8)), puis relancez l'import."
     )
 }
 
 pub fn point_virgule(fichier: &str) -> String {
     format!(
-        "{fichier}:1: le fichier est séparé par des points-virgules ; vigie attend des virgules. \
-         Réenregistrez-le avec la virgule comme séparateur de champ (LibreOffice : Enregistrer \
-         sous, Texte CSV, cochez « Éditer les paramètres du filtre », séparateur « , » ; \
-         Excel en français écrit toujours des points-virgules : ouvrez le fichier dans \
-         LibreOffice Calc et réenregistrez-le ainsi), puis relancez l'import."
+        "{fichier}:1: le fichier est séparé par des points-virgules ; l'import strict attend des \
+         virgules. vigie lit tel quel le tableur de la permanence : « vigie import --tableur \
+         {fichier} » (ajoutez --essai pour vérifier sans rien écrire). Pour cet import strict, \
+         réenregistrez-le avec la virgule comme séparateur de champ (LibreOffice : Enregistrer \
+         sous, Texte CSV, cochez « Éditer les paramètres du filtre », séparateur « , »), puis \
+         relancez l'import."
     )
 }
 

@@ -9,6 +9,7 @@ pub mod phrase;
 pub mod prefecture;
 pub mod protection;
 pub mod stats;
+pub mod tableur;
 pub mod tui;
 mod visible;
 

@@ -68,7 +68,7 @@ pub fn pan_prefecture(p: PanConnu) -> &'static str {
         PanConnu::Dedie => "PAN dédié à l'ANEF",
         PanConnu::General => "PAN généraliste (ANEF non mentionnée)",
         PanConnu::Aucun => "pas de PAN",
-        PanConnu::Inconnu => "PAN inconnu (à vérifier)",
+        PanConnu::Inconnu => "PAN présumé (général ou dédié, non vérifié)",
     }
 }
 /// The engine's reason starts with "Prochaine étape : "; the file shows it under that title.

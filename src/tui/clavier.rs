@@ -53,6 +53,9 @@ pub enum Contexte {
     /// The statistics panel's date fields and export file-name field.
     StatsDates,
     StatsFichier,
+    /// The import screen: its mapping, then its file field.
+    Import,
+    ImportFichier,
 }
 
 /// The documents a person's file can be previewed and saved as.
@@ -92,6 +95,7 @@ impl Contexte {
             | Contexte::Stats
             | Contexte::StatsDates
             | Contexte::StatsFichier => crate::textes::tui::ECRAN_STATS,
+            Contexte::Import | Contexte::ImportFichier => crate::textes::tableur::ECRAN_IMPORT,
         }
     }
 
@@ -116,6 +120,8 @@ impl Contexte {
                 | Contexte::Stats
                 | Contexte::StatsDates
                 | Contexte::StatsFichier
+                | Contexte::Import
+                | Contexte::ImportFichier
         )
     }
 
@@ -188,6 +194,9 @@ pub enum Action {
     Exporter,
     FormatSuivant,
     Actualiser,
+    /// From the list: the import screen; there, ignore the selected column.
+    ImportTableur,
+    Ignorer,
 }
 
 /// One key (a code, with or without Ctrl).

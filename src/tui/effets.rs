@@ -5,7 +5,7 @@
 
 use super::app::{
     App, Confirmation, DonneesFiche, Ecran, EtatApercu, EtatConflit, EtatFiche, Perte,
-    classer_resultats, en_retard, texte_document,
+    classer_resultats, en_retard,
 };
 use super::clavier::Document;
 use super::formulaire::{FormPersonne, reference_suivante};
@@ -141,9 +141,11 @@ impl App {
                 reference,
                 document,
             } => match crate::lettres::charger(store, &self.regles, &reference, self.aujourdhui) {
-                Ok(Some(dossier)) => self.pile.push(Ecran::Apercu(Box::new(EtatApercu::nouveau(
-                    document, dossier,
-                )))),
+                Ok(Some(dossier)) => {
+                    let mut a = EtatApercu::nouveau(document, dossier);
+                    a.texte = self.texte_du_poste(a.document, &a.dossier);
+                    self.pile.push(Ecran::Apercu(Box::new(a)));
+                }
                 Ok(None) => self.message = Some(t::erreur(&ErreurStore::Introuvable.to_string())),
                 Err(e) => self.message = Some(t::erreur(&e.to_string())),
             },
@@ -187,7 +189,24 @@ impl App {
         };
         let chemin = std::path::absolute(&chemin).unwrap_or(chemin);
         let affiche = chemin.display().to_string();
-        match ecrire_prive(&chemin, a.texte.as_bytes(), ecraser) {
+        // A name ending in .pdf is the printable PDF (A4) of the same text.
+        let pdf = chemin
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("pdf"));
+        let octets = if pdf {
+            let m = modele_du_document(a.document);
+            let titre = crate::textes::lettres::titre_pdf(m, &a.dossier);
+            match crate::lettres::pdf::pdf(&a.texte, &titre) {
+                Ok(o) => o,
+                Err(e) => {
+                    self.message = Some(crate::textes::lettres::pdf_impossible(&e));
+                    return;
+                }
+            }
+        } else {
+            a.texte.as_bytes().to_vec()
+        };
+        match ecrire_prive(&chemin, &octets, ecraser) {
             Ok(()) => {
                 a.nom_fichier = None;
                 a.erreur_nom = None;
@@ -451,7 +470,8 @@ impl App {
                     match crate::lettres::charger(store, &self.regles, &reference, self.aujourdhui)
                     {
                         Ok(Some(d)) => {
-                            a.texte = texte_document(a.document, &d);
+                            let (texte, _) = texte_du_poste(a.document, &d);
+                            a.texte = texte;
                             a.dossier = d;
                         }
                         Ok(None) => {}
@@ -526,6 +546,40 @@ pub fn charger_fiche(
 /// with `ecraser` (otherwise `AlreadyExists`, so the volunteer can be asked), and a symlink is
 /// then replaced itself, never followed. A folder is refused, and nothing half-written is left
 /// behind (`fichiers::Provisoire`).
+/// The template a TUI document is written from.
+pub fn modele_du_document(d: Document) -> crate::lettres::Modele {
+    match d {
+        Document::Lettre => crate::lettres::Modele::Recommande,
+        Document::Chronologie => crate::lettres::Modele::Chronologie,
+    }
+}
+
+/// The text of a document from the desk's own templates when valid (the refusal message,
+/// if one was refused), as `vigie lettre` writes it.
+fn texte_du_poste(
+    document: Document,
+    dossier: &crate::lettres::Dossier,
+) -> (String, Option<String>) {
+    let m = modele_du_document(document);
+    let g = crate::lettres::gabarit(dossier, m);
+    let (locaux, mut refus) =
+        crate::config::modeles_locaux(&crate::lettres::modeles::noms_de_fichiers());
+    let r = crate::textes::lettres::rediger(dossier, g, Default::default(), &locaux);
+    refus.extend(r.refus);
+    (r.texte, (!refus.is_empty()).then(|| refus.join(" ; ")))
+}
+
+impl App {
+    /// `texte_du_poste`, a refused template said in the status line.
+    fn texte_du_poste(&mut self, document: Document, dossier: &crate::lettres::Dossier) -> String {
+        let (texte, refus) = texte_du_poste(document, dossier);
+        if let Some(r) = refus {
+            self.message = Some(t::erreur(&r));
+        }
+        texte
+    }
+}
+
 fn ecrire_prive(chemin: &std::path::Path, octets: &[u8], ecraser: bool) -> std::io::Result<()> {
     if chemin.is_dir() {
         return Err(std::io::Error::from(std::io::ErrorKind::IsADirectory));
@@ -559,6 +613,13 @@ pub enum EffetPanneau {
         lignes: usize,
         remplacer: bool,
     },
+    /// Read the desk's sheet at `chemin`, with the targets chosen on screen (`None`: as
+    /// found), and dry-run it; `importer`: then import it if the dry run passes.
+    Tableur {
+        chemin: String,
+        cibles: Option<Vec<crate::tableur::Cible>>,
+        importer: bool,
+    },
 }
 
 /// What the executor brings back to the panel.
@@ -575,6 +636,8 @@ pub enum ResultatPanneau {
         lignes: usize,
         resultat: std::io::Result<()>,
     },
+    /// The sheet mapped and dry-run (and imported when asked), or why it cannot be read.
+    Tableur(Result<Box<crate::tui::import::EtatTableur>, String>),
 }
 
 fn fiche(store: &Store, d: Departement) -> Option<Fiche> {
@@ -629,7 +692,65 @@ pub fn executer_panneau(e: EffetPanneau, store: &mut Store) -> ResultatPanneau {
                 resultat,
             }
         }
+        EffetPanneau::Tableur {
+            chemin,
+            cibles,
+            importer,
+        } => ResultatPanneau::Tableur(tableur(store, &chemin, cibles, importer).map(Box::new)),
     }
+}
+
+/// The import screen's one effect: the same reading, mapping, check and import as
+/// `vigie import --tableur`.
+fn tableur(
+    store: &mut Store,
+    chemin: &str,
+    cibles: Option<Vec<crate::tableur::Cible>>,
+    importer: bool,
+) -> Result<crate::tui::import::EtatTableur, String> {
+    use crate::textes::tableur as tt;
+    let octets = std::fs::read(chemin)
+        .map_err(|e| crate::textes::donnees::lecture_fichier(std::path::Path::new(chemin), &e))?;
+    let vocabulaire = tt::vocabulaire();
+    let mut t = crate::tableur::ouvrir(chemin, &octets, None, None, &vocabulaire)
+        .map_err(|e| e.to_string())?;
+    if let Some(c) = cibles
+        && c.len() == t.colonnes.len()
+    {
+        for (col, cible) in t.colonnes.iter_mut().zip(c) {
+            col.cible = cible;
+        }
+    }
+    let en_base: std::collections::HashMap<String, i64> = store
+        .personnes()
+        .map_err(|e| e.to_string())?
+        .into_iter()
+        .filter_map(|p| Some((p.reference, p.id?)))
+        .collect();
+    let prises = en_base.keys().cloned().collect();
+    let aujourdhui = crate::config::aujourdhui().unwrap_or_default();
+    let conv = crate::tableur::convertir(&t, &vocabulaire, &prises, aujourdhui);
+    let essai = crate::tableur::essayer(&t, &conv, &en_base);
+    let bilan = (importer && essai.is_ok()).then(|| {
+        crate::tableur::importer_tableur(
+            store,
+            &t,
+            &conv,
+            crate::textes::donnees::detail_journal_import,
+        )
+        .map_err(|e| match e {
+            crate::tableur::ErreurTableurImport::Cellules(v) => {
+                crate::textes::donnees::import_refuse(v.len())
+            }
+            crate::tableur::ErreurTableurImport::Store(e) => e.to_string(),
+        })
+    });
+    Ok(crate::tui::import::EtatTableur {
+        tableur: t,
+        essai,
+        evenements: conv.lignes_evenements.len(),
+        bilan,
+    })
 }
 
 /// Feeds a panel's effects to the executor and their results back to the panel until it

@@ -4,6 +4,7 @@
 //! something happened.
 
 pub mod effets;
+pub mod import;
 pub mod prefecture;
 pub mod stats;
 

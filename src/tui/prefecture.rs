@@ -378,7 +378,9 @@ impl Panneau for EcranPrefecture {
                 }
                 Reponse::Rien
             }
-            ResultatPanneau::Stats(_) | ResultatPanneau::Export { .. } => Reponse::Rien,
+            ResultatPanneau::Stats(_)
+            | ResultatPanneau::Export { .. }
+            | ResultatPanneau::Tableur(_) => Reponse::Rien,
         }
     }
 

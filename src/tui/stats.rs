@@ -500,7 +500,9 @@ impl Panneau for EcranStats {
                 lignes,
                 resultat,
             } => self.exporte(chemin, lignes, resultat),
-            ResultatPanneau::Fiche(..) | ResultatPanneau::Correction(_) => Reponse::Rien,
+            ResultatPanneau::Fiche(..)
+            | ResultatPanneau::Correction(_)
+            | ResultatPanneau::Tableur(_) => Reponse::Rien,
         }
     }
 

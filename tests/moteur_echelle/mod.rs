@@ -1,13 +1,14 @@
-//! The ladder table of the engine tests: people, events and préfectures built relative to a
-//! fixed today, and one row per path of the ladder (what is expected of the evaluation).
+#![allow(dead_code)] // shared by several test files, each using a part
+//! The situations table of the engine tests: people, events and préfectures built relative
+//! to a fixed today, and one row per situation of the legal review (issue 11) and per path of
+//! the seed's « En résumé », each with what the law and the ladder call for: the action code,
+//! the steps to run the same day, the alert codes (docs/fichiers.md §5).
 
 use chrono::{Days, NaiveDate};
-use vigie::domain::moteur::{
-    ConnaissancePrefecture, Etape, Evaluation, GenreAction, PanConnu, evaluer,
-};
+use vigie::domain::moteur::{ConnaissancePrefecture, Evaluation, PanConnu, evaluer};
 use vigie::domain::regles::Regles;
 use vigie::domain::{
-    Blocage, Canal, Demarche, Departement, Evenement, Personne, Resultat, TypeEvenement,
+    Blocage, Canal, Demarche, Departement, Evenement, Identite, Personne, Resultat, TypeEvenement,
 };
 
 pub fn jour() -> NaiveDate {
@@ -39,7 +40,12 @@ pub fn personne(captures: Option<u32>) -> Personne {
         pan_connu: None,
         notes: None,
         captures,
-        identite: Default::default(),
+        identite: Identite {
+            date_naissance: Some(j(-12000)),
+            nationalite: Some("sénégalaise".into()),
+            numero_etranger: Some("0123456789".into()),
+            adresse: Some("3 rue des Lilas / 33000 Bordeaux".into()),
+        },
         version: 1,
     }
 }
@@ -80,552 +86,143 @@ pub fn gironde(pan: PanConnu) -> ConnaissancePrefecture {
     }
 }
 
-pub struct Cas {
-    pub nom: &'static str,
-    pub captures: Option<u32>,
-    pub titre: Option<i64>,
-    pub api: Option<i64>,
-    pub evenements: Vec<Evenement>,
-    pub prefecture: ConnaissancePrefecture,
-    pub etape: Etape,
-    pub genre: GenreAction,
-    pub mots: &'static [&'static str],
-    pub alertes: &'static [&'static str],
-}
-
-pub fn cas(
-    nom: &'static str,
-    evenements: Vec<Evenement>,
-    prefecture: ConnaissancePrefecture,
-    etape: Etape,
-    genre: GenreAction,
-    mots: &'static [&'static str],
-) -> Cas {
-    Cas {
-        nom,
-        captures: Some(3),
-        titre: None,
-        api: None,
-        evenements,
-        prefecture,
-        etape,
-        genre,
-        mots,
-        alertes: &[],
+pub fn nord(postal: Option<bool>) -> ConnaissancePrefecture {
+    ConnaissancePrefecture {
+        departement: Departement::depuis_code("59").ok(),
+        pan: PanConnu::Dedie,
+        guichet: Some(true),
+        postal,
+        ..ConnaissancePrefecture::default()
     }
 }
 
-pub fn evaluer_cas(c: &Cas, regles: &Regles) -> Evaluation {
-    let mut p = personne(c.captures);
-    p.titre_expire_le = c.titre.map(j);
-    p.api_expire_le = c.api.map(j);
-    evaluer(&p, &c.evenements, &c.prefecture, regles, jour())
+/// One situation: the person, the history, the préfecture, and what must come out.
+pub struct Cas {
+    pub nom: &'static str,
+    pub personne: Personne,
+    pub evenements: Vec<Evenement>,
+    pub prefecture: ConnaissancePrefecture,
+    /// The §5 action code expected.
+    pub action: &'static str,
+    /// The §5 codes of the steps to run the same day, in ladder order.
+    pub paralleles: &'static [&'static str],
+    /// The §5 alert codes, as a set.
+    pub alertes: &'static [&'static str],
+    /// The follow-up date expected, in days from today (checked when given).
+    pub relance: Option<i64>,
+    /// The §5 stage code expected (checked when given).
+    pub etape: Option<&'static str>,
+    /// Words the French reason must contain.
+    pub mots: &'static [&'static str],
 }
 
-/// The CCC step: waiting, failures by PAN knowledge, attestation, solved.
-pub fn cas_ccc(regles: &Regles) -> Vec<Cas> {
-    use GenreAction as G;
-    use Resultat as R;
-    use TypeEvenement as T;
-    let attente_ccc = regles.ccc_attente_reponse_jours();
-    let inconnue = gironde(PanConnu::Inconnu);
-    vec![
-        cas(
-            "nothing recorded",
-            vec![],
-            inconnue.clone(),
-            Etape::Constat,
-            G::EcrireCcc,
-            &[
-                "formulaire de contact de l'ANEF",
-                "trace",
-                "aucun contact avec le CCC",
-                "0806 001 620",
-            ],
-        ),
-        cas(
-            "only a visit",
-            vec![ev(T::Visite, -2, None, None, None)],
-            inconnue.clone(),
-            Etape::Constat,
-            G::EcrireCcc,
-            &["plutôt que par téléphone"],
-        ),
-        cas(
-            "CCC awaiting answer within the rule",
-            vec![ccc(1 - attente_ccc, R::EnAttente)],
-            inconnue.clone(),
-            Etape::Ccc,
-            G::AttendreCcc,
-            &["attendre la réponse du CCC", "sans réponse le 24/11/2026"],
-        ),
-        cas(
-            "CCC awaiting answer past the rule, PAN dedicated",
-            vec![ccc(-attente_ccc - 5, R::EnAttente)],
-            gironde(PanConnu::Dedie),
-            Etape::Ccc,
-            G::ReserverPan,
-            &[
-                "prendre rendez-vous",
-                "la préfecture de la Gironde",
-                "CCC sans réponse",
-            ],
-        ),
-        cas(
-            "CCC without help, PAN unknown",
-            vec![ccc(-3, R::SansAide)],
-            inconnue.clone(),
-            Etape::Ccc,
-            G::VerifierPan,
-            &[
-                "vérifier si la préfecture de la Gironde a un point d'accueil numérique",
-                "inconnu",
-            ],
-        ),
-        cas(
-            "CCC sends to the préfecture, general PAN",
-            vec![ccc(-3, R::RenvoiPrefecture)],
-            gironde(PanConnu::General),
-            Etape::Ccc,
-            G::ReserverPan,
-            &["PAN général", "renvoi vers la préfecture"],
-        ),
-        cas(
-            "CCC without answer, préfecture without PAN",
-            vec![ccc(-3, R::SansReponse)],
-            gironde(PanConnu::Aucun),
-            Etape::Ccc,
-            G::EcrireRecommande,
-            &[
-                "écrire en recommandé avec accusé de réception à la préfecture de la Gironde",
-                "pas de PAN connu, aucune substitution proposée",
-            ],
-        ),
-        cas(
-            "CCC attestation of impossibility",
-            vec![ccc(-1, R::AttestationImpossibilite)],
-            inconnue.clone(),
-            Etape::Ccc,
-            G::DemanderSubstitution,
-            &[
-                "directement",
-                "exception",
-                "arrêté du 1er août 2023",
-                "attestation d'impossibilité",
-            ],
-        ),
-        cas(
-            "CCC solved it",
-            vec![ccc(-1, R::Resolu)],
-            inconnue.clone(),
-            Etape::Ccc,
-            G::Cloturer,
-            &["clôture", "résolu par le CCC le 22/11/2026"],
-        ),
-    ]
+/// A situation in Gironde with an unknown PAN, a complete identity and evidence.
+pub fn c(nom: &'static str) -> Cas {
+    Cas {
+        nom,
+        personne: personne(Some(3)),
+        evenements: Vec::new(),
+        prefecture: gironde(PanConnu::Inconnu),
+        action: "",
+        paralleles: &[],
+        alertes: &[],
+        relance: None,
+        etape: None,
+        mots: &[],
+    }
 }
 
-/// The PAN step: appointment requested, obtained, passed, failures, substitution.
-pub fn cas_pan(regles: &Regles) -> Vec<Cas> {
-    use GenreAction as G;
-    use Resultat as R;
-    let relance_pan = regles.pan_relance_jours();
-    let inconnue = gironde(PanConnu::Inconnu);
-    vec![
-        cas(
-            "PAN appointment requested recently",
-            vec![ccc(-10, R::SansAide), pan(-2, R::RdvDemande, None)],
-            gironde(PanConnu::Dedie),
-            Etape::Pan,
-            G::AttendrePan,
-            &["attendre le rendez-vous au PAN", "relancer le"],
-        ),
-        cas(
-            "PAN appointment requested, no answer past the rule",
-            vec![
-                ccc(-40, R::SansAide),
-                pan(-relance_pan - 1, R::RdvDemande, None),
-            ],
-            gironde(PanConnu::Dedie),
-            Etape::Pan,
-            G::EcrireRecommande,
-            &["écrire en recommandé", "sans réponse depuis"],
-        ),
-        cas(
-            "PAN appointment obtained, ahead",
-            vec![ccc(-10, R::SansAide), pan(-2, R::RdvObtenu, Some(5))],
-            gironde(PanConnu::Dedie),
-            Etape::Pan,
-            G::AllerPan,
-            &[
-                "aller au rendez-vous",
-                "rendez-vous le 28/11/2026",
-                "captures",
-            ],
-        ),
-        cas(
-            "PAN appointment obtained, passed without outcome",
-            vec![ccc(-20, R::SansAide), pan(-12, R::RdvObtenu, Some(-2))],
-            gironde(PanConnu::Dedie),
-            Etape::Pan,
-            G::AllerPan,
-            &["enregistrer le résultat", "passé sans résultat"],
-        ),
-        cas(
-            "PAN unavailable",
-            vec![ccc(-10, R::SansAide), pan(-2, R::RdvIndisponible, None)],
-            gironde(PanConnu::Dedie),
-            Etape::Pan,
-            G::EcrireRecommande,
-            &[
-                "recommandé",
-                "aucun rendez-vous disponible",
-                "aucune substitution proposée",
-            ],
-        ),
-        cas(
-            "no PAN found at the préfecture",
-            vec![ccc(-10, R::SansAide), pan(-2, R::PasDePan, None)],
-            inconnue.clone(),
-            Etape::Pan,
-            G::EcrireRecommande,
-            &[
-                "la préfecture de la Gironde",
-                "pas de PAN, aucune substitution proposée",
-            ],
-        ),
-        cas(
-            "PAN proposed nothing",
-            vec![ccc(-10, R::SansAide), pan(-2, R::AucuneSolution, None)],
-            gironde(PanConnu::Dedie),
-            Etape::Pan,
-            G::EcrireRecommande,
-            &["aucune solution"],
-        ),
-        cas(
-            "PAN offers substitution",
-            vec![
-                ccc(-10, R::SansAide),
-                pan(-2, R::SubstitutionProposee, Some(7)),
-            ],
-            gironde(PanConnu::Dedie),
-            Etape::Pan,
-            G::PreparerDepot,
-            &[
-                "guichet",
-                "seulement si la personne le demande",
-                "rendez-vous le 30/11/2026",
-            ],
-        ),
-    ]
+impl Cas {
+    pub fn titre(mut self, n: i64) -> Self {
+        self.personne.titre_expire_le = Some(j(n));
+        self
+    }
+    pub fn api(mut self, n: i64) -> Self {
+        self.personne.api_expire_le = Some(j(n));
+        self
+    }
+    pub fn blocage(mut self, b: Blocage) -> Self {
+        self.personne.blocage = b;
+        self
+    }
+    pub fn demarche(mut self, d: Demarche) -> Self {
+        self.personne.demarche = d;
+        self
+    }
+    pub fn ouvert(mut self, n: i64) -> Self {
+        self.personne.ouvert_le = j(n);
+        self
+    }
+    pub fn sans_captures(mut self) -> Self {
+        self.personne.captures = None;
+        self
+    }
+    pub fn sans_identite(mut self) -> Self {
+        self.personne.identite = Identite::default();
+        self
+    }
+    pub fn pref(mut self, p: ConnaissancePrefecture) -> Self {
+        self.prefecture = p;
+        self
+    }
+    pub fn pan(mut self, p: PanConnu) -> Self {
+        self.prefecture.pan = p;
+        self
+    }
+    pub fn ev(mut self, e: Evenement) -> Self {
+        self.evenements.push(e);
+        self
+    }
+    pub fn relance(mut self, n: i64) -> Self {
+        self.relance = Some(n);
+        self
+    }
+    pub fn etape(mut self, e: &'static str) -> Self {
+        self.etape = Some(e);
+        self
+    }
+    pub fn mots(mut self, m: &'static [&'static str]) -> Self {
+        self.mots = m;
+        self
+    }
+    /// What must come out: action, same-day steps, alerts.
+    pub fn attendu(
+        mut self,
+        action: &'static str,
+        paralleles: &'static [&'static str],
+        alertes: &'static [&'static str],
+    ) -> Self {
+        self.action = action;
+        self.paralleles = paralleles;
+        self.alertes = alertes;
+        self
+    }
+    pub fn evaluer(&self, regles: &Regles) -> Evaluation {
+        evaluer(
+            &self.personne,
+            &self.evenements,
+            &self.prefecture,
+            regles,
+            jour(),
+        )
+    }
 }
 
-/// Substitution: invitations, remote modes, passed appointments, deposit, refusal.
-pub fn cas_substitution(_regles: &Regles) -> Vec<Cas> {
-    use GenreAction as G;
-    use Resultat as R;
-    use TypeEvenement as T;
-    let inconnue = gironde(PanConnu::Inconnu);
-    vec![
-        Cas {
-            alertes: &["impose le dépôt par voie postale", "contraire à l'arrêté"],
-            ..cas(
-                "substitution invitation in a préfecture imposing postal deposit",
-                vec![ev(
-                    T::Substitution,
-                    -1,
-                    Some(Canal::Guichet),
-                    Some(R::Invitation),
-                    Some(10),
-                )],
-                ConnaissancePrefecture {
-                    postal_impose: true,
-                    ..gironde(PanConnu::Aucun)
-                },
-                Etape::Substitution,
-                G::PreparerDepot,
-                &["préparer le dépôt au guichet de la préfecture de la Gironde"],
-            )
-        },
-        Cas {
-            alertes: &[
-                "Substitution par voie postale",
-                "si la personne l'a demandée",
-            ],
-            ..cas(
-                "substitution offered by post",
-                vec![ev(
-                    T::Substitution,
-                    -1,
-                    Some(Canal::Postal),
-                    Some(R::Invitation),
-                    None,
-                )],
-                inconnue.clone(),
-                Etape::Substitution,
-                G::PreparerDepot,
-                &["mode indiqué : voie postale"],
-            )
-        },
-        cas(
-            "substitution appointment passed without deposit recorded",
-            vec![ev(
-                T::Substitution,
-                -20,
-                Some(Canal::Guichet),
-                Some(R::Invitation),
-                Some(-3),
-            )],
-            inconnue.clone(),
-            Etape::Substitution,
-            G::PreparerDepot,
-            &["rendez-vous du 20/11/2026 passé : enregistrer le dépôt ou le refus"],
-        ),
-        cas(
-            "deposit made",
-            vec![ev(
-                T::Substitution,
-                -3,
-                Some(Canal::Guichet),
-                Some(R::DepotEffectue),
-                None,
-            )],
-            inconnue.clone(),
-            Etape::Substitution,
-            G::AttendreAttestation,
-            &["attestation de dépôt", "dépôt du 20/11/2026"],
-        ),
-        cas(
-            "substitution refused",
-            vec![ev(
-                T::Substitution,
-                -3,
-                Some(Canal::Guichet),
-                Some(R::Refus),
-                None,
-            )],
-            inconnue.clone(),
-            Etape::Substitution,
-            G::SaisirAvocat,
-            &[
-                "référé mesures utiles",
-                "L.521-3",
-                "Défenseur des droits",
-                "refusée",
-            ],
-        ),
-    ]
+pub fn e(t: TypeEvenement, date: i64, r: Resultat) -> Evenement {
+    let canal = match t {
+        TypeEvenement::Ccc | TypeEvenement::Prefecture => Some(Canal::Formulaire),
+        TypeEvenement::Substitution => Some(Canal::Guichet),
+        _ => None,
+    };
+    ev(t, date, canal, Some(r), None)
 }
 
-/// The registered letter, and lower-step events that do not take the person back down.
-pub fn cas_recommande_sans_recul(regles: &Regles) -> Vec<Cas> {
-    use GenreAction as G;
-    use Resultat as R;
-    use TypeEvenement as T;
-    let delai_recommande = regles.recommande_sans_reponse_jours();
-    vec![
-        cas(
-            "registered letter sent, waiting",
-            vec![ev(T::Recommande, -10, None, Some(R::Envoye), None)],
-            gironde(PanConnu::Aucun),
-            Etape::Recommande,
-            G::AttendreReponseRecommande,
-            &["attendre la réponse de la préfecture de la Gironde au recommandé"],
-        ),
-        cas(
-            "registered letter unanswered past the rule",
-            vec![ev(
-                T::Recommande,
-                -delai_recommande - 10,
-                None,
-                Some(R::Envoye),
-                None,
-            )],
-            gironde(PanConnu::Aucun),
-            Etape::Recommande,
-            G::SaisirAvocat,
-            &[
-                "avocat",
-                "référé mesures utiles",
-                "Défenseur des droits",
-                "sans réponse depuis",
-            ],
-        ),
-        cas(
-            "a new CCC attempt after a lawyer was engaged keeps the stage",
-            vec![
-                ev(T::Recommande, -40, None, Some(R::Envoye), None),
-                ev(T::Avocat, -20, None, Some(R::Oriente), None),
-                ccc(-1, R::SansAide),
-            ],
-            gironde(PanConnu::Dedie),
-            Etape::Recours,
-            G::SuivreRecours,
-            &["recours"],
-        ),
-        cas(
-            "a failed CCC contact after a letter keeps waiting for the answer",
-            vec![
-                ev(T::Recommande, -10, None, Some(R::Envoye), None),
-                ccc(-1, R::SansAide),
-            ],
-            gironde(PanConnu::Dedie),
-            Etape::Recommande,
-            G::AttendreReponseRecommande,
-            &["recommandé"],
-        ),
-        cas(
-            "a failed CCC contact does not hide an unanswered letter",
-            vec![
-                ev(
-                    T::Recommande,
-                    -delai_recommande - 10,
-                    None,
-                    Some(R::Envoye),
-                    None,
-                ),
-                ccc(-1, R::SansAide),
-            ],
-            gironde(PanConnu::Aucun),
-            Etape::Recommande,
-            G::SaisirAvocat,
-            &["avocat", "sans réponse depuis"],
-        ),
-        cas(
-            "an attestation after a PAN failure still opens substitution",
-            vec![
-                pan(-20, R::RdvIndisponible, None),
-                ccc(-1, R::AttestationImpossibilite),
-            ],
-            gironde(PanConnu::Dedie),
-            Etape::Pan,
-            G::DemanderSubstitution,
-            &["substitution"],
-        ),
-        Cas {
-            titre: Some(-30),
-            alertes: &["Droits rompus"],
-            ..cas(
-                "rights lapsed with a lawyer already engaged: follow the remedy",
-                vec![
-                    ev(T::Avocat, -20, None, Some(R::Oriente), None),
-                    ccc(-1, R::SansAide),
-                ],
-                gironde(PanConnu::Dedie),
-                Etape::Recours,
-                G::SuivreRecours,
-                &["recours"],
-            )
-        },
-        cas(
-            "answer to the letter without substitution",
-            vec![ev(T::Recommande, -3, None, Some(R::ReponseRecue), None)],
-            gironde(PanConnu::Aucun),
-            Etape::Recommande,
-            G::SaisirAvocat,
-            &["réponse au recommandé reçue", "avocat"],
-        ),
-    ]
+pub fn avec_canal(mut x: Evenement, c: Option<Canal>) -> Evenement {
+    x.canal = c;
+    x
 }
 
-/// Lapsed rights, remedies, closure and reopening, missing evidence.
-pub fn cas_recours_cloture_preuves(_regles: &Regles) -> Vec<Cas> {
-    use GenreAction as G;
-    use Resultat as R;
-    use TypeEvenement as T;
-    let inconnue = gironde(PanConnu::Inconnu);
-    vec![
-        Cas {
-            titre: Some(-40),
-            api: Some(-5),
-            alertes: &["Droits rompus depuis le 18/11/2026"],
-            ..cas(
-                "rights already lapsed while at the CCC",
-                vec![ccc(-3, R::SansAide)],
-                gironde(PanConnu::Dedie),
-                Etape::Ccc,
-                G::SaisirAvocat,
-                &[
-                    "droits rompus depuis le 18/11/2026",
-                    "référé mesures utiles",
-                ],
-            )
-        },
-        cas(
-            "lawyer engaged",
-            vec![ev(T::Avocat, -3, None, Some(R::Oriente), None)],
-            inconnue.clone(),
-            Etape::Recours,
-            G::SuivreRecours,
-            &["suivre le recours", "Défenseur des droits pas encore saisi"],
-        ),
-        cas(
-            "favourable decision and Défenseur des droits",
-            vec![
-                ev(T::Avocat, -30, None, Some(R::RefereDepose), None),
-                ev(T::DefenseurDroits, -20, None, Some(R::Saisi), None),
-                ev(T::Avocat, -3, None, Some(R::DecisionFavorable), None),
-            ],
-            inconnue.clone(),
-            Etape::Recours,
-            G::SuivreRecours,
-            &["rendez-vous ordonné", "Défenseur des droits saisi"],
-        ),
-        Cas {
-            titre: Some(-40),
-            api: Some(-5),
-            ..cas(
-                "closed file",
-                vec![
-                    ccc(-20, R::SansAide),
-                    ev(T::Cloture, -2, None, Some(R::Abandon), None),
-                ],
-                inconnue.clone(),
-                Etape::Cloture,
-                G::Aucune,
-                &["dossier clos le 21/11/2026 : abandon"],
-            )
-        },
-        cas(
-            "closed then reopened by a new CCC contact",
-            vec![
-                ev(T::Cloture, -30, None, Some(R::PerduDeVue), None),
-                ccc(-1, R::EnAttente),
-            ],
-            inconnue.clone(),
-            Etape::Ccc,
-            G::AttendreCcc,
-            &["attendre la réponse du CCC"],
-        ),
-        Cas {
-            captures: None,
-            alertes: &["Preuves du blocage non renseignées"],
-            ..cas(
-                "evidence never asked",
-                vec![],
-                inconnue.clone(),
-                Etape::Constat,
-                G::EcrireCcc,
-                &["formulaire"],
-            )
-        },
-        Cas {
-            captures: Some(0),
-            alertes: &["Aucune capture d'écran"],
-            ..cas(
-                "no screenshot kept, phone contact only",
-                vec![ev(
-                    T::Ccc,
-                    -2,
-                    Some(Canal::Telephone),
-                    Some(R::SansAide),
-                    None,
-                )],
-                gironde(PanConnu::Dedie),
-                Etape::Ccc,
-                G::ReserverPan,
-                &["PAN dédié à l'ANEF"],
-            )
-        },
-    ]
+pub fn avec_echeance(mut x: Evenement, n: i64) -> Evenement {
+    x.echeance = Some(j(n));
+    x
 }

@@ -1,10 +1,10 @@
 //! The deadlines of an evaluation, each with its days left and its own urgency, and the
 //! person's urgency (the most pressing deadline, or a visit today).
 
-use super::decision::Decision;
+use super::plan::Plan;
 use super::{Echeance, GenreEcheance, NiveauUrgence, Situation, moins_jours};
+use crate::domain::TypeEvenement;
 use crate::domain::regles::Regles;
-use crate::domain::{Resultat, TypeEvenement};
 use chrono::NaiveDate;
 
 /// How pressing a right's expiry is: only the right that covers the person longest counts.
@@ -35,13 +35,13 @@ fn niveau_suivi(jours: i64) -> NiveauUrgence {
     }
 }
 
-/// The rights' deadlines: permit, renewal window (while no API shows the renewal was
-/// filed), API.
+/// The rights' deadlines: permit, renewal window (renewals only, while nothing shows the
+/// request was filed), API.
 fn echeances_droits(s: &Situation, regles: &Regles) -> Vec<(GenreEcheance, NaiveDate, bool)> {
     let mut v = Vec::new();
     if let Some(titre) = s.personne.titre_expire_le {
         v.push((GenreEcheance::TitreExpiration, titre, true));
-        if s.api.is_none() && titre >= s.aujourdhui {
+        if s.est_renouvellement() && !s.demande_deposee() && titre >= s.aujourdhui {
             let ouverture = moins_jours(titre, regles.renouvellement_ouverture_jours());
             let fermeture = moins_jours(titre, regles.renouvellement_fermeture_jours());
             if ouverture >= s.aujourdhui {
@@ -57,46 +57,48 @@ fn echeances_droits(s: &Situation, regles: &Regles) -> Vec<(GenreEcheance, Naive
     v
 }
 
-/// The follow-up dates of an open file: the one the decision derives from the rules, else
-/// the date recorded on the last ladder event; and the one set at the last visit, if nothing
-/// happened on the ladder since.
-fn suivis(s: &Situation, dec: &Decision) -> Vec<(GenreEcheance, NaiveDate)> {
+/// The follow-up dates of an open file: the one of the step (a wait's, capped by the
+/// lapse; a remedy's), the appointment it goes to; else the date of a later `suivi` or the
+/// one set at the last visit, if no step was recorded since.
+fn suivis(s: &Situation, plan: &Plan) -> Vec<(GenreEcheance, chrono::NaiveDate)> {
     let mut suivis = Vec::new();
     if s.cloture.is_some() {
         return suivis;
     }
+    let dec = &plan.decision;
     if let Some((ty, date)) = dec.suivi {
         suivis.push((GenreEcheance::Suivi(ty), date));
-    } else if let Some(d) = s.actifs.last()
-        && let Some(e) = d.echeance
-    {
-        let rendez_vous = matches!(
-            (d.type_evenement, d.resultat),
-            (TypeEvenement::Pan, Some(Resultat::RdvObtenu))
-                | (TypeEvenement::Substitution, Some(Resultat::Invitation))
-        );
-        let genre = if rendez_vous {
-            GenreEcheance::RendezVous(d.type_evenement)
-        } else {
-            GenreEcheance::Suivi(d.type_evenement)
-        };
-        suivis.push((genre, e));
     }
-    if let Some(v) = s
-        .tries
+    if let Some((ty, date)) = dec.rdv {
+        suivis.push((GenreEcheance::RendezVous(ty), date));
+    }
+    if !suivis.is_empty() {
+        return suivis;
+    }
+    let dernier_pas = s
+        .actifs
         .iter()
-        .rev()
-        .find(|e| e.type_evenement == TypeEvenement::Visite)
-        && let Some(e) = v.echeance
-        && s.actifs.last().is_none_or(|d| d.date <= v.date)
-    {
+        .filter(|e| e.type_evenement != TypeEvenement::Suivi)
+        .map(|e| e.date)
+        .max();
+    let apres = |ty: TypeEvenement| {
+        s.tries
+            .iter()
+            .rev()
+            .find(|e| e.type_evenement == ty)
+            .filter(|e| dernier_pas.is_none_or(|d| d <= e.date))
+            .and_then(|e| e.echeance)
+    };
+    if let Some(e) = apres(TypeEvenement::Suivi) {
+        suivis.push((GenreEcheance::Suivi(TypeEvenement::Suivi), e));
+    } else if let Some(e) = apres(TypeEvenement::Visite) {
         suivis.push((GenreEcheance::Suivi(TypeEvenement::Visite), e));
     }
     suivis
 }
 
 /// Every deadline, most pressing first.
-pub(super) fn echeances(s: &Situation, dec: &Decision, regles: &Regles) -> Vec<Echeance> {
+pub(super) fn echeances(s: &Situation, plan: &Plan, regles: &Regles) -> Vec<Echeance> {
     let alerte = regles.alerte_droits_jours();
     let echeance = |genre, date: NaiveDate, niveau: NiveauUrgence| Echeance {
         genre,
@@ -116,7 +118,7 @@ pub(super) fn echeances(s: &Situation, dec: &Decision, regles: &Regles) -> Vec<E
             echeance(genre, date, niveau)
         })
         .collect();
-    for (genre, date) in suivis(s, dec) {
+    for (genre, date) in suivis(s, plan) {
         v.push(echeance(
             genre,
             date,
@@ -133,9 +135,11 @@ pub(super) fn urgence(s: &Situation, echeances: &[Echeance]) -> NiveauUrgence {
     if s.cloture.is_some() {
         return NiveauUrgence::Aucune;
     }
+    // An open file is always to be followed: "nothing" is for closed files only.
     let u = echeances
         .first()
-        .map_or(NiveauUrgence::Aucune, |e| e.niveau);
+        .map_or(NiveauUrgence::AVenir, |e| e.niveau)
+        .min(NiveauUrgence::AVenir);
     let visite_du_jour = s
         .tries
         .iter()

@@ -1,21 +1,27 @@
-//! The escalation engine: from what was recorded, the stage on the ladder, the recommended
-//! next step with its reason, the deadlines with days left, and the urgency that orders
-//! the day's list. Pure functions of (person, events, préfecture knowledge, rules, today).
+//! The escalation engine, a planner: from what was recorded, the ladder of the person's
+//! blocking type (data: `assets/echelles.toml`), the stage reached, the recommended next step
+//! with its reason and legal basis, the steps to run the same day when a deadline leaves no
+//! time to wait, the deadlines with days left, typed alerts, and the urgency that orders the
+//! day's list. Pure functions of (person, events, préfecture knowledge, rules, today).
 //!
 //! Every duration comes from the rules (`Regles`). The engine says nothing in French: it
 //! returns values (a stage, an action code, a reason with its data, typed warnings and
-//! deadlines) that the texts layer words. The stage is derived from the recorded events,
-//! never typed: it is the step of the most recent ladder event since the last closure (a
-//! closure followed by a new ladder event reopens the file).
+//! deadlines) that the texts layer words. Two invariants hold for every history (property
+//! test in `tests/moteur_proprietes.rs`): a waiting step always has a follow-up date, never
+//! after the day the person's rights lapse; an open file always has a next action.
 
+mod actions;
 mod alertes;
 mod decision;
 mod echeances;
+pub mod echelles;
+mod plan;
 
 use super::regles::{CleRegle, Regles};
-use super::{Canal, Departement, Evenement, Personne, Resultat, TypeEvenement};
+use super::{Canal, Demarche, Departement, Evenement, Personne, Resultat, TypeEvenement};
 use chrono::{Days, NaiveDate};
-use decision::{Decision, decider, decider_sans_recul, decision};
+use decision::Decision;
+pub use echelles::Echelle;
 
 /// A step of the ladder (docs/produit.md).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -40,8 +46,21 @@ impl Etape {
         Etape::Cloture,
     ];
 
-    /// The step an event type belongs to (`None` for visits and API deliveries, which are
-    /// not steps of the ladder).
+    /// The §5 code.
+    pub fn code(self) -> &'static str {
+        match self {
+            Etape::Constat => "constat",
+            Etape::Ccc => "ccc",
+            Etape::Pan => "pan",
+            Etape::Substitution => "substitution",
+            Etape::Recommande => "recommande",
+            Etape::Recours => "recours",
+            Etape::Cloture => "cloture",
+        }
+    }
+
+    /// The step an event type belongs to (`None` for visits, API deliveries, messages to
+    /// the préfecture's service and follow-ups, which are not steps of the filing ladder).
     pub fn de_type(t: TypeEvenement) -> Option<Etape> {
         match t {
             TypeEvenement::Visite
@@ -59,6 +78,8 @@ impl Etape {
 }
 
 /// What the engine knows of a préfecture's practices (filled from the directory).
+/// `Inconnu`: no fact recorded; the ministry says every préfecture has a PAN (general or
+/// dedicated), so the engine presumes one.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum PanConnu {
     Dedie,
@@ -81,150 +102,94 @@ pub struct ConnaissancePrefecture {
     pub postal_impose: bool,
 }
 
-/// The kind of the recommended next step (stable, for tests, colours and shortcuts).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum GenreAction {
-    /// No CCC contact yet: write through the ANEF contact form.
-    EcrireCcc,
-    /// A CCC request is pending: wait until the rule's date.
-    AttendreCcc,
-    /// The CCC failed and the préfecture's PAN is unknown: check, then book.
-    VerifierPan,
-    /// The CCC failed and the préfecture has a PAN: book it.
-    ReserverPan,
-    /// A PAN appointment was requested: wait for it, follow up at the rule's date.
-    AttendrePan,
-    /// A PAN appointment was obtained: go (or record its outcome).
-    AllerPan,
-    /// A CCC attestation of impossibility: ask for substitution directly.
-    DemanderSubstitution,
-    /// Substitution offered: prepare the deposit.
-    PreparerDepot,
-    /// Deposit made: wait for the attestation or the API.
-    AttendreAttestation,
-    /// No PAN, PAN unavailable, or nothing proposed: registered letter.
-    EcrireRecommande,
-    /// Registered letter sent: wait for the answer until the rule's date.
-    AttendreReponseRecommande,
-    /// Lawyer (référé mesures utiles) and Défenseur des droits.
-    SaisirAvocat,
-    /// A lawyer or the Défenseur des droits is involved: follow it.
-    SuivreRecours,
-    /// The blocking is solved: record the closure.
-    Cloturer,
-    /// Closed file: nothing to do.
-    Aucune,
-}
+pub use actions::GenreAction;
 
-impl GenreAction {
-    /// The ladder step this action belongs to.
-    pub fn etape(self) -> Etape {
-        match self {
-            GenreAction::EcrireCcc | GenreAction::AttendreCcc => Etape::Ccc,
-            GenreAction::VerifierPan | GenreAction::ReserverPan => Etape::Pan,
-            GenreAction::AttendrePan | GenreAction::AllerPan => Etape::Pan,
-            GenreAction::DemanderSubstitution
-            | GenreAction::PreparerDepot
-            | GenreAction::AttendreAttestation => Etape::Substitution,
-            GenreAction::EcrireRecommande | GenreAction::AttendreReponseRecommande => {
-                Etape::Recommande
-            }
-            GenreAction::SaisirAvocat | GenreAction::SuivreRecours => Etape::Recours,
-            GenreAction::Cloturer | GenreAction::Aucune => Etape::Cloture,
-        }
-    }
+/// Where the deposit mode of a substitution comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OrigineMode {
+    /// Recorded on the invitation (or the request) event.
+    Enregistre,
+    /// The préfecture imposes it (known practice, contrary to the arrêté when postal).
+    Impose,
+    /// The arrêté's rule: the guichet, on an individual appointment.
+    Arrete,
 }
 
 /// Why the engine recommends its next step: the facts the French reason is built from.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Motif {
-    AucunContactCcc,
-    CccEnAttente {
+    /// Nothing recorded on the ladder yet.
+    AucunContact,
+    /// A request awaits an answer until `jusquau` (the rule's delay, a recorded date, or a
+    /// follow-up postponing it; capped by the rights' lapse when `plafonne`).
+    Attente {
+        evenement: TypeEvenement,
+        resultat: Option<Resultat>,
         le: NaiveDate,
         jusquau: NaiveDate,
-        /// The rule that set this date (`None`: the date recorded on the event).
+        /// The rule that set this date (`None`: the date recorded on the event or a `suivi`).
         regle: Option<CleRegle>,
+        plafonne: bool,
     },
-    CccEchec {
+    /// A request left unanswered past its follow-up date.
+    SansReponse {
+        evenement: TypeEvenement,
+        resultat: Option<Resultat>,
         le: NaiveDate,
-        resultat: Resultat,
-    },
-    CccSansReponseDansLeDelai {
-        le: NaiveDate,
-        /// Days since `le`.
         jours: i64,
-        /// The rule whose delay ran out (`None`: the date recorded on the event).
         regle: Option<CleRegle>,
     },
-    CccAttestation {
-        le: NaiveDate,
-    },
-    PanDemande {
-        le: NaiveDate,
-        relance: NaiveDate,
-        /// The rule that set this date (`None`: the date recorded on the event).
-        regle: Option<CleRegle>,
-    },
-    PanDemandeSansReponse {
-        le: NaiveDate,
-        /// Days since `le`.
-        jours: i64,
-        /// The rule whose delay ran out (`None`: the date recorded on the event).
-        regle: Option<CleRegle>,
-    },
-    PanRdv {
-        rdv: Option<NaiveDate>,
-    },
-    PanRdvPasse {
-        rdv: NaiveDate,
-    },
-    PanEchec {
-        le: NaiveDate,
+    /// An outcome that calls for the next step of the ladder.
+    Echec {
+        evenement: TypeEvenement,
         resultat: Resultat,
+        le: NaiveDate,
     },
-    SubstitutionProposee {
+    /// The CCC attested the impossibility to file online.
+    CccAttestation { le: NaiveDate },
+    /// An appointment (PAN, substitution deposit) on `rdv`; `passe`: it is past with nothing
+    /// recorded since.
+    RendezVous {
+        evenement: TypeEvenement,
         le: NaiveDate,
         rdv: Option<NaiveDate>,
-        canal: Option<Canal>,
-        /// The appointment date is past and nothing was recorded since.
-        rdv_passe: bool,
+        passe: bool,
     },
-    DepotEffectue {
+    /// A substitution to deposit: where, and where that mode comes from; the modes the
+    /// préfecture is known to accept by post or e-mail.
+    Substitution {
         le: NaiveDate,
-        jusquau: NaiveDate,
-        /// The rule that set this date (`None`: the date recorded on the event).
-        regle: Option<CleRegle>,
+        canal: Canal,
+        origine: OrigineMode,
+        postal_connu: Option<bool>,
+        courriel_connu: Option<bool>,
     },
-    SubstitutionRefusee {
+    /// A deposit without proof since `le`.
+    DepotSansPreuve {
         le: NaiveDate,
-    },
-    RecommandeEnvoye {
-        le: NaiveDate,
-        jusquau: NaiveDate,
-        /// The rule that set this date (`None`: the date recorded on the event).
-        regle: Option<CleRegle>,
-    },
-    RecommandeSansReponse {
-        le: NaiveDate,
-        /// Days since `le`.
         jours: i64,
-        /// The rule whose delay ran out (`None`: the date recorded on the event).
         regle: Option<CleRegle>,
     },
-    RecommandeReponse {
-        le: NaiveDate,
-    },
-    DroitsRompus {
-        depuis: NaiveDate,
-    },
+    /// A deposit with no decision for the silence rule's months: implicit rejection.
+    SilenceRejet { le: NaiveDate, rejet_le: NaiveDate },
+    /// Rights lapsed on `depuis`: a lawyer, with the current step the same day.
+    DroitsRompus { depuis: NaiveDate },
+    /// A remedy under way: the latest lawyer outcome, whether the Défenseur was seized.
     Recours {
         avocat: Option<Resultat>,
+        le: NaiveDate,
         defenseur: bool,
     },
-    Resolu {
+    /// The CCC or the PAN solved the blocking: the request is still to be filed.
+    Resolu { le: NaiveDate, par: TypeEvenement },
+    /// An answer of the préfecture's service: what it gave is to be recorded.
+    Reponse {
+        evenement: TypeEvenement,
         le: NaiveDate,
-        par: TypeEvenement,
     },
+    /// Filed (proof of deposit) or permit/API obtained: the file can be closed.
+    Obtenu { le: NaiveDate, par: TypeEvenement },
+    /// Closed.
     Clos {
         le: NaiveDate,
         resultat: Option<Resultat>,
@@ -236,36 +201,25 @@ pub enum Motif {
 pub struct ProchaineEtape {
     /// The step this action belongs to.
     pub etape: Etape,
-    /// The kind of action (stable code for tests, screens and texts).
+    /// The kind of action (its §5 code).
     pub genre: GenreAction,
     /// The facts behind the reason.
     pub motif: Motif,
     /// The préfecture the step deals with (`None`: not known).
     pub prefecture: Option<Departement>,
-    /// What is known of that préfecture's PAN (the step and its reason depend on it).
+    /// What is known of that préfecture's PAN (`Inconnu`: presumed, not checked).
     pub pan: PanConnu,
+    /// The ladder followed (per blocking type).
+    pub echelle: Echelle,
+    /// The legal basis of the step, from the ladder data (`None`: not a ladder step).
+    pub base: Option<&'static str>,
+    /// The person's procedure (the renewal-only rules depend on it).
+    pub demarche: Demarche,
+    /// Other steps to take the same day, when a deadline leaves no time to wait.
+    pub paralleles: Vec<GenreAction>,
 }
 
-/// A warning always shown with the evaluation.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Alerte {
-    /// No evidence of the blocking: `captures` not filled in (`None`) or zero.
-    PreuvesManquantes { captures: Option<u32> },
-    /// Permit and API expired since `depuis`.
-    DroitsRompus { depuis: NaiveDate },
-    /// The renewal window closed on `fermee_le`: a late request costs the rule's tax.
-    RenouvellementTardif {
-        fermee_le: NaiveDate,
-        taxe_euros: u32,
-        regle: CleRegle,
-    },
-    /// The préfecture imposes postal deposit, contrary to the arrêté of 1 August 2023.
-    PostalImpose { prefecture: Option<Departement> },
-    /// A substitution offered by post or e-mail: allowed only at the person's request.
-    SubstitutionADistance { canal: Canal },
-    /// The CCC was only contacted by phone: no written trace.
-    CccTelephoneSeulement,
-}
+pub use alertes::{Alerte, IdentiteManquante};
 
 /// The kind of a dated deadline.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -278,6 +232,21 @@ pub enum GenreEcheance {
     Suivi(TypeEvenement),
     /// An appointment obtained: a PAN appointment, a substitution invitation.
     RendezVous(TypeEvenement),
+}
+
+impl GenreEcheance {
+    /// The §5 `echeance` code.
+    pub fn code(self) -> &'static str {
+        match self {
+            GenreEcheance::TitreExpiration => "titre",
+            GenreEcheance::ApiExpiration => "api",
+            GenreEcheance::RenouvellementOuverture | GenreEcheance::RenouvellementFermeture => {
+                "fenetre_renouvellement"
+            }
+            GenreEcheance::RendezVous(_) => "rendez_vous",
+            GenreEcheance::Suivi(_) => "relance",
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -349,11 +318,45 @@ impl Evaluation {
     pub fn est_close(&self) -> bool {
         self.etape == Etape::Cloture
     }
+
+    /// The §5 `urgence` code: a closed file is `clos`, an open one with nothing pressing
+    /// `a_suivre`.
+    pub fn code_urgence(&self) -> &'static str {
+        if self.est_close() {
+            return "clos";
+        }
+        match self.urgence {
+            NiveauUrgence::DroitsRompus => "droits_rompus",
+            NiveauUrgence::DroitsMenaces => "droits_menaces",
+            NiveauUrgence::SuiviEnRetard => "relance_en_retard",
+            NiveauUrgence::DuJour => "du_jour",
+            NiveauUrgence::AVenir | NiveauUrgence::Aucune => "a_suivre",
+        }
+    }
+
+    /// The follow-up date of the recommended step (the date it is checked again), if any.
+    pub fn relance(&self) -> Option<NaiveDate> {
+        self.echeances
+            .iter()
+            .filter(|e| matches!(e.genre, GenreEcheance::Suivi(_)))
+            .map(|e| e.date)
+            .min()
+    }
 }
 
-fn moins_jours(d: NaiveDate, n: i64) -> NaiveDate {
+pub(super) fn moins_jours(d: NaiveDate, n: i64) -> NaiveDate {
     let n = u64::try_from(n).unwrap_or(0);
     d.checked_sub_days(Days::new(n)).unwrap_or(NaiveDate::MIN)
+}
+
+pub(super) fn plus_jours(d: NaiveDate, n: i64) -> NaiveDate {
+    let n = u64::try_from(n).unwrap_or(0);
+    d.checked_add_days(Days::new(n)).unwrap_or(NaiveDate::MAX)
+}
+
+pub(super) fn plus_mois(d: NaiveDate, n: u32) -> NaiveDate {
+    d.checked_add_months(chrono::Months::new(n))
+        .unwrap_or(NaiveDate::MAX)
 }
 
 /// The date until which a person's rights are covered: the latest of the permit's expiry,
@@ -382,22 +385,44 @@ pub fn expiration_api(personne: &Personne, evenements: &[Evenement]) -> Option<N
         .max()
 }
 
-/// The expiry to propose when recording an API delivered on `delivree_le` (quick entry
-/// default): its validity depends on its rank (how many APIs were already recorded) and on
-/// the date of the rule giving the second API a longer validity.
+/// The expiry to propose when recording an API delivered on `delivree_le` (the event form's
+/// default): 3 months for the first (R.431-15-1: a maximum), the longer validity for a
+/// second one delivered since the rule's date (ministry practice). Returns the rule applied.
 pub fn echeance_api_proposee(
     evenements: &[Evenement],
     delivree_le: NaiveDate,
     regles: &Regles,
 ) -> NaiveDate {
+    echeance_api_et_regle(evenements, delivree_le, regles).0
+}
+
+/// [`echeance_api_proposee`] with the rule that gave the validity.
+pub fn echeance_api_et_regle(
+    evenements: &[Evenement],
+    delivree_le: NaiveDate,
+    regles: &Regles,
+) -> (NaiveDate, CleRegle) {
     let deja = evenements
         .iter()
         .filter(|e| e.type_evenement == TypeEvenement::ApiDelivree && e.date <= delivree_le)
         .count();
-    let mois = regles.validite_api_mois(deja + 1, delivree_le);
-    delivree_le
-        .checked_add_months(chrono::Months::new(mois))
-        .unwrap_or(NaiveDate::MAX)
+    echeance_api_de_rang(deja + 1, delivree_le, regles)
+}
+
+/// The expiry of the `rang`-th API (1 for the first) delivered on `delivree_le`, with the
+/// rule that gave its validity.
+pub fn echeance_api_de_rang(
+    rang: usize,
+    delivree_le: NaiveDate,
+    regles: &Regles,
+) -> (NaiveDate, CleRegle) {
+    let mois = regles.validite_api_mois(rang, delivree_le);
+    let regle = if mois == regles.api_validite_mois() {
+        CleRegle::ApiValidite
+    } else {
+        CleRegle::ApiSecondeValidite
+    };
+    (plus_mois(delivree_le, mois), regle)
 }
 
 /// The highest step reached by the recorded events (kept for callers drawing the ladder).
@@ -409,31 +434,21 @@ pub fn etape_atteinte(evenements: &[Evenement]) -> Etape {
         .unwrap_or(Etape::Constat)
 }
 
-/// The ladder events that count now: those after the last closure, in date order (stable:
-/// same-day events keep their recorded order). Returns whether the file is closed.
-fn evenements_actifs<'a>(tries: &[&'a Evenement]) -> (Vec<&'a Evenement>, Option<&'a Evenement>) {
-    let mut echelle: Vec<&Evenement> = tries
-        .iter()
-        .copied()
-        .filter(|e| Etape::de_type(e.type_evenement).is_some())
-        .collect();
-    let derniere_cloture = echelle
-        .iter()
-        .rposition(|e| e.type_evenement == TypeEvenement::Cloture);
-    match derniere_cloture {
-        Some(i) if i + 1 == echelle.len() => (Vec::new(), Some(echelle[i])),
-        Some(i) => (echelle.split_off(i + 1), None),
-        None => (echelle, None),
-    }
+/// Whether an event is a step taken (it reopens a closed file).
+fn est_demarche(t: TypeEvenement) -> bool {
+    !matches!(
+        t,
+        TypeEvenement::Visite | TypeEvenement::Suivi | TypeEvenement::ApiDelivree
+    )
 }
 
 /// What every step of the evaluation reads: the person's events sorted, the active ones,
 /// the closure if the file is closed, and the dates that cover the person's rights.
-struct Situation<'a> {
+pub(super) struct Situation<'a> {
     personne: &'a Personne,
     /// Every event in date order (stable).
     tries: Vec<&'a Evenement>,
-    /// Ladder events since the last closure (empty when closed).
+    /// Every event but visits since the last closure, in date order (empty when closed).
     actifs: Vec<&'a Evenement>,
     /// The closure, when the file is closed.
     cloture: Option<&'a Evenement>,
@@ -441,6 +456,8 @@ struct Situation<'a> {
     fin_droits: Option<NaiveDate>,
     /// The current API's expiry.
     api: Option<NaiveDate>,
+    echelle: Echelle,
+    regles: &'a Regles,
     aujourdhui: NaiveDate,
 }
 
@@ -448,11 +465,41 @@ impl<'a> Situation<'a> {
     fn nouvelle(
         personne: &'a Personne,
         evenements: &'a [Evenement],
+        regles: &'a Regles,
         aujourdhui: NaiveDate,
     ) -> Self {
         let mut tries: Vec<&Evenement> = evenements.iter().collect();
         tries.sort_by_key(|e| e.date);
-        let (actifs, cloture) = evenements_actifs(&tries);
+        let derniere_cloture = tries
+            .iter()
+            .rposition(|e| e.type_evenement == TypeEvenement::Cloture);
+        let rouvert = derniere_cloture.is_none_or(|i| {
+            tries[i + 1..]
+                .iter()
+                .any(|e| est_demarche(e.type_evenement))
+        });
+        let debut = derniere_cloture.map_or(0, |i| i + 1);
+        let (actifs, cloture) = if rouvert {
+            let a = tries[debut..]
+                .iter()
+                .copied()
+                .filter(|e| e.type_evenement != TypeEvenement::Visite)
+                .collect();
+            (a, None)
+        } else {
+            (Vec::new(), derniere_cloture.map(|i| tries[i]))
+        };
+        let deposee = actifs.iter().any(|e: &&Evenement| {
+            e.type_evenement == TypeEvenement::Substitution
+                && matches!(
+                    e.resultat,
+                    Some(Resultat::DepotEffectue | Resultat::AttestationDepot)
+                )
+        });
+        let mut echelle = Echelle::de_blocage(personne.blocage);
+        if echelle == Echelle::Depot && deposee {
+            echelle = Echelle::ApresDepot;
+        }
         Situation {
             personne,
             tries,
@@ -460,76 +507,62 @@ impl<'a> Situation<'a> {
             cloture,
             fin_droits: couverture(personne, evenements),
             api: expiration_api(personne, evenements),
+            echelle,
+            regles,
             aujourdhui,
         }
+    }
+
+    /// A rule counted in days.
+    fn regle_jours(&self, c: CleRegle) -> i64 {
+        self.regles.jours(c)
     }
 
     /// Rights lapsed before today: the date they lapsed.
     fn droits_rompus_depuis(&self) -> Option<NaiveDate> {
         self.fin_droits.filter(|c| *c < self.aujourdhui)
     }
+
+    /// The renewal-only rules (window, L.436-5 fee, R.431-15-1 API loss) apply.
+    fn est_renouvellement(&self) -> bool {
+        self.personne.demarche == Demarche::Renouvellement
+    }
+
+    /// A request was filed: a deposit recorded, an API delivered or recorded.
+    fn demande_deposee(&self) -> bool {
+        self.api.is_some()
+            || self.tries.iter().any(|e| {
+                e.type_evenement == TypeEvenement::Substitution
+                    && matches!(
+                        e.resultat,
+                        Some(Resultat::DepotEffectue | Resultat::AttestationDepot)
+                    )
+            })
+    }
 }
 
-/// The stage and the next step, before lapsed rights are taken into account.
-fn etape_et_decision(
-    s: &Situation,
-    prefecture: &ConnaissancePrefecture,
-    regles: &Regles,
-) -> (Etape, Decision) {
-    if let Some(c) = s.cloture {
-        let motif = Motif::Clos {
-            le: c.date,
-            resultat: c.resultat,
-        };
-        return (Etape::Cloture, decision(GenreAction::Aucune, motif));
+impl Situation<'_> {
+    /// A proof of the deposit was received (or an API delivered).
+    fn demande_prouvee(&self) -> bool {
+        self.api.is_some()
+            || self.actifs.iter().any(|e| {
+                e.type_evenement == TypeEvenement::Substitution
+                    && e.resultat == Some(Resultat::AttestationDepot)
+            })
     }
-    // Where the person stands: the highest step reached since the last closure (a new CCC
-    // attempt after a letter does not take the person back down the ladder); the next step
-    // still follows from the most recent event.
-    let etape = s
-        .actifs
+}
+
+/// The stage reached: the highest step since the last closure (a new CCC attempt after a
+/// letter does not take the person back down the ladder).
+fn etape(s: &Situation) -> Etape {
+    if s.cloture.is_some() {
+        return Etape::Cloture;
+    }
+    s.actifs
         .iter()
         .filter_map(|e| Etape::de_type(e.type_evenement))
         .max()
-        .unwrap_or(Etape::Constat);
-    let dec = decider_sans_recul(&s.actifs, etape, prefecture, regles, s.aujourdhui);
-    (etape, dec)
-}
-
-/// Lapsed rights call for a lawyer, unless a remedy is already under way.
-fn si_droits_rompus(
-    s: &Situation,
-    dec: Decision,
-    prefecture: &ConnaissancePrefecture,
-    regles: &Regles,
-) -> Decision {
-    let Some(depuis) = s.droits_rompus_depuis() else {
-        return dec;
-    };
-    let deja_en_recours = matches!(
-        dec.genre,
-        GenreAction::SaisirAvocat
-            | GenreAction::SuivreRecours
-            | GenreAction::PreparerDepot
-            | GenreAction::AttendreAttestation
-            | GenreAction::Cloturer
-            | GenreAction::Aucune
-    );
-    if deja_en_recours {
-        return dec;
-    }
-    // A lawyer or the Défenseur des droits already seized: follow that remedy rather than
-    // recommending it again; otherwise, it is time to seize them.
-    let recours = s.actifs.iter().rposition(|e| {
-        matches!(
-            e.type_evenement,
-            TypeEvenement::Avocat | TypeEvenement::DefenseurDroits
-        )
-    });
-    match recours {
-        Some(i) => decider(&s.actifs[..=i], prefecture, regles, s.aujourdhui),
-        None => decision(GenreAction::SaisirAvocat, Motif::DroitsRompus { depuis }),
-    }
+        .unwrap_or(Etape::Constat)
 }
 
 /// The whole evaluation of a person on `aujourdhui`.
@@ -540,20 +573,26 @@ pub fn evaluer(
     regles: &Regles,
     aujourdhui: NaiveDate,
 ) -> Evaluation {
-    let s = Situation::nouvelle(personne, evenements, aujourdhui);
-    let (etape, dec) = etape_et_decision(&s, prefecture, regles);
-    let dec = si_droits_rompus(&s, dec, prefecture, regles);
-    let echeances = echeances::echeances(&s, &dec, regles);
+    let s = Situation::nouvelle(personne, evenements, regles, aujourdhui);
+    let etape = etape(&s);
+    let dec: Decision = decision::decider(&s, prefecture, regles);
+    let plan = plan::planifier(&s, dec, prefecture, regles);
+    let echeances = echeances::echeances(&s, &plan, regles);
     let urgence = echeances::urgence(&s, &echeances);
-    let alertes = alertes::alertes(&s, etape, &dec.motif, prefecture, regles);
+    let alertes = alertes::alertes(&s, &plan, prefecture, regles);
+    let genre = plan.decision.genre;
     Evaluation {
         etape,
         prochaine: ProchaineEtape {
-            etape: dec.genre.etape(),
-            genre: dec.genre,
-            motif: dec.motif,
+            etape: genre.etape(),
+            genre,
+            motif: plan.decision.motif,
             prefecture: prefecture.departement,
             pan: prefecture.pan,
+            echelle: s.echelle,
+            base: echelles::base(s.echelle, genre),
+            demarche: personne.demarche,
+            paralleles: plan.paralleles,
         },
         alertes,
         echeances,

@@ -1,10 +1,12 @@
-//! The chronology of every attempt, for a lawyer or the Défenseur des droits.
+//! The values of the chronology (template `chronologie.txt`): every event with its labelled
+//! fields, and where the file stands today.
 
-use super::{NBSP, date_lettre, insecables};
-use crate::domain::moteur::expiration_api;
+use super::contexte::Options;
+use super::date_lettre;
 use crate::domain::{Evenement, Resultat, TypeEvenement};
-use crate::lettres::{Dossier, paragraphe};
-use chrono::NaiveDate;
+use crate::lettres::Dossier;
+use minijinja::Value;
+use std::collections::BTreeMap;
 
 fn libelle_ticket(t: TypeEvenement) -> &'static str {
     match t {
@@ -24,182 +26,98 @@ fn libelle_echeance(e: &Evenement) -> &'static str {
     }
 }
 
-fn non_renseigne(v: Option<String>) -> String {
-    v.unwrap_or_else(|| "non renseigné(e)".to_string())
-}
-
-/// The chronology of every attempt, for a lawyer or the Défenseur des droits: plain
-/// text for printing and screen readers (labelled lines, no table, no drawing).
-pub fn chronologie(d: &Dossier) -> String {
-    let d = &crate::textes::dossier_visible(d);
-    let mut s = String::new();
-    identite(&mut s, d);
-    demarches(&mut s, d);
-    situation(&mut s, d);
-    s
-}
-
-/// A labelled line, wrapped under its label.
-fn champ(s: &mut String, nom: &str, valeur: &str) {
-    paragraphe(s, &format!("{nom}{NBSP}: {}", insecables(valeur)), "", "  ");
-}
-
-fn vide(s: &mut String) {
-    s.push('\n');
-}
-
-/// Title, the person, the préfecture, the documents and the evidence.
-fn identite(s: &mut String, d: &Dossier) {
-    let p = &d.personne;
-    let auj = d.aujourdhui;
-    paragraphe(
-        s,
-        &format!("Chronologie des démarches — {}", p.nom_complet()),
-        "",
-        "",
-    );
-    paragraphe(
-        s,
-        &format!(
-            "Établie le {} à partir du dossier {} de la permanence.",
-            date_lettre(auj),
-            p.reference
-        ),
-        "",
-        "",
-    );
-    vide(s);
-    champ(s, "Personne", &p.nom_complet());
-    champ(s, "Démarche", p.demarche.libelle());
-    champ(s, "Blocage", p.blocage.libelle());
-    let prefecture = crate::textes::prefecture::destinataire(p.departement);
-    champ(
-        s,
-        "Préfecture",
-        &format!("{prefecture} ({})", p.departement.code()),
-    );
-    champ(s, "Dossier ouvert le", &date_lettre(p.ouvert_le));
-    let etat = |date: Option<NaiveDate>| {
-        non_renseigne(date.map(|x| {
-            if x < auj {
-                format!("expiré le {}", date_lettre(x))
-            } else {
-                format!("expire le {}", date_lettre(x))
-            }
-        }))
-    };
-    champ(s, "Titre de séjour", &etat(p.titre_expire_le));
-    champ(
-        s,
-        "Attestation de prolongation d'instruction (API)",
-        &etat(expiration_api(p, &d.evenements)),
-    );
-    champ(
-        s,
-        "PAN connu de la personne à l'accueil",
-        &non_renseigne(
-            p.pan_connu
-                .map(|v| if v { "oui" } else { "non" }.to_string()),
-        ),
-    );
-    champ(
-        s,
-        "Preuves du blocage conservées",
-        &non_renseigne(p.captures.map(|n| match n {
-            0 => "aucune".to_string(),
-            1 => "1 capture d'écran".to_string(),
-            n => format!("{n} captures d'écran"),
-        })),
-    );
-    vide(s);
-}
-
-/// Every recorded attempt, in date order.
-fn demarches(s: &mut String, d: &Dossier) {
-    let n = d.evenements.len();
-    paragraphe(
-        s,
-        &match n {
-            0 => "Aucune démarche enregistrée.".to_string(),
-            1 => "1 démarche enregistrée, par ordre de date.".to_string(),
-            n => format!("{n} démarches enregistrées, par ordre de date."),
-        },
-        "",
-        "",
-    );
-    for (i, e) in d.evenements.iter().enumerate() {
-        vide(s);
-        paragraphe(
-            s,
-            &format!(
-                "{}. Le {}{NBSP}: {}",
-                i + 1,
-                date_lettre(e.date),
-                e.type_evenement.libelle()
-            ),
-            "",
-            "   ",
-        );
-        let sous = |s: &mut String, nom: &str, valeur: &str| {
-            paragraphe(s, &format!("{nom}{NBSP}: {valeur}"), "   ", "     ")
-        };
-        if let Some(c) = e.canal {
-            sous(s, "Canal", c.libelle());
-        }
-        if let Some(r) = e.resultat {
-            sous(s, "Résultat", r.libelle());
-        }
-        if let Some(t) = e.ticket.as_deref().map(str::trim).filter(|t| !t.is_empty()) {
-            sous(s, libelle_ticket(e.type_evenement), t);
-        }
-        if let Some(m) = e.attente_minutes {
-            sous(s, "Attente au téléphone", &format!("{m} minutes"));
-        }
-        if let Some(ech) = e.echeance {
-            sous(s, libelle_echeance(e), &date_lettre(ech));
-        }
-        if !e.saisi_par.trim().is_empty() {
-            let quand = e
-                .saisi_le
-                .get(..10)
-                .and_then(|j| crate::domain::parse_date(j).ok())
-                .map(|j| format!(", le {}", date_lettre(j)))
-                .unwrap_or_default();
-            sous(
-                s,
-                "Enregistré par",
-                &format!("{}{quand}", e.saisi_par.trim()),
-            );
-        }
+/// One event as labelled lines (label, value), in the order a lawyer reads them.
+fn champs(e: &Evenement, options: Options) -> Vec<(String, String)> {
+    let mut v = Vec::new();
+    if let Some(c) = e.canal {
+        v.push(("Canal".to_string(), c.libelle().to_string()));
     }
-    vide(s);
+    if let Some(r) = e.resultat {
+        v.push(("Résultat".into(), r.libelle().to_string()));
+    }
+    if let Some(t) = e.ticket.as_deref().map(str::trim).filter(|t| !t.is_empty()) {
+        v.push((libelle_ticket(e.type_evenement).into(), t.to_string()));
+    }
+    if let Some(m) = e.attente_minutes {
+        v.push(("Attente au téléphone".into(), format!("{m} minutes")));
+    }
+    if let Some(ech) = e.echeance {
+        v.push((libelle_echeance(e).into(), date_lettre(ech)));
+    }
+    if !e.saisi_par.trim().is_empty() {
+        let quand = e
+            .saisi_le
+            .get(..10)
+            .and_then(|j| crate::domain::parse_date(j).ok())
+            .map(|j| format!(", le {}", date_lettre(j)))
+            .unwrap_or_default();
+        v.push((
+            "Enregistré par".into(),
+            format!("{}{quand}", e.saisi_par.trim()),
+        ));
+    }
+    if options.avec_notes
+        && let Some(n) = e.notes.as_deref().map(str::trim).filter(|n| !n.is_empty())
+    {
+        v.push((
+            "Notes".into(),
+            n.split_whitespace().collect::<Vec<_>>().join(" "),
+        ));
+    }
+    v
 }
 
-/// Where the file stands today: the stage, the next step, its reason, deadlines, warnings.
-fn situation(s: &mut String, d: &Dossier) {
-    let auj = d.aujourdhui;
+/// Every event, in date order: `numero`, `date`, `type`, `champs` (label, value).
+pub fn evenements(d: &Dossier, options: Options) -> Value {
+    d.evenements
+        .iter()
+        .enumerate()
+        .map(|(i, e)| {
+            let mut o: BTreeMap<&str, Value> = BTreeMap::new();
+            o.insert("numero", Value::from(i + 1));
+            o.insert("date", Value::from(date_lettre(e.date)));
+            o.insert("type", Value::from(e.type_evenement.libelle()));
+            let champs: Vec<Value> = champs(e, options)
+                .into_iter()
+                .map(|(l, v)| {
+                    let mut c: BTreeMap<&str, Value> = BTreeMap::new();
+                    c.insert("libelle", Value::from(l));
+                    c.insert("valeur", Value::from(v));
+                    Value::from(c)
+                })
+                .collect();
+            o.insert("champs", Value::from(champs));
+            Value::from(o)
+        })
+        .collect()
+}
+
+/// Where the file stands today, as the person's file shows it: `etape`, `action`,
+/// `raison`, `echeances`, `alertes`.
+pub fn situation(d: &Dossier) -> Value {
     let ev = &d.evaluation;
-    paragraphe(s, &format!("Situation au {}", date_lettre(auj)), "", "");
-    champ(s, "Étape actuelle", ev.etape.libelle());
-    champ(
-        s,
-        "Prochaine étape recommandée",
-        &crate::textes::moteur::action(&ev.prochaine),
-    );
-    // Under "Prochaine étape recommandée", the reason without its own "Prochaine étape :".
     let raison = crate::textes::moteur::raison(&ev.prochaine);
     let raison = raison
         .strip_prefix(crate::textes::moteur::PREFIXE_RAISON)
-        .unwrap_or(&raison);
-    champ(s, "Raison", raison);
-    for e in &ev.echeances {
-        champ(
-            s,
-            "Échéance",
-            &crate::textes::moteur::texte_echeance_date(e),
-        );
-    }
-    for a in crate::textes::moteur::alertes(ev) {
-        champ(s, "Alerte", &a);
-    }
+        .unwrap_or(&raison)
+        .to_string();
+    let mut o: BTreeMap<&str, Value> = BTreeMap::new();
+    o.insert("etape", Value::from(ev.etape.libelle()));
+    o.insert(
+        "action",
+        Value::from(crate::textes::moteur::action(&ev.prochaine)),
+    );
+    o.insert("raison", Value::from(raison));
+    o.insert(
+        "echeances",
+        ev.echeances
+            .iter()
+            .map(crate::textes::moteur::texte_echeance_date)
+            .collect(),
+    );
+    o.insert(
+        "alertes",
+        crate::textes::moteur::alertes(ev).into_iter().collect(),
+    );
+    Value::from(o)
 }

@@ -3,7 +3,7 @@ use crate::domain::moteur::{ConnaissancePrefecture, PanConnu, evaluer};
 use crate::domain::{
     Blocage, Canal, Demarche, Departement, Evenement, Personne, Resultat, TypeEvenement, parse_date,
 };
-use crate::lettres::Dossier;
+use crate::lettres::{Dossier, Modele};
 
 #[test]
 fn engine_sentences_get_no_break_spaces_before_colons_and_semicolons() {
@@ -68,8 +68,11 @@ fn dossier(evenements: Vec<Evenement>, pan: PanConnu, captures: Option<u32>) -> 
         personne,
         evenements,
         adresse_prefecture: vec!["1 place".into()],
+        adresse_verifiee_le: None,
         prefecture,
         evaluation,
+        delai_reponse_jours: 30,
+        fenetre_fermee_le: None,
         aujourdhui,
     }
 }
@@ -142,8 +145,10 @@ fn each_event_type_tells_its_fact_or_nothing() {
 }
 
 #[test]
-fn letter_says_what_the_prefecture_did_not_offer() {
-    let brut = lettre(&dossier(Vec::new(), PanConnu::Aucun, None));
+fn letter_says_what_the_prefecture_did_not_offer_and_never_harms() {
+    let mut dos = dossier(Vec::new(), PanConnu::Aucun, None);
+    dos.personne.blocage = Blocage::DepotImpossible;
+    let brut = lettre(&dos);
     assert!(lignes_trop_longues(&brut).is_empty());
     let t = a_plat(&brut);
     assert!(
@@ -151,13 +156,18 @@ fn letter_says_what_the_prefecture_did_not_offer() {
         "{t}"
     );
     assert!(t.contains("aucune solution de substitution ne m’a été proposée"));
-    assert!(!t.contains("capture"), "{t}");
-    assert!(!t.contains("Voici les faits"));
-    // The API is past: the letter says rights are lapsed.
+    assert!(!t.contains("capture d’écran du blocage, jointe"), "{t}");
+    assert!(!t.contains("démarches suivantes"));
+    // The expiry is a date; never a self-declared irregular stay, never an API before filing.
     assert!(t.contains("a expiré le 1er\u{a0}novembre\u{a0}2026"), "{t}");
-    assert!(t.contains("sans document de séjour valable"));
-    assert!(t.contains("Omar N’Diaye") || t.contains("Omar N'Diaye"));
-    assert!(!t.contains("NOTE") && !t.contains("0600000000") && !t.contains("R1"));
+    assert!(!t.contains("sans document de séjour valable"));
+    assert!(
+        !t.contains("me délivrer une attestation de prolongation"),
+        "{t}"
+    );
+    assert!(t.contains("Madame la Préfète, Monsieur le Préfet,"));
+    assert!(t.contains("Omar N’Diaye"));
+    assert!(!t.contains("NOTE") && !t.contains("0600000000"));
     assert!(!t.contains(" :"), "espace ordinaire avant deux-points");
 }
 
@@ -170,15 +180,22 @@ fn letter_invokes_the_exceptions_of_the_arrete_when_they_apply() {
     );
     ccc.canal = Some(Canal::Formulaire);
     let mut dos = dossier(vec![ccc], PanConnu::Inconnu, None);
+    dos.personne.blocage = Blocage::DepotImpossible;
     let t = a_plat(&lettre(&dos));
-    assert!(t.contains("par exception, de bénéficier de la solution de substitution"));
-    assert!(t.contains("- attestation du CCC"));
-    assert!(!t.contains("ne peut pas être imposé"));
+    assert!(
+        t.contains("Par exception, le même arrêté permet de bénéficier"),
+        "{t}"
+    );
+    assert!(
+        t.contains("- le document du Centre de contact citoyen attestant"),
+        "{t}"
+    );
+    assert!(!t.contains("ne peut pas m’être imposé"));
     dos.prefecture.postal_impose = true;
     dos.evenements.clear();
     let t = a_plat(&lettre(&dos));
-    assert!(t.contains("il ne peut pas être imposé"), "{t}");
-    assert!(!t.contains("par exception"));
+    assert!(t.contains("il ne peut pas m’être imposé"), "{t}");
+    assert!(!t.contains("Par exception"));
 }
 
 #[test]
@@ -188,12 +205,17 @@ fn letter_with_an_offer_and_evidence() {
         "2026-10-05",
         Some(Resultat::SubstitutionProposee),
     );
-    let brut = lettre(&dossier(vec![offre], PanConnu::Aucun, Some(1)));
-    assert!(brut.contains("- 1\u{a0}capture d’écran du blocage\n"));
+    let mut dos = dossier(vec![offre], PanConnu::Aucun, Some(1));
+    dos.personne.blocage = Blocage::DepotImpossible;
+    let brut = lettre(&dos);
+    assert!(brut.contains("- 1 capture d’écran du blocage\n"), "{brut}");
     let t = a_plat(&brut);
     assert!(!t.contains("aucune solution de substitution ne m’a été proposée"));
     assert!(!t.contains("ne dispose pas d’un point d’accueil"));
-    assert!(t.contains("1\u{a0}capture d’écran du blocage, jointe à ce courrier"));
+    assert!(
+        t.contains("1 capture d’écran du blocage, jointe à ce courrier"),
+        "{t}"
+    );
 }
 
 #[test]
@@ -201,8 +223,61 @@ fn chronology_without_events_still_gives_the_next_step() {
     let dos = dossier(Vec::new(), PanConnu::Inconnu, None);
     let t = chronologie(&dos);
     assert!(t.contains("Aucune démarche enregistrée."));
-    assert!(t.contains(&crate::textes::moteur::action(&dos.evaluation.prochaine)));
+    assert!(
+        t.contains(
+            &crate::mise_en_page::envelopper(
+                &crate::textes::moteur::action(&dos.evaluation.prochaine),
+                &crate::mise_en_page::Habillage::simple(1000)
+            )[0]
+            .replace('\'', "’")
+        )
+    );
     assert!(t.contains("Preuves du blocage conservées\u{a0}: non renseigné(e)"));
     assert!(!t.contains("NOTE") && !t.contains("0600000000"));
     assert!(lignes_trop_longues(&t).is_empty());
+}
+
+#[test]
+fn notes_only_with_the_option() {
+    let mut e = evenement(TypeEvenement::Visite, "2026-10-08", None);
+    e.notes = Some("NOTE-VISITE\nsuite".into());
+    let dos = dossier(vec![e], PanConnu::Inconnu, None);
+    assert!(!chronologie(&dos).contains("NOTE-VISITE"));
+    let avec = document(&dos, Modele::Chronologie, Options { avec_notes: true });
+    assert!(
+        a_plat(&avec).contains("Notes\u{a0}: NOTE-VISITE suite"),
+        "{avec}"
+    );
+}
+
+#[test]
+fn a_postal_deposit_the_person_did_not_ask_for_is_refused_and_a_closed_file_warned() {
+    let mut inv = evenement(
+        TypeEvenement::Substitution,
+        "2026-10-06",
+        Some(Resultat::Invitation),
+    );
+    inv.canal = Some(Canal::Postal);
+    let mut dos = dossier(vec![inv], PanConnu::Inconnu, None);
+    dos.personne.blocage = Blocage::DepotImpossible;
+    let t = a_plat(&lettre(&dos));
+    assert!(t.contains("il ne peut pas m’être imposé"), "{t}");
+    assert!(t.contains("je ne l’ai pas demandé"), "{t}");
+    assert!(
+        !crate::lettres::avertissements(&dos, Modele::Recommande)
+            .iter()
+            .any(|a| matches!(a, crate::lettres::Avertissement::DossierClos { .. }))
+    );
+    dos.evenements.push(evenement(
+        TypeEvenement::Cloture,
+        "2026-11-01",
+        Some(Resultat::Resolu),
+    ));
+    let a = crate::lettres::avertissements(&dos, Modele::Recommande);
+    assert!(
+        a.contains(&crate::lettres::Avertissement::DossierClos {
+            le: d("2026-11-01")
+        }),
+        "{a:?}"
+    );
 }

@@ -10,7 +10,8 @@
 //! - [`date_fr`]: a date as `JJ/MM/AAAA` in sentences.
 
 use crate::domain::moteur::{
-    Alerte, ConnaissancePrefecture, Echeance, Evaluation, GenreEcheance, NiveauUrgence,
+    Alerte, ConnaissancePrefecture, Echeance, Evaluation, GenreEcheance, IdentiteManquante,
+    NiveauUrgence,
 };
 #[cfg(test)]
 use crate::domain::regles::{Regles, Unite};
@@ -23,7 +24,7 @@ pub use regles::{
     valeur_regle,
 };
 
-pub use prochaine::{PREFIXE_RAISON, action, libelle_action, raison};
+pub use prochaine::{PREFIXE_RAISON, action, libelle_action, paralleles, raison};
 
 mod prochaine;
 mod regles;
@@ -40,6 +41,14 @@ pub fn date_longue(d: NaiveDate) -> String {
         chrono::Weekday::Sun => "dimanche",
     };
     format!("{jour} {}", date_fr(d))
+}
+
+fn minuscule(s: &str) -> String {
+    let mut c = s.chars();
+    match c.next() {
+        Some(p) => p.to_lowercase().collect::<String>() + c.as_str(),
+        None => String::new(),
+    }
 }
 
 fn majuscule(s: &str) -> String {
@@ -212,11 +221,64 @@ pub fn alerte_droits_rompus(depuis: NaiveDate) -> String {
     )
 }
 
-pub fn alerte_renouvellement_tardif(fermee_le: NaiveDate, taxe: u32) -> String {
+pub fn alerte_droits_menaces(le: NaiveDate, jours: i64) -> String {
     format!(
-        "Fenêtre de renouvellement fermée le {} : une demande tardive coûte {taxe} € \
-         (CESEDA R.431-5) ; déposer sans attendre.",
+        "Droits menacés : titre et API couvrent la personne jusqu'au {} ({}) : mener les \
+         démarches en parallèle, sans attente qui finirait après cette date.",
+        date_fr(le),
+        match jours {
+            0 => "aujourd'hui".to_string(),
+            1 => "demain".to_string(),
+            j => format!("dans {j} j"),
+        }
+    )
+}
+
+pub fn alerte_fenetre_fermee(fermee_le: NaiveDate, taxe: u32) -> String {
+    format!(
+        "Fenêtre de renouvellement fermée le {} : une demande tardive coûte {taxe} € de droit \
+         de visa de régularisation (CESEDA L.436-5), sauf force majeure : le blocage de l'ANEF, \
+         documenté (captures, tickets, recommandé), en est l'argument ; déposer sans attendre.",
         date_fr(fermee_le)
+    )
+}
+
+pub const ALERTE_API_NON_DUE: &str = "Demande tardive : l'API n'est due de plein droit que pour \
+     une demande complète déposée dans les délais (CESEDA R.431-15-1) ; la personne risque \
+     de rester sans document après l'expiration du titre.";
+
+pub fn alerte_silence(depuis: NaiveDate, rejet_le: NaiveDate, au_plus_tard: bool) -> String {
+    let depuis = if au_plus_tard {
+        format!(
+            "dossier suivi depuis le {} (dépôt antérieur)",
+            date_fr(depuis)
+        )
+    } else {
+        format!("dépôt du {}", date_fr(depuis))
+    };
+    format!(
+        "Silence de la préfecture : {depuis} ; depuis le {}, le silence de quatre mois sur \
+         une demande complète vaut rejet implicite (CESEDA R.432-1 et R.432-2), ce qui ouvre \
+         un recours : voir un avocat (un dossier incomplet, lui, n'est pas enregistré).",
+        date_fr(rejet_le)
+    )
+}
+
+pub fn alerte_identite(m: &IdentiteManquante) -> String {
+    let mut v = Vec::new();
+    if m.date_naissance {
+        v.push("date de naissance");
+    }
+    if m.numero_etranger {
+        v.push("numéro étranger");
+    }
+    if m.adresse {
+        v.push("adresse");
+    }
+    format!(
+        "Pour la lettre à la préfecture, il manque : {} (la préfecture en a besoin pour \
+         retrouver le dossier ; à compléter dans la fiche).",
+        v.join(", ")
     )
 }
 
@@ -240,16 +302,24 @@ pub fn alerte_substitution_a_distance(c: Canal) -> String {
 
 /// A warning of the engine in French.
 pub fn alerte(a: &Alerte) -> String {
-    match *a {
-        Alerte::PreuvesManquantes { captures } => alerte_preuves(captures),
-        Alerte::DroitsRompus { depuis } => alerte_droits_rompus(depuis),
-        Alerte::RenouvellementTardif {
+    match a {
+        Alerte::PreuvesManquantes { captures } => alerte_preuves(*captures),
+        Alerte::DroitsRompus { depuis } => alerte_droits_rompus(*depuis),
+        Alerte::DroitsMenaces { le, jours } => alerte_droits_menaces(*le, *jours),
+        Alerte::FenetreFermeeTaxe {
             fermee_le,
             taxe_euros,
             ..
-        } => alerte_renouvellement_tardif(fermee_le, taxe_euros),
-        Alerte::PostalImpose { prefecture } => alerte_postal_impose(prefecture),
-        Alerte::SubstitutionADistance { canal } => alerte_substitution_a_distance(canal),
+        } => alerte_fenetre_fermee(*fermee_le, *taxe_euros),
+        Alerte::ApiNonDueSiTardif { .. } => ALERTE_API_NON_DUE.to_string(),
+        Alerte::PostalImpose { prefecture } => alerte_postal_impose(*prefecture),
+        Alerte::SilenceVautRejet {
+            depuis,
+            rejet_le,
+            au_plus_tard,
+        } => alerte_silence(*depuis, *rejet_le, *au_plus_tard),
+        Alerte::IdentiteIncomplete(m) => alerte_identite(m),
+        Alerte::SubstitutionADistance { canal } => alerte_substitution_a_distance(*canal),
         Alerte::CccTelephoneSeulement => ALERTE_CCC_TELEPHONE.to_string(),
     }
 }
@@ -308,8 +378,19 @@ pub fn ligne_jour(numero: usize, l: &crate::jour::LigneJour) -> String {
     } else {
         ""
     };
+    let meme_jour = match paralleles(&e.prochaine) {
+        p if p.is_empty() => String::new(),
+        p => format!(" {}.", majuscule(&p)),
+    };
+    let alertes: Vec<&str> = e.alertes.iter().map(libelle_alerte).collect();
+    let alertes = if alertes.is_empty() {
+        String::new()
+    } else {
+        format!(" Alertes : {}.", alertes.join(" ; "))
+    };
     format!(
-        "{numero}. {}. {}, {}, {} {}. Étape : {}. Prochaine étape : {}. Échéance : {}.{visite}",
+        "{numero}. {}. {}, {}, {} {}. Étape : {}. Prochaine étape : {}.{meme_jour} Échéance : \
+         {}.{alertes}{visite}",
         majuscule(libelle_urgence(e.urgence)),
         p.reference,
         crate::textes::visible_ligne(&p.nom_complet()),
@@ -332,6 +413,48 @@ impl MinusculeInitiale for String {
             Some(p) => p.to_lowercase().collect::<String>() + c.as_str(),
             None => String::new(),
         }
+    }
+}
+
+/// Beside the API expiry the event form proposes: which rule gave it.
+pub fn aide_api_proposee(regle: crate::domain::regles::CleRegle) -> String {
+    match regle {
+        crate::domain::regles::CleRegle::ApiValidite => "proposée : 3 mois au plus (CESEDA \
+             R.431-15-1, un maximum) ; corriger d'après l'API reçue"
+            .into(),
+        _ => "proposée : seconde API à validité étendue (pratique du ministère depuis fin juin \
+              2024) ; corriger d'après l'API reçue"
+            .into(),
+    }
+}
+
+/// `--format` with a value other than `texte` or `csv`.
+pub fn format_inconnu(f: &str) -> String {
+    format!(
+        "format « {} » inconnu : choisir texte (par défaut) ou csv",
+        crate::textes::visible_ligne(f)
+    )
+}
+
+/// A warning in a few words, for the one-line list.
+pub fn libelle_alerte(a: &Alerte) -> &'static str {
+    match a {
+        Alerte::PreuvesManquantes { .. } => "preuves du blocage manquantes",
+        Alerte::DroitsRompus { .. } => "droits rompus",
+        Alerte::DroitsMenaces { .. } => "droits menacés",
+        Alerte::FenetreFermeeTaxe { .. } => {
+            "fenêtre de renouvellement fermée : droit de visa de régularisation sauf force majeure (L.436-5)"
+        }
+        Alerte::ApiNonDueSiTardif { .. } => {
+            "API non due de plein droit si demande tardive (R.431-15-1)"
+        }
+        Alerte::PostalImpose { .. } => "dépôt postal imposé, contraire à l'arrêté",
+        Alerte::SilenceVautRejet { .. } => "silence de quatre mois : rejet implicite (R.432-1)",
+        Alerte::IdentiteIncomplete(_) => "identité incomplète pour la lettre",
+        Alerte::SubstitutionADistance { .. } => {
+            "substitution à distance : à la demande de la personne"
+        }
+        Alerte::CccTelephoneSeulement => "CCC contacté par téléphone seulement",
     }
 }
 

@@ -30,6 +30,12 @@ pub fn libelle_regle(c: CleRegle) -> &'static str {
         CleRegle::DepotAttestation => "Attente de l'attestation après un dépôt en substitution",
         CleRegle::AlerteDroits => "Seuil d'alerte avant la fin du titre ou de l'API",
         CleRegle::BrouillonConservation => "Conservation d'un brouillon de saisie non enregistré",
+        CleRegle::SubstitutionRelance => "Relance d'une demande de substitution sans réponse",
+        CleRegle::PrefectureRelance => "Relance d'un message au service de la préfecture",
+        CleRegle::RecoursSuivi => "Point avec l'avocat ou le Défenseur des droits",
+        CleRegle::ExecutionRelance => "Vérification de l'exécution d'une ordonnance favorable",
+        CleRegle::AvocatParallele => "Droits qui tombent dans ce délai : avocat le jour même",
+        CleRegle::SilenceRejet => "Silence de la préfecture valant rejet implicite",
     }
 }
 
@@ -78,7 +84,10 @@ pub fn lignes_regles(regles: &Regles, fichier: &Path, etat: &EtatSurcharge) -> V
             r.cle.unite().champ()
         ));
         l.push(format!("  source : {}", r.source));
-        l.push(format!("  vérifiée le : {}", date_fr(r.verifie_le)));
+        l.push(match r.verifie_le {
+            Some(d) => format!("  vérifiée le : {}", date_fr(d)),
+            None => "  vérifiée le : non vérifié".to_string(),
+        });
     }
     l
 }

@@ -69,7 +69,9 @@ pub fn libelle_pan(p: PanConnu) -> &'static str {
             "points numériques généraux (la source ne dit pas qu'ils couvrent l'ANEF)"
         }
         PanConnu::Aucun => "aucun PAN",
-        PanConnu::Inconnu => "inconnu (aucune source trouvée)",
+        PanConnu::Inconnu => {
+            "présumé : le ministère dit que chaque préfecture a un PAN, général ou dédié (non vérifié ici)"
+        }
     }
 }
 
@@ -242,7 +244,7 @@ pub fn en_bref(f: &Fiche) -> String {
         PanConnu::Dedie => "oui (ANEF)",
         PanConnu::General => "général, ANEF non mentionnée",
         PanConnu::Aucun => "aucun",
-        PanConnu::Inconnu => "inconnu",
+        PanConnu::Inconnu => "présumé (non vérifié)",
     };
     let postal = if f.postal_impose() {
         "imposée".to_string()

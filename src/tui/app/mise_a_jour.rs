@@ -116,6 +116,11 @@ impl App {
                     crate::tui::prefecture::EcranPrefecture::nouveau(dep, self.aujourdhui);
                 return self.ouvrir_panneau(t::ECRAN_PREFECTURE, Box::new(panneau));
             }
+            Action::ImportTableur => {
+                let panneau = crate::tui::import::EcranImport::nouveau();
+                return self
+                    .ouvrir_panneau(crate::textes::tableur::ECRAN_IMPORT, Box::new(panneau));
+            }
             Action::Statistiques => {
                 let panneau = crate::tui::stats::EcranStats::nouveau(self.aujourdhui);
                 return self.ouvrir_panneau(t::ECRAN_STATS, Box::new(panneau));
@@ -146,13 +151,15 @@ impl App {
                 }
             }
             Action::Saisir(ty) => match self.personne_courante().cloned() {
-                Some(p) => self
-                    .pile
-                    .push(Ecran::Saisie(Box::new(FormEvenement::nouveau(
-                        p,
-                        ty,
-                        self.aujourdhui,
-                    )))),
+                Some(p) => {
+                    let mut f = FormEvenement::nouveau(p, ty, self.aujourdhui);
+                    let evenements = match self.ecran() {
+                        Some(Ecran::Fiche(fiche)) => fiche.donnees.evenements.as_slice(),
+                        _ => &[],
+                    };
+                    f.proposer_echeance_api(evenements, &self.regles);
+                    self.pile.push(Ecran::Saisie(Box::new(f)))
+                }
                 None => self.message = Some(t::AUCUNE_SELECTION.into()),
             },
             Action::Ouvrir => match self.pile.last() {

@@ -5,6 +5,7 @@ use super::{Action, Contexte, Document, Liaison, Touche};
 use crate::domain::TypeEvenement;
 use crate::textes::prefecture as tp;
 use crate::textes::stats::ecran as se;
+use crate::textes::tableur as ti;
 use crate::textes::tui::{pied as k_, touches as d};
 use ratatui::crossterm::event::KeyCode;
 
@@ -126,6 +127,22 @@ pub const TABLE: &[Liaison] = &[
         d::OUVRIR_FICHE,
         &[X::Liste],
         Some(k_::FICHE),
+    ),
+    // In the help only: the list's footer keeps its everyday keys at 80 columns.
+    l(
+        &[k('I')],
+        "I",
+        Action::ImportTableur,
+        ti::TOUCHE_IMPORTER,
+        &[X::Liste],
+        None,
+    ),
+    p(
+        &[k('x')],
+        "x",
+        Action::Ignorer,
+        ti::TOUCHE_IGNORER,
+        &[X::Import],
     ),
     l(
         &[k('t')],
@@ -261,7 +278,7 @@ pub const TABLE: &[Liaison] = &[
         "↑↓ j k",
         Action::Haut,
         d::HAUT_BAS,
-        &[X::Defilement],
+        &[X::Defilement, X::Import],
         Some(k_::DEPLACER),
     ),
     l(
@@ -311,7 +328,7 @@ pub const TABLE: &[Liaison] = &[
         "← → Espace",
         Action::ChoixSuivant,
         d::CHOIX_FLECHES,
-        &[X::Choix],
+        &[X::Choix, X::Import],
         None,
     ),
     l(
@@ -335,7 +352,7 @@ pub const TABLE: &[Liaison] = &[
         "Entrée",
         Action::Enregistrer,
         d::ENREGISTRER,
-        &[X::Formulaire],
+        &[X::Formulaire, X::Import],
         Some(k_::ENREGISTRER),
     ),
     l(
@@ -369,7 +386,7 @@ pub const TABLE: &[Liaison] = &[
         "Entrée/Ctrl-S",
         Action::Enregistrer,
         d::ECRIRE_FICHIER,
-        &[X::NomFichier],
+        &[X::NomFichier, X::ImportFichier],
         Some(k_::ECRIRE_FICHIER),
     ),
     l(
@@ -377,7 +394,7 @@ pub const TABLE: &[Liaison] = &[
         "Échap",
         Action::Retour,
         d::ANNULER,
-        &[X::NomFichier],
+        &[X::NomFichier, X::ImportFichier, X::Import],
         Some(k_::ANNULER),
     ),
     // the préfecture panel (its search and card; typed letters and digits are the search)

@@ -46,7 +46,7 @@ fn same_key_means_different_things_by_context() {
 }
 
 /// Every screen's contexts, as `App::contextes_actifs` and the panels' `contextes` list them.
-const ECRANS: [&[Contexte]; 23] = [
+const ECRANS: [&[Contexte]; 25] = [
     &[
         X::Liste,
         X::ListeFiche,
@@ -122,6 +122,9 @@ const ECRANS: [&[Contexte]; 23] = [
     ],
     &[X::StatsDates, X::Interrompre],
     &[X::StatsFichier, X::Interrompre],
+    // the import screen: its mapping, its file field
+    &[X::Import, X::Toujours, X::Interrompre],
+    &[X::ImportFichier, X::Toujours, X::Interrompre],
     // a panel with no context of its own (the application adds Ctrl-C)
     &[X::Interrompre],
     &[X::Retour],
@@ -197,6 +200,7 @@ fn every_key_is_in_the_help_panels_included() {
     let panneaux: Vec<crate::tui::Raccourci> = crate::tui::prefecture::raccourcis_accueil()
         .into_iter()
         .chain(crate::tui::stats::raccourcis_accueil())
+        .chain(crate::tui::import::raccourcis_accueil())
         .collect();
     for li in TABLE {
         if li.contextes.iter().any(|c| !c.du_panneau()) {

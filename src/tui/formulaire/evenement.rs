@@ -101,6 +101,33 @@ impl FormEvenement {
         }
     }
 
+    /// For an API delivered: the expiry the rules give (the first: 3 months at most,
+    /// R.431-15-1; a second one since the rule's date: the longer validity), put in the
+    /// field with the rule named beside it, selected so that typing the real date replaces it.
+    pub fn proposer_echeance_api(
+        &mut self,
+        evenements: &[Evenement],
+        regles: &crate::domain::regles::Regles,
+    ) {
+        if self.type_evenement != TypeEvenement::ApiDelivree {
+            return;
+        }
+        let mut deja = evenements
+            .iter()
+            .filter(|e| e.type_evenement == TypeEvenement::ApiDelivree)
+            .count();
+        if deja == 0 && self.personne.api_expire_le.is_some() {
+            deja = 1;
+        }
+        let (date, regle) =
+            crate::domain::moteur::echeance_api_de_rang(deja + 1, self.aujourdhui, regles);
+        if let Some(c) = self.form.champ_mut(ChampId::Echeance) {
+            c.valeur = Valeur::Texte(LigneSaisie::avec(&date_fr(date)));
+            c.aide = Some(crate::textes::moteur::aide_api_proposee(regle));
+        }
+        self.form.focus_sur(ChampId::Echeance);
+    }
+
     /// Checks every field; returns the event, or marks the errors next to the fields.
     pub fn construire(&mut self) -> Option<Evenement> {
         let f = &mut self.form;

@@ -218,15 +218,15 @@ fn a_correction_is_added_through_the_form_and_shown_at_once() {
     assert_eq!(toutes[0].valeur, "par téléphone le mardi");
     assert_eq!(toutes[0].auteur, "Awa");
     let (l, c) = ecran(&mut e);
-    assert_eq!(
-        l[8],
-        "CORRECTIONS LOCALES (elles priment sur les données fournies)"
-    );
-    assert_eq!(l[9], "  Rendez-vous au PAN : par téléphone le mardi");
+    let i = l
+        .iter()
+        .position(|x| x == "CORRECTIONS LOCALES (elles priment sur les données fournies)")
+        .unwrap_or_else(|| panic!("{l:#?}"));
+    assert_eq!(l[i + 1], "  Rendez-vous au PAN : par téléphone le mardi");
     assert!(
-        l[10].starts_with("    vérifié le 12/11/2026 par Awa, saisi le "),
+        l[i + 2].starts_with("    vérifié le 12/11/2026 par Awa, saisi le "),
         "{}",
-        l[10]
+        l[i + 2]
     );
     assert_eq!(c, (18, 0));
     assert_eq!(e.raccourcis().last().unwrap().action, t::ACTION_FERMER);

@@ -26,6 +26,7 @@ fn bas_apercu(a: &EtatApercu, zone: Rect) -> (Vec<Line<'static>>, Option<(u16, u
         for morceau in mp::envelopper(&dossier, &h) {
             bas.push(Line::raw(morceau));
         }
+        bas.push(Line::raw(crate::textes::lettres::ASTUCE_PDF));
         if let Some(e) = &a.erreur_nom {
             bas.push(Line::styled(format!("⚠ {e}"), gras()));
         }
@@ -33,21 +34,45 @@ fn bas_apercu(a: &EtatApercu, zone: Rect) -> (Vec<Line<'static>>, Option<(u16, u
     (bas, curseur)
 }
 
-fn parties(zone: Rect, bas: &[Line]) -> [Rect; 2] {
+/// The coherence warnings above the document (`lettres::avertissements`), not saved with it.
+fn haut_apercu(a: &EtatApercu, zone: Rect) -> Vec<Line<'static>> {
+    let m = crate::tui::effets::modele_du_document(a.document);
+    let h = Habillage::simple(zone.width as usize).prefixes("⚠ ", "  ");
+    let mut haut: Vec<Line<'static>> = crate::lettres::avertissements(&a.dossier, m)
+        .iter()
+        .flat_map(|x| mp::envelopper(&crate::textes::lettres::avertissement(x), &h))
+        .map(|l| Line::styled(l, gras()))
+        .collect();
+    if !haut.is_empty() {
+        haut.push(Line::raw("─".repeat(zone.width as usize)));
+    }
+    haut
+}
+
+fn parties(zone: Rect, haut: &[Line], bas: &[Line]) -> [Rect; 3] {
     let h_bas = (bas.len() as u16).min(zone.height.saturating_sub(1));
-    Layout::vertical([Constraint::Fill(1), Constraint::Length(h_bas)]).areas(zone)
+    // The warnings take at most half the screen: the document stays readable.
+    let h_haut = (haut.len() as u16).min(zone.height.saturating_sub(h_bas) / 2);
+    Layout::vertical([
+        Constraint::Length(h_haut),
+        Constraint::Fill(1),
+        Constraint::Length(h_bas),
+    ])
+    .areas(zone)
 }
 
 /// Rows left for the document itself in `zone`.
 pub(super) fn hauteur_texte_apercu(a: &EtatApercu, zone: Rect) -> u16 {
-    parties(zone, &bas_apercu(a, zone).0)[0].height
+    parties(zone, &haut_apercu(a, zone), &bas_apercu(a, zone).0)[1].height
 }
 
 /// The document as it will be written, scrolled; while saving, the file-name field below it.
 /// The cursor sits on the top visible line of the document, or in the field.
 pub(super) fn apercu(f: &mut Frame, zone: Rect, statut: Rect, message_vide: bool, a: &EtatApercu) {
     let (bas, curseur) = bas_apercu(a, zone);
-    let [texte, champ] = parties(zone, &bas);
+    let haut = haut_apercu(a, zone);
+    let [avertissements, texte, champ] = parties(zone, &haut, &bas);
+    f.render_widget(Paragraph::new(haut), avertissements);
     let lignes: Vec<Line> = a.texte.lines().map(Line::raw).collect();
     // Scroll no further than the last screenful.
     let max = lignes.len().saturating_sub(texte.height as usize) as u16;

@@ -9,6 +9,7 @@ mod cadre;
 mod conflit;
 mod fiche;
 mod formulaire;
+pub mod import;
 mod liste;
 mod mise;
 mod recherche;
