@@ -7,6 +7,7 @@ use std::time::{Duration, Instant};
 use vigie::domain::{Blocage, Demarche, Departement, Evenement, Personne, TypeEvenement};
 use vigie::stats::{self, Format, Periode};
 use vigie::store::{Ouverture, Store, inserer_evenement, inserer_personne};
+use vigie::textes::stats::LIBELLES;
 
 struct Alea(u64);
 
@@ -143,7 +144,7 @@ fn main() {
     });
     mesurer("month, par departement, K=5, CSV written", 5, || {
         let t = stats::calculer(&store, mois, true, 5).unwrap();
-        t.ecrire(Format::Csv).len();
+        t.ecrire(Format::Csv, &LIBELLES).len();
         t.lignes.len()
     });
     mesurer("year, par departement, K=5", 3, || {
@@ -154,7 +155,7 @@ fn main() {
     });
     let mut suivies = 0usize;
     let t = Instant::now();
-    stats::faits_personnes(&store, annee, |_| suivies += 1).unwrap();
+    stats::faits_personnes(&store, annee, |_, _| suivies += 1).unwrap();
     println!(
         "streamed {suivies} per-person rows for the year in {:.1} ms",
         t.elapsed().as_secs_f64() * 1000.0

@@ -8,6 +8,7 @@ pub mod config;
 pub mod csvio;
 pub mod demo;
 pub mod domain;
+pub mod federation;
 pub mod fichiers;
 pub mod jour;
 pub mod lettres;

@@ -30,6 +30,8 @@ const COUCHES: &[(&str, &[&str])] = &[
     ("demo", &["domain", "store"]),
     // The desk's own spreadsheet, turned into the strict import's files.
     ("tableur", &["domain", "store", "csvio", "fichiers"]),
+    // Federation contributions: encrypted exact counts, summed then suppressed by `stats`.
+    ("federation", &["domain", "stats"]),
     // The French words of everything below (no I/O).
     (
         "textes",
@@ -43,6 +45,7 @@ const COUCHES: &[(&str, &[&str])] = &[
             "lettres",
             "protection",
             "tableur",
+            "federation",
             "mise_en_page",
         ],
     ),
@@ -64,6 +67,7 @@ const COUCHES: &[(&str, &[&str])] = &[
             "protection",
             "demo",
             "tableur",
+            "federation",
             "textes",
             "config",
         ],
@@ -83,6 +87,7 @@ const COUCHES: &[(&str, &[&str])] = &[
             "protection",
             "demo",
             "tableur",
+            "federation",
             "textes",
             "config",
             "tui",
@@ -95,6 +100,7 @@ const CAISSES_RESERVEES: &[(&str, &[&str])] = &[
     ("rusqlite", &["store"]),
     ("ratatui", &["tui"]),
     ("crossterm", &["tui"]),
+    ("age", &["federation"]),
 ];
 
 /// `src/` of this crate.

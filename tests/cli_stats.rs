@@ -27,7 +27,7 @@ fn month_to_stdout_and_dates_in_both_forms_agree() {
     let (_dir, db) = base();
     let mois = vigie(
         &db,
-        &["export", "stats", "--mois", "2026-11", "--seuil", "1"],
+        &["export", "stats", "--mois", "2026-11", "--seuil", "3"],
     );
     assert!(
         mois.status.success(),
@@ -39,7 +39,7 @@ fn month_to_stdout_and_dates_in_both_forms_agree() {
         texte.starts_with("du,au,departement,indicateur,modalite,valeur,base,pourcentage,statut\n")
     );
     assert!(texte.contains("\n2026-11-01,2026-11-30,ensemble,rupture_droits,,3,8,37.5,ok\n"));
-    assert_eq!(texte.lines().count(), 31);
+    assert_eq!(texte.lines().count(), 33);
     let dates = vigie(
         &db,
         &[
@@ -50,11 +50,22 @@ fn month_to_stdout_and_dates_in_both_forms_agree() {
             "--au",
             "2026-11-30",
             "--seuil",
-            "1",
+            "3",
         ],
     );
     assert!(dates.status.success());
     assert_eq!(dates.stdout, mois.stdout);
+    // The quarter shorthand is the three whole months.
+    let q = vigie(
+        &db,
+        &["export", "stats", "--trimestre", "2026-T4", "--seuil", "3"],
+    );
+    assert!(q.status.success(), "{}", String::from_utf8_lossy(&q.stderr));
+    assert!(
+        String::from_utf8(q.stdout)
+            .unwrap()
+            .contains("\n2026-10-01,2026-12-31,ensemble,")
+    );
 }
 
 #[test]
@@ -83,24 +94,51 @@ fn file_output_per_departement_excel_and_message() {
         "{err}"
     );
     let texte = String::from_utf8(std::fs::read(&f).unwrap()).unwrap();
-    assert!(texte.starts_with("\u{feff}du;au;"));
+    assert!(
+        texte.starts_with(
+            "\u{feff}Du;Au;Département;Nom du département;Indicateur;Libellé de l'indicateur;\
+             Modalité;Libellé de la modalité;Valeur;Base;Pourcentage;Statut;Libellé du statut\r\n"
+        ),
+        "{texte}"
+    );
     // Default threshold 5: the 3-person blocks are masked, 33 (5 people) is published.
-    assert!(texte.contains("\r\n2026-11-01;2026-11-30;2A;personnes_suivies;;;;;masque\r\n"));
-    assert!(texte.contains("\r\n2026-11-01;2026-11-30;33;personnes_suivies;;5;;;ok\r\n"));
-    assert!(texte.contains(
-        "\r\n2026-11-01;2026-11-30;ensemble;attente_ccc_mediane_minutes;;17,5;6;;ok\r\n"
-    ));
-    assert_eq!(texte.lines().count(), 1 + 4 * 30);
+    assert!(
+        texte.contains(
+            "\r\n2026-11-01;2026-11-30;2A;Corse-du-Sud;personnes_suivies;\
+             Personnes suivies dans la période;;;;;;masque;\
+             masqué (moins de personnes que le seuil)\r\n"
+        ),
+        "{texte}"
+    );
+    assert!(
+        texte.contains(
+            "\r\n2026-11-01;2026-11-30;33;Gironde;personnes_suivies;\
+             Personnes suivies dans la période;;;5;;;ok;publié\r\n"
+        ),
+        "{texte}"
+    );
+    assert!(
+        texte.contains(
+            "\r\n2026-11-01;2026-11-30;ensemble;Ensemble des personnes;\
+             attente_ccc_mediane_minutes;Attente médiane au téléphone du CCC (minutes);;;17,5;6;;ok;publié\r\n"
+        ),
+        "{texte}"
+    );
+    assert!(
+        texte.contains(";demarche;Personnes suivies, par démarche;renouvellement;Renouvellement;")
+    );
+    assert_eq!(texte.lines().count(), 1 + 4 * 32);
     // Nothing personal leaves: no reference, name, phone or note of the fixture.
+    let corps = texte.split_once('\n').unwrap().1;
     for secret in ["P1", "Nom", "+33", "note"] {
-        assert!(!texte.contains(secret), "{secret}");
+        assert!(!corps.contains(secret), "{secret}");
     }
 }
 
 #[test]
 fn year_shortcut() {
     let (_dir, db) = base();
-    let o = vigie(&db, &["export", "stats", "--annee", "2026", "--seuil", "1"]);
+    let o = vigie(&db, &["export", "stats", "--annee", "2026", "--seuil", "3"]);
     assert!(o.status.success());
     let texte = String::from_utf8(o.stdout).unwrap();
     // Over 2026 all twelve people are followed (P9 has its October visit).
@@ -140,7 +178,42 @@ fn errors_are_french_and_nothing_is_written() {
         (&["export", "stats", "--annee", "26"], "--annee"),
         (
             &["export", "stats", "--mois", "2026-11", "--seuil", "0"],
-            "--seuil",
+            "--seuil 0 refusé",
+        ),
+        (
+            &["export", "stats", "--mois", "2026-11", "--seuil", "1"],
+            "au moins 3",
+        ),
+        (
+            &["export", "stats", "--mois", "2026-11", "--seuil", "2"],
+            "au moins 3",
+        ),
+        // The overlapping-periods attack: June against June + 1 July.
+        (
+            &[
+                "export",
+                "stats",
+                "--du",
+                "2026-06-01",
+                "--au",
+                "2026-07-01",
+            ],
+            "seuls des mois entiers",
+        ),
+        (
+            &[
+                "export",
+                "stats",
+                "--du",
+                "2026-06-02",
+                "--au",
+                "2026-06-30",
+            ],
+            "seuls des mois entiers",
+        ),
+        (
+            &["export", "stats", "--trimestre", "2026-T5"],
+            "--trimestre",
         ),
         (
             &["export", "stats", "--mois", "2026-11", "--format", "xlsx"],

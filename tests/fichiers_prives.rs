@@ -91,7 +91,7 @@ fn remplacantes(s: &Path) -> Vec<(Vec<String>, Vec<PathBuf>)> {
         ),
         (
             [
-                "export", "stats", "--annee", "2026", "--seuil", "1", "--sortie",
+                "export", "stats", "--annee", "2026", "--seuil", "3", "--sortie",
             ]
             .iter()
             .map(|a| a.to_string())
@@ -287,7 +287,7 @@ fn a_full_disk_leaves_the_previous_export_byte_for_byte() {
         "--annee",
         "2026",
         "--seuil",
-        "1",
+        "3",
         "--par-departement",
     ];
     let mut avec_sortie: Vec<&str> = args.to_vec();

@@ -71,12 +71,14 @@ fn snapshot_last_month_ensemble() {
         "│▸ Personnes suivies              11                                           │",
         "│  Nouvelles personnes            masqué (< 5)                                 │",
         "│  CCC sollicité                  ███████████·······  63,6 % · 7 sur 11        │",
-        "│  CCC sans aide réelle           █████████████·····  71,4 % · 5 sur 7         │",
+        "│  CCC sans aide réelle           masqué (< 5) · sur 6                         │",
+        "│  CCC : attestation obtenue      masqué (< 5) · sur 7                         │",
         "│  Attente CCC médiane            17,5 min (6 appels)                          │",
         "│  PAN inconnu à l'accueil        ███████████·······  60,0 % · 6 sur 10        │",
         "│  PAN sollicité                  masqué (< 5) · sur 11                        │",
         "│  PAN : pas de rendez-vous       masqué (< 5)                                 │",
         "│  Substitution proposée          masqué (< 5)                                 │",
+        "│  Dépôt par substitution         ··················   0,0 % · 0 sur 11        │",
         "│  Recommandé envoyé              masqué (< 5) · sur 11                        │",
         "│  Recours à un avocat            masqué (< 5) · sur 11                        │",
         "│  Défenseur des droits saisi     masqué (< 5) · sur 11                        │",
@@ -84,8 +86,6 @@ fn snapshot_last_month_ensemble() {
         "│  Situations résolues            masqué (< 5) · sur 11                        │",
         "│  Délai médian de résolution     masqué (< 5)                                 │",
         "│  Démarche · Première demande    masqué (< 5) · sur 11                        │",
-        "│  Démarche · Renouvellement      ██████████········  54,5 % · 6 sur 11        │",
-        "│  Démarche · Duplicata           masqué (< 5) · sur 11                        │",
         "│                                                                              │",
         "└──────────────────────────────────────────────────────────────────────────────┘",
     ];
@@ -106,10 +106,11 @@ fn snapshot_last_month_ensemble() {
 }
 
 #[test]
-fn snapshot_departement_block_with_secondary_suppression() {
+fn snapshot_departement_block_at_the_minimum_threshold() {
     let (_dir, mut s, mut e) = ouvrir();
     touche(&mut e, &mut s, KeyCode::Char('p'));
     touche(&mut e, &mut s, KeyCode::Char('t'));
+    // Down to the minimum threshold, 3: a fourth press changes nothing.
     for _ in 0..3 {
         touche(&mut e, &mut s, KeyCode::Char('-'));
     }
@@ -118,26 +119,26 @@ fn snapshot_departement_block_with_secondary_suppression() {
     let attendu = [
         "┌ Statistiques ────────────────────────────────────────────────────────────────┐",
         "│( ) ce mois  (•) mois dernier  ( ) année  ( ) dates                           │",
-        "│Période : du 01/11/2026 au 30/11/2026 · seuil 2                               │",
+        "│Période : du 01/11/2026 au 30/11/2026 · seuil 3                               │",
         "│Bloc : ◀ 2A Corse-du-Sud ▶ (2/4)                                              │",
         "│▸ Personnes suivies              3                                            │",
-        "│  Nouvelles personnes            masqué (< 2)                                 │",
-        "│  CCC sollicité                  masqué (secret secondaire) · sur 3           │",
-        "│  CCC sans aide réelle           masqué (< 2) · sur 2                         │",
-        "│  Attente CCC médiane            15 min (3 appels)                            │",
-        "│  PAN inconnu à l'accueil        ████████████······  66,7 % · 2 sur 3         │",
-        "│  PAN sollicité                  masqué (< 2) · sur 3                         │",
-        "│  PAN : pas de rendez-vous       masqué (< 2)                                 │",
-        "│  Substitution proposée          masqué (< 2)                                 │",
+        "│  Nouvelles personnes            masqué (< 3)                                 │",
+        "│  CCC sollicité                  masqué (< 3) · sur 3                         │",
+        "│  CCC sans aide réelle           masqué (< 3)                                 │",
+        "│  CCC : attestation obtenue      masqué (< 3)                                 │",
+        "│  Attente CCC médiane            masqué (< 3) · sur 3                         │",
+        "│  PAN inconnu à l'accueil        masqué (< 3) · sur 3                         │",
+        "│  PAN sollicité                  masqué (< 3) · sur 3                         │",
+        "│  PAN : pas de rendez-vous       masqué (< 3)                                 │",
+        "│  Substitution proposée          masqué (< 3)                                 │",
+        "│  Dépôt par substitution         ··················   0,0 % · 0 sur 3         │",
         "│  Recommandé envoyé              ··················   0,0 % · 0 sur 3         │",
-        "│  Recours à un avocat            masqué (< 2) · sur 3                         │",
+        "│  Recours à un avocat            masqué (< 3) · sur 3                         │",
         "│  Défenseur des droits saisi     ··················   0,0 % · 0 sur 3         │",
-        "│  Rupture de droits              masqué (< 2)                                 │",
+        "│  Rupture de droits              masqué (< 3)                                 │",
         "│  Situations résolues            ··················   0,0 % · 0 sur 3         │",
         "│  Délai médian de résolution     aucune valeur (sur 0)                        │",
         "│  Démarche · Première demande    ··················   0,0 % · 0 sur 3         │",
-        "│  Démarche · Renouvellement      masqué (secret secondaire) · sur 3           │",
-        "│  Démarche · Duplicata           ··················   0,0 % · 0 sur 3         │",
         "│                                                                              │",
         "└──────────────────────────────────────────────────────────────────────────────┘",
     ];
@@ -158,7 +159,9 @@ fn screen_matches_export_cell_for_cell() {
         touche(&mut e, &mut s, KeyCode::Char('-'));
     }
     let tab = e.tableau().unwrap().clone();
-    let csv = String::from_utf8(tab.ecrire(vigie::stats::Format::Csv)).unwrap();
+    let csv =
+        String::from_utf8(tab.ecrire(vigie::stats::Format::Csv, &vigie::textes::stats::LIBELLES))
+            .unwrap();
     let blocs = 1 + tab.departements().len();
     let mut vus = 0;
     for _ in 0..blocs {
@@ -188,7 +191,7 @@ fn screen_matches_export_cell_for_cell() {
                 }
                 "ok" if valeur.is_empty() => format!("aucune valeur (sur {base})"),
                 "ok" => valeur.replace('.', ","),
-                "masque" => "masqué (< 2)".to_string(),
+                "masque" => "masqué (< 3)".to_string(),
                 _ => "masqué (secret secondaire)".to_string(),
             };
             assert!(
@@ -232,16 +235,40 @@ fn custom_dates_then_export_with_confirmation() {
         lignes[2]
     );
 
+    // Not whole months: shown, marked, never exported.
+    assert!(lignes[2].contains("non exportable"), "{}", lignes[2]);
+    touche(&mut e, &mut s, KeyCode::Char('e'));
+    effacer(&mut e, &mut s);
+    let refuse = dir.path().join("quinzaine.csv");
+    taper(&mut e, &mut s, refuse.to_str().unwrap());
+    assert_eq!(touche(&mut e, &mut s, KeyCode::Enter), Reponse::Rien);
+    assert!(
+        ecran(&mut e).0[22].contains("refusée"),
+        "{}",
+        ecran(&mut e).0[22]
+    );
+    assert!(!refuse.exists());
+    touche(&mut e, &mut s, KeyCode::Esc);
+    touche(&mut e, &mut s, KeyCode::Char('d'));
+    touche(&mut e, &mut s, KeyCode::Tab);
+    effacer(&mut e, &mut s);
+    taper(&mut e, &mut s, "30/11/2026");
+    touche(&mut e, &mut s, KeyCode::Enter);
+    assert!(!ecran(&mut e).0[2].contains("non exportable"));
+
     // Export: the default name, edited, then written; a second export asks before replacing.
     touche(&mut e, &mut s, KeyCode::Char('e'));
     let (lignes, curseur) = ecran(&mut e);
-    assert!(lignes[4].contains("Exporter vers le fichier : stats-2026-11-01-2026-11-15.csv"));
+    assert!(lignes[4].contains("Exporter vers le fichier : stats-2026-11-01-2026-11-30.csv"));
     assert_eq!(curseur.1, 4);
     effacer(&mut e, &mut s);
     let chemin = dir.path().join("novembre.csv");
     taper(&mut e, &mut s, chemin.to_str().unwrap());
     let reponse = touche(&mut e, &mut s, KeyCode::Enter);
-    let attendu = e.tableau().unwrap().ecrire(vigie::stats::Format::Csv);
+    let attendu = e
+        .tableau()
+        .unwrap()
+        .ecrire(vigie::stats::Format::Csv, &vigie::textes::stats::LIBELLES);
     assert_eq!(std::fs::read(&chemin).unwrap(), attendu);
     match reponse {
         Reponse::Message(m) => assert!(m.contains("novembre.csv") && m.contains("écrites"), "{m}"),
@@ -264,7 +291,7 @@ fn custom_dates_then_export_with_confirmation() {
     assert!(
         std::fs::read(&chemin)
             .unwrap()
-            .starts_with("\u{feff}du;au;".as_bytes())
+            .starts_with("\u{feff}Du;Au;".as_bytes())
     );
     assert_eq!(touche(&mut e, &mut s, KeyCode::Esc), Reponse::Fermer);
 }
@@ -282,10 +309,63 @@ fn loads_on_first_key_and_shortcuts() {
     touche(&mut e, &mut s, KeyCode::Char('a'));
     assert!(ecran(&mut e).0[2].contains("du 01/01/2026 au 31/12/2026"));
     let r: Vec<&str> = e.raccourcis().iter().map(|r| r.touche).collect();
-    assert_eq!(r, ["m", "p", "a", "d", "t", "+ -", "e", "Échap", "↑↓ j k"]);
+    assert_eq!(
+        r,
+        ["m", "p", "a", "d", "t", "g", "+ -", "e", "Échap", "↑↓ j k"]
+    );
     assert_eq!(touche(&mut e, &mut s, KeyCode::F(5)), Reponse::Ignoree);
     // Last month across a year boundary.
     let mut janvier = EcranStats::nouveau(commun::d("2027-01-10"));
     touche(&mut janvier, &mut s, KeyCode::Char('p'));
     assert!(ecran(&mut janvier).0[2].contains("du 01/12/2026 au 31/12/2026"));
+}
+
+#[test]
+fn snapshot_trend_of_the_last_twelve_months() {
+    let (_dir, mut s, mut e) = ouvrir();
+    // At the minimum threshold, so that the fixture's months show numbers.
+    for _ in 0..2 {
+        touche(&mut e, &mut s, KeyCode::Char('-'));
+    }
+    touche(&mut e, &mut s, KeyCode::Char('g'));
+    let (lignes, _) = ecran(&mut e);
+    let attendu: Vec<&str> = vec![
+        "┌ Statistiques ────────────────────────────────────────────────────────────────┐",
+        "│(•) ce mois  ( ) mois dernier  ( ) année  ( ) dates                           │",
+        "│Période : du 01/12/2026 au 31/12/2026 · seuil 3                               │",
+        "│Bloc : ensemble                                                               │",
+        "│Tendance des 12 derniers mois (ensemble)                                      │",
+        "│Mois      Suivies               CCC sans aide  PAN sans RDV  Rupture          │",
+        "│janv. 26               0        —              —             —                │",
+        "│févr. 26               0        —              —             —                │",
+        "│mars 26                0        —              —             —                │",
+        "│avr. 26                0        —              —             —                │",
+        "│mai 26                 0        —              —             —                │",
+        "│juin 26                0        —              —             —                │",
+        "│juil. 26               0        —              —             —                │",
+        "│août 26                0        —              —             —                │",
+        "│sept. 26               0        —              —             —                │",
+        "│oct. 26   ███████      6        masqué         —             masqué           │",
+        "│nov. 26   ████████████ 11       66,7 %         masqué        37,5 %           │",
+        "│déc. 26   masqué                —              —             masqué           │",
+        "│                                                                              │",
+        "│CCC sans aide concrète ici : 66,7 % (nov. 26, personnes)                      │",
+        "│Enquête FAS : 82 % — part des structures interrogées, pas des personnes       │",
+        "│                                                                              │",
+        "│                                                                              │",
+        "└──────────────────────────────────────────────────────────────────────────────┘",
+    ];
+    assert_eq!(lignes, attendu);
+    // Each month is that month's published table: November's figures are the export's.
+    let novembre =
+        vigie::stats::calculer(&s, vigie::stats::Periode::mois(2026, 11).unwrap(), false, 3)
+            .unwrap();
+    let l = novembre
+        .ligne(None, vigie::stats::Indicateur::CccSansAide)
+        .unwrap();
+    let pct = vigie::stats::formater_dixiemes(l.pourcentage_dixiemes().unwrap()).replace('.', ",");
+    assert!(lignes[16].contains(&format!("{pct} %")), "{}", lignes[16]);
+    // g again: back to the list.
+    touche(&mut e, &mut s, KeyCode::Char('g'));
+    assert!(ecran(&mut e).0[4].contains("Personnes suivies"));
 }

@@ -3,6 +3,7 @@
 
 mod aujourdhui;
 mod donnees;
+mod federation;
 mod lettres;
 mod phrase;
 mod prefecture;
@@ -65,6 +66,9 @@ pub enum Commande {
     Export(ExportCommande),
     /// Fiche d'une préfecture (numéro ou nom), et partage des corrections locales.
     Prefecture(PrefectureArgs),
+    /// Fédération : ses clés, et la somme des contributions des permanences.
+    #[command(subcommand)]
+    Federation(FederationCommande),
     /// Affiche les règles de délais en vigueur et leurs sources.
     Regles,
     /// Lettre à la préfecture selon le blocage (recommandée, relance), message au CCC,
@@ -229,6 +233,55 @@ pub enum ExportCommande {
     Donnees(ExportDonneesArgs),
     /// Statistiques anonymisées d'une période.
     Stats(ExportStatsArgs),
+    /// Contribution d'un mois pour la fédération (comptes exacts, chiffrés pour elle).
+    Contribution(ExportContributionArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct ExportContributionArgs {
+    /// Le mois, par exemple 2026-11.
+    #[arg(long, value_name = "AAAA-MM")]
+    pub mois: String,
+    /// Clé publique de la fédération (age1…, son fichier federation.pub).
+    #[arg(long, value_name = "CLÉ")]
+    pub destinataire: String,
+    /// Nom de la permanence (le même chaque mois).
+    #[arg(long, value_name = "NOM")]
+    pub poste: String,
+    /// Fichier à écrire (sinon la sortie standard).
+    #[arg(long, value_name = "FICHIER")]
+    pub sortie: Option<PathBuf>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum FederationCommande {
+    /// Crée la paire de clés de la fédération dans un dossier.
+    Cles {
+        /// Dossier où écrire federation.cle (privée) et federation.pub (publique).
+        #[arg(long, value_name = "DOSSIER")]
+        dossier: PathBuf,
+    },
+    /// Additionne les contributions d'un mois et écrit le tableau des statistiques.
+    Agreger(AgregerArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct AgregerArgs {
+    /// Clé privée de la fédération (federation.cle).
+    #[arg(long, value_name = "FICHIER")]
+    pub cle: PathBuf,
+    /// Les contributions reçues des permanences.
+    #[arg(value_name = "CONTRIBUTION", required = true)]
+    pub fichiers: Vec<PathBuf>,
+    /// Ajoute un bloc par département.
+    #[arg(long)]
+    pub par_departement: bool,
+    /// Seuil de secret statistique (5 par défaut, au moins 3).
+    #[arg(long, default_value_t = 5, hide_default_value = true, value_name = "K")]
+    pub seuil: u32,
+    /// Fichier de sortie (sinon la sortie standard).
+    #[arg(long, value_name = "FICHIER")]
+    pub sortie: Option<PathBuf>,
 }
 
 #[derive(Debug, Args)]
@@ -240,22 +293,26 @@ pub struct ExportDonneesArgs {
 
 #[derive(Debug, Args)]
 pub struct ExportStatsArgs {
-    /// Premier jour de la période (inclus), AAAA-MM-JJ ou JJ/MM/AAAA ; avec --au.
+    /// Premier jour de la période (le premier d'un mois), AAAA-MM-JJ ou JJ/MM/AAAA ; avec --au.
     #[arg(long, value_name = "DATE")]
     pub du: Option<String>,
-    /// Dernier jour de la période (inclus), AAAA-MM-JJ ou JJ/MM/AAAA.
+    /// Dernier jour de la période (le dernier d'un mois), AAAA-MM-JJ ou JJ/MM/AAAA.
     #[arg(long, value_name = "DATE")]
     pub au: Option<String>,
     /// Un mois entier, par exemple 2026-11.
-    #[arg(long, value_name = "AAAA-MM", conflicts_with_all = ["du", "au", "annee"])]
+    #[arg(long, value_name = "AAAA-MM", conflicts_with_all = ["du", "au", "annee", "trimestre"])]
     pub mois: Option<String>,
+    /// Un trimestre entier, par exemple 2026-T4.
+    #[arg(long, value_name = "AAAA-TN", conflicts_with_all = ["du", "au", "annee", "mois"])]
+    pub trimestre: Option<String>,
     /// Une année entière, par exemple 2026.
-    #[arg(long, value_name = "AAAA", conflicts_with_all = ["du", "au", "mois"])]
+    #[arg(long, value_name = "AAAA", conflicts_with_all = ["du", "au", "mois", "trimestre"])]
     pub annee: Option<String>,
     /// Ajoute un bloc par département.
     #[arg(long)]
     pub par_departement: bool,
-    /// Seuil de secret statistique : cases de moins de K personnes masquées (5 par défaut).
+    /// Seuil de secret statistique : cases de moins de K personnes masquées (5 par défaut,
+    /// au moins 3).
     #[arg(
         long,
         default_value_t = 5,
@@ -463,6 +520,13 @@ fn executer(commande: Option<Commande>, ctx: &Contexte) -> Result<(), ErreurCli>
         Some(Commande::Import(a)) => donnees::import(&a, ctx),
         Some(Commande::Export(ExportCommande::Donnees(a))) => donnees::export_donnees(&a, ctx),
         Some(Commande::Export(ExportCommande::Stats(a))) => stats::executer(a, ctx),
+        Some(Commande::Export(ExportCommande::Contribution(a))) => {
+            federation::contribution(&a, ctx)
+        }
+        Some(Commande::Federation(FederationCommande::Cles { dossier })) => {
+            federation::cles(&dossier)
+        }
+        Some(Commande::Federation(FederationCommande::Agreger(a))) => federation::agreger(&a),
         Some(Commande::Prefecture(args)) => prefecture::executer(args, ctx),
         Some(Commande::Regles) => regles::executer(),
         Some(Commande::Lettre(a)) => lettres::lettre(&a, ctx),

@@ -1,16 +1,28 @@
 //! `vigie export stats` (docs/fichiers.md §4): anonymized figures of a period, to a file or stdout.
 
 use super::{Contexte, ErreurCli, ExportStatsArgs};
-use crate::domain::parse_date;
+use crate::domain::{date_iso, parse_date};
 use crate::stats::{self, Format, Periode};
 use crate::store::Store;
 use crate::textes::stats as t;
 use std::io::Write;
 
-/// The period of `--du/--au`, `--mois` or `--annee` (clap already refuses mixing them).
+/// The period of `--du/--au`, `--mois`, `--trimestre` or `--annee` (clap already refuses
+/// mixing them): whole months only (docs/fichiers.md §4).
 pub fn periode(a: &ExportStatsArgs) -> Result<Periode, String> {
+    let p = periode_donnee(a)?;
+    if !p.mois_entiers() {
+        return Err(t::periode_non_entiere(&date_iso(p.du), &date_iso(p.au)));
+    }
+    Ok(p)
+}
+
+fn periode_donnee(a: &ExportStatsArgs) -> Result<Periode, String> {
     if let Some(m) = &a.mois {
         return periode_mois(m).ok_or_else(|| t::mois_invalide(m));
+    }
+    if let Some(q) = &a.trimestre {
+        return periode_trimestre(q).ok_or_else(|| t::trimestre_invalide(q));
     }
     if let Some(an) = &a.annee {
         let s = an.trim();
@@ -48,11 +60,21 @@ pub fn periode_mois(s: &str) -> Option<Periode> {
     Periode::mois(a.parse().ok()?, m.parse().ok()?)
 }
 
+/// `AAAA-TN` (`T` or `t`, N from 1 to 4).
+pub fn periode_trimestre(s: &str) -> Option<Periode> {
+    let (a, q) = s.trim().split_once('-')?;
+    let q = q.strip_prefix(['T', 't'])?;
+    if a.len() != 4 || q.len() != 1 || !a.bytes().chain(q.bytes()).all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    Periode::trimestre(a.parse().ok()?, q.parse().ok()?)
+}
+
 pub fn executer(a: ExportStatsArgs, ctx: &Contexte) -> Result<(), ErreurCli> {
     // Check every argument before touching the database.
     let periode = periode(&a)?;
-    if a.seuil == 0 {
-        return Err(ErreurCli::new(t::SEUIL_NUL));
+    if u64::from(a.seuil) < stats::SEUIL_MINIMUM {
+        return Err(ErreurCli::new(t::seuil_trop_bas(a.seuil)));
     }
     let format = Format::depuis_code(&a.format).ok_or_else(|| t::format_inconnu(&a.format))?;
     // Statistics only read: never create an empty database by mistake.
@@ -61,17 +83,27 @@ pub fn executer(a: ExportStatsArgs, ctx: &Contexte) -> Result<(), ErreurCli> {
     }
     let store = ctx.ouvrir(false)?;
     let tableau = stats::calculer(&store, periode, a.par_departement, u64::from(a.seuil))?;
-    let octets = tableau.ecrire(format);
-    match &a.sortie {
+    // The guard: a table the audit finds a recoverable cell in never leaves.
+    stats::auditer(&tableau).map_err(|f| t::audit_refuse(&f))?;
+    let octets = tableau.ecrire(format, &t::LIBELLES);
+    sortir(a.sortie.as_deref(), &octets)?;
+    if let Some(chemin) = &a.sortie {
+        eprintln!("{}", t::fichier_ecrit(chemin, tableau.lignes.len()));
+    }
+    Ok(())
+}
+
+/// Writes `octets` to `sortie` (replaced whole or not at all, owner-only, a symlink there
+/// never followed), or to standard output.
+pub fn sortir(sortie: Option<&std::path::Path>, octets: &[u8]) -> Result<(), ErreurCli> {
+    match sortie {
         Some(chemin) => {
-            // Replaced whole or not at all, owner-only, a symlink there never followed.
-            crate::fichiers::ecrire_prive(chemin, &octets, crate::fichiers::SiExiste::Remplacer)
+            crate::fichiers::ecrire_prive(chemin, octets, crate::fichiers::SiExiste::Remplacer)
                 .map_err(|e| t::ecriture_impossible(chemin, &e))?;
-            eprintln!("{}", t::fichier_ecrit(chemin, tableau.lignes.len()));
         }
         None => {
             let mut sortie = std::io::stdout().lock();
-            match sortie.write_all(&octets).and_then(|_| sortie.flush()) {
+            match sortie.write_all(octets).and_then(|_| sortie.flush()) {
                 // A reader gone away (`| head`) is not an error for a script.
                 Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
                     return Err(t::ecriture_impossible(std::path::Path::new("-"), &e).into());

@@ -38,3 +38,25 @@ pub fn formater_demis(h: i64) -> String {
         format!("{signe}{}.5", a / 2)
     }
 }
+
+/// The median of a distribution (value → occurrences) in half-units, or `None` when empty.
+pub fn mediane_distribution(d: &std::collections::BTreeMap<i64, u64>) -> Option<i64> {
+    let n: u64 = d.values().sum();
+    if n == 0 {
+        return None;
+    }
+    // The values of 0-based ranks (n − 1) / 2 and n / 2 (the same one when n is odd).
+    let rang = |k: u64| {
+        let mut vus = 0u64;
+        for (v, c) in d {
+            vus += c;
+            if vus > k {
+                return Some(*v);
+            }
+        }
+        None
+    };
+    let bas = rang((n - 1) / 2)?;
+    let haut = rang(n / 2)?;
+    Some(bas.saturating_add(haut))
+}

@@ -55,17 +55,17 @@ pub fn groupes(lignes: &[Ligne], par_departement: bool) -> Vec<Groupe> {
     out
 }
 
-/// Primary then secondary suppression, in place.
+/// Primary then secondary suppression, in place, then which bases are written.
 ///
 /// Primary: a count with 0 < valeur < K, or a row with 0 < base < K, is `masque`; so is a
-/// median of events (phone waits) coming from fewer than K people, even when there are K
-/// events or more ("no row about fewer than K people").
-/// Secondary: a group with exactly one masked cell (`masque` or `masque_secondaire`) whose
-/// total is published (`statut` `ok`) gets its smallest published non-zero cell masked
-/// (`masque_secondaire`; ties: first in output order). Passes repeat until none changes.
-/// Edge case the contract leaves open: when the group has no published non-zero cell left, the
-/// masked cell would equal the total; the first published zero cell is masked instead (unless
-/// the total is 0: then every cell is known to be 0 and masking would hide nothing).
+/// median about fewer than K distinct people, even over K values or more.
+/// Secondary: no relation (a group's cells and its total) may have exactly one masked term,
+/// counting the total as a term: such a group gets its smallest published non-zero cell
+/// masked (`masque_secondaire`; ties: first in output order; when no published cell is
+/// non-zero, the first published zero). Passes repeat until none changes.
+/// Bases: written only when 0 or ≥ K, only in a block whose `personnes_suivies` is
+/// published, and, when the base is the `valeur` of a row of the same block, only when that
+/// row is published.
 pub fn supprimer(lignes: &mut [Ligne], seuil: u64, par_departement: bool) {
     let petit = |n: u64| n > 0 && n < seuil;
     for l in lignes.iter_mut() {
@@ -82,25 +82,17 @@ pub fn supprimer(lignes: &mut [Ligne], seuil: u64, par_departement: bool) {
     loop {
         let mut change = false;
         for g in &groupes {
-            let masquees = g.cellules.iter().filter(|&&i| !lignes[i].publiee()).count();
-            if masquees != 1 || !lignes[g.total].publiee() {
+            let inconnues = g.cellules.iter().filter(|&&i| !lignes[i].publiee()).count()
+                + usize::from(!lignes[g.total].publiee());
+            if inconnues != 1 {
                 continue;
             }
             let publiees = || g.cellules.iter().copied().filter(|&i| lignes[i].publiee());
             let valeur = |i: usize| lignes[i].compte().unwrap_or(0);
-            // The smallest published non-zero cell (ties: first in output order). When there is
-            // none, the masked cell equals the total minus zeros: mask the first published zero
-            // instead, unless the total is 0 (then every cell is known to be 0 anyway).
             let cible = publiees()
                 .filter(|&i| valeur(i) > 0)
                 .min_by_key(|&i| (valeur(i), i))
-                .or_else(|| {
-                    if valeur(g.total) > 0 {
-                        publiees().next()
-                    } else {
-                        None
-                    }
-                });
+                .or_else(|| publiees().next());
             if let Some(i) = cible {
                 lignes[i].statut = Statut::MasqueSecondaire;
                 change = true;
@@ -109,5 +101,36 @@ pub fn supprimer(lignes: &mut [Ligne], seuil: u64, par_departement: bool) {
         if !change {
             break;
         }
+    }
+    decider_bases(lignes, seuil);
+}
+
+/// Sets `base_ecrite` on every row (docs/fichiers.md §4, the writing rule).
+fn decider_bases(lignes: &mut [Ligne], seuil: u64) {
+    let publiee = |lignes: &[Ligne], d: Option<Departement>, ind: Indicateur| {
+        lignes
+            .iter()
+            .find(|l| l.departement == d && l.indicateur == ind)
+            .is_some_and(Ligne::publiee)
+    };
+    let decisions: Vec<bool> = lignes
+        .iter()
+        .map(|l| {
+            let Some(b) = l.base else {
+                return false;
+            };
+            let assez = b == 0 || b >= seuil;
+            // Every base of a block counts some of its people: in a block whose total is
+            // masked, none is written (a base equal to the total would give it back: the
+            // « through base » attack of issue 16, also by bases that are not rows).
+            assez
+                && publiee(lignes, l.departement, Indicateur::PersonnesSuivies)
+                && l.indicateur
+                    .base_ligne()
+                    .is_none_or(|ind| publiee(lignes, l.departement, ind))
+        })
+        .collect();
+    for (l, ecrite) in lignes.iter_mut().zip(decisions) {
+        l.base_ecrite = ecrite;
     }
 }

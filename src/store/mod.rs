@@ -39,7 +39,7 @@ pub use protection::{
     Anonymisation, NOM_ANONYME, PREFIXE_ANONYME, REFERENCE_EFFACEE, est_anonymisee,
 };
 pub use schema::{APPLICATION_ID, VERSION_SCHEMA};
-pub use stats::FaitsPersonne;
+pub use stats::{EvenementStats, PersonneStats};
 
 use crate::domain::Personne;
 use rusqlite::{Connection, Transaction, TransactionBehavior};

@@ -90,6 +90,14 @@ const MIGRATIONS: &[&str] = &[
     ALTER TABLE personnes ADD COLUMN numero_etranger TEXT;
     ALTER TABLE personnes ADD COLUMN adresse TEXT;
     ",
+    // → +1: the statistics read every event of a period from one covering index (no table
+    // row read at random: issue 17); `type` stays second for the waiting-time reads. It
+    // starts with `evenements_date`'s columns, which it replaces.
+    "
+    CREATE INDEX evenements_stats ON evenements
+        (date, type, personne_id, canal, resultat, attente_minutes, echeance);
+    DROP INDEX evenements_date;
+    ",
     // → next: the day's list reads every event by person; with events stored in date order
     // (as a desk appends them) each row read from the table was a random page to decrypt.
     // This index carries every column that read needs (it replaces `evenements_personne`,

@@ -2,6 +2,7 @@
 //! code elsewhere calls these functions and constants instead of writing sentences.
 
 pub mod donnees;
+pub mod federation;
 pub mod lettres;
 pub mod libelles;
 pub mod moteur;

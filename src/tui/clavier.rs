@@ -197,6 +197,8 @@ pub enum Action {
     /// From the list: the import screen; there, ignore the selected column.
     ImportTableur,
     Ignorer,
+    /// Statistics: the trend of the last 12 months (and back).
+    Tendance,
 }
 
 /// One key (a code, with or without Ctrl).
@@ -221,6 +223,7 @@ pub struct Liaison {
 
 pub use table::TABLE;
 
+mod liaisons;
 mod table;
 #[cfg(test)]
 mod tests;

@@ -380,6 +380,7 @@ impl Panneau for EcranPrefecture {
             }
             ResultatPanneau::Stats(_)
             | ResultatPanneau::Export { .. }
+            | ResultatPanneau::Tendance(_)
             | ResultatPanneau::Tableur(_) => Reponse::Rien,
         }
     }

@@ -16,8 +16,9 @@ use super::{Panneau, Raccourci, Reponse};
 type Saisie = crate::tui::editeur::Editeur;
 
 mod rendu;
+mod tendance;
 use crate::domain::{Blocage, Demarche, date_iso, parse_date};
-use crate::stats::{Format, Indicateur, Ligne, Periode, Statut, Tableau, Valeur};
+use crate::stats::{Format, Indicateur, Ligne, Periode, Point, Statut, Tableau, Valeur};
 use crate::textes::moteur::date_fr;
 use crate::textes::stats as t;
 use crate::textes::stats::ecran as e;
@@ -70,6 +71,9 @@ pub struct EcranStats {
     defilement: Cell<usize>,
     mode: Mode,
     message: Option<String>,
+    /// The trend of the last 12 months is shown instead of the list (`g`).
+    vue_tendance: bool,
+    tendance: Option<Result<Vec<Point>, String>>,
 }
 
 const LARGEUR_BARRE: usize = 18;
@@ -77,12 +81,7 @@ const LARGEUR_LIBELLE: usize = 30;
 
 /// The calendar month containing `d`, or the month before it.
 fn mois_de(d: NaiveDate, decalage: i32) -> Periode {
-    let (mut a, mut m) = (d.year(), d.month() as i32 + decalage);
-    while m < 1 {
-        m += 12;
-        a -= 1;
-    }
-    Periode::mois(a, m as u32).unwrap_or(Periode { du: d, au: d })
+    Periode::mois_de(d, decalage).unwrap_or(Periode { du: d, au: d })
 }
 
 impl EcranStats {
@@ -99,6 +98,8 @@ impl EcranStats {
             defilement: Cell::new(0),
             mode: Mode::Liste,
             message: None,
+            vue_tendance: false,
+            tendance: None,
         }
     }
 
@@ -109,6 +110,12 @@ impl EcranStats {
     }
 
     fn calcul(&self) -> EffetPanneau {
+        if self.vue_tendance {
+            return EffetPanneau::CalculerTendance {
+                aujourdhui: self.aujourdhui,
+                seuil: self.seuil,
+            };
+        }
         EffetPanneau::CalculerStats {
             periode: self.periode,
             par_departement: self.par_departement,
@@ -223,9 +230,21 @@ impl EcranStats {
         let Some(tab) = &self.tableau else {
             return Reponse::Rien;
         };
+        // Exactly the table shown, and only if it may leave: whole months, audit passed.
+        if let Err(failles) = crate::stats::auditer(tab) {
+            let m = if tab.periode.mois_entiers() {
+                t::audit_refuse(&failles)
+            } else {
+                t::periode_non_entiere(&date_iso(tab.periode.du), &date_iso(tab.periode.au))
+            };
+            if let Mode::Fichier { erreur, .. } = &mut self.mode {
+                *erreur = Some(m);
+            }
+            return Reponse::Rien;
+        }
         Reponse::Effet(EffetPanneau::Exporter {
             nom,
-            octets: tab.ecrire(format),
+            octets: tab.ecrire(format, &t::LIBELLES),
             lignes: tab.lignes.len(),
             remplacer,
         })
@@ -288,6 +307,10 @@ impl EcranStats {
                     erreur: None,
                 }
             }
+            Action::Tendance => {
+                self.vue_tendance = !self.vue_tendance;
+                return self.actualiser();
+            }
             Action::ParDepartement => {
                 self.par_departement = !self.par_departement;
                 self.bloc = 0;
@@ -312,7 +335,10 @@ impl EcranStats {
                 return self.actualiser();
             }
             Action::SeuilMoins => {
-                self.seuil = self.seuil.saturating_sub(1).max(1);
+                self.seuil = self
+                    .seuil
+                    .saturating_sub(1)
+                    .max(crate::stats::SEUIL_MINIMUM);
                 return self.actualiser();
             }
             Action::Exporter if self.tableau.is_some() => {
@@ -469,6 +495,7 @@ impl Panneau for EcranStats {
                         | Action::SeuilPlus
                         | Action::SeuilMoins
                         | Action::Actualiser
+                        | Action::Tendance
                         | Action::Retour
                 );
                 if self.tableau.is_none() && !recalcule {
@@ -493,6 +520,10 @@ impl Panneau for EcranStats {
         match r {
             ResultatPanneau::Stats(r) => {
                 self.installer(r);
+                Reponse::Rien
+            }
+            ResultatPanneau::Tendance(r) => {
+                self.tendance = Some(r);
                 Reponse::Rien
             }
             ResultatPanneau::Export {

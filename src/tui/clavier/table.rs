@@ -1,7 +1,7 @@
 //! THE keymap: every row (keys, label, action, description, contexts, footer word).
 //! Panels add their contexts here; they never match keys by hand.
 
-use super::{Action, Contexte, Document, Liaison, Touche};
+use super::{Action, Contexte, Document, Liaison};
 use crate::domain::TypeEvenement;
 use crate::textes::prefecture as tp;
 use crate::textes::stats::ecran as se;
@@ -9,64 +9,8 @@ use crate::textes::tableur as ti;
 use crate::textes::tui::{pied as k_, touches as d};
 use ratatui::crossterm::event::KeyCode;
 
-const fn k(ch: char) -> Touche {
-    Touche {
-        code: KeyCode::Char(ch),
-        ctrl: false,
-    }
-}
-const fn ctrl(ch: char) -> Touche {
-    Touche {
-        code: KeyCode::Char(ch),
-        ctrl: true,
-    }
-}
-const fn code(code: KeyCode) -> Touche {
-    Touche { code, ctrl: false }
-}
-
+use super::liaisons::{CHIFFRES, code, ctrl, k, l, p};
 use Contexte as X;
-
-/// A panel's binding: its footer word is also its description in the help.
-const fn p(
-    touches: &'static [Touche],
-    etiquette: &'static str,
-    action: Action,
-    mot: &'static str,
-    contextes: &'static [Contexte],
-) -> Liaison {
-    l(touches, etiquette, action, mot, contextes, Some(mot))
-}
-
-const CHIFFRES: [Touche; 9] = [
-    k('1'),
-    k('2'),
-    k('3'),
-    k('4'),
-    k('5'),
-    k('6'),
-    k('7'),
-    k('8'),
-    k('9'),
-];
-
-const fn l(
-    touches: &'static [Touche],
-    etiquette: &'static str,
-    action: Action,
-    description: &'static str,
-    contextes: &'static [Contexte],
-    pied: Option<&'static str>,
-) -> Liaison {
-    Liaison {
-        touches,
-        etiquette,
-        action,
-        description,
-        contextes,
-        pied,
-    }
-}
 
 /// THE keymap.
 pub const TABLE: &[Liaison] = &[
@@ -512,6 +456,13 @@ pub const TABLE: &[Liaison] = &[
         "t",
         Action::ParDepartement,
         se::R_DEPARTEMENTS,
+        &[X::StatsPeriode],
+    ),
+    p(
+        &[k('g')],
+        "g",
+        Action::Tendance,
+        se::R_TENDANCE,
         &[X::StatsPeriode],
     ),
     p(

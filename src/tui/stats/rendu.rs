@@ -31,11 +31,14 @@ impl EcranStats {
         } else {
             e::ENSEMBLE.to_string()
         };
-        let infos = format!(
+        let mut infos = format!(
             "{} · {}",
             e::periode(&date_fr(self.periode.du), &date_fr(self.periode.au)),
             e::seuil(self.seuil),
         );
+        if !self.periode.mois_entiers() {
+            infos.push_str(e::NON_EXPORTABLE);
+        }
         vec![
             Line::from(choix),
             Line::from(infos),
@@ -63,9 +66,8 @@ impl EcranStats {
             i => t::libelle_indicateur(i).to_string(),
         };
         let libelle = crate::mise_en_page::tronquer(&libelle, LARGEUR_LIBELLE);
-        let c = l.cellules(self.seuil);
+        let c = l.cellules();
         let fr = |s: &str| s.replace('.', ",");
-        let base = c.base.clone();
         let detail = match (l.statut, l.valeur) {
             (Statut::Masque | Statut::MasqueSecondaire, _) => {
                 let m = if l.statut == Statut::Masque {
@@ -73,10 +75,9 @@ impl EcranStats {
                 } else {
                     e::MASQUE_SECONDAIRE.to_string()
                 };
-                if base.is_empty() {
-                    m
-                } else {
-                    format!("{m} · {}", e::base(l.base.unwrap_or(0)))
+                match l.base_publiee() {
+                    Some(b) => format!("{m} · {}", e::base(b)),
+                    None => m,
                 }
             }
             (Statut::Ok, Valeur::Mediane(None)) => {
@@ -97,9 +98,9 @@ impl EcranStats {
                     barre(d),
                     fr(&c.pourcentage),
                     c.valeur,
-                    e::base(l.base.unwrap_or(0))
+                    e::base(l.base_publiee().unwrap_or(0))
                 ),
-                None if l.base.is_some() => format!("{} {}", c.valeur, e::base(0)),
+                None if l.base_publiee() == Some(0) => format!("{} {}", c.valeur, e::base(0)),
                 None => c.valeur.clone(),
             },
         };
@@ -166,6 +167,9 @@ impl EcranStats {
             interieur.height.saturating_sub(4),
         );
         match self.mode.clone() {
+            Mode::Liste if self.vue_tendance => {
+                self.dessiner_tendance(f, corps);
+            }
             Mode::Liste => {
                 if self.tableau.is_none() {
                     f.render_widget(Paragraph::new(e::A_CHARGER), corps);
