@@ -60,6 +60,12 @@ pub fn est_du_jour(evaluation: &Evaluation, visite_du_jour: bool) -> bool {
     visite_du_jour || (!evaluation.est_close() && evaluation.urgence <= NiveauUrgence::DuJour)
 }
 
+/// Keeps, of a list of everyone, the day's rows (the order stays: it is the same key).
+pub fn garder_du_jour(lignes: &mut Vec<LigneJour>) {
+    lignes.retain(|l| est_du_jour(&l.evaluation, l.visite_du_jour));
+    lignes.shrink_to_fit();
+}
+
 /// The order of the list: most urgent first, then fewest days left, then reference; the
 /// follow-ups « en sommeil » last.
 pub fn trier(lignes: &mut [LigneJour]) {

@@ -8,10 +8,10 @@
 //! identical rows in one file (two visits the same day) are both kept on the first import.
 
 use super::lignes::{
-    COLONNES_EVENEMENTS, COLONNES_PERSONNES, LigneEvenement, LignePersonne, cellules_evenement,
-    lire_evenement, lire_personne,
+    COLONNES_EVENEMENTS, COLONNES_PERSONNES, LigneEvenement, cellules_evenement, lire_evenement,
+    lire_personne,
 };
-use super::{ErreurCellule, ErreurTable, Place, Raison, lire_table};
+use super::{ErreurCellule, ErreurTable, Place, Raison, parcourir_table};
 use crate::domain::valider_reference;
 use crate::store::{
     ErreurStore, Store, horodatage, inserer_evenement, inserer_personne, journaliser,
@@ -85,90 +85,100 @@ fn probleme_table(fichier: usize, e: &ErreurTable, sortie: &mut Vec<Probleme>) {
     }
 }
 
-/// What the files say, before the database is looked at.
+/// What the people file says, before the database is looked at (its rows are not kept: the
+/// writing reads the file again).
 struct Lus {
     problemes: Vec<Probleme>,
-    lignes_personnes: Vec<LignePersonne>,
     /// Every valid reference of the people file, with its first line (even on a row with
     /// other errors: its events should not be reported as orphans).
     refs_fichier: HashMap<String, usize>,
     refs_lignes: Vec<(String, usize)>,
-    lignes_evenements: Vec<LigneEvenement>,
 }
 
-/// Checks each file on its own: encoding, header, every cell.
-fn lire_fichiers(personnes: Option<&Fichier>, evenements: Option<&Fichier>) -> Lus {
-    let mut problemes: Vec<Probleme> = Vec::new();
-
-    let mut lignes_personnes: Vec<LignePersonne> = Vec::new();
-    let mut refs_fichier: HashMap<String, usize> = HashMap::new();
-    let mut refs_lignes: Vec<(String, usize)> = Vec::new();
-    if let Some(f) = personnes {
-        match lire_table(&f.nom, &f.octets, COLONNES_PERSONNES) {
-            Err(e) => probleme_table(0, &e, &mut problemes),
-            Ok((table, erreurs)) => {
-                problemes.extend(erreurs.iter().map(|e| probleme_cellule(0, e)));
-                for (ligne, cellules) in &table.lignes {
-                    if let Ok(r) = valider_reference(table.cellule(cellules, 0)) {
-                        if let Some(premiere) = refs_fichier.get(&r) {
-                            problemes.push(probleme_cellule(
-                                0,
-                                &ErreurCellule {
-                                    fichier: f.nom.clone(),
-                                    ligne: *ligne,
-                                    colonne: Place::Colonne("reference"),
-                                    valeur: r.clone(),
-                                    raison: Raison::ReferenceEnDouble {
-                                        premiere: *premiere,
-                                    },
-                                },
-                            ));
-                        } else {
-                            refs_fichier.insert(r.clone(), *ligne);
-                            refs_lignes.push((r, *ligne));
-                        }
-                    }
-                    match lire_personne(&table, *ligne, cellules) {
-                        Ok(p) => lignes_personnes.push(p),
-                        Err(v) => problemes.extend(v.iter().map(|e| probleme_cellule(0, e))),
-                    }
-                }
-            }
-        }
-    }
-    let mut lignes_evenements: Vec<LigneEvenement> = Vec::new();
-    if let Some(f) = evenements {
-        match lire_table(&f.nom, &f.octets, COLONNES_EVENEMENTS) {
-            Err(e) => probleme_table(1, &e, &mut problemes),
-            Ok((table, erreurs)) => {
-                problemes.extend(erreurs.iter().map(|e| probleme_cellule(1, e)));
-                for (ligne, cellules) in &table.lignes {
-                    match lire_evenement(&table, *ligne, cellules) {
-                        Ok(e) => lignes_evenements.push(e),
-                        Err(v) => problemes.extend(v.iter().map(|e| probleme_cellule(1, e))),
-                    }
-                }
-            }
-        }
-    }
-    Lus {
+/// First pass over the people file: encoding, header, every cell, repeated references.
+fn lire_personnes(personnes: Option<&Fichier>) -> Lus {
+    let mut lus = Lus {
+        problemes: Vec::new(),
+        refs_fichier: HashMap::new(),
+        refs_lignes: Vec::new(),
+    };
+    let Some(f) = personnes else {
+        return lus;
+    };
+    let Lus {
         problemes,
-        lignes_personnes,
         refs_fichier,
         refs_lignes,
-        lignes_evenements,
+    } = &mut lus;
+    let lu = parcourir_table(
+        &f.nom,
+        &f.octets,
+        COLONNES_PERSONNES,
+        |table, ligne, cellules| {
+            if let Ok(r) = valider_reference(table.cellule(cellules, 0)) {
+                if let Some(premiere) = refs_fichier.get(&r) {
+                    problemes.push(probleme_cellule(
+                        0,
+                        &ErreurCellule {
+                            fichier: f.nom.clone(),
+                            ligne,
+                            colonne: Place::Colonne("reference"),
+                            valeur: r.clone(),
+                            raison: Raison::ReferenceEnDouble {
+                                premiere: *premiere,
+                            },
+                        },
+                    ));
+                } else {
+                    refs_fichier.insert(r.clone(), ligne);
+                    refs_lignes.push((r, ligne));
+                }
+            }
+            if let Err(v) = lire_personne(table, ligne, cellules) {
+                problemes.extend(v.iter().map(|e| probleme_cellule(0, e)));
+            }
+        },
+    );
+    match lu {
+        Err(e) => probleme_table(0, &e, problemes),
+        Ok(erreurs) => problemes.extend(erreurs.iter().map(|e| probleme_cellule(0, e))),
+    }
+    lus
+}
+
+/// Every well-formed event row of the file, in order, to `f`; the refused cells and a file
+/// refused as a whole go to `problemes`.
+fn parcourir_evenements(
+    evenements: Option<&Fichier>,
+    problemes: &mut Vec<Probleme>,
+    mut f: impl FnMut(LigneEvenement),
+) {
+    let Some(fichier) = evenements else {
+        return;
+    };
+    let mut refusees = Vec::new();
+    let lu = parcourir_table(
+        &fichier.nom,
+        &fichier.octets,
+        COLONNES_EVENEMENTS,
+        |table, ligne, cellules| match lire_evenement(table, ligne, cellules) {
+            Ok(e) => f(e),
+            Err(v) => refusees.extend(v.iter().map(|e| probleme_cellule(1, e))),
+        },
+    );
+    problemes.append(&mut refusees);
+    match lu {
+        Err(e) => probleme_table(1, &e, problemes),
+        Ok(erreurs) => problemes.extend(erreurs.iter().map(|e| probleme_cellule(1, e))),
     }
 }
 
-/// The checks against the references already stored: a person already there (skipped with
-/// `ignorer_existants`, else an error) and an event whose person is nowhere. Returns the
+/// The people already stored: skipped with `ignorer_existants`, else an error. Returns the
 /// people to skip.
-fn verifier_references(
+fn verifier_existantes(
     en_base: &HashMap<String, i64>,
-    refs_fichier: &HashMap<String, usize>,
     refs_lignes: &[(String, usize)],
-    lignes_evenements: &[LigneEvenement],
-    (nom_personnes, nom_evenements): (&str, &str),
+    nom_personnes: &str,
     ignorer_existants: bool,
     problemes: &mut Vec<Probleme>,
 ) -> HashSet<String> {
@@ -191,25 +201,54 @@ fn verifier_references(
             }
         }
     }
-    for e in lignes_evenements {
-        if !refs_fichier.contains_key(&e.reference) && !en_base.contains_key(&e.reference) {
-            problemes.push(probleme_cellule(
-                1,
-                &ErreurCellule {
-                    fichier: nom_evenements.to_string(),
-                    ligne: e.ligne,
-                    colonne: Place::Colonne("reference"),
-                    valeur: e.reference.clone(),
-                    raison: Raison::ReferenceInconnue,
-                },
-            ));
-        }
-    }
     existantes
+}
+
+/// An event whose person is neither in the file nor in the database.
+fn reference_inconnue(nom_evenements: &str, e: &LigneEvenement) -> Probleme {
+    probleme_cellule(
+        1,
+        &ErreurCellule {
+            fichier: nom_evenements.to_string(),
+            ligne: e.ligne,
+            colonne: Place::Colonne("reference"),
+            valeur: e.reference.clone(),
+            raison: Raison::ReferenceInconnue,
+        },
+    )
+}
+
+/// First pass over the events: their cells and their person (in the file or stored).
+/// Returns the references they name, each once.
+fn verifier_evenements(
+    evenements: Option<&Fichier>,
+    refs_fichier: &HashMap<String, usize>,
+    en_base: &HashMap<String, i64>,
+    nom_evenements: &str,
+    problemes: &mut Vec<Probleme>,
+) -> Vec<String> {
+    let mut nommees: Vec<String> = Vec::new();
+    let mut vues: HashSet<String> = HashSet::new();
+    let mut orphelins = Vec::new();
+    parcourir_evenements(evenements, problemes, |e| {
+        if !refs_fichier.contains_key(&e.reference) && !en_base.contains_key(&e.reference) {
+            orphelins.push(reference_inconnue(nom_evenements, &e));
+        } else if !vues.contains(&e.reference) {
+            vues.insert(e.reference.clone());
+            nommees.push(e.reference);
+        }
+    });
+    problemes.append(&mut orphelins);
+    nommees
 }
 
 /// Imports `personnes` and/or `evenements` into `store`, all or nothing. `detail_journal`
 /// words what was done for the journal.
+///
+/// Two passes over each file, never a parsed copy of it in memory: the first checks every
+/// row (the people file before the transaction; the events, which need the stored
+/// references, inside it), the second reads the rows again and writes them. What is checked
+/// is what is written, even if another desk imports at the same time.
 pub fn importer(
     store: &mut Store,
     personnes: Option<&Fichier>,
@@ -220,29 +259,29 @@ pub fn importer(
     if personnes.is_none() && evenements.is_none() {
         return Err(ErreurImport::AucunFichier);
     }
-    // 1. Each file on its own: encoding, header, every cell.
     let Lus {
         mut problemes,
-        lignes_personnes,
         refs_fichier,
         refs_lignes,
-        lignes_evenements,
-    } = lire_fichiers(personnes, evenements);
+    } = lire_personnes(personnes);
     let nom_personnes = personnes.map(|f| f.nom.clone()).unwrap_or_default();
     let nom_evenements = evenements.map(|f| f.nom.clone()).unwrap_or_default();
 
-    // 2. Against the database, and the writing, in one transaction: what is checked is what
-    //    is written, even if another desk imports at the same time (a large write: see
-    //    `Store::ecrire_en_masse`).
+    // A large write: see `Store::ecrire_en_masse`.
     let resultat = store.ecrire_en_masse(|tx, benevole| {
-        let en_base: HashMap<String, i64> = tx.ids_par_reference()?;
-        let existantes = verifier_references(
-            &en_base,
-            &refs_fichier,
+        let mut ids: HashMap<String, i64> = tx.ids_par_reference()?;
+        let existantes = verifier_existantes(
+            &ids,
             &refs_lignes,
-            &lignes_evenements,
-            (&nom_personnes, &nom_evenements),
+            &nom_personnes,
             ignorer_existants,
+            &mut problemes,
+        );
+        let nommees = verifier_evenements(
+            evenements,
+            &refs_fichier,
+            &ids,
+            &nom_evenements,
             &mut problemes,
         );
         if !problemes.is_empty() {
@@ -253,46 +292,63 @@ pub fn importer(
             personnes_existantes: existantes.len(),
             ..BilanImport::default()
         };
-        let mut ids = en_base;
-        for lp in &lignes_personnes {
-            if existantes.contains(&lp.personne.reference) {
-                continue;
+        if let Some(f) = personnes {
+            let mut echec = None;
+            let _ = parcourir_table(&f.nom, &f.octets, COLONNES_PERSONNES, |t, l, c| {
+                let Ok(lp) = lire_personne(t, l, c) else {
+                    return;
+                };
+                if echec.is_some() || existantes.contains(&lp.personne.reference) {
+                    return;
+                }
+                match inserer_personne(tx, &lp.personne, benevole) {
+                    Ok(id) => {
+                        ids.insert(lp.personne.reference, id);
+                        bilan.personnes_ajoutees += 1;
+                    }
+                    Err(e) => echec = Some(e),
+                }
+            });
+            if let Some(e) = echec {
+                return Err(e);
             }
-            let id = inserer_personne(tx, &lp.personne, benevole)?;
-            ids.insert(lp.personne.reference.clone(), id);
-            bilan.personnes_ajoutees += 1;
         }
 
         // Stored events of the people this file talks about, counted by their CSV row.
         let mut deja: HashMap<[String; 9], usize> = HashMap::new();
-        let mut vues: HashSet<&str> = HashSet::new();
-        for e in &lignes_evenements {
-            if !vues.insert(e.reference.as_str()) {
-                continue;
-            }
-            if let Some(id) = ids.get(&e.reference) {
+        for r in &nommees {
+            if let Some(id) = ids.get(r) {
                 for stocke in tx.evenements_de(*id)? {
-                    *deja
-                        .entry(cellules_evenement(&e.reference, &stocke))
-                        .or_default() += 1;
+                    *deja.entry(cellules_evenement(r, &stocke)).or_default() += 1;
                 }
             }
         }
         let saisi_le = horodatage();
-        for e in &lignes_evenements {
-            let cle = cellules_evenement(&e.reference, &e.evenement);
-            if let Some(n) = deja.get_mut(&cle)
-                && *n > 0
-            {
-                *n -= 1;
-                bilan.evenements_identiques += 1;
-                continue;
+        let mut echec = None;
+        parcourir_evenements(evenements, &mut Vec::new(), |e| {
+            if echec.is_some() {
+                return;
+            }
+            if !deja.is_empty() {
+                let cle = cellules_evenement(&e.reference, &e.evenement);
+                if let Some(n) = deja.get_mut(&cle)
+                    && *n > 0
+                {
+                    *n -= 1;
+                    bilan.evenements_identiques += 1;
+                    return;
+                }
             }
             let Some(id) = ids.get(&e.reference) else {
-                continue;
+                return;
             };
-            inserer_evenement(tx, *id, &e.evenement, benevole, &saisi_le)?;
-            bilan.evenements_ajoutes += 1;
+            match inserer_evenement(tx, *id, &e.evenement, benevole, &saisi_le) {
+                Ok(_) => bilan.evenements_ajoutes += 1,
+                Err(e) => echec = Some(e),
+            }
+        });
+        if let Some(e) = echec {
+            return Err(e);
         }
         journaliser(tx, benevole, "import", None, &detail_journal(&bilan))?;
         Ok(Some(bilan))
@@ -320,24 +376,28 @@ pub fn verifier(
 ) -> Result<usize, Vec<ErreurDonnees>> {
     let Lus {
         mut problemes,
-        lignes_personnes,
         refs_fichier,
         refs_lignes,
-        lignes_evenements,
-    } = lire_fichiers(personnes, evenements);
+    } = lire_personnes(personnes);
     let nom_personnes = personnes.map(|f| f.nom.clone()).unwrap_or_default();
     let nom_evenements = evenements.map(|f| f.nom.clone()).unwrap_or_default();
-    let existantes = verifier_references(
+    let existantes = verifier_existantes(
         en_base,
-        &refs_fichier,
         &refs_lignes,
-        &lignes_evenements,
-        (&nom_personnes, &nom_evenements),
+        &nom_personnes,
         ignorer_existants,
         &mut problemes,
     );
+    verifier_evenements(
+        evenements,
+        &refs_fichier,
+        en_base,
+        &nom_evenements,
+        &mut problemes,
+    );
     if problemes.is_empty() {
-        Ok(lignes_personnes.len() - existantes.len())
+        // No problem: every person row is valid and its reference unique.
+        Ok(refs_lignes.len() - existantes.len())
     } else {
         problemes.sort_by_key(|p| p.ordre);
         Err(problemes.into_iter().map(|p| p.erreur).collect())

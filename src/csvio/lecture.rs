@@ -52,6 +52,36 @@ pub fn lire_table(
     octets: &[u8],
     colonnes: &[Colonne],
 ) -> Result<(Table, Vec<ErreurCellule>), ErreurTable> {
+    let mut lignes = Vec::new();
+    let (mut table, erreurs) = lire_avec(fichier, octets, colonnes, |_, ligne, cellules| {
+        lignes.push((ligne, cellules))
+    })?;
+    table.lignes = lignes;
+    Ok((table, erreurs))
+}
+
+/// `lire_table` without the table of every record: each record goes to `f` as it is read,
+/// with its line and the table (whose `lignes` stays empty) for `Table::cellule`. A large
+/// import reads its files twice this way instead of holding them parsed. Returns the
+/// malformed records (after every good one has been handed over).
+pub fn parcourir_table(
+    fichier: &str,
+    octets: &[u8],
+    colonnes: &[Colonne],
+    mut f: impl FnMut(&Table, usize, &[String]),
+) -> Result<Vec<ErreurCellule>, ErreurTable> {
+    lire_avec(fichier, octets, colonnes, |t, ligne, cellules| {
+        f(t, ligne, &cellules)
+    })
+    .map(|(_, erreurs)| erreurs)
+}
+
+fn lire_avec(
+    fichier: &str,
+    octets: &[u8],
+    colonnes: &[Colonne],
+    mut f: impl FnMut(&Table, usize, Vec<String>),
+) -> Result<(Table, Vec<ErreurCellule>), ErreurTable> {
     let octets = octets.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(octets);
     verifier_fichier(fichier, octets)?;
     let mut lecteur = csv::ReaderBuilder::new()
@@ -71,15 +101,15 @@ pub fn lire_table(
         Some(Ok(r)) => r,
     };
     let positions = positions(fichier, &entete, colonnes).map_err(ErreurTable::Cellules)?;
-    let (lignes, erreurs) = lire_enregistrements(fichier, octets, &entete, enregistrements);
-    Ok((
-        Table {
-            fichier: fichier.to_string(),
-            positions,
-            lignes,
-        },
-        erreurs,
-    ))
+    let table = Table {
+        fichier: fichier.to_string(),
+        positions,
+        lignes: Vec::new(),
+    };
+    let erreurs = lire_enregistrements(fichier, octets, &entete, enregistrements, |l, c| {
+        f(&table, l, c)
+    });
+    Ok((table, erreurs))
 }
 
 /// The checks on the whole file: UTF-8, and a comma (not a semicolon) as separator.
@@ -155,9 +185,9 @@ fn lire_enregistrements(
     octets: &[u8],
     entete: &csv::StringRecord,
     enregistrements: csv::StringRecordsIter<'_, &[u8]>,
-) -> (Vec<(usize, Vec<String>)>, Vec<ErreurCellule>) {
+    mut rangee: impl FnMut(usize, Vec<String>),
+) -> Vec<ErreurCellule> {
     let largeur = entete.len();
-    let mut lignes = Vec::new();
     let mut erreurs = Vec::new();
     let mut rangs = Rangs {
         sauts_dans_cellules: compter_sauts(entete.iter()),
@@ -201,13 +231,13 @@ fn lire_enregistrements(
                     }
                 },
             }),
-            Ok(r) => lignes.push((
+            Ok(r) => rangee(
                 ligne,
                 r.iter().map(|c| desechapper(c).to_string()).collect(),
-            )),
+            ),
         }
     }
-    (lignes, erreurs)
+    erreurs
 }
 
 /// Where the reader is, to turn a record's byte offset into its spreadsheet row: its first

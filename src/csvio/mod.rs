@@ -13,7 +13,7 @@ mod lecture;
 pub mod lignes;
 
 pub use ecriture::{Dialecte, Ecrivain, Sortie};
-pub use lecture::{Colonne, ErreurTable, Table, lire_table};
+pub use lecture::{Colonne, ErreurTable, Table, lire_table, parcourir_table};
 
 use crate::domain::ErreurValeur;
 use std::borrow::Cow;

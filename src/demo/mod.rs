@@ -122,14 +122,21 @@ pub fn remplir(
             personnes: 0,
             evenements: 0,
         };
+        // People first, then every event in date order across people, as a desk appends
+        // them day after day: one person's events end up scattered over the file, so no
+        // benchmark on a demo base is flattered by events stored person by person.
+        let mut a_inserer: Vec<(i64, crate::domain::Evenement)> = Vec::new();
         for i in 0..n as usize {
             let (p, evenements) = generer_personne(&mut a, i, aujourdhui, &departements);
             let id = inserer_personne(tx, &p, benevole)?;
-            for e in &evenements {
-                inserer_evenement(tx, id, e, benevole, &saisi_le)?;
-            }
             bilan.personnes += 1;
             bilan.evenements += evenements.len();
+            a_inserer.extend(evenements.into_iter().map(|e| (id, e)));
+        }
+        // Stable: one person's events of the same day keep their story's order.
+        a_inserer.sort_by_key(|(_, e)| e.date);
+        for (id, e) in &a_inserer {
+            inserer_evenement(tx, *id, e, benevole, &saisi_le)?;
         }
         journaliser(
             tx,
@@ -206,6 +213,35 @@ mod tests {
         assert_eq!(canaux.len(), Canal::TOUS.len());
         assert_eq!(deps.len(), 101);
         assert!(visites_du_jour > 0);
+    }
+
+    #[test]
+    fn events_are_stored_in_date_order_across_people() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut s = Store::ouvrir(&crate::store::Ouverture {
+            chemin: dir.path().join("d.db"),
+            phrase: None,
+            sans_chiffrement: true,
+            benevole: "T".into(),
+        })
+        .unwrap();
+        let bilan = remplir(&mut s, 60, 3, jour()).unwrap();
+        let mut stockes: Vec<(i64, NaiveDate, i64)> = Vec::new();
+        for p in s.personnes().unwrap() {
+            let pid = p.id.unwrap();
+            for e in s.evenements(pid).unwrap() {
+                stockes.push((e.id.unwrap(), e.date, pid));
+            }
+        }
+        assert_eq!(stockes.len(), bilan.evenements);
+        stockes.sort();
+        assert!(
+            stockes.windows(2).all(|w| w[0].1 <= w[1].1),
+            "insertion order follows the dates"
+        );
+        // Interleaved: consecutive events belong to different people, not person by person.
+        let changements = stockes.windows(2).filter(|w| w[0].2 != w[1].2).count();
+        assert!(changements > bilan.evenements / 2, "{changements}");
     }
 
     #[test]

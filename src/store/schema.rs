@@ -103,6 +103,15 @@ const MIGRATIONS: &[&str] = &[
     "
     UPDATE personnes SET recherche = '';
     ",
+    // 5 → 6: the day's list reads every event by person; with events stored in date order
+    // (as a desk appends them) each row read from the table was a random page to decrypt.
+    // This index carries every column that read needs (it replaces `evenements_personne`,
+    // whose order it keeps, so one person's file reads it too).
+    "
+    CREATE INDEX evenements_personne_couvrant ON evenements
+        (personne_id, date, id, type, canal, resultat, echeance, ticket, attente_minutes);
+    DROP INDEX evenements_personne;
+    ",
 ];
 
 /// The schema version this binary writes.

@@ -349,6 +349,7 @@ pub fn personne_creee(r: &str) -> String {
 pub fn personne_modifiee(r: &str) -> String {
     format!("Personne {r} enregistrée.")
 }
+pub const CHARGEMENT_LISTE: &str = "Chargement de la liste…";
 pub const DONNEES_RAFRAICHIES: &str = "Données mises à jour par un autre poste.";
 pub const AUCUNE_SELECTION: &str = "Aucune personne sélectionnée.";
 pub const RECHERCHE_INVITE: &str = "Tapez un nom, un prénom, une référence ou un téléphone.";

@@ -49,20 +49,32 @@ pub struct EtatListe {
     pub rompus: usize,
     pub en_retard: usize,
     pub sommeil: usize,
+    /// `lignes` holds every person (computed for `tous`): going back to the day's list
+    /// filters it instead of reading the base again.
+    pub complete: bool,
 }
 
 impl EtatListe {
-    /// The header's counts of the day's list `jour`.
-    pub fn compter(&mut self, jour: &[LigneJour]) {
+    /// The header's counts, of the day's rows of the list held (the same words and
+    /// numbers as `vigie aujourdhui`): to see, rights lapsed, overdue, « en sommeil ».
+    pub fn compter(&mut self) {
         use crate::domain::moteur::NiveauUrgence as N;
-        let de = |n: N| {
-            jour.iter()
-                .filter(|l| !l.en_sommeil && l.evaluation.urgence == n)
-                .count()
-        };
-        self.rompus = de(N::DroitsRompus);
-        self.en_retard = de(N::SuiviEnRetard);
-        self.sommeil = jour.iter().filter(|l| l.en_sommeil).count();
+        let (mut n, mut rompus, mut retard, mut sommeil) = (0, 0, 0, 0);
+        for l in self
+            .lignes
+            .iter()
+            .filter(|l| crate::jour::est_du_jour(&l.evaluation, l.visite_du_jour))
+        {
+            n += 1;
+            if l.en_sommeil {
+                sommeil += 1;
+            } else if l.evaluation.urgence == N::DroitsRompus {
+                rompus += 1;
+            } else if l.evaluation.urgence == N::SuiviEnRetard {
+                retard += 1;
+            }
+        }
+        (self.du_jour, self.rompus, self.en_retard, self.sommeil) = (n, rompus, retard, sommeil);
     }
 
     pub fn selectionnee(&self) -> Option<&Personne> {
@@ -480,12 +492,8 @@ impl App {
     /// Installs a list built elsewhere (e.g. by `jour::liste_du_jour` in snapshot tests);
     /// the header counts follow the engine's rule (`jour::est_du_jour`).
     pub fn installer_liste(&mut self, lignes: Vec<LigneJour>, tous: bool) {
-        self.liste.du_jour = lignes
-            .iter()
-            .filter(|l| crate::jour::est_du_jour(&l.evaluation, l.visite_du_jour))
-            .count();
-        self.liste.compter(&lignes);
         self.liste.lignes = lignes;
+        self.liste.compter();
         self.liste.tous = tous;
         self.liste.selection = 0;
     }

@@ -439,14 +439,17 @@ impl App {
     pub fn recharger(&mut self, store: &Store) {
         let garde = self.liste.selectionnee().and_then(|p| p.id);
         let resultat = (|| -> Result<(), ErreurStore> {
-            let jour = liste_du_jour(store, &self.regles, self.aujourdhui, false)?;
-            self.liste.du_jour = jour.len();
-            self.liste.compter(&jour);
-            self.liste.lignes = if self.liste.tous {
-                liste_du_jour(store, &self.regles, self.aujourdhui, true)?
+            if !self.liste.tous && self.liste.complete {
+                // `t` back to the day's list: filtered from the list held, no read.
+                crate::jour::garder_du_jour(&mut self.liste.lignes);
             } else {
-                jour
-            };
+                // One pass over the base, whichever the list: the day's counts are those
+                // of its rows.
+                self.liste.lignes =
+                    liste_du_jour(store, &self.regles, self.aujourdhui, self.liste.tous)?;
+            }
+            self.liste.complete = self.liste.tous;
+            self.liste.compter();
             Ok(())
         })();
         if let Err(e) = resultat {

@@ -95,6 +95,7 @@ pub mod reessai;
 pub mod terminal;
 pub mod vue;
 
+use crate::textes;
 use chrono::NaiveDate;
 use ratatui::crossterm::event::{self, DisableBracketedPaste, EnableBracketedPaste, Event};
 use ratatui::crossterm::execute;
@@ -169,6 +170,15 @@ pub fn couleurs_permises() -> bool {
     std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
 }
 
+/// What is done before the first frame: only the draft question (a short read); the list
+/// is loaded once that frame is drawn, with « Chargement de la liste… » shown meanwhile.
+pub fn premier_chargement(app: &mut app::App, store: &mut crate::store::Store) {
+    app.executer(effets::Effet::ProposerBrouillon, store);
+    if app.message.is_none() {
+        app.message = Some(textes::tui::CHARGEMENT_LISTE.into());
+    }
+}
+
 /// Opens the full-screen interface on an open store, until the volunteer quits.
 /// The terminal is always restored (panic hook installed by ratatui, and a drop guard).
 /// SIGHUP, SIGTERM, SIGINT or the loss of the terminal end it too (see `terminal`).
@@ -184,13 +194,10 @@ pub fn lancer(mut store: crate::store::Store, aujourdhui: NaiveDate) -> Result<(
         .map_err(|e| e.to_string())?;
     let mut app = app::App::nouveau(aujourdhui, regles, &benevole, couleurs_permises());
     app.chemin_base = Some(store.chemin().to_path_buf());
-    app.executer(effets::Effet::Recharger, &mut store);
     app.maintenant = chrono::Local::now().naive_local();
-    app.executer(effets::Effet::ProposerBrouillon, &mut store);
-    if !avertissements.is_empty() {
-        // One warning per line in the status area (shown until the first key).
-        app.message = Some(avertissements.join("\n"));
-    }
+    premier_chargement(&mut app, &mut store);
+    // One warning per line in the status area (shown until the first key).
+    let avertissements = (!avertissements.is_empty()).then(|| avertissements.join("\n"));
     // Signals first: a SIGTERM from now on restores the terminal.
     let veille = terminal::Veille::installer(restaurer)?;
     let _garde = Garde;
@@ -201,6 +208,7 @@ pub fn lancer(mut store: crate::store::Store, aujourdhui: NaiveDate) -> Result<(
     let taille = terminal.size().map_err(|e| e.to_string())?;
     app.redimensionner(taille.width, taille.height);
     let mut a_dessiner = true;
+    let mut a_charger = true;
     let mut derniere = Instant::now();
     let fin = loop {
         if a_dessiner {
@@ -213,15 +221,32 @@ pub fn lancer(mut store: crate::store::Store, aujourdhui: NaiveDate) -> Result<(
             }
             a_dessiner = false;
         }
+        if a_charger {
+            // The first frame is on screen: now the list. Keys typed meanwhile wait in the
+            // terminal and are read right after.
+            a_charger = false;
+            a_dessiner = true;
+            app.executer(effets::Effet::Recharger, &mut store);
+            if avertissements.is_some()
+                || app.message.as_deref() == Some(textes::tui::CHARGEMENT_LISTE)
+            {
+                app.message = avertissements.clone();
+            }
+            continue;
+        }
         if app.quitter {
             return Ok(());
         }
         let attente = INTERVALLE_VERIFICATION.saturating_sub(derniere.elapsed());
+        let mut touches_lues = false;
         match veille.attendre(attente) {
             terminal::Attente::Fin(f) => break f,
             terminal::Attente::Rien => {}
             terminal::Attente::Pret => match lire_evenements(&mut app, &mut store) {
-                Ok(change) => a_dessiner = change,
+                Ok(change) => {
+                    a_dessiner = change;
+                    touches_lues = change;
+                }
                 Err(()) => break terminal::Fin::TerminalPerdu,
             },
         }
@@ -236,7 +261,9 @@ pub fn lancer(mut store: crate::store::Store, aujourdhui: NaiveDate) -> Result<(
         for e in reessais {
             app.executer(e, &mut store);
         }
-        if derniere.elapsed() >= INTERVALLE_VERIFICATION {
+        // Keys just read are drawn first: the check (and a reload it may bring) waits for the
+        // first turn without input, which comes at once (the wait above is then zero).
+        if derniere.elapsed() >= INTERVALLE_VERIFICATION && !touches_lues {
             derniere = Instant::now();
             // The date is read here, outside the update: "today" is state.
             let jour = crate::config::aujourdhui().unwrap_or(app.aujourdhui);

@@ -1,0 +1,89 @@
+//! How the TUI loads its list (issue 17): the first frame before the list, one pass for the
+//! list and its counts, `t` back to the day's list filtering the list held.
+
+mod tui_commun;
+
+use ratatui::crossterm::event::KeyCode;
+use tui_commun::*;
+use vigie::domain::Personne;
+
+fn ecran(app: &mut vigie::tui::app::App) -> String {
+    let mut term = ratatui::Terminal::new(ratatui::backend::TestBackend::new(100, 30)).unwrap();
+    vigie::tui::vue::cadrer(app, 100, 30);
+    term.draw(|f| vigie::tui::vue::dessiner(app, f)).unwrap();
+    let tampon = term.backend().buffer();
+    (0..30)
+        .map(|y| {
+            (0..100)
+                .map(|x| tampon[(x, y)].symbol().to_string())
+                .collect::<String>()
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// The base of the examples, plus someone far from any deadline (not on the day's list).
+fn base(dir: &std::path::Path) -> vigie::store::Store {
+    let (mut store, _) = base_exemple(dir);
+    let mut calme: Personne = personne("2026-0004", "MARTIN", "Paul", "75");
+    calme.titre_expire_le = Some(vigie::domain::parse_date("2027-09-01").unwrap());
+    store.creer_personne(&calme).unwrap();
+    store
+}
+
+fn references(app: &vigie::tui::app::App) -> Vec<String> {
+    app.liste
+        .lignes
+        .iter()
+        .map(|l| l.personne.reference.clone())
+        .collect()
+}
+
+#[test]
+fn the_first_frame_says_the_list_is_loading_then_shows_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = base(dir.path());
+    let regles = vigie::domain::regles::livrees();
+    let mut app = vigie::tui::app::App::nouveau(jour(), regles, "Marie", false);
+    app.redimensionner(100, 30);
+    vigie::tui::premier_chargement(&mut app, &mut store);
+    let premier = ecran(&mut app);
+    assert!(premier.contains("Chargement de la liste"), "{premier}");
+    assert!(!premier.contains("DIALLO"), "{premier}");
+    assert!(app.liste.lignes.is_empty());
+    app.executer(vigie::tui::effets::Effet::Recharger, &mut store);
+    assert!(ecran(&mut app).contains("DIALLO"));
+}
+
+#[test]
+fn t_shows_everyone_and_back_to_the_day_filters_the_same_rows() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = base(dir.path());
+    let regles = vigie::domain::regles::livrees();
+    let mut app = app(&store);
+    let du_jour = vigie::jour::liste_du_jour(&store, &regles, jour(), false).unwrap();
+    let tous = vigie::jour::liste_du_jour(&store, &regles, jour(), true).unwrap();
+    assert!(tous.len() > du_jour.len(), "someone is off the day's list");
+    let refs = |v: &[vigie::jour::LigneJour]| -> Vec<String> {
+        v.iter().map(|l| l.personne.reference.clone()).collect()
+    };
+    assert_eq!(references(&app), refs(&du_jour));
+    let compte = app.liste.du_jour;
+    let retard = app.liste.en_retard;
+    assert_eq!(compte, du_jour.len());
+
+    taper(&mut app, &mut store, &[touche(KeyCode::Char('t'))]);
+    assert!(app.liste.tous && app.liste.complete);
+    assert_eq!(references(&app), refs(&tous));
+    // The day's counts of the header are the same, read from the whole list.
+    assert_eq!((app.liste.du_jour, app.liste.en_retard), (compte, retard));
+
+    // Back to the day's list: filtered from the rows held, in the same order, same counts.
+    taper(&mut app, &mut store, &[touche(KeyCode::Char('t'))]);
+    assert!(!app.liste.tous && !app.liste.complete);
+    assert_eq!(references(&app), refs(&du_jour));
+    assert_eq!((app.liste.du_jour, app.liste.en_retard), (compte, retard));
+    for (a, b) in app.liste.lignes.iter().zip(&du_jour) {
+        assert_eq!(a.evaluation, b.evaluation);
+    }
+}
