@@ -262,6 +262,11 @@ pub fn modeles_locaux_depuis(
 }
 
 /// The desk's own letter templates, from the configuration folder (`dossier_config()`).
+/// The folder of the desk's own letter templates (the configuration folder).
+pub fn dossier_modeles() -> PathBuf {
+    dossier_config()
+}
+
 pub fn modeles_locaux(noms: &[String]) -> (Vec<crate::textes::lettres::ModeleLocal>, Vec<String>) {
     modeles_locaux_depuis(&dossier_config(), noms)
 }

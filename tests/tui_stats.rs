@@ -369,3 +369,32 @@ fn snapshot_trend_of_the_last_twelve_months() {
     touche(&mut e, &mut s, KeyCode::Char('g'));
     assert!(ecran(&mut e).0[4].contains("Personnes suivies"));
 }
+
+#[test]
+fn typing_in_the_date_dialog_replaces_the_proposed_dates() {
+    let (_dir, mut s, mut e) = ouvrir();
+    touche(&mut e, &mut s, KeyCode::Char('d'));
+    // No Ctrl-U: what is typed replaces the proposed date, in each field reached.
+    taper(&mut e, &mut s, "1/10/2026");
+    touche(&mut e, &mut s, KeyCode::Tab);
+    taper(&mut e, &mut s, "31/10/2026");
+    touche(&mut e, &mut s, KeyCode::Enter);
+    let (lignes, _) = ecran(&mut e);
+    assert!(
+        lignes[2].contains("du 01/10/2026 au 31/10/2026"),
+        "{}",
+        lignes[2]
+    );
+    // A key that moves the cursor keeps the proposal, to be corrected.
+    touche(&mut e, &mut s, KeyCode::Char('d'));
+    touche(&mut e, &mut s, KeyCode::End);
+    touche(&mut e, &mut s, KeyCode::Backspace);
+    taper(&mut e, &mut s, "5");
+    touche(&mut e, &mut s, KeyCode::Enter);
+    let (lignes, _) = ecran(&mut e);
+    assert!(
+        lignes[2].contains("du 01/10/2025 au 31/10/2026"),
+        "{}",
+        lignes[2]
+    );
+}

@@ -44,7 +44,16 @@ fn cellules(l: &LigneJour) -> [String; 9] {
 pub fn ecrire_csv<W: Write>(sortie: W, lignes: &[LigneJour]) -> std::io::Result<W> {
     let mut w = Ecrivain::new(sortie);
     w.entete(&COLONNES)?;
-    for l in lignes {
+    // §5: most urgent first by the contract's codes (« en sommeil » is the screens' grouping,
+    // not a code: those rows keep their place as `relance_en_retard`).
+    let mut ordre: Vec<&LigneJour> = lignes.iter().collect();
+    ordre.sort_by(|a, b| {
+        a.evaluation
+            .cle_urgence()
+            .cmp(&b.evaluation.cle_urgence())
+            .then_with(|| a.personne.reference.cmp(&b.personne.reference))
+    });
+    for l in ordre {
         let c = cellules(l);
         let [
             reference,

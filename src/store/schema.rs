@@ -98,12 +98,7 @@ const MIGRATIONS: &[&str] = &[
         (date, type, personne_id, canal, resultat, attente_minutes, echeance);
     DROP INDEX evenements_date;
     ",
-    // 4 → 5: search keys folded by `domain::recherche` (every diacritic, apostrophes and
-    // hyphens, phones as digits): emptied here, recomputed in Rust after the migrations.
-    "
-    UPDATE personnes SET recherche = '';
-    ",
-    // 5 → 6: the day's list reads every event by person; with events stored in date order
+    // 4 → 5: the day's list reads every event by person; with events stored in date order
     // (as a desk appends them) each row read from the table was a random page to decrypt.
     // This index carries every column that read needs (it replaces `evenements_personne`,
     // whose order it keeps, so one person's file reads it too).
@@ -111,6 +106,11 @@ const MIGRATIONS: &[&str] = &[
     CREATE INDEX evenements_personne_couvrant ON evenements
         (personne_id, date, id, type, canal, resultat, echeance, ticket, attente_minutes);
     DROP INDEX evenements_personne;
+    ",
+    // 5 → 6: search keys folded by `domain::recherche` (every diacritic, apostrophes and
+    // hyphens, phones as digits): emptied here, recomputed in Rust after the migrations.
+    "
+    UPDATE personnes SET recherche = '';
     ",
 ];
 

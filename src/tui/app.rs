@@ -236,6 +236,9 @@ pub struct App {
     pub recherche_differee: bool,
     /// The base's file, shown in the `?` help.
     pub chemin_base: Option<std::path::PathBuf>,
+    /// The desk's own letter templates' folder (set at start; `None`: the shipped ones only,
+    /// as in the in-process tests, whatever the developer's configuration).
+    pub modeles_locaux: Option<std::path::PathBuf>,
     /// A save refused because another desk holds the base, being tried again.
     pub reessai: Option<super::reessai::Reessai>,
 }
@@ -260,6 +263,7 @@ impl App {
             touches_en_attente: false,
             recherche_differee: false,
             chemin_base: None,
+            modeles_locaux: None,
             reessai: None,
         }
     }

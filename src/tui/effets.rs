@@ -464,6 +464,7 @@ impl App {
             })
             .unwrap_or(self.liste.selection)
             .min(self.liste.lignes.len().saturating_sub(1));
+        let modeles = self.modeles_locaux.as_deref();
         for e in &mut self.pile {
             match e {
                 Ecran::Fiche(f) => {
@@ -499,7 +500,7 @@ impl App {
                     match crate::lettres::charger(store, &self.regles, &reference, self.aujourdhui)
                     {
                         Ok(Some(d)) => {
-                            let (texte, _) = texte_du_poste(a.document, &d);
+                            let (texte, _) = texte_du_poste(a.document, &d, modeles);
                             a.texte = texte;
                             a.dossier = d;
                         }
@@ -588,11 +589,15 @@ pub fn modele_du_document(d: Document) -> crate::lettres::Modele {
 fn texte_du_poste(
     document: Document,
     dossier: &crate::lettres::Dossier,
+    modeles: Option<&std::path::Path>,
 ) -> (String, Option<String>) {
     let m = modele_du_document(document);
     let g = crate::lettres::gabarit(dossier, m);
-    let (locaux, mut refus) =
-        crate::config::modeles_locaux(&crate::lettres::modeles::noms_de_fichiers());
+    let noms = crate::lettres::modeles::noms_de_fichiers();
+    let (locaux, mut refus) = match modeles {
+        Some(d) => crate::config::modeles_locaux_depuis(d, &noms),
+        None => Default::default(),
+    };
     let r = crate::textes::lettres::rediger(dossier, g, Default::default(), &locaux);
     refus.extend(r.refus);
     (r.texte, (!refus.is_empty()).then(|| refus.join(" ; ")))
@@ -601,7 +606,7 @@ fn texte_du_poste(
 impl App {
     /// `texte_du_poste`, a refused template said in the status line.
     fn texte_du_poste(&mut self, document: Document, dossier: &crate::lettres::Dossier) -> String {
-        let (texte, refus) = texte_du_poste(document, dossier);
+        let (texte, refus) = texte_du_poste(document, dossier, self.modeles_locaux.as_deref());
         if let Some(r) = refus {
             self.message = Some(t::erreur(&r));
         }

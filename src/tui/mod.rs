@@ -194,6 +194,7 @@ pub fn lancer(mut store: crate::store::Store, aujourdhui: NaiveDate) -> Result<(
         .map_err(|e| e.to_string())?;
     let mut app = app::App::nouveau(aujourdhui, regles, &benevole, couleurs_permises());
     app.chemin_base = Some(store.chemin().to_path_buf());
+    app.modeles_locaux = Some(crate::config::dossier_modeles());
     app.maintenant = chrono::Local::now().naive_local();
     premier_chargement(&mut app, &mut store);
     // One warning per line in the status area (shown until the first key).

@@ -300,9 +300,15 @@ impl EcranStats {
                 return self.choisir(ChoixPeriode::Annee, p);
             }
             Action::Dates => {
+                // The proposed dates are selected: typing replaces them (a key that moves
+                // the cursor keeps them, to be corrected).
+                let propose = |d| Saisie {
+                    selection: true,
+                    ..Saisie::avec(&date_fr(d))
+                };
                 self.mode = Mode::Dates {
-                    du: Saisie::avec(&date_fr(self.periode.du)),
-                    au: Saisie::avec(&date_fr(self.periode.au)),
+                    du: propose(self.periode.du),
+                    au: propose(self.periode.au),
                     champ: 0,
                     erreur: None,
                 }
@@ -374,7 +380,15 @@ impl EcranStats {
         };
         match a {
             Action::Retour => self.mode = Mode::Liste,
-            Action::ChampSuivant | Action::ChampPrecedent => *champ = 1 - *champ,
+            Action::ChampSuivant | Action::ChampPrecedent => {
+                *champ = 1 - *champ;
+                // Reached with Tab: the whole value is selected, as in every form.
+                if *champ == 0 {
+                    du.selection = true;
+                } else {
+                    au.selection = true;
+                }
+            }
             Action::Enregistrer => {
                 let (du, au) = (du.texte.clone(), au.texte.clone());
                 match (parse_date(&du), parse_date(&au)) {
@@ -420,7 +434,8 @@ impl EcranStats {
             Mode::Liste => {}
             Mode::Dates { du, au, champ, .. } => {
                 let texte = if *champ == 0 { du } else { au };
-                let plein = texte.texte.chars().count() >= 10;
+                // A selected proposal is replaced, so it does not count as full.
+                let plein = texte.texte.chars().count() >= 10 && !texte.selection;
                 let caractere = matches!(k.code, KeyCode::Char(_))
                     && !k.modifiers.contains(KeyModifiers::CONTROL);
                 if !(plein && caractere) {
