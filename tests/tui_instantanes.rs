@@ -343,6 +343,19 @@ fn saisie_pan_avec_erreurs() {
 }
 
 #[test]
+fn long_notes_wrap_and_the_area_grows() {
+    avec_store(|a, store| {
+        taper(a, store, &[touche(KeyCode::Char('v'))]);
+        let long = "Venue avec son fils, qui traduit. Le compte ANEF refuse le mot de passe \
+                    depuis trois semaines ; le CCC a répondu par un message type sans aide. \
+                    Rappeler lundi pour la prise de rendez-vous au point d'accueil numérique, \
+                    et apporter les captures d'écran.";
+        taper(a, store, &texte(long));
+        verifier("saisie_notes_longues", a);
+    });
+}
+
+#[test]
 fn saisie_notes() {
     avec_store(|a, store| {
         taper(a, store, &[touche(KeyCode::Char('v'))]);

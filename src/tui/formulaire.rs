@@ -117,6 +117,8 @@ impl Champ {
             TextArea::new(lignes)
         };
         ta.set_cursor_line_style(ratatui::style::Style::default());
+        // Long lines wrap at words (a word wider than the area is cut), the area grows.
+        ta.set_wrap_mode(ratatui_textarea::WrapMode::WordOrGlyph);
         ta.set_block(ratatui::widgets::Block::bordered());
         ta.move_cursor(ratatui_textarea::CursorMove::Bottom);
         ta.move_cursor(ratatui_textarea::CursorMove::End);

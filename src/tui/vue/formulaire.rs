@@ -51,14 +51,31 @@ struct Bloc {
     curseur: (u16, u16),
     /// The notes area follows the lines.
     notes: bool,
+    /// Height of the notes area (borders included), grown with what is typed.
+    hauteur_notes: u16,
 }
 
+/// The notes area: at least this high (borders included)…
 const HAUTEUR_NOTES: u16 = 6;
+/// …and at most this high; longer notes scroll inside it.
+const HAUTEUR_NOTES_MAX: u16 = 14;
 
 impl Bloc {
     fn hauteur(&self) -> u16 {
-        self.lignes.len() as u16 + if self.notes { HAUTEUR_NOTES } else { 0 }
+        self.lignes.len() as u16 + if self.notes { self.hauteur_notes } else { 0 }
     }
+}
+
+/// The notes area's height for its text wrapped at `largeur` columns (inside the borders):
+/// every line and the empty line the cursor may open, plus the borders, within the bounds.
+fn hauteur_notes(ta: &ratatui_textarea::TextArea<'static>, largeur: u16) -> u16 {
+    let h = Habillage::simple(largeur.max(1) as usize);
+    let rangees: usize = ta
+        .lines()
+        .iter()
+        .map(|l| mp::envelopper(l, &h).len().max(1))
+        .sum();
+    (rangees as u16 + 1 + 2).clamp(HAUTEUR_NOTES, HAUTEUR_NOTES_MAX)
 }
 
 fn bloc(c: &Champ, focus: bool, largeur_valeur: u16) -> Bloc {
@@ -71,6 +88,7 @@ fn bloc(c: &Champ, focus: bool, largeur_valeur: u16) -> Bloc {
     let mut lignes = Vec::new();
     let mut curseur = (0, LARGEUR_LIBELLE);
     let mut notes = false;
+    let mut hauteur = 0;
     match &c.valeur {
         Valeur::Texte(l) => {
             // A value longer than the line scrolls sideways with the cursor ("…" tells
@@ -105,7 +123,9 @@ fn bloc(c: &Champ, focus: bool, largeur_valeur: u16) -> Bloc {
             }
             curseur = (ly, LARGEUR_LIBELLE + lx);
         }
-        Valeur::Notes(_) => {
+        Valeur::Notes(ta) => {
+            // The area is the zone's width less 2 (indent), less 2 (borders).
+            hauteur = hauteur_notes(ta, (LARGEUR_LIBELLE + largeur_valeur + 1).saturating_sub(4));
             let mut spans = vec![
                 Span::raw(if focus { "▶ " } else { "  " }),
                 Span::styled(c.libelle.to_string(), style_libelle),
@@ -130,6 +150,7 @@ fn bloc(c: &Champ, focus: bool, largeur_valeur: u16) -> Bloc {
         lignes,
         curseur,
         notes,
+        hauteur_notes: hauteur,
     }
 }
 
@@ -137,16 +158,11 @@ fn bloc(c: &Champ, focus: bool, largeur_valeur: u16) -> Bloc {
 fn notes(f: &mut Frame, r: Rect, ta: &ratatui_textarea::TextArea<'static>, focus: bool) {
     f.render_widget(ta, r);
     if focus {
-        let ratatui_textarea::DataCursor(ligne, col) = ta.cursor();
+        // The cursor on screen: its wrapped row and display column, less the scroll.
+        let ecran = ta.screen_cursor();
         let (sy, sx) = ta.scroll_offset();
-        let avant: String = ta
-            .lines()
-            .get(ligne)
-            .map(|l| l.chars().take(col).collect())
-            .unwrap_or_default();
-        let col = mp::largeur(&avant);
-        let cx = r.x + 1 + (col as u16).saturating_sub(sx);
-        let cy = r.y + 1 + (ligne as u16).saturating_sub(sy);
+        let cx = r.x + 1 + (ecran.col as u16).saturating_sub(sx as u16);
+        let cy = r.y + 1 + (ecran.row as u16).saturating_sub(sy as u16);
         f.set_cursor_position(Position::new(
             cx.min(r.right().saturating_sub(2)),
             cy.min(r.bottom().saturating_sub(2)),
@@ -207,7 +223,7 @@ pub(super) fn formulaire(f: &mut Frame, zone: Rect, sous_titre: &str, form: &For
                 zone.x + 2,
                 haut,
                 zone.width.saturating_sub(2),
-                HAUTEUR_NOTES.min(bas - haut),
+                b.hauteur_notes.min(bas - haut),
             );
             notes(f, r, ta, i == form.focus);
         }
