@@ -199,3 +199,58 @@ fn a_new_person_with_a_known_phone_shows_the_existing_file_first() {
     tmux.texte("q");
     assert_eq!(ouvrir(&db, "verif").nombre_personnes().unwrap(), 5);
 }
+
+#[test]
+#[cfg_attr(not(vigie_tmux), ignore = "tmux absent : installez tmux pour ce test")]
+fn an_old_follow_up_sleeps_at_the_end_and_u_then_enter_postpones_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut s, _) = base_exemple(dir.path());
+    // A CCC request unanswered since March: its follow-up is far overdue.
+    let p = personne("D-000500", "DORMANT", "Yao", "93");
+    let id = s.creer_personne(&p).unwrap();
+    let mut e = vigie::domain::Evenement::nouveau(
+        TypeEvenement::Ccc,
+        vigie::domain::parse_date("2026-03-02").unwrap(),
+    );
+    e.canal = Some(vigie::domain::Canal::Formulaire);
+    e.resultat = Some(vigie::domain::Resultat::EnAttente);
+    s.ajouter_evenement(id, &e).unwrap();
+    drop(s);
+    let db = dir.path().join("x.db");
+    let tmux = Tmux::nouveau("bureau-sommeil");
+    tmux.demarrer_session(&ligne_vigie(dir.path(), &db));
+    let ecran = attendre_tout(&tmux, &["Urgence", "en sommeil : 1", "DORMANT"]);
+    // Last on the list, after the day's work, said in words.
+    let lignes: Vec<&str> = ecran.lines().collect();
+    let dormant = lignes.iter().position(|l| l.contains("DORMANT")).unwrap();
+    let autres = lignes.iter().rposition(|l| l.contains("DIALLO")).unwrap();
+    assert!(autres < dormant, "{ecran}");
+    // The urgency column wraps its words: « z en » / « sommeil ».
+    let cellule = format!(
+        "{} {}",
+        &lignes[dormant][..11],
+        lignes
+            .get(dormant + 1)
+            .map_or("", |l| &l[..l.len().min(11)])
+    );
+    assert!(
+        cellule.split_whitespace().collect::<Vec<_>>().join(" ") == "z en sommeil",
+        "{ecran}"
+    );
+    // End selects it; u proposes the next check; Enter postpones.
+    tmux.touches(&["End"]);
+    tmux.texte("u");
+    tmux.attendre("Prochain suivi le");
+    tmux.touches(&["Enter"]);
+    let apres = tmux.attendre("Suivi enregistré pour Yao DORMANT");
+    assert!(!apres.contains("en sommeil"), "{apres}");
+    let o = ouvrir(&db, "verif");
+    let evs = o.evenements(id).unwrap();
+    let suivi = evs.last().unwrap();
+    assert_eq!(suivi.type_evenement, TypeEvenement::Suivi);
+    assert_eq!(
+        suivi.echeance,
+        Some(jour() + chrono::TimeDelta::days(15)),
+        "the rule's proposal"
+    );
+}
