@@ -86,7 +86,8 @@ fn search_finds_what_is_typed_and_the_person_seen_stays_on_the_list() {
     tmux.touches(&["C-s"]);
     tmux.attendre("CCC enregistré pour Aïcha BENAÏSSA");
     tmux.touches(&["Escape"]);
-    let e = tmux.attendre("Aïcha BENAÏSSA");
+    // The list itself (the file on screen before also names her).
+    let e = attendre_tout(&tmux, &["vigie · Aujourd'hui", "Aïcha BENAÏSSA"]);
     let ligne = e
         .lines()
         .skip_while(|l| !l.contains("Aïcha BENAÏSSA"))
