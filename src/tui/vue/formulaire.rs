@@ -161,8 +161,8 @@ fn notes(f: &mut Frame, r: Rect, ta: &ratatui_textarea::TextArea<'static>, focus
         // The cursor on screen: its wrapped row and display column, less the scroll.
         let ecran = ta.screen_cursor();
         let (sy, sx) = ta.scroll_offset();
-        let cx = r.x + 1 + (ecran.col as u16).saturating_sub(sx as u16);
-        let cy = r.y + 1 + (ecran.row as u16).saturating_sub(sy as u16);
+        let cx = r.x + 1 + (ecran.col as u16).saturating_sub(sx);
+        let cy = r.y + 1 + (ecran.row as u16).saturating_sub(sy);
         f.set_cursor_position(Position::new(
             cx.min(r.right().saturating_sub(2)),
             cy.min(r.bottom().saturating_sub(2)),
