@@ -57,6 +57,10 @@ fn letter_is_filled_from_the_file_and_nothing_else() {
     let b = banc_diallo();
     let brut = texte(&b.vigie(&["lettre", "P1"]));
     largeur_ok(&brut);
+    assert!(
+        brut.ends_with("\n") && !brut.ends_with("\n\n\n"),
+        "{brut:?}"
+    );
     assert!(brut.contains("- 3 captures d’écran du blocage\n"), "{brut}");
     let t = a_plat(&brut);
     // Sender and addressee.

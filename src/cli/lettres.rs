@@ -59,8 +59,12 @@ fn ecrire(chemin: &Path, octets: &[u8], quoi: &str) -> Result<(), ErreurCli> {
 /// standard output.
 fn sortir(texte: &str, args: &DocumentArgs, m: Modele, d: &Dossier) -> Result<(), ErreurCli> {
     // Stored text never reaches a terminal raw, even through `cat` of the file.
-    let texte = crate::textes::visible(texte);
-    let texte = texte.as_ref();
+    let mut texte = crate::textes::visible(texte).into_owned();
+    // A text file ends with a line break (a shell prompt or `cat` of two letters stays apart).
+    if !texte.ends_with('\n') {
+        texte.push('\n');
+    }
+    let texte = texte.as_str();
     let quoi = t::nom_document(m);
     match (&args.sortie, args.pdf) {
         (Some(chemin), false) => ecrire(chemin, texte.as_bytes(), quoi),
