@@ -127,6 +127,53 @@ pub fn fiche(a: &FicheArgs, ctx: &Contexte) -> Result<(), ErreurCli> {
     imprimer(lignes)
 }
 
+/// The `--canal` and `--resultat` codes; an unknown one lists what this type admits (not
+/// every code of the contract).
+/// The two codes, each parsed or refused.
+type CodesOptions = (
+    Result<Option<Canal>, crate::domain::ErreurValeur>,
+    Result<Option<Resultat>, crate::domain::ErreurValeur>,
+);
+
+fn codes_des_options(
+    a: &NoterArgs,
+    ty: &Result<TypeEvenement, crate::domain::ErreurValeur>,
+) -> CodesOptions {
+    use crate::domain::ErreurValeur;
+    let admis = |e: ErreurValeur, codes: Vec<&'static str>| match e {
+        ErreurValeur::CodeInconnu { .. } if !codes.is_empty() => ErreurValeur::CodeInconnu {
+            attendus: codes.join(", "),
+        },
+        e => e,
+    };
+    let ty = ty.as_ref().ok();
+    let canal = a
+        .canal
+        .as_deref()
+        .map(|c| {
+            Canal::depuis_code(c.trim()).map_err(|e| {
+                let codes = ty.map_or(Vec::new(), |t| {
+                    t.canaux().iter().map(|c| c.code()).collect()
+                });
+                admis(e, codes)
+            })
+        })
+        .transpose();
+    let resultat = a
+        .resultat
+        .as_deref()
+        .map(|r| {
+            Resultat::depuis_code(r.trim()).map_err(|e| {
+                let codes = ty.map_or(Vec::new(), |t| {
+                    t.resultats().iter().map(|r| r.code()).collect()
+                });
+                admis(e, codes)
+            })
+        })
+        .transpose();
+    (canal, resultat)
+}
+
 /// The event described by the options, checked as the event form checks it; every refusal
 /// is returned, named by its option.
 pub fn evenement_des_options(
@@ -143,16 +190,7 @@ pub fn evenement_des_options(
         .date
         .as_deref()
         .map_or(Ok(aujourdhui), |d| parse_date(&annee(d)));
-    let canal = a
-        .canal
-        .as_deref()
-        .map(|c| Canal::depuis_code(c.trim()))
-        .transpose();
-    let resultat = a
-        .resultat
-        .as_deref()
-        .map(|r| Resultat::depuis_code(r.trim()))
-        .transpose();
+    let (canal, resultat) = codes_des_options(a, &ty);
     let echeance = parse_date_opt(&annee(a.echeance.as_deref().unwrap_or("")));
     let attente = parse_entier_opt(a.attente.as_deref().unwrap_or(""));
     let verifier = |option: &str, v: &Option<String>, genre| {

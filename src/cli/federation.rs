@@ -55,11 +55,13 @@ pub fn agreger(a: &AgregerArgs) -> Result<(), ErreurCli> {
     if u64::from(a.seuil) < SEUIL_MINIMUM {
         return Err(ErreurCli::new(ts::seuil_trop_bas(a.seuil)));
     }
-    let texte = std::fs::read_to_string(&a.cle).map_err(|e| ts::ecriture_impossible(&a.cle, &e))?;
+    let texte = std::fs::read_to_string(&a.cle)
+        .map_err(|e| crate::textes::donnees::lecture_fichier(&a.cle, &e))?;
     let cle = federation::lire_cle(&texte).map_err(|e| t::dans_fichier(&a.cle, &e))?;
     let mut contributions = Vec::new();
     for f in &a.fichiers {
-        let octets = std::fs::read(f).map_err(|e| ts::ecriture_impossible(f, &e))?;
+        let octets =
+            std::fs::read(f).map_err(|e| crate::textes::donnees::lecture_fichier(f, &e))?;
         let c = federation::dechiffrer(&cle, &octets).map_err(|e| t::dans_fichier(f, &e))?;
         contributions.push(c);
     }

@@ -62,10 +62,11 @@ pub fn evenement_note(e: &Evenement, p: &Personne, benevole: &str) -> String {
 }
 
 pub fn prochaine(ev: &Evaluation) -> String {
+    // The reason already starts with « Prochaine étape : » and says the action: as on the
+    // screen's file, said once.
     format!(
-        "Prochaine étape : {}. {}",
-        tm::action(&ev.prochaine),
-        tm::raison(&ev.prochaine)
+        "Prochaine étape : {}",
+        crate::textes::tui::sans_prefixe_prochaine(&tm::raison(&ev.prochaine))
     )
 }
 
