@@ -66,14 +66,25 @@ pub fn garder_du_jour(lignes: &mut Vec<LigneJour>) {
     lignes.shrink_to_fit();
 }
 
-/// The order of the list: most urgent first, then fewest days left, then reference; the
-/// follow-ups « en sommeil » last.
+/// The contract's order (docs/fichiers.md §5): most urgent first, then fewest days left,
+/// then reference.
+fn cle_contrat(l: &LigneJour) -> (crate::domain::moteur::NiveauUrgence, i64, &str) {
+    let (niveau, jours) = l.evaluation.cle_urgence();
+    (niveau, jours, &l.personne.reference)
+}
+
+/// The order of the list on screen and in words: the contract's order, the follow-ups
+/// « en sommeil » last.
 pub fn trier(lignes: &mut [LigneJour]) {
-    lignes.sort_by(|a, b| {
-        (a.en_sommeil, a.evaluation.cle_urgence())
-            .cmp(&(b.en_sommeil, b.evaluation.cle_urgence()))
-            .then_with(|| a.personne.reference.cmp(&b.personne.reference))
-    });
+    lignes.sort_by(|a, b| (a.en_sommeil, cle_contrat(a)).cmp(&(b.en_sommeil, cle_contrat(b))));
+}
+
+/// The rows in the contract's order (the §5 CSV: « en sommeil » is no code there, those rows
+/// keep their place as `relance_en_retard`).
+pub fn dans_l_ordre_du_contrat(lignes: &[LigneJour]) -> Vec<&LigneJour> {
+    let mut v: Vec<&LigneJour> = lignes.iter().collect();
+    v.sort_by(|a, b| cle_contrat(a).cmp(&cle_contrat(b)));
+    v
 }
 
 /// The day's list (`tous`: every person, still most urgent first).

@@ -44,15 +44,7 @@ fn cellules(l: &LigneJour) -> [String; 9] {
 pub fn ecrire_csv<W: Write>(sortie: W, lignes: &[LigneJour]) -> std::io::Result<W> {
     let mut w = Ecrivain::new(sortie);
     w.entete(&COLONNES)?;
-    // §5: most urgent first by the contract's codes (« en sommeil » is the screens' grouping,
-    // not a code: those rows keep their place as `relance_en_retard`).
-    let mut ordre: Vec<&LigneJour> = lignes.iter().collect();
-    ordre.sort_by(|a, b| {
-        a.evaluation
-            .cle_urgence()
-            .cmp(&b.evaluation.cle_urgence())
-            .then_with(|| a.personne.reference.cmp(&b.personne.reference))
-    });
+    let ordre = crate::jour::dans_l_ordre_du_contrat(lignes);
     for l in ordre {
         let c = cellules(l);
         let [

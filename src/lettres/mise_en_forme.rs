@@ -32,7 +32,8 @@ pub fn typographie(s: &str) -> String {
     t
 }
 
-const MOIS: [&str; 12] = [
+/// French month names, January first (also `textes::nom_mois`).
+pub const MOIS: [&str; 12] = [
     "janvier",
     "février",
     "mars",

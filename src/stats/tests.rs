@@ -1,6 +1,5 @@
 use super::*;
 use crate::csvio::{echapper, est_formule};
-use crate::domain::{Blocage, Demarche};
 
 fn d(a: i32, m: u32, j: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(a, m, j).unwrap()
@@ -237,30 +236,8 @@ fn cross_departement_groups_cascade_into_blocks() {
 fn groups_order_blocks_then_cross() {
     let mut acc = Accumulateur::nouveau(Periode::mois(2026, 11).unwrap());
     let f = FaitsPersonne {
-        departement: Departement::depuis_code("33").unwrap(),
-        demarche: Demarche::Autre,
-        blocage: Blocage::Autre,
         ouvert_le: d(2026, 1, 1),
-        pan_connu: None,
-        titre_expire_le: None,
-        api_expire_le: None,
-        api_delivree: false,
-        api_delivree_echeance: None,
-        premiere_cloture: None,
-        premier_resolu: None,
-        ccc: false,
-        ccc_connu: false,
-        ccc_aide: false,
-        ccc_attestation: false,
-        pan: false,
-        pan_rdv_indisponible: false,
-        substitution_proposee: false,
-        pan_ou_substitution: false,
-        depot_substitution: false,
-        recommande_envoye: false,
-        avocat: false,
-        defenseur_saisi: false,
-        attente_telephone: false,
+        ..FaitsPersonne::sans_attributs(Departement::depuis_code("33").unwrap())
     };
     acc.ajouter_personne(&f);
     let t = acc.tableau(1, true);

@@ -24,21 +24,8 @@ use crate::domain::departements::ErreurDepartement;
 use crate::store::ErreurStore;
 use chrono::{Datelike, NaiveDate};
 
-/// French month names, January first.
-const MOIS: [&str; 12] = [
-    "janvier",
-    "février",
-    "mars",
-    "avril",
-    "mai",
-    "juin",
-    "juillet",
-    "août",
-    "septembre",
-    "octobre",
-    "novembre",
-    "décembre",
-];
+/// French month names, January first (the letters' layout knows them too).
+use crate::lettres::mise_en_forme::MOIS;
 
 /// The French name of month `mois` (1 to 12; "?" otherwise).
 pub fn nom_mois(mois: u32) -> &'static str {
