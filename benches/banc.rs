@@ -7,7 +7,9 @@
 //! resident memory of each, and beside it the bare engine doing the same reads or writes on
 //! the same file (a plain scan, a GROUP BY, an INSERT loop in one transaction), so the ratio
 //! shows. Environment: `VIGIE_BANC_TAILLES=10000,100000` (the sizes), `VIGIE_BANC_TOURS=5`
-//! (runs per median). Delete `target/banc/` to rebuild the bases.
+//! (runs per median), `VIGIE_BANC_MESURES=import` (a comma list among `ouverture`, `jour`, `tui`,
+//! `recherche`, `stats`, `import`: the measures to run; all when absent). Delete `target/banc/`
+//! to rebuild the bases.
 //!
 //! Peak memory is the process's high-water mark (`VmHWM`), reset before each measure through
 //! `/proc/self/clear_refs` (Linux); it includes what the process already held (shown as the
@@ -169,14 +171,16 @@ fn tableau(n: u32, tours: usize) {
     println!("| mesure | vigie | pic RSS | moteur nu | rapport | cible |");
     println!("|---|---|---|---|---|---|");
 
-    let derivation = mesurer(tours, false, || drop(ouvrir(&chemin)));
-    let derivation_brute = mesurer(tours, false, || drop(brute(&chemin)));
-    ligne(
-        "ouverture (dérivation de la clé)",
-        &derivation,
-        Some(&derivation_brute),
-        "—",
-    );
+    if choisie("ouverture") {
+        let derivation = mesurer(tours, false, || drop(ouvrir(&chemin)));
+        let derivation_brute = mesurer(tours, false, || drop(brute(&chemin)));
+        ligne(
+            "ouverture (dérivation de la clé)",
+            &derivation,
+            Some(&derivation_brute),
+            "—",
+        );
+    }
 
     let store = ouvrir(&chemin);
     let regles = vigie::domain::regles::Regles::default();
@@ -207,34 +211,56 @@ fn tableau(n: u32, tours: usize) {
         }
         std::hint::black_box(n);
     };
-    let brut_jour = mesurer(tours, false, scan_evenements);
-    let jour = mesurer(tours, false, || {
-        std::hint::black_box(
-            vigie::jour::liste_du_jour(&store, &regles, aujourdhui(), false).expect("list"),
+    let brut_jour = if choisie("jour") || choisie("tui") {
+        mesurer(tours, false, scan_evenements)
+    } else {
+        Mesure {
+            duree: Duration::ZERO,
+            pic: 0.0,
+        }
+    };
+    if choisie("jour") {
+        let jour = mesurer(tours, false, || {
+            std::hint::black_box(
+                vigie::jour::liste_du_jour(&store, &regles, aujourdhui(), false).expect("list"),
+            );
+        });
+        ligne(
+            "`aujourdhui` (liste du jour, après la clé)",
+            &jour,
+            Some(&brut_jour),
+            "≤ 200 ms",
         );
-    });
-    ligne(
-        "`aujourdhui` (liste du jour, après la clé)",
-        &jour,
-        Some(&brut_jour),
-        "≤ 200 ms",
-    );
-    let tous = mesurer(tours, false, || {
-        std::hint::black_box(
-            vigie::jour::liste_du_jour(&store, &regles, aujourdhui(), true).expect("list"),
+        let tous = mesurer(tours, false, || {
+            std::hint::black_box(
+                vigie::jour::liste_du_jour(&store, &regles, aujourdhui(), true).expect("list"),
+            );
+        });
+        ligne(
+            "liste de toutes les personnes",
+            &tous,
+            Some(&brut_jour),
+            "—",
         );
-    });
-    ligne(
-        "liste de toutes les personnes",
-        &tous,
-        Some(&brut_jour),
-        "—",
-    );
-    tui(&chemin, &b, tours, &brut_jour);
-    recherche(&store, &b, tours);
-    statistiques(&store, &b, tours);
+    }
+    if choisie("tui") {
+        tui(&chemin, &b, tours, &brut_jour);
+    }
+    if choisie("recherche") {
+        recherche(&store, &b, tours);
+    }
+    if choisie("stats") {
+        statistiques(&store, &b, tours);
+    }
     drop(store);
-    import(&chemin, n, tours.min(3));
+    if choisie("import") {
+        import(&chemin, n, tours.min(3));
+    }
+}
+
+/// Whether the measure `nom` is to run (`VIGIE_BANC_MESURES`; every one when absent).
+fn choisie(nom: &str) -> bool {
+    std::env::var("VIGIE_BANC_MESURES").map_or(true, |v| v.split(',').any(|m| m.trim() == nom))
 }
 
 fn touche(code: KeyCode) -> KeyEvent {
