@@ -444,9 +444,8 @@ fn import(chemin: &Path, n: u32, tours: usize) {
         k += 1;
         let cible = dossier.path().join(format!("import-{k}.db"));
         let mut s = ouvrir(&cible);
-        let fichier = |nom: &str| vigie::csvio::import::Fichier {
-            nom: nom.into(),
-            octets: lire(nom),
+        let fichier = |nom: &str| {
+            vigie::csvio::import::Fichier::ouvrir(&dossier.path().join(nom)).expect("csv")
         };
         let bilan = vigie::csvio::import::importer(
             &mut s,

@@ -80,7 +80,7 @@ proptest! {
             ]);
         }
         let mut a = banc::ouvrir(&dossier.path().join("a.db"), None, banc::BENEVOLE);
-        let f = Fichier { nom: "p.csv".into(), octets: strict.into_bytes() };
+        let f = Fichier::en_memoire("p.csv", strict.into_bytes());
         importer(&mut a, Some(&f), None, false, |_| String::new()).unwrap();
         let mut b = banc::ouvrir(&dossier.path().join("b.db"), None, banc::BENEVOLE);
         let octets = classeur_xlsx("Suivi", &feuille).unwrap();

@@ -16,13 +16,9 @@ use crate::textes::tableur as tt;
 use std::collections::{HashMap, HashSet};
 use std::path::Path;
 
+/// Opens a CSV file of the strict import: it is read from disk in each pass, never whole.
 fn lire(chemin: &std::path::Path) -> Result<Fichier, ErreurCli> {
-    let octets =
-        std::fs::read(chemin).map_err(|e| ErreurCli::new(t::lecture_fichier(chemin, &e)))?;
-    Ok(Fichier {
-        nom: chemin.display().to_string(),
-        octets,
-    })
+    Fichier::ouvrir(chemin).map_err(|e| ErreurCli::new(t::lecture_fichier(chemin, &e)))
 }
 
 /// Prints the refused cells (at most `ERREURS_AFFICHEES`, then a count of the rest).
@@ -116,7 +112,10 @@ fn modele(chemin: &Path) -> Result<(), ErreurCli> {
 
 /// `vigie import --tableur F [--feuille NOM] [--recette R] [--ecrire-recette R] [--essai]`.
 fn import_tableur(args: &ImportArgs, chemin: &Path, ctx: &Contexte) -> Result<(), ErreurCli> {
-    let fichier = lire(chemin)?;
+    // A sheet is read whole (an .xlsx or .ods is a zip archive).
+    let octets =
+        std::fs::read(chemin).map_err(|e| ErreurCli::new(t::lecture_fichier(chemin, &e)))?;
+    let nom = chemin.display().to_string();
     let recette = match &args.recette {
         None => None,
         Some(r) => {
@@ -130,8 +129,8 @@ fn import_tableur(args: &ImportArgs, chemin: &Path, ctx: &Contexte) -> Result<()
     };
     let vocabulaire = tt::vocabulaire();
     let feuille = tableur::ouvrir(
-        &fichier.nom,
-        &fichier.octets,
+        &nom,
+        &octets,
         args.feuille.as_deref(),
         recette.as_ref(),
         &vocabulaire,

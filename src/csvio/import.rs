@@ -11,18 +11,83 @@ use super::lignes::{
     COLONNES_EVENEMENTS, COLONNES_PERSONNES, LigneEvenement, cellules_evenement, lire_evenement,
     lire_personne,
 };
-use super::{ErreurCellule, ErreurTable, Place, Raison, parcourir_table};
+use super::{
+    Colonne, ErreurCellule, ErreurParcours, ErreurTable, Parcours, Place, Raison, Table,
+    parcourir_table,
+};
 use crate::domain::valider_reference;
 use crate::store::{
-    ErreurStore, Store, horodatage, inserer_evenement, inserer_personne, journaliser,
+    Ecriture, ErreurStore, Store, horodatage, inserer_evenement, inserer_personne, journaliser,
 };
 use std::collections::{HashMap, HashSet};
+use std::fs::File;
+use std::io::{self, Read, Seek, SeekFrom};
+use std::path::Path;
+use std::sync::Arc;
 
-/// A file to import: the name shown in errors and its bytes.
+/// A file to import: the name shown in errors and where its bytes are read from, once per
+/// pass. A file on disk is read piece by piece, never held whole.
 #[derive(Debug, Clone)]
 pub struct Fichier {
     pub nom: String,
-    pub octets: Vec<u8>,
+    source: Source,
+}
+
+#[derive(Debug, Clone)]
+enum Source {
+    /// Kept open: each pass reads it again from its start (a file renamed or replaced in
+    /// between is still the one checked).
+    Disque(Arc<File>),
+    Memoire(Arc<[u8]>),
+}
+
+impl Fichier {
+    /// Opens the file at `chemin` (named in errors as given). A pipe or any other stream that
+    /// cannot be read twice is read whole here.
+    pub fn ouvrir(chemin: &Path) -> io::Result<Fichier> {
+        let mut f = File::open(chemin)?;
+        let genre = f.metadata()?.file_type();
+        if genre.is_dir() {
+            return Err(io::ErrorKind::IsADirectory.into());
+        }
+        let source = if genre.is_file() {
+            Source::Disque(Arc::new(f))
+        } else {
+            let mut octets = Vec::new();
+            f.read_to_end(&mut octets)?;
+            Source::Memoire(octets.into())
+        };
+        Ok(Fichier {
+            nom: chemin.display().to_string(),
+            source,
+        })
+    }
+
+    /// A file built in memory (the spreadsheet import's §1/§2 files).
+    pub fn en_memoire(nom: impl Into<String>, octets: Vec<u8>) -> Fichier {
+        Fichier {
+            nom: nom.into(),
+            source: Source::Memoire(octets.into()),
+        }
+    }
+
+    /// Reads every record of the file, from its start, handing each good one to `f`.
+    fn parcourir(
+        &self,
+        colonnes: &[Colonne],
+        f: impl FnMut(&Table, usize, &[String]),
+    ) -> Result<Parcours, ErreurParcours> {
+        match &self.source {
+            Source::Memoire(octets) => parcourir_table(&self.nom, &octets[..], colonnes, f),
+            Source::Disque(fichier) => {
+                let mut lecteur: &File = fichier;
+                lecteur
+                    .seek(SeekFrom::Start(0))
+                    .map_err(|e| ErreurParcours::Lecture(e.kind()))?;
+                parcourir_table(&self.nom, lecteur, colonnes, f)
+            }
+        }
+    }
 }
 
 /// What an import did.
@@ -42,6 +107,13 @@ pub enum ErreurDonnees {
     /// Never `ErreurTable::Cellules`: those are listed one by one.
     Table(ErreurTable),
     Cellule(ErreurCellule),
+    /// The system could not read the file (its kind of failure).
+    Lecture {
+        fichier: String,
+        nature: io::ErrorKind,
+    },
+    /// The file changed between the check and the writing: nothing was written.
+    Modifie { fichier: String },
 }
 
 /// Why nothing was imported.
@@ -75,14 +147,31 @@ fn probleme_cellule(fichier: usize, e: &ErreurCellule) -> Probleme {
     }
 }
 
-fn probleme_table(fichier: usize, e: &ErreurTable, sortie: &mut Vec<Probleme>) {
-    match e {
-        ErreurTable::Cellules(v) => sortie.extend(v.iter().map(|c| probleme_cellule(fichier, c))),
-        autre => sortie.push(Probleme {
-            ordre: (fichier, 0),
-            erreur: ErreurDonnees::Table(autre.clone()),
-        }),
-    }
+/// A file that could not be read through: the problems found in its records before are
+/// dropped (`depuis`: how many problems there were before it), the file's refusal is said.
+fn probleme_table(
+    fichier: usize,
+    nom: &str,
+    e: &ErreurParcours,
+    depuis: usize,
+    sortie: &mut Vec<Probleme>,
+) {
+    let erreur = match e {
+        ErreurParcours::Table(ErreurTable::Cellules(v)) => {
+            sortie.extend(v.iter().map(|c| probleme_cellule(fichier, c)));
+            return;
+        }
+        ErreurParcours::Table(autre) => ErreurDonnees::Table(autre.clone()),
+        ErreurParcours::Lecture(nature) => ErreurDonnees::Lecture {
+            fichier: nom.to_string(),
+            nature: *nature,
+        },
+    };
+    sortie.truncate(depuis);
+    sortie.push(Probleme {
+        ordre: (fichier, 0),
+        erreur,
+    });
 }
 
 /// What the people file says, before the database is looked at (its rows are not kept: the
@@ -93,6 +182,8 @@ struct Lus {
     /// other errors: its events should not be reported as orphans).
     refs_fichier: HashMap<String, usize>,
     refs_lignes: Vec<(String, usize)>,
+    /// The hash of the file as checked.
+    empreinte: Option<u64>,
 }
 
 /// First pass over the people file: encoding, header, every cell, repeated references.
@@ -101,6 +192,7 @@ fn lire_personnes(personnes: Option<&Fichier>) -> Lus {
         problemes: Vec::new(),
         refs_fichier: HashMap::new(),
         refs_lignes: Vec::new(),
+        empreinte: None,
     };
     let Some(f) = personnes else {
         return lus;
@@ -109,10 +201,9 @@ fn lire_personnes(personnes: Option<&Fichier>) -> Lus {
         problemes,
         refs_fichier,
         refs_lignes,
+        empreinte,
     } = &mut lus;
-    let lu = parcourir_table(
-        &f.nom,
-        &f.octets,
+    let lu = f.parcourir(
         COLONNES_PERSONNES,
         |table, ligne, cellules| {
             if let Ok(r) = valider_reference(table.cellule(cellules, 0)) {
@@ -140,36 +231,45 @@ fn lire_personnes(personnes: Option<&Fichier>) -> Lus {
         },
     );
     match lu {
-        Err(e) => probleme_table(0, &e, problemes),
-        Ok(erreurs) => problemes.extend(erreurs.iter().map(|e| probleme_cellule(0, e))),
+        Err(e) => {
+            // The file is refused whole: its references are none.
+            probleme_table(0, &f.nom, &e, 0, problemes);
+            refs_fichier.clear();
+            refs_lignes.clear();
+        }
+        Ok(p) => {
+            problemes.extend(p.erreurs.iter().map(|e| probleme_cellule(0, e)));
+            *empreinte = Some(p.empreinte);
+        }
     }
     lus
 }
 
 /// Every well-formed event row of the file, in order, to `f`; the refused cells and a file
-/// refused as a whole go to `problemes`.
+/// refused as a whole go to `problemes`. Returns the file's hash when it was read whole.
+/// A file refused as a whole is said alone: what `f` was given is then to be dropped.
 fn parcourir_evenements(
-    evenements: Option<&Fichier>,
+    fichier: &Fichier,
     problemes: &mut Vec<Probleme>,
     mut f: impl FnMut(LigneEvenement),
-) {
-    let Some(fichier) = evenements else {
-        return;
-    };
+) -> Option<u64> {
     let mut refusees = Vec::new();
-    let lu = parcourir_table(
-        &fichier.nom,
-        &fichier.octets,
-        COLONNES_EVENEMENTS,
-        |table, ligne, cellules| match lire_evenement(table, ligne, cellules) {
+    let lu = fichier.parcourir(COLONNES_EVENEMENTS, |table, ligne, cellules| {
+        match lire_evenement(table, ligne, cellules) {
             Ok(e) => f(e),
             Err(v) => refusees.extend(v.iter().map(|e| probleme_cellule(1, e))),
-        },
-    );
-    problemes.append(&mut refusees);
+        }
+    });
     match lu {
-        Err(e) => probleme_table(1, &e, problemes),
-        Ok(erreurs) => problemes.extend(erreurs.iter().map(|e| probleme_cellule(1, e))),
+        Err(e) => {
+            probleme_table(1, &fichier.nom, &e, problemes.len(), problemes);
+            None
+        }
+        Ok(p) => {
+            problemes.append(&mut refusees);
+            problemes.extend(p.erreurs.iter().map(|e| probleme_cellule(1, e)));
+            Some(p.empreinte)
+        }
     }
 }
 
@@ -218,114 +318,106 @@ fn reference_inconnue(nom_evenements: &str, e: &LigneEvenement) -> Probleme {
     )
 }
 
+/// What the first pass over the events found: the references they name, each once, and
+/// the file's hash.
+#[derive(Default)]
+struct EvenementsVus {
+    nommees: Vec<String>,
+    empreinte: Option<u64>,
+}
+
 /// First pass over the events: their cells and their person (in the file or stored).
-/// Returns the references they name, each once.
 fn verifier_evenements(
     evenements: Option<&Fichier>,
     refs_fichier: &HashMap<String, usize>,
     en_base: &HashMap<String, i64>,
-    nom_evenements: &str,
     problemes: &mut Vec<Probleme>,
-) -> Vec<String> {
+) -> EvenementsVus {
+    let Some(fichier) = evenements else {
+        return EvenementsVus::default();
+    };
     let mut nommees: Vec<String> = Vec::new();
     let mut vues: HashSet<String> = HashSet::new();
     let mut orphelins = Vec::new();
-    parcourir_evenements(evenements, problemes, |e| {
+    let empreinte = parcourir_evenements(fichier, problemes, |e| {
         if !refs_fichier.contains_key(&e.reference) && !en_base.contains_key(&e.reference) {
-            orphelins.push(reference_inconnue(nom_evenements, &e));
+            orphelins.push(reference_inconnue(&fichier.nom, &e));
         } else if !vues.contains(&e.reference) {
             vues.insert(e.reference.clone());
             nommees.push(e.reference);
         }
     });
-    problemes.append(&mut orphelins);
-    nommees
+    if empreinte.is_some() {
+        problemes.append(&mut orphelins);
+    }
+    EvenementsVus {
+        nommees,
+        empreinte,
+    }
 }
 
-/// Imports `personnes` and/or `evenements` into `store`, all or nothing. `detail_journal`
-/// words what was done for the journal.
-///
-/// Two passes over each file, never a parsed copy of it in memory: the first checks every
-/// row (the people file before the transaction; the events, which need the stored
-/// references, inside it), the second reads the rows again and writes them. What is checked
-/// is what is written, even if another desk imports at the same time.
-pub fn importer(
-    store: &mut Store,
-    personnes: Option<&Fichier>,
-    evenements: Option<&Fichier>,
-    ignorer_existants: bool,
-    detail_journal: impl Fn(&BilanImport) -> String,
-) -> Result<BilanImport, ErreurImport> {
-    if personnes.is_none() && evenements.is_none() {
-        return Err(ErreurImport::AucunFichier);
+/// Why the writing stopped: the store refused, or a file changed since it was checked.
+enum Arret {
+    Store(ErreurStore),
+    Modifie(String),
+}
+
+impl From<ErreurStore> for Arret {
+    fn from(e: ErreurStore) -> Self {
+        Arret::Store(e)
     }
-    let Lus {
-        mut problemes,
-        refs_fichier,
-        refs_lignes,
-    } = lire_personnes(personnes);
-    let nom_personnes = personnes.map(|f| f.nom.clone()).unwrap_or_default();
-    let nom_evenements = evenements.map(|f| f.nom.clone()).unwrap_or_default();
+}
 
-    // A large write: see `Store::ecrire_en_masse`.
-    let resultat = store.ecrire_en_masse(|tx, benevole| {
-        let mut ids: HashMap<String, i64> = tx.ids_par_reference()?;
-        let existantes = verifier_existantes(
-            &ids,
-            &refs_lignes,
-            &nom_personnes,
-            ignorer_existants,
-            &mut problemes,
-        );
-        let nommees = verifier_evenements(
-            evenements,
-            &refs_fichier,
-            &ids,
-            &nom_evenements,
-            &mut problemes,
-        );
-        if !problemes.is_empty() {
-            return Ok(None);
-        }
+/// What the writing needs from the check.
+struct Verifie<'a> {
+    personnes: Option<&'a Fichier>,
+    evenements: Option<&'a Fichier>,
+    /// The hashes of the files as checked.
+    empreintes: [Option<u64>; 2],
+    existantes: HashSet<String>,
+}
 
-        let mut bilan = BilanImport {
-            personnes_existantes: existantes.len(),
-            ..BilanImport::default()
-        };
-        if let Some(f) = personnes {
-            let mut echec = None;
-            let _ = parcourir_table(&f.nom, &f.octets, COLONNES_PERSONNES, |t, l, c| {
-                let Ok(lp) = lire_personne(t, l, c) else {
-                    return;
-                };
-                if echec.is_some() || existantes.contains(&lp.personne.reference) {
-                    return;
-                }
-                match inserer_personne(tx, &lp.personne, benevole) {
-                    Ok(id) => {
-                        ids.insert(lp.personne.reference, id);
-                        bilan.personnes_ajoutees += 1;
-                    }
-                    Err(e) => echec = Some(e),
-                }
-            });
-            if let Some(e) = echec {
-                return Err(e);
+/// The second pass: every person, then every event, read again and written. `deja`: the
+/// stored events of the people the events file names, counted by their CSV row.
+fn ecrire(
+    tx: &Ecriture,
+    benevole: &str,
+    v: &Verifie,
+    mut ids: HashMap<String, i64>,
+    mut deja: HashMap<[String; 9], usize>,
+) -> Result<BilanImport, Arret> {
+    let mut bilan = BilanImport {
+        personnes_existantes: v.existantes.len(),
+        ..BilanImport::default()
+    };
+    if let Some(f) = v.personnes {
+        let mut echec = None;
+        let lu = f.parcourir(COLONNES_PERSONNES, |t, l, c| {
+            let Ok(lp) = lire_personne(t, l, c) else {
+                return;
+            };
+            if echec.is_some() || v.existantes.contains(&lp.personne.reference) {
+                return;
             }
-        }
-
-        // Stored events of the people this file talks about, counted by their CSV row.
-        let mut deja: HashMap<[String; 9], usize> = HashMap::new();
-        for r in &nommees {
-            if let Some(id) = ids.get(r) {
-                for stocke in tx.evenements_de(*id)? {
-                    *deja.entry(cellules_evenement(r, &stocke)).or_default() += 1;
+            match inserer_personne(tx, &lp.personne, benevole) {
+                Ok(id) => {
+                    ids.insert(lp.personne.reference, id);
+                    bilan.personnes_ajoutees += 1;
                 }
+                Err(e) => echec = Some(e),
             }
+        });
+        if let Some(e) = echec {
+            return Err(e.into());
         }
+        if lu.map(|p| p.empreinte).ok() != v.empreintes[0] {
+            return Err(Arret::Modifie(f.nom.clone()));
+        }
+    }
+    if let Some(f) = v.evenements {
         let saisi_le = horodatage();
         let mut echec = None;
-        parcourir_evenements(evenements, &mut Vec::new(), |e| {
+        let empreinte = parcourir_evenements(f, &mut Vec::new(), |e| {
             if echec.is_some() {
                 return;
             }
@@ -348,11 +440,102 @@ pub fn importer(
             }
         });
         if let Some(e) = echec {
-            return Err(e);
+            return Err(e.into());
         }
-        journaliser(tx, benevole, "import", None, &detail_journal(&bilan))?;
-        Ok(Some(bilan))
+        if empreinte != v.empreintes[1] {
+            return Err(Arret::Modifie(f.nom.clone()));
+        }
+    }
+    Ok(bilan)
+}
+
+/// Imports `personnes` and/or `evenements` into `store`, all or nothing. `detail_journal`
+/// words what was done for the journal.
+///
+/// Two passes over each file, never a parsed copy of it in memory (nor, for a file on disk,
+/// its bytes): the first checks every row (the people file before the transaction; the
+/// events, which need the stored references, inside it), the second reads the rows again
+/// and writes them. What is checked is what is written, even if another desk imports at the
+/// same time; a file that changed in between (its hash differs) stops everything. Into a
+/// base holding no person and no event, the secondary indexes are built once, after the rows.
+pub fn importer(
+    store: &mut Store,
+    personnes: Option<&Fichier>,
+    evenements: Option<&Fichier>,
+    ignorer_existants: bool,
+    detail_journal: impl Fn(&BilanImport) -> String,
+) -> Result<BilanImport, ErreurImport> {
+    if personnes.is_none() && evenements.is_none() {
+        return Err(ErreurImport::AucunFichier);
+    }
+    let Lus {
+        mut problemes,
+        refs_fichier,
+        refs_lignes,
+        empreinte,
+    } = lire_personnes(personnes);
+    let nom_personnes = personnes.map(|f| f.nom.clone()).unwrap_or_default();
+    // Set when the writing stopped on a file changed since its check (the store then rolls
+    // everything back, as for any failure).
+    let mut modifie = None;
+
+    // A large write: see `Store::ecrire_en_masse`.
+    let resultat = store.ecrire_en_masse(|tx, benevole| {
+        let vide = tx.ni_personne_ni_evenement()?;
+        let ids: HashMap<String, i64> = tx.ids_par_reference()?;
+        let existantes = verifier_existantes(
+            &ids,
+            &refs_lignes,
+            &nom_personnes,
+            ignorer_existants,
+            &mut problemes,
+        );
+        let vus = verifier_evenements(evenements, &refs_fichier, &ids, &mut problemes);
+        if !problemes.is_empty() {
+            return Ok(None);
+        }
+        // The people added by this import have no stored event.
+        let mut deja: HashMap<[String; 9], usize> = HashMap::new();
+        for r in &vus.nommees {
+            if let Some(id) = ids.get(r) {
+                for stocke in tx.evenements_de(*id)? {
+                    *deja.entry(cellules_evenement(r, &stocke)).or_default() += 1;
+                }
+            }
+        }
+        let v = Verifie {
+            personnes,
+            evenements,
+            empreintes: [empreinte, vus.empreinte],
+            existantes,
+        };
+        let ecrit = if vide {
+            tx.index_apres_les_lignes(|| Ok(ecrire(tx, benevole, &v, ids, deja)))?
+        } else {
+            ecrire(tx, benevole, &v, ids, deja)
+        };
+        match ecrit {
+            Ok(bilan) => {
+                journaliser(tx, benevole, "import", None, &detail_journal(&bilan))?;
+                Ok(Some(bilan))
+            }
+            Err(Arret::Store(e)) => Err(e),
+            Err(Arret::Modifie(nom)) => {
+                let e = ErreurStore::Fichier {
+                    chemin: nom.clone().into(),
+                    erreur: io::ErrorKind::InvalidData.into(),
+                };
+                modifie = Some(nom);
+                // Any error rolls the whole transaction back; `modifie` says why, below.
+                Err(e)
+            }
+        }
     });
+    if let Some(fichier) = modifie {
+        return Err(ErreurImport::Donnees(vec![ErreurDonnees::Modifie {
+            fichier,
+        }]));
+    }
     match resultat? {
         Some(bilan) => Ok(bilan),
         None => {
@@ -378,9 +561,9 @@ pub fn verifier(
         mut problemes,
         refs_fichier,
         refs_lignes,
+        ..
     } = lire_personnes(personnes);
     let nom_personnes = personnes.map(|f| f.nom.clone()).unwrap_or_default();
-    let nom_evenements = evenements.map(|f| f.nom.clone()).unwrap_or_default();
     let existantes = verifier_existantes(
         en_base,
         &refs_lignes,
@@ -388,13 +571,7 @@ pub fn verifier(
         ignorer_existants,
         &mut problemes,
     );
-    verifier_evenements(
-        evenements,
-        &refs_fichier,
-        en_base,
-        &nom_evenements,
-        &mut problemes,
-    );
+    verifier_evenements(evenements, &refs_fichier, en_base, &mut problemes);
     if problemes.is_empty() {
         // No problem: every person row is valid and its reference unique.
         Ok(refs_lignes.len() - existantes.len())

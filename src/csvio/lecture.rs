@@ -1,7 +1,9 @@
 //! The one CSV reader: decoding (UTF-8 only, BOM accepted, LF or CRLF), the semicolon check,
 //! the header against the expected columns, and the records with their spreadsheet rows.
 
+use super::flux::Flux;
 use super::{ErreurCellule, Place, Raison, desechapper};
+use std::io::Read;
 
 /// A CSV file read and checked at the file and header level.
 #[derive(Debug, Clone)]
@@ -53,86 +55,139 @@ pub fn lire_table(
     colonnes: &[Colonne],
 ) -> Result<(Table, Vec<ErreurCellule>), ErreurTable> {
     let mut lignes = Vec::new();
-    let (mut table, erreurs) = lire_avec(fichier, octets, colonnes, |_, ligne, cellules| {
-        lignes.push((ligne, cellules))
-    })?;
-    table.lignes = lignes;
-    Ok((table, erreurs))
+    let lu = lire_avec(fichier, octets, colonnes, |_, ligne, cellules| {
+        lignes.push((ligne, cellules.to_vec()))
+    });
+    match lu {
+        Ok((mut table, parcours)) => {
+            table.lignes = lignes;
+            Ok((table, parcours.erreurs))
+        }
+        Err(ErreurParcours::Table(e)) => Err(e),
+        // Bytes in memory are always readable; said as the reader's own failure all the same.
+        Err(ErreurParcours::Lecture(nature)) => Err(ErreurTable::Cellules(vec![ErreurCellule {
+            fichier: fichier.to_string(),
+            ligne: 1,
+            colonne: Place::Ligne,
+            valeur: String::new(),
+            raison: Raison::CsvIllisible(format!("{nature:?}")),
+        }])),
+    }
 }
 
-/// `lire_table` without the table of every record: each record goes to `f` as it is read,
-/// with its line and the table (whose `lignes` stays empty) for `Table::cellule`. A large
-/// import reads its files twice this way instead of holding them parsed. Returns the
-/// malformed records (after every good one has been handed over).
+/// What a walk through a file found besides its good records.
+#[derive(Debug)]
+pub struct Parcours {
+    /// The malformed records.
+    pub erreurs: Vec<ErreurCellule>,
+    /// A hash of every byte of the file: two walks of a file that did not change give the
+    /// same.
+    pub empreinte: u64,
+}
+
+/// A file that could not be walked through.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ErreurParcours {
+    /// Refused as a whole or at its header. The records already handed over are to be
+    /// dropped (a byte that is not UTF-8 is only found where the reading reaches it).
+    Table(ErreurTable),
+    /// The system could not read it (its kind of failure).
+    Lecture(std::io::ErrorKind),
+}
+
+/// `lire_table` on a reader, without the table of every record: each record goes to `f` as
+/// it is read, with its line and the table (whose `lignes` stays empty) for
+/// `Table::cellule`. The file is read piece by piece, never whole: a large import reads its
+/// files twice this way instead of holding them. Returns the malformed records (after every
+/// good one has been handed over) and the file's hash.
 pub fn parcourir_table(
     fichier: &str,
-    octets: &[u8],
+    source: impl Read,
     colonnes: &[Colonne],
-    mut f: impl FnMut(&Table, usize, &[String]),
-) -> Result<Vec<ErreurCellule>, ErreurTable> {
-    lire_avec(fichier, octets, colonnes, |t, ligne, cellules| {
-        f(t, ligne, &cellules)
-    })
-    .map(|(_, erreurs)| erreurs)
+    f: impl FnMut(&Table, usize, &[String]),
+) -> Result<Parcours, ErreurParcours> {
+    lire_avec(fichier, source, colonnes, f).map(|(_, parcours)| parcours)
 }
 
-fn lire_avec(
+type Lecteur<R> = csv::Reader<Flux<R>>;
+
+fn lire_avec<R: Read>(
     fichier: &str,
-    octets: &[u8],
+    source: R,
     colonnes: &[Colonne],
-    mut f: impl FnMut(&Table, usize, Vec<String>),
-) -> Result<(Table, Vec<ErreurCellule>), ErreurTable> {
-    let octets = octets.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(octets);
-    verifier_fichier(fichier, octets)?;
+    mut f: impl FnMut(&Table, usize, &[String]),
+) -> Result<(Table, Parcours), ErreurParcours> {
     let mut lecteur = csv::ReaderBuilder::new()
         .has_headers(false)
         .flexible(true)
-        .from_reader(octets);
-    let mut enregistrements = lecteur.records();
-    let entete = match enregistrements.next() {
-        None => {
-            return Err(ErreurTable::Vide {
-                fichier: fichier.to_string(),
-            });
-        }
-        Some(Err(e)) => {
-            return Err(ErreurTable::Cellules(vec![erreur_csv(fichier, 1, &e)]));
-        }
-        Some(Ok(r)) => r,
-    };
-    let positions = positions(fichier, &entete, colonnes).map_err(ErreurTable::Cellules)?;
-    let table = Table {
-        fichier: fichier.to_string(),
-        positions,
-        lignes: Vec::new(),
-    };
-    let erreurs = lire_enregistrements(fichier, octets, &entete, enregistrements, |l, c| {
-        f(&table, l, c)
-    });
-    Ok((table, erreurs))
+        .from_reader(Flux::new(source));
+    let (table, largeur) = lire_entete(fichier, &mut lecteur, colonnes)?;
+    let erreurs = lire_enregistrements(fichier, &mut lecteur, largeur, |l, c| f(&table, l, c));
+    let mut flux = lecteur.into_inner();
+    // What the reader left unread (after a broken record) is still checked and hashed.
+    flux.finir();
+    fin_du_flux(fichier, &flux)?;
+    Ok((
+        table,
+        Parcours {
+            erreurs,
+            empreinte: flux.empreinte(),
+        },
+    ))
 }
 
-/// The checks on the whole file: UTF-8, and a comma (not a semicolon) as separator.
-fn verifier_fichier(fichier: &str, octets: &[u8]) -> Result<(), ErreurTable> {
-    if let Err(e) = std::str::from_utf8(octets) {
-        let ligne = 1 + octets[..e.valid_up_to()]
-            .iter()
-            .filter(|b| **b == b'\n')
-            .count();
-        return Err(ErreurTable::PasUtf8 {
+/// A file refused at the end of its reading: not UTF-8, or unreadable.
+fn fin_du_flux<R>(fichier: &str, flux: &Flux<R>) -> Result<(), ErreurParcours> {
+    if let Some(ligne) = flux.pas_utf8() {
+        return Err(ErreurParcours::Table(ErreurTable::PasUtf8 {
             fichier: fichier.to_string(),
             ligne,
-        });
+        }));
     }
-    let premiere = octets.split(|b| *b == b'\n').next().unwrap_or_default();
-    let points_virgules = premiere.iter().filter(|b| **b == b';').count();
-    let virgules = premiere.iter().filter(|b| **b == b',').count();
-    if points_virgules > 0 && points_virgules >= virgules {
-        return Err(ErreurTable::PointVirgule {
+    match flux.erreur() {
+        Some(nature) => Err(ErreurParcours::Lecture(nature)),
+        None => Ok(()),
+    }
+}
+
+/// Reads and checks the header; returns the table and the header's width. A file refused
+/// there is read to its end first: a byte that is not UTF-8 anywhere in it is said before
+/// anything else, then a semicolon separator.
+fn lire_entete<R: Read>(
+    fichier: &str,
+    lecteur: &mut Lecteur<R>,
+    colonnes: &[Colonne],
+) -> Result<(Table, usize), ErreurParcours> {
+    let mut entete = csv::StringRecord::new();
+    let lu = lecteur.read_record(&mut entete);
+    let point_virgule = lecteur.get_ref().point_virgule();
+    let lues = match lu {
+        _ if point_virgule => Err(ErreurTable::PointVirgule {
             fichier: fichier.to_string(),
-        });
+        }),
+        Ok(false) => Err(ErreurTable::Vide {
+            fichier: fichier.to_string(),
+        }),
+        Err(e) => Err(ErreurTable::Cellules(vec![erreur_csv(fichier, 1, &e)])),
+        Ok(true) => positions(fichier, &entete, colonnes).map_err(ErreurTable::Cellules),
+    };
+    let flux = lecteur.get_mut();
+    match lues {
+        Err(refus) => {
+            flux.finir();
+            fin_du_flux(fichier, flux)?;
+            Err(ErreurParcours::Table(refus))
+        }
+        Ok(positions) => {
+            flux.sauts_dans_cellules(compter_sauts(entete.iter()));
+            let table = Table {
+                fichier: fichier.to_string(),
+                positions,
+                lignes: Vec::new(),
+            };
+            Ok((table, entete.len()))
+        }
     }
-    Ok(())
 }
 
 /// For each expected column its index in the header, or every header problem.
@@ -179,42 +234,46 @@ fn positions(
     }
 }
 
-/// The records after the header, each with its spreadsheet row, and the malformed ones.
-fn lire_enregistrements(
+/// The records after the header, each with its spreadsheet row, and the malformed ones. The
+/// cells are handed over in buffers reused from record to record.
+fn lire_enregistrements<R: Read>(
     fichier: &str,
-    octets: &[u8],
-    entete: &csv::StringRecord,
-    enregistrements: csv::StringRecordsIter<'_, &[u8]>,
-    mut rangee: impl FnMut(usize, Vec<String>),
+    lecteur: &mut Lecteur<R>,
+    largeur: usize,
+    mut rangee: impl FnMut(usize, &[String]),
 ) -> Vec<ErreurCellule> {
-    let largeur = entete.len();
     let mut erreurs = Vec::new();
-    let mut rangs = Rangs {
-        sauts_dans_cellules: compter_sauts(entete.iter()),
-        octet_vu: 0,
-        sauts_vus: 0,
-        precedente: 1,
-    };
-    for r in enregistrements {
-        let octet = match &r {
-            Ok(r) => r.position().map(|p| p.byte()),
+    let mut r = csv::StringRecord::new();
+    let mut cellules: Vec<String> = Vec::new();
+    loop {
+        let lu = lecteur.read_record(&mut r);
+        if lecteur.get_ref().pas_utf8().is_some() || lecteur.get_ref().erreur().is_some() {
+            // Said by the caller, for the whole file.
+            break;
+        }
+        let octet = match &lu {
+            Ok(_) => r.position().map(|p| p.byte()),
             Err(e) => e.position().map(|p| p.byte()),
         };
-        let ligne = rangs.ligne(octets, octet);
-        if let Ok(r) = &r {
-            rangs.sauts_dans_cellules += compter_sauts(r.iter());
-            // A spreadsheet's empty row (every cell empty): nothing to import.
-            if r.iter().all(str::is_empty) {
-                continue;
-            }
-        }
-        match r {
+        match lu {
+            Ok(false) => break,
             Err(e) => {
+                let ligne = lecteur.get_mut().ligne(octet);
                 erreurs.push(erreur_csv(fichier, ligne, &e));
                 // A broken quote swallows the rest of the file: stop there.
                 break;
             }
-            Ok(r) if r.len() != largeur => erreurs.push(ErreurCellule {
+            Ok(true) => {}
+        }
+        let flux = lecteur.get_mut();
+        let ligne = flux.ligne(octet);
+        flux.sauts_dans_cellules(compter_sauts(r.iter()));
+        // A spreadsheet's empty row (every cell empty): nothing to import.
+        if r.iter().all(str::is_empty) {
+            continue;
+        }
+        if r.len() != largeur {
+            erreurs.push(ErreurCellule {
                 fichier: fichier.to_string(),
                 ligne,
                 colonne: Place::Ligne,
@@ -230,52 +289,17 @@ fn lire_enregistrements(
                         attendues: largeur,
                     }
                 },
-            }),
-            Ok(r) => rangee(
-                ligne,
-                r.iter().map(|c| desechapper(c).to_string()).collect(),
-            ),
+            });
+            continue;
         }
+        cellules.resize_with(r.len(), String::new);
+        for (tampon, c) in cellules.iter_mut().zip(r.iter()) {
+            tampon.clear();
+            tampon.push_str(desechapper(c));
+        }
+        rangee(ligne, &cellules);
     }
     erreurs
-}
-
-/// Where the reader is, to turn a record's byte offset into its spreadsheet row: its first
-/// physical line (blank lines, which the reader skips, still count) minus the line breaks
-/// inside the quoted cells before it.
-struct Rangs {
-    sauts_dans_cellules: usize,
-    octet_vu: usize,
-    sauts_vus: usize,
-    precedente: usize,
-}
-
-impl Rangs {
-    fn ligne(&mut self, octets: &[u8], octet: Option<u64>) -> usize {
-        let octet = octet
-            .and_then(|o| usize::try_from(o).ok())
-            .map(|o| o.min(octets.len()))
-            // The reader's offset may be that of the blank lines it skipped before the record.
-            .map(|o| {
-                o + octets[o..]
-                    .iter()
-                    .take_while(|b| matches!(b, b'\r' | b'\n'))
-                    .count()
-            });
-        if let Some(o) = octet.filter(|o| *o >= self.octet_vu) {
-            self.sauts_vus += octets[self.octet_vu..o]
-                .iter()
-                .filter(|b| **b == b'\n')
-                .count();
-            self.octet_vu = o;
-        }
-        let ligne = (self.sauts_vus + 1)
-            .checked_sub(self.sauts_dans_cellules)
-            .filter(|l| octet.is_some() && *l > self.precedente)
-            .unwrap_or(self.precedente + 1);
-        self.precedente = ligne;
-        ligne
-    }
 }
 
 /// Line breaks inside cells (quoted): they do not start a new spreadsheet row.

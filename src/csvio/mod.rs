@@ -8,12 +8,15 @@
 
 mod ecriture;
 pub mod export;
+mod flux;
 pub mod import;
 mod lecture;
 pub mod lignes;
 
 pub use ecriture::{Dialecte, Ecrivain, Sortie};
-pub use lecture::{Colonne, ErreurTable, Table, lire_table, parcourir_table};
+pub use lecture::{
+    Colonne, ErreurParcours, ErreurTable, Parcours, Table, lire_table, parcourir_table,
+};
 
 use crate::domain::ErreurValeur;
 use std::borrow::Cow;

@@ -22,6 +22,7 @@ mod evenements;
 mod jour;
 mod journal;
 mod lignes;
+mod masse;
 mod ouverture;
 mod personnes;
 mod phrase;

@@ -375,10 +375,7 @@ pub fn convertir(
         lignes_personnes.push(*ligne);
         references.push((*ligne, sortie[0].trim().to_string()));
     }
-    let personnes = Fichier {
-        nom: INTERNE_PERSONNES.to_string(),
-        octets: ecr.terminer().unwrap_or_default(),
-    };
+    let personnes = Fichier::en_memoire(INTERNE_PERSONNES, ecr.terminer().unwrap_or_default());
     let (evenements, lignes_evenements) =
         convertir_evenements(t, &references, vocabulaire, aujourdhui, &mut traductions);
     Conversion {
@@ -454,10 +451,7 @@ fn convertir_evenements(
             lignes.push((*ligne, n));
         }
     }
-    let f = Fichier {
-        nom: INTERNE_EVENEMENTS.to_string(),
-        octets: ecr.terminer().unwrap_or_default(),
-    };
+    let f = Fichier::en_memoire(INTERNE_EVENEMENTS, ecr.terminer().unwrap_or_default());
     (Some(f), lignes)
 }
 
@@ -486,6 +480,16 @@ fn dans_le_tableur(t: &Tableur, conv: &Conversion, e: &ErreurDonnees) -> ErreurT
                 colonne: String::new(),
                 valeur: String::new(),
                 raison: Raison::CsvIllisible(format!("{autre:?}")),
+            };
+        }
+        // Never for the files built in memory from the sheet; said all the same.
+        autre @ (ErreurDonnees::Lecture { .. } | ErreurDonnees::Modifie { .. }) => {
+            return ErreurTableur {
+                fichier: t.fichier.clone(),
+                ligne: t.ligne_entete,
+                colonne: String::new(),
+                valeur: String::new(),
+                raison: Raison::CsvIllisible(autre.to_string()),
             };
         }
     };

@@ -74,6 +74,11 @@ impl fmt::Display for ErreurDonnees {
         match self {
             ErreurDonnees::Table(e) => write!(f, "{e}"),
             ErreurDonnees::Cellule(e) => write!(f, "{e}"),
+            ErreurDonnees::Lecture { fichier, nature } => f.write_str(&lecture_fichier(
+                std::path::Path::new(fichier),
+                &std::io::Error::from(*nature),
+            )),
+            ErreurDonnees::Modifie { fichier } => f.write_str(&fichier_modifie(fichier)),
         }
     }
 }
@@ -94,6 +99,13 @@ fn valeur_lisible(v: &str) -> String {
         }
     }
     s
+}
+
+pub fn fichier_modifie(fichier: &str) -> String {
+    format!(
+        "{fichier} a changé pendant l'import, entre sa vérification et son écriture : rien \
+         n'a été importé. Relancez l'import une fois le fichier enregistré."
+    )
 }
 
 pub fn pas_utf8(fichier: &str, ligne: usize) -> String {
