@@ -434,12 +434,10 @@ fn import(chemin: &Path, n: u32, tours: usize) {
         let store = ouvrir(chemin);
         vigie::csvio::export::exporter_donnees(&store, dossier.path()).expect("export");
     }
-    let lire = |nom: &str| std::fs::read(dossier.path().join(nom)).expect("csv");
-    let lignes = |o: &[u8]| o.iter().filter(|c| **c == b'\n').count().saturating_sub(1);
-    let (lp, le) = (lire("personnes.csv"), lire("evenements.csv"));
-    let rangs = lignes(&lp) + lignes(&le);
-    drop((lp, le));
+    let mut rangs = 0;
     let mut k = 0;
+    remettre_pic();
+    let depart = pic_mo();
     let m = mesurer(tours, false, || {
         k += 1;
         let cible = dossier.path().join(format!("import-{k}.db"));
@@ -456,6 +454,7 @@ fn import(chemin: &Path, n: u32, tours: usize) {
         )
         .expect("import");
         assert_eq!(bilan.personnes_ajoutees, n as usize);
+        rangs = bilan.personnes_ajoutees + bilan.evenements_ajoutes;
     });
     let brut = mesurer(tours, false, || {
         k += 1;
@@ -482,7 +481,7 @@ fn import(chemin: &Path, n: u32, tours: usize) {
     });
     let debit = |m: &Mesure| rangs as f64 / m.duree.as_secs_f64() / 1000.0;
     println!(
-        "| import de {rangs} lignes ({:.0} k lignes/s ; nu : {:.0} k/s) | {} | {:.0} MB | {} | {:.1} × | ≥ 100 k lignes/s, ≤ 100 MB |",
+        "| import de {rangs} lignes ({:.0} k lignes/s ; nu : {:.0} k/s ; {depart:.0} MB avant l'import) | {} | {:.0} MB | {} | {:.1} × | ≥ 100 k lignes/s, ≤ 100 MB |",
         debit(&m),
         debit(&brut),
         ms(m.duree),
