@@ -181,7 +181,6 @@ struct Lus {
     /// Every valid reference of the people file, with its first line (even on a row with
     /// other errors: its events should not be reported as orphans).
     refs_fichier: HashMap<String, usize>,
-    refs_lignes: Vec<(String, usize)>,
     /// The hash of the file as checked.
     empreinte: Option<u64>,
 }
@@ -191,7 +190,6 @@ fn lire_personnes(personnes: Option<&Fichier>) -> Lus {
     let mut lus = Lus {
         problemes: Vec::new(),
         refs_fichier: HashMap::new(),
-        refs_lignes: Vec::new(),
         empreinte: None,
     };
     let Some(f) = personnes else {
@@ -200,7 +198,6 @@ fn lire_personnes(personnes: Option<&Fichier>) -> Lus {
     let Lus {
         problemes,
         refs_fichier,
-        refs_lignes,
         empreinte,
     } = &mut lus;
     let lu = f.parcourir(
@@ -221,8 +218,7 @@ fn lire_personnes(personnes: Option<&Fichier>) -> Lus {
                         },
                     ));
                 } else {
-                    refs_fichier.insert(r.clone(), ligne);
-                    refs_lignes.push((r, ligne));
+                    refs_fichier.insert(r, ligne);
                 }
             }
             if let Err(v) = lire_personne(table, ligne, cellules) {
@@ -235,7 +231,6 @@ fn lire_personnes(personnes: Option<&Fichier>) -> Lus {
             // The file is refused whole: its references are none.
             probleme_table(0, &f.nom, &e, 0, problemes);
             refs_fichier.clear();
-            refs_lignes.clear();
         }
         Ok(p) => {
             problemes.extend(p.erreurs.iter().map(|e| probleme_cellule(0, e)));
@@ -277,13 +272,14 @@ fn parcourir_evenements(
 /// people to skip.
 fn verifier_existantes(
     en_base: &HashMap<String, i64>,
-    refs_lignes: &[(String, usize)],
+    refs_fichier: &HashMap<String, usize>,
     nom_personnes: &str,
     ignorer_existants: bool,
     problemes: &mut Vec<Probleme>,
 ) -> HashSet<String> {
     let mut existantes: HashSet<String> = HashSet::new();
-    for (r, ligne) in refs_lignes {
+    // In any order: the problems are sorted by line at the end.
+    for (r, ligne) in refs_fichier {
         if en_base.contains_key(r) {
             if ignorer_existants {
                 existantes.insert(r.clone());
@@ -318,11 +314,11 @@ fn reference_inconnue(nom_evenements: &str, e: &LigneEvenement) -> Probleme {
     )
 }
 
-/// What the first pass over the events found: the references they name, each once, and
-/// the file's hash.
+/// What the first pass over the events found: the stored people they name, each once (their
+/// stored events are compared with the file's), and the file's hash.
 #[derive(Default)]
 struct EvenementsVus {
-    nommees: Vec<String>,
+    en_base: Vec<String>,
     empreinte: Option<u64>,
 }
 
@@ -340,18 +336,20 @@ fn verifier_evenements(
     let mut vues: HashSet<String> = HashSet::new();
     let mut orphelins = Vec::new();
     let empreinte = parcourir_evenements(fichier, problemes, |e| {
-        if !refs_fichier.contains_key(&e.reference) && !en_base.contains_key(&e.reference) {
+        if en_base.contains_key(&e.reference) {
+            if !vues.contains(&e.reference) {
+                vues.insert(e.reference.clone());
+                nommees.push(e.reference);
+            }
+        } else if !refs_fichier.contains_key(&e.reference) {
             orphelins.push(reference_inconnue(&fichier.nom, &e));
-        } else if !vues.contains(&e.reference) {
-            vues.insert(e.reference.clone());
-            nommees.push(e.reference);
         }
     });
     if empreinte.is_some() {
         problemes.append(&mut orphelins);
     }
     EvenementsVus {
-        nommees,
+        en_base: nommees,
         empreinte,
     }
 }
@@ -471,7 +469,6 @@ pub fn importer(
     let Lus {
         mut problemes,
         refs_fichier,
-        refs_lignes,
         empreinte,
     } = lire_personnes(personnes);
     let nom_personnes = personnes.map(|f| f.nom.clone()).unwrap_or_default();
@@ -485,7 +482,7 @@ pub fn importer(
         let ids: HashMap<String, i64> = tx.ids_par_reference()?;
         let existantes = verifier_existantes(
             &ids,
-            &refs_lignes,
+            &refs_fichier,
             &nom_personnes,
             ignorer_existants,
             &mut problemes,
@@ -494,9 +491,8 @@ pub fn importer(
         if !problemes.is_empty() {
             return Ok(None);
         }
-        // The people added by this import have no stored event.
         let mut deja: HashMap<[String; 9], usize> = HashMap::new();
-        for r in &vus.nommees {
+        for r in &vus.en_base {
             if let Some(id) = ids.get(r) {
                 for stocke in tx.evenements_de(*id)? {
                     *deja.entry(cellules_evenement(r, &stocke)).or_default() += 1;
@@ -560,13 +556,12 @@ pub fn verifier(
     let Lus {
         mut problemes,
         refs_fichier,
-        refs_lignes,
         ..
     } = lire_personnes(personnes);
     let nom_personnes = personnes.map(|f| f.nom.clone()).unwrap_or_default();
     let existantes = verifier_existantes(
         en_base,
-        &refs_lignes,
+        &refs_fichier,
         &nom_personnes,
         ignorer_existants,
         &mut problemes,
@@ -574,7 +569,7 @@ pub fn verifier(
     verifier_evenements(evenements, &refs_fichier, en_base, &mut problemes);
     if problemes.is_empty() {
         // No problem: every person row is valid and its reference unique.
-        Ok(refs_lignes.len() - existantes.len())
+        Ok(refs_fichier.len() - existantes.len())
     } else {
         problemes.sort_by_key(|p| p.ordre);
         Err(problemes.into_iter().map(|p| p.erreur).collect())
