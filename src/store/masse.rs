@@ -29,6 +29,12 @@ fn definitions(
 /// The tables whose secondary indexes a bulk write into an empty base builds after the rows.
 const TABLES_EN_MASSE: [&str; 2] = ["personnes", "evenements"];
 
+/// The page cache while the rows go in without their indexes and the indexes are built (KiB,
+/// negative as SQLite wants it): every table page is appended, and each index is built in
+/// order from its sort, so a big cache buys nothing; the sort itself is held in memory
+/// (SQLCipher keeps temporary files in memory), and this leaves it the room.
+const CACHE_SANS_INDEX: i64 = -8_192;
+
 impl Ecriture<'_> {
     /// Whether the base holds no person and no event.
     pub fn ni_personne_ni_evenement(&self) -> ResultatStore<bool> {
@@ -47,16 +53,21 @@ impl Ecriture<'_> {
         &self,
         f: impl FnOnce() -> ResultatStore<T>,
     ) -> ResultatStore<T> {
-        let index = definitions(self.tx(), &TABLES_EN_MASSE)?;
+        let tx = self.tx();
+        let index = definitions(tx, &TABLES_EN_MASSE)?;
         for (nom, _) in &index {
-            self.tx()
-                .execute_batch(&format!("DROP INDEX \"{}\"", nom.replace('"', "\"\"")))?;
+            tx.execute_batch(&format!("DROP INDEX \"{}\"", nom.replace('"', "\"\"")))?;
         }
-        let v = f()?;
-        for (_, sql) in &index {
-            self.tx().execute_batch(sql)?;
-        }
-        Ok(v)
+        let cache: i64 = tx.query_row("PRAGMA cache_size", [], |r| r.get(0))?;
+        tx.pragma_update(None, "cache_size", CACHE_SANS_INDEX)?;
+        let r = f().and_then(|v| {
+            for (_, sql) in &index {
+                tx.execute_batch(sql)?;
+            }
+            Ok(v)
+        });
+        let _ = tx.pragma_update(None, "cache_size", cache);
+        r
     }
 }
 
