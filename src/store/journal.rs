@@ -16,9 +16,12 @@ pub fn journaliser(
     reference: Option<&str>,
     detail: &str,
 ) -> ResultatStore<()> {
-    tx.tx().execute(
-        "INSERT INTO journal (quand, benevole, action, reference, detail) VALUES (?1, ?2, ?3, ?4, ?5)",
-        params![horodatage(), benevole, action, reference, detail],
-    )?;
+    // Cached: an import writes one line per person.
+    tx.tx()
+        .prepare_cached(
+            "INSERT INTO journal (quand, benevole, action, reference, detail) \
+             VALUES (?1, ?2, ?3, ?4, ?5)",
+        )?
+        .execute(params![horodatage(), benevole, action, reference, detail])?;
     Ok(())
 }

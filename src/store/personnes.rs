@@ -126,13 +126,11 @@ impl Ecriture<'_> {
         reference: &str,
         sauf: Option<i64>,
     ) -> ResultatStore<Option<i64>> {
+        // Cached: an import checks every person it adds.
         Ok(self
             .tx()
-            .query_row(
-                "SELECT id FROM personnes WHERE reference = ?1 AND id IS NOT ?2",
-                params![reference, sauf],
-                |r| r.get(0),
-            )
+            .prepare_cached("SELECT id FROM personnes WHERE reference = ?1 AND id IS NOT ?2")?
+            .query_row(params![reference, sauf], |r| r.get(0))
             .optional()?)
     }
 }
