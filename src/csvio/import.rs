@@ -488,6 +488,8 @@ pub fn importer(
             &mut problemes,
         );
         let vus = verifier_evenements(evenements, &refs_fichier, &ids, &mut problemes);
+        // Not needed to write: freed before the indexes are built.
+        drop(refs_fichier);
         if !problemes.is_empty() {
             return Ok(None);
         }
