@@ -6,7 +6,10 @@ mod banc;
 
 use std::path::Path;
 use vigie::csvio::export::{ecrire_evenements, ecrire_personnes};
-use vigie::csvio::import::{ErreurDonnees, ErreurImport, Fichier, importer, verifier};
+use vigie::csvio::import::{
+    ErreurDonnees, ErreurImport, Fichier, importer, importer_verifies, verifier,
+    verifier_pour_base_vide,
+};
 use vigie::store::Store;
 
 fn ouvrir(chemin: &Path) -> Store {
@@ -73,7 +76,10 @@ fn files_read_from_disk_in_both_passes_give_the_rows_read_from_memory() {
         |_| String::new(),
     )
     .unwrap();
-    assert_eq!((bilan.personnes_ajoutees, bilan.evenements_ajoutes), (2_000, 6_000));
+    assert_eq!(
+        (bilan.personnes_ajoutees, bilan.evenements_ajoutes),
+        (2_000, 6_000)
+    );
     let mut memoire = ouvrir(&d.path().join("memoire.db"));
     importer(
         &mut memoire,
@@ -85,7 +91,10 @@ fn files_read_from_disk_in_both_passes_give_the_rows_read_from_memory() {
     .unwrap();
     let (pd, ed) = exporter(&disque);
     assert_eq!((pd.clone(), ed), exporter(&memoire));
-    assert!(pd.contains("\"ligne 1, \"\"citée\"\"\r\nligne 2 de 1995\""), "notes kept");
+    assert!(
+        pd.contains("\"ligne 1, \"\"citée\"\"\r\nligne 2 de 1995\""),
+        "notes kept"
+    );
 }
 
 #[test]
@@ -101,19 +110,17 @@ fn errors_far_in_a_file_on_disk_name_the_same_lines_as_in_memory() {
     let attendues = |r: Result<usize, Vec<ErreurDonnees>>| -> Vec<String> {
         r.unwrap_err().iter().map(|e| e.to_string()).collect()
     };
-    let (pd, ed) = (sur_disque(d.path(), "p.csv", &p), sur_disque(d.path(), "e.csv", &e));
+    let (pd, ed) = (
+        sur_disque(d.path(), "p.csv", &p),
+        sur_disque(d.path(), "e.csv", &e),
+    );
     let en_memoire = attendues(verifier(
         Some(&Fichier::en_memoire(pd.nom.clone(), p.into_bytes())),
         Some(&Fichier::en_memoire(ed.nom.clone(), e.into_bytes())),
         &Default::default(),
         false,
     ));
-    let sur_le_disque = attendues(verifier(
-        Some(&pd),
-        Some(&ed),
-        &Default::default(),
-        false,
-    ));
+    let sur_le_disque = attendues(verifier(Some(&pd), Some(&ed), &Default::default(), false));
     assert_eq!(en_memoire, sur_le_disque);
     assert_eq!(en_memoire.len(), 3, "{en_memoire:#?}");
     let debut = |f: &Fichier, ligne: usize| format!("{}:{ligne}: ", f.nom);
@@ -121,8 +128,14 @@ fn errors_far_in_a_file_on_disk_name_the_same_lines_as_in_memory() {
         en_memoire[0].starts_with(&debut(&pd, lignes + 1)),
         "{en_memoire:#?}"
     );
-    assert!(en_memoire[1].starts_with(&debut(&ed, 9002)), "{en_memoire:#?}");
-    assert!(en_memoire[2].starts_with(&debut(&ed, 9003)), "{en_memoire:#?}");
+    assert!(
+        en_memoire[1].starts_with(&debut(&ed, 9002)),
+        "{en_memoire:#?}"
+    );
+    assert!(
+        en_memoire[2].starts_with(&debut(&ed, 9003)),
+        "{en_memoire:#?}"
+    );
 }
 
 #[test]
@@ -157,7 +170,11 @@ fn an_import_into_an_empty_base_leaves_exactly_the_schema_indexes() {
     let schema = ouvrir(&d.path().join("schema.db"))
         .definitions_des_index()
         .unwrap();
-    for nom in ["evenements_stats", "evenements_personne_couvrant", "personnes_nom"] {
+    for nom in [
+        "evenements_stats",
+        "evenements_personne_couvrant",
+        "personnes_nom",
+    ] {
         assert!(schema.iter().any(|(n, _)| n == nom), "{schema:?}");
     }
     let chemin = d.path().join("b.db");
@@ -225,7 +242,11 @@ fn an_import_into_a_base_with_people_keeps_its_indexes_and_adds_to_them() {
     )
     .unwrap();
     assert_eq!(
-        (bilan.personnes_ajoutees, bilan.evenements_ajoutes, bilan.evenements_identiques),
+        (
+            bilan.personnes_ajoutees,
+            bilan.evenements_ajoutes,
+            bilan.evenements_identiques
+        ),
         (1, 2, 1)
     );
     assert_eq!(s.definitions_des_index().unwrap(), schema);
@@ -252,7 +273,10 @@ fn a_failure_in_the_middle_of_the_writing_leaves_the_base_as_it_was() {
         let chemin = d.path().join(format!("b-{deja}.db"));
         let mut s = ouvrir(&chemin);
         if deja {
-            let p = format!("{}\nA1,Avant,,,75,autre,autre,2026-01-01,,,,\n", banc::ENTETE_P);
+            let p = format!(
+                "{}\nA1,Avant,,,75,autre,autre,2026-01-01,,,,\n",
+                banc::ENTETE_P
+            );
             let e = format!("{}\nA1,2026-01-02,visite,,,,,,\n", banc::ENTETE_E);
             importer(
                 &mut s,
@@ -275,8 +299,108 @@ fn a_failure_in_the_middle_of_the_writing_leaves_the_base_as_it_was() {
             |_| String::new(),
         );
         assert!(matches!(r, Err(ErreurImport::Store(_))), "{r:?}");
-        assert_eq!((exporter(&s), s.definitions_des_index().unwrap()), avant, "{deja}");
+        assert_eq!(
+            (exporter(&s), s.definitions_des_index().unwrap()),
+            avant,
+            "{deja}"
+        );
         drop(s);
         integre(&chemin);
     }
+}
+
+#[test]
+fn files_checked_before_the_base_is_created_are_written_as_checked() {
+    let d = tempfile::tempdir().unwrap();
+    let (p, e) = fichiers(200);
+    let (fp, fe) = (
+        sur_disque(d.path(), "p.csv", &p),
+        sur_disque(d.path(), "e.csv", &e),
+    );
+    let verifies = verifier_pour_base_vide(Some(&fp), Some(&fe)).unwrap();
+    let mut s = ouvrir(&d.path().join("b.db"));
+    let bilan = importer_verifies(&mut s, Some(&fp), Some(&fe), false, verifies, |_| {
+        String::new()
+    })
+    .unwrap();
+    assert_eq!(
+        (bilan.personnes_ajoutees, bilan.evenements_ajoutes),
+        (200, 600)
+    );
+    let mut t = ouvrir(&d.path().join("t.db"));
+    importer(&mut t, Some(&fp), Some(&fe), false, |_| String::new()).unwrap();
+    assert_eq!(exporter(&s), exporter(&t));
+}
+
+#[test]
+fn a_base_filled_since_the_check_is_checked_again() {
+    let d = tempfile::tempdir().unwrap();
+    let (p, e) = fichiers(20);
+    let (fp, fe) = (
+        sur_disque(d.path(), "p.csv", &p),
+        sur_disque(d.path(), "e.csv", &e),
+    );
+    let verifies = verifier_pour_base_vide(Some(&fp), Some(&fe)).unwrap();
+    // Another desk imports one of the same people in between.
+    let mut s = ouvrir(&d.path().join("b.db"));
+    let autre = format!(
+        "{}\nR00003,Autre,,,75,autre,autre,2026-01-01,,,,\n",
+        banc::ENTETE_P
+    );
+    importer(
+        &mut s,
+        Some(&Fichier::en_memoire("autre.csv", autre.into_bytes())),
+        None,
+        false,
+        |_| String::new(),
+    )
+    .unwrap();
+    let avant = exporter(&s);
+    let r = importer_verifies(&mut s, Some(&fp), Some(&fe), false, verifies, |_| {
+        String::new()
+    });
+    let Err(ErreurImport::Donnees(v)) = r else {
+        panic!("{r:?}")
+    };
+    assert_eq!(v.len(), 1, "{v:?}");
+    assert!(v[0].to_string().contains("R00003"), "{}", v[0]);
+    assert_eq!(exporter(&s), avant);
+}
+
+#[test]
+fn a_file_changed_between_its_check_and_its_writing_stops_the_import() {
+    let d = tempfile::tempdir().unwrap();
+    let (p, e) = fichiers(50);
+    let (fp, fe) = (
+        sur_disque(d.path(), "p.csv", &p),
+        sur_disque(d.path(), "e.csv", &e),
+    );
+    let verifies = verifier_pour_base_vide(Some(&fp), Some(&fe)).unwrap();
+    // Rewritten in place (the same file, still open): one event's date changes.
+    std::fs::write(
+        d.path().join("e.csv"),
+        e.replacen("2026-10-01", "2026-10-09", 1),
+    )
+    .unwrap();
+    let chemin = d.path().join("b.db");
+    let mut s = ouvrir(&chemin);
+    let avant = (exporter(&s), s.definitions_des_index().unwrap());
+    let r = importer_verifies(&mut s, Some(&fp), Some(&fe), false, verifies, |_| {
+        String::new()
+    });
+    let Err(ErreurImport::Donnees(v)) = r else {
+        panic!("{r:?}")
+    };
+    assert_eq!(
+        v,
+        vec![ErreurDonnees::Modifie {
+            fichier: fe.nom.clone()
+        }]
+    );
+    assert!(
+        v[0].to_string().contains("rien n'a été importé"),
+        "{}",
+        v[0]
+    );
+    assert_eq!((exporter(&s), s.definitions_des_index().unwrap()), avant);
 }

@@ -5,7 +5,9 @@
 use super::{Contexte, DemoArgs, ErreurCli, ExportDonneesArgs, ImportArgs};
 use crate::config;
 use crate::csvio::export::{ErreurExport, exporter_donnees};
-use crate::csvio::import::{ErreurImport, Fichier, importer, verifier};
+use crate::csvio::import::{
+    ErreurImport, Fichier, importer, importer_verifies, verifier_pour_base_vide,
+};
 use crate::csvio::lignes::{COLONNES_PERSONNES, noms};
 use crate::demo::{self, ErreurDemo};
 use crate::fichiers::{self, SiExiste};
@@ -59,26 +61,39 @@ pub fn import(args: &ImportArgs, ctx: &Contexte) -> Result<(), ErreurCli> {
         return Err(ErreurCli::new(t::AUCUN_FICHIER));
     }
     // A refused import creates no database: into a base that does not exist yet, the files
-    // are checked before it is created (there is nothing in it to check them against).
-    if !Store::existe(&ctx.db)
-        && let Err(erreurs) = verifier(
-            personnes.as_ref(),
-            evenements.as_ref(),
-            &HashMap::new(),
-            args.ignorer_existants,
-        )
-    {
-        afficher_erreurs(&erreurs);
-        return Err(ErreurCli::new(t::import_refuse(erreurs.len())));
-    }
+    // are checked before it is created (there is nothing in it to check them against), and
+    // then only read again to be written.
+    let verifies = if Store::existe(&ctx.db) {
+        None
+    } else {
+        match verifier_pour_base_vide(personnes.as_ref(), evenements.as_ref()) {
+            Ok(v) => Some(v),
+            Err(erreurs) => {
+                afficher_erreurs(&erreurs);
+                return Err(ErreurCli::new(t::import_refuse(erreurs.len())));
+            }
+        }
+    };
     let mut store = ctx.ouvrir(true)?;
-    match importer(
-        &mut store,
-        personnes.as_ref(),
-        evenements.as_ref(),
-        args.ignorer_existants,
-        t::detail_journal_import,
-    ) {
+    let (p, e) = (personnes.as_ref(), evenements.as_ref());
+    let resultat = match verifies {
+        Some(v) => importer_verifies(
+            &mut store,
+            p,
+            e,
+            args.ignorer_existants,
+            v,
+            t::detail_journal_import,
+        ),
+        None => importer(
+            &mut store,
+            p,
+            e,
+            args.ignorer_existants,
+            t::detail_journal_import,
+        ),
+    };
+    match resultat {
         Ok(bilan) => {
             println!("{}", t::import_termine(&bilan));
             Ok(())

@@ -127,7 +127,11 @@ impl<R> Flux<R> {
     /// Whether the file's first line (as far as it was read: the header's) holds more
     /// semicolons than commas, and at least one.
     pub(super) fn point_virgule(&self) -> bool {
-        let premiere = self.fenetre.split(|b| *b == b'\n').next().unwrap_or_default();
+        let premiere = self
+            .fenetre
+            .split(|b| *b == b'\n')
+            .next()
+            .unwrap_or_default();
         let points_virgules = premiere.iter().filter(|b| **b == b';').count();
         let virgules = premiere.iter().filter(|b| **b == b',').count();
         points_virgules > 0 && points_virgules >= virgules

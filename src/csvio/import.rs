@@ -113,7 +113,9 @@ pub enum ErreurDonnees {
         nature: io::ErrorKind,
     },
     /// The file changed between the check and the writing: nothing was written.
-    Modifie { fichier: String },
+    Modifie {
+        fichier: String,
+    },
 }
 
 /// Why nothing was imported.
@@ -200,32 +202,29 @@ fn lire_personnes(personnes: Option<&Fichier>) -> Lus {
         refs_fichier,
         empreinte,
     } = &mut lus;
-    let lu = f.parcourir(
-        COLONNES_PERSONNES,
-        |table, ligne, cellules| {
-            if let Ok(r) = valider_reference(table.cellule(cellules, 0)) {
-                if let Some(premiere) = refs_fichier.get(&r) {
-                    problemes.push(probleme_cellule(
-                        0,
-                        &ErreurCellule {
-                            fichier: f.nom.clone(),
-                            ligne,
-                            colonne: Place::Colonne("reference"),
-                            valeur: r.clone(),
-                            raison: Raison::ReferenceEnDouble {
-                                premiere: *premiere,
-                            },
+    let lu = f.parcourir(COLONNES_PERSONNES, |table, ligne, cellules| {
+        if let Ok(r) = valider_reference(table.cellule(cellules, 0)) {
+            if let Some(premiere) = refs_fichier.get(&r) {
+                problemes.push(probleme_cellule(
+                    0,
+                    &ErreurCellule {
+                        fichier: f.nom.clone(),
+                        ligne,
+                        colonne: Place::Colonne("reference"),
+                        valeur: r.clone(),
+                        raison: Raison::ReferenceEnDouble {
+                            premiere: *premiere,
                         },
-                    ));
-                } else {
-                    refs_fichier.insert(r, ligne);
-                }
+                    },
+                ));
+            } else {
+                refs_fichier.insert(r, ligne);
             }
-            if let Err(v) = lire_personne(table, ligne, cellules) {
-                problemes.extend(v.iter().map(|e| probleme_cellule(0, e)));
-            }
-        },
-    );
+        }
+        if let Err(v) = lire_personne(table, ligne, cellules) {
+            problemes.extend(v.iter().map(|e| probleme_cellule(0, e)));
+        }
+    });
     match lu {
         Err(e) => {
             // The file is refused whole: its references are none.
@@ -249,12 +248,13 @@ fn parcourir_evenements(
     mut f: impl FnMut(LigneEvenement),
 ) -> Option<u64> {
     let mut refusees = Vec::new();
-    let lu = fichier.parcourir(COLONNES_EVENEMENTS, |table, ligne, cellules| {
-        match lire_evenement(table, ligne, cellules) {
+    let lu = fichier.parcourir(
+        COLONNES_EVENEMENTS,
+        |table, ligne, cellules| match lire_evenement(table, ligne, cellules) {
             Ok(e) => f(e),
             Err(v) => refusees.extend(v.iter().map(|e| probleme_cellule(1, e))),
-        }
-    });
+        },
+    );
     match lu {
         Err(e) => {
             probleme_table(1, &fichier.nom, &e, problemes.len(), problemes);
@@ -447,6 +447,53 @@ fn ecrire(
     Ok(bilan)
 }
 
+/// Files `verifier_pour_base_vide` accepted: `importer_verifies` writes them into a base still
+/// empty without checking them again (their hashes are checked: a file changed since stops
+/// the import).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Verifies {
+    empreintes: [Option<u64>; 2],
+}
+
+/// What the check inside the transaction gives the writing.
+struct Controle {
+    existantes: HashSet<String>,
+    /// The stored people the events file names.
+    en_base: Vec<String>,
+    empreintes: [Option<u64>; 2],
+}
+
+/// The checks that need the stored references `ids`, after the people file's own (`lus`).
+fn controler(
+    lus: Lus,
+    ids: &HashMap<String, i64>,
+    personnes: Option<&Fichier>,
+    evenements: Option<&Fichier>,
+    ignorer_existants: bool,
+    problemes: &mut Vec<Probleme>,
+) -> Controle {
+    let Lus {
+        problemes: mut lus_problemes,
+        refs_fichier,
+        empreinte,
+    } = lus;
+    problemes.append(&mut lus_problemes);
+    let nom_personnes = personnes.map(|f| f.nom.as_str()).unwrap_or_default();
+    let existantes = verifier_existantes(
+        ids,
+        &refs_fichier,
+        nom_personnes,
+        ignorer_existants,
+        problemes,
+    );
+    let vus = verifier_evenements(evenements, &refs_fichier, ids, problemes);
+    Controle {
+        existantes,
+        en_base: vus.en_base,
+        empreintes: [empreinte, vus.empreinte],
+    }
+}
+
 /// Imports `personnes` and/or `evenements` into `store`, all or nothing. `detail_journal`
 /// words what was done for the journal.
 ///
@@ -463,15 +510,48 @@ pub fn importer(
     ignorer_existants: bool,
     detail_journal: impl Fn(&BilanImport) -> String,
 ) -> Result<BilanImport, ErreurImport> {
+    importer_avec(
+        store,
+        (personnes, evenements),
+        ignorer_existants,
+        None,
+        detail_journal,
+    )
+}
+
+/// `importer` for files `verifier_pour_base_vide` accepted (a base created for them): into
+/// a base still empty they are only read to be written; into one another desk filled
+/// meanwhile they are checked in full, as by `importer`.
+pub fn importer_verifies(
+    store: &mut Store,
+    personnes: Option<&Fichier>,
+    evenements: Option<&Fichier>,
+    ignorer_existants: bool,
+    verifies: Verifies,
+    detail_journal: impl Fn(&BilanImport) -> String,
+) -> Result<BilanImport, ErreurImport> {
+    importer_avec(
+        store,
+        (personnes, evenements),
+        ignorer_existants,
+        Some(verifies),
+        detail_journal,
+    )
+}
+
+fn importer_avec(
+    store: &mut Store,
+    (personnes, evenements): (Option<&Fichier>, Option<&Fichier>),
+    ignorer_existants: bool,
+    verifies: Option<Verifies>,
+    detail_journal: impl Fn(&BilanImport) -> String,
+) -> Result<BilanImport, ErreurImport> {
     if personnes.is_none() && evenements.is_none() {
         return Err(ErreurImport::AucunFichier);
     }
-    let Lus {
-        mut problemes,
-        refs_fichier,
-        empreinte,
-    } = lire_personnes(personnes);
-    let nom_personnes = personnes.map(|f| f.nom.clone()).unwrap_or_default();
+    // The people file is checked before the transaction (unless it was already).
+    let mut lus = verifies.is_none().then(|| lire_personnes(personnes));
+    let mut problemes = Vec::new();
     // Set when the writing stopped on a file changed since its check (the store then rolls
     // everything back, as for any failure).
     let mut modifie = None;
@@ -480,21 +560,31 @@ pub fn importer(
     let resultat = store.ecrire_en_masse(|tx, benevole| {
         let vide = tx.ni_personne_ni_evenement()?;
         let ids: HashMap<String, i64> = tx.ids_par_reference()?;
-        let existantes = verifier_existantes(
-            &ids,
-            &refs_fichier,
-            &nom_personnes,
-            ignorer_existants,
-            &mut problemes,
-        );
-        let vus = verifier_evenements(evenements, &refs_fichier, &ids, &mut problemes);
-        // Not needed to write: freed before the indexes are built.
-        drop(refs_fichier);
-        if !problemes.is_empty() {
-            return Ok(None);
-        }
+        let controle = match verifies {
+            Some(v) if vide => Controle {
+                existantes: HashSet::new(),
+                en_base: Vec::new(),
+                empreintes: v.empreintes,
+            },
+            _ => {
+                // Checked against what is stored now (a base filled since `verifier`, too).
+                let lus = lus.take().unwrap_or_else(|| lire_personnes(personnes));
+                let c = controler(
+                    lus,
+                    &ids,
+                    personnes,
+                    evenements,
+                    ignorer_existants,
+                    &mut problemes,
+                );
+                if !problemes.is_empty() {
+                    return Ok(None);
+                }
+                c
+            }
+        };
         let mut deja: HashMap<[String; 9], usize> = HashMap::new();
-        for r in &vus.en_base {
+        for r in &controle.en_base {
             if let Some(id) = ids.get(r) {
                 for stocke in tx.evenements_de(*id)? {
                     *deja.entry(cellules_evenement(r, &stocke)).or_default() += 1;
@@ -504,8 +594,8 @@ pub fn importer(
         let v = Verifie {
             personnes,
             evenements,
-            empreintes: [empreinte, vus.empreinte],
-            existantes,
+            empreintes: controle.empreintes,
+            existantes: controle.existantes,
         };
         let ecrit = if vide {
             tx.index_apres_les_lignes(|| Ok(ecrire(tx, benevole, &v, ids, deja)))?
@@ -555,23 +645,40 @@ pub fn verifier(
     en_base: &HashMap<String, i64>,
     ignorer_existants: bool,
 ) -> Result<usize, Vec<ErreurDonnees>> {
-    let Lus {
-        mut problemes,
-        refs_fichier,
-        ..
-    } = lire_personnes(personnes);
-    let nom_personnes = personnes.map(|f| f.nom.clone()).unwrap_or_default();
-    let existantes = verifier_existantes(
+    verifier_contre(personnes, evenements, en_base, ignorer_existants).map(|(n, _)| n)
+}
+
+/// `verifier` against no stored reference, before a base is created for the files: what it
+/// accepts, `importer_verifies` writes without checking it again.
+pub fn verifier_pour_base_vide(
+    personnes: Option<&Fichier>,
+    evenements: Option<&Fichier>,
+) -> Result<Verifies, Vec<ErreurDonnees>> {
+    verifier_contre(personnes, evenements, &HashMap::new(), false)
+        .map(|(_, empreintes)| Verifies { empreintes })
+}
+
+/// The people the files would add and the files' hashes, or every problem.
+fn verifier_contre(
+    personnes: Option<&Fichier>,
+    evenements: Option<&Fichier>,
+    en_base: &HashMap<String, i64>,
+    ignorer_existants: bool,
+) -> Result<(usize, [Option<u64>; 2]), Vec<ErreurDonnees>> {
+    let lus = lire_personnes(personnes);
+    let dans_le_fichier = lus.refs_fichier.len();
+    let mut problemes = Vec::new();
+    let c = controler(
+        lus,
         en_base,
-        &refs_fichier,
-        &nom_personnes,
+        personnes,
+        evenements,
         ignorer_existants,
         &mut problemes,
     );
-    verifier_evenements(evenements, &refs_fichier, en_base, &mut problemes);
     if problemes.is_empty() {
         // No problem: every person row is valid and its reference unique.
-        Ok(refs_fichier.len() - existantes.len())
+        Ok((dans_le_fichier - c.existantes.len(), c.empreintes))
     } else {
         problemes.sort_by_key(|p| p.ordre);
         Err(problemes.into_iter().map(|p| p.erreur).collect())

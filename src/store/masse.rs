@@ -84,8 +84,7 @@ impl Store {
             let mut st = self
                 .connexion()
                 .prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")?;
-            st.query_map([], |r| r.get(0))?
-                .collect::<Result<_, _>>()?
+            st.query_map([], |r| r.get(0))?.collect::<Result<_, _>>()?
         };
         let tables: Vec<&str> = tables.iter().map(String::as_str).collect();
         definitions(self.connexion(), &tables)
