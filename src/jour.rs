@@ -5,9 +5,9 @@
 //! person with their events in one pass (`Store::pour_chaque_personne_et_ses_evenements`),
 //! one préfecture lookup per département, no query per person. See `benches/jour.rs`.
 
-use crate::domain::Personne;
 use crate::domain::moteur::{ConnaissancePrefecture, Evaluation, NiveauUrgence, evaluer};
 use crate::domain::regles::Regles;
+use crate::domain::{Evenement, Personne};
 use crate::store::{ResultatStore, Store};
 use chrono::NaiveDate;
 
@@ -76,7 +76,11 @@ fn cle_contrat(l: &LigneJour) -> (crate::domain::moteur::NiveauUrgence, i64, &st
 /// The order of the list on screen and in words: the contract's order, the follow-ups
 /// « en sommeil » last.
 pub fn trier(lignes: &mut [LigneJour]) {
-    lignes.sort_by(|a, b| (a.en_sommeil, cle_contrat(a)).cmp(&(b.en_sommeil, cle_contrat(b))));
+    lignes.sort_by(|a, b| cle_ecran(a).cmp(&cle_ecran(b)));
+}
+
+fn cle_ecran(l: &LigneJour) -> (bool, (NiveauUrgence, i64, &str)) {
+    (l.en_sommeil, cle_contrat(l))
 }
 
 /// The rows in the contract's order (the §5 CSV: « en sommeil » is no code there, those rows
@@ -94,31 +98,101 @@ pub fn liste_du_jour(
     aujourdhui: NaiveDate,
     tous: bool,
 ) -> ResultatStore<Vec<LigneJour>> {
-    let mut prefectures: Vec<Option<ConnaissancePrefecture>> =
-        vec![None; crate::domain::Departement::tous().count()];
+    let mut evaluateur = Evaluateur::nouveau(store, regles, aujourdhui);
     let mut lignes = Vec::new();
     store.pour_chaque_personne_et_ses_evenements(|p, siens| {
-        let rang = p.departement.rang();
-        let connaissance = match prefectures[rang].take() {
-            Some(c) => c,
-            // Local corrections of the directory count, as on the person's file.
-            None => crate::prefectures::connaissance_avec(store, p.departement)?,
-        };
-        let evaluation = evaluer(&p, siens, &connaissance, regles, aujourdhui);
-        prefectures[rang] = Some(connaissance);
-        let visite_du_jour = vu_aujourdhui(&p, siens, aujourdhui);
-        if tous || est_du_jour(&evaluation, visite_du_jour) {
-            lignes.push(LigneJour {
-                en_sommeil: evaluation.en_sommeil(regles.sommeil_jours()),
-                personne: p,
-                evaluation,
-                visite_du_jour,
-            });
+        let ligne = evaluateur.ligne(p, siens)?;
+        if tous || est_du_jour(&ligne.evaluation, ligne.visite_du_jour) {
+            lignes.push(ligne);
         }
         Ok(())
     })?;
     trier(&mut lignes);
     Ok(lignes)
+}
+
+/// Evaluates people one by one, each préfecture's knowledge read once.
+struct Evaluateur<'a> {
+    store: &'a Store,
+    regles: &'a Regles,
+    aujourdhui: NaiveDate,
+    prefectures: Vec<Option<ConnaissancePrefecture>>,
+}
+
+impl<'a> Evaluateur<'a> {
+    fn nouveau(store: &'a Store, regles: &'a Regles, aujourdhui: NaiveDate) -> Self {
+        Evaluateur {
+            store,
+            regles,
+            aujourdhui,
+            prefectures: vec![None; crate::domain::Departement::tous().count()],
+        }
+    }
+
+    fn ligne(&mut self, p: Personne, siens: &[Evenement]) -> ResultatStore<LigneJour> {
+        let rang = p.departement.rang();
+        let connaissance = match self.prefectures[rang].take() {
+            Some(c) => c,
+            // Local corrections of the directory count, as on the person's file.
+            None => crate::prefectures::connaissance_avec(self.store, p.departement)?,
+        };
+        let evaluation = evaluer(&p, siens, &connaissance, self.regles, self.aujourdhui);
+        self.prefectures[rang] = Some(connaissance);
+        Ok(LigneJour {
+            en_sommeil: evaluation.en_sommeil(self.regles.sommeil_jours()),
+            visite_du_jour: vu_aujourdhui(&p, siens, self.aujourdhui),
+            personne: p,
+            evaluation,
+        })
+    }
+}
+
+/// Puts a list held (`lignes`, in `trier`'s order) up to date for the people `ids` changed
+/// since it was computed (the store's change log): each is evaluated again from the base
+/// and takes its place in the order, or leaves the list (erased, or no longer of the day
+/// when `tous` is false). The result is the list `liste_du_jour` would give now, for the
+/// cost of reading those people only.
+pub fn mettre_a_jour(
+    store: &Store,
+    regles: &Regles,
+    aujourdhui: NaiveDate,
+    lignes: &mut Vec<LigneJour>,
+    ids: &[i64],
+    tous: bool,
+) -> ResultatStore<()> {
+    if ids.is_empty() {
+        return Ok(());
+    }
+    let mut nouvelles = store.lire(|| -> ResultatStore<Vec<LigneJour>> {
+        let mut evaluateur = Evaluateur::nouveau(store, regles, aujourdhui);
+        let mut v = Vec::new();
+        for &id in ids {
+            if let Some((p, siens)) = store.personne_et_ses_evenements(id)? {
+                let l = evaluateur.ligne(p, &siens)?;
+                if tous || est_du_jour(&l.evaluation, l.visite_du_jour) {
+                    v.push(l);
+                }
+            }
+        }
+        Ok(v)
+    })?;
+    trier(&mut nouvelles);
+    let changes: std::collections::HashSet<i64> = ids.iter().copied().collect();
+    let anciennes = std::mem::take(lignes);
+    lignes.reserve(anciennes.len() + nouvelles.len());
+    // One merge of two sorted runs: the rows kept move once, in order.
+    let mut nouvelles = nouvelles.into_iter().peekable();
+    for l in anciennes {
+        if l.personne.id.is_some_and(|id| changes.contains(&id)) {
+            continue;
+        }
+        while let Some(n) = nouvelles.next_if(|n| cle_ecran(n) < cle_ecran(&l)) {
+            lignes.push(n);
+        }
+        lignes.push(l);
+    }
+    lignes.extend(nouvelles);
+    Ok(())
 }
 
 /// Seen today: the file was opened today or anything about the person is dated or was
@@ -163,7 +237,7 @@ mod tests {
     use crate::domain::{
         Blocage, Canal, Demarche, Departement, Evenement, Resultat, TypeEvenement, parse_date,
     };
-    use crate::store::Ouverture;
+    use crate::store::{Changements, Ouverture};
 
     fn d(s: &str) -> NaiveDate {
         parse_date(s).unwrap()
@@ -242,5 +316,115 @@ mod tests {
         assert_eq!(d.total, du_jour.len());
         assert_eq!(d.par_niveau.iter().sum::<usize>() + d.sommeil, d.total);
         assert_eq!(d.visites, 1);
+    }
+
+    fn personne_de_test(i: usize, dep: &str) -> Personne {
+        Personne {
+            id: None,
+            reference: format!("R{i:03}"),
+            nom: format!("N{i}"),
+            prenom: None,
+            telephone: None,
+            departement: Departement::depuis_code(dep).unwrap(),
+            demarche: Demarche::Renouvellement,
+            blocage: Blocage::Connexion,
+            ouvert_le: d("2026-01-01"),
+            titre_expire_le: Some(d("2026-11-01") + chrono::Days::new((i * 7 % 90) as u64)),
+            api_expire_le: None,
+            pan_connu: None,
+            notes: None,
+            captures: None,
+            identite: Default::default(),
+            version: 1,
+        }
+    }
+
+    /// The list patched from the change log is, after every kind of write, the list a full
+    /// pass gives (the day's and everyone's), row for row and in the same order.
+    #[test]
+    fn patched_list_equals_a_full_pass_after_every_change() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut s = Store::ouvrir(&Ouverture {
+            chemin: dir.path().join("m.db"),
+            phrase: None,
+            sans_chiffrement: true,
+            benevole: "T".into(),
+        })
+        .unwrap();
+        let auj = d("2026-11-23");
+        let regles = Regles::default();
+        let deps = ["75", "33", "2A", "971", "69"];
+        let mut ids: Vec<i64> = (0..24)
+            .map(|i| s.creer_personne(&personne_de_test(i, deps[i % 5])).unwrap())
+            .collect();
+        let cle = |v: &[LigneJour]| -> Vec<(String, Evaluation, bool, bool)> {
+            v.iter()
+                .map(|l| {
+                    (
+                        l.personne.reference.clone(),
+                        l.evaluation.clone(),
+                        l.visite_du_jour,
+                        l.en_sommeil,
+                    )
+                })
+                .collect()
+        };
+        for tous in [false, true] {
+            let mut vu = s.dernier_changement().unwrap();
+            let mut liste = liste_du_jour(&s, &regles, auj, tous).unwrap();
+            // A small deterministic walk over the writes a desk makes.
+            let mut graine = 7u64;
+            for tour in 0..30 {
+                graine = graine
+                    .wrapping_mul(6364136223846793005)
+                    .wrapping_add(1442695040888963407);
+                let k = (graine >> 33) as usize;
+                let id = ids[k % ids.len()];
+                match tour % 5 {
+                    0 | 1 => {
+                        let mut e = Evenement::nouveau(
+                            [
+                                TypeEvenement::Ccc,
+                                TypeEvenement::Visite,
+                                TypeEvenement::Pan,
+                            ][k % 3],
+                            auj - chrono::Days::new((k % 40) as u64),
+                        );
+                        if e.type_evenement != TypeEvenement::Visite {
+                            e.canal = Some(Canal::Formulaire);
+                            e.resultat = Some(Resultat::EnAttente);
+                        }
+                        s.ajouter_evenement(id, &e).unwrap();
+                    }
+                    2 => {
+                        let mut p = s.personne(id).unwrap().unwrap();
+                        p.titre_expire_le = Some(auj + chrono::Days::new((k % 20) as u64));
+                        s.modifier_personne(&p).unwrap();
+                    }
+                    3 => {
+                        let reference = s.personne(id).unwrap().unwrap().reference;
+                        s.ecrire(|tx, _| tx.effacer_personne(&reference)).unwrap();
+                        ids.retain(|x| *x != id);
+                    }
+                    _ => {
+                        let n = 100 + tour + if tous { 50 } else { 0 };
+                        ids.push(s.creer_personne(&personne_de_test(n, deps[k % 5])).unwrap());
+                    }
+                }
+                let (ch, dernier) = s.changements_depuis(vu).unwrap();
+                let Changements::Personnes(changes) = ch else {
+                    panic!("ordinary writes are logged person by person");
+                };
+                assert!(!changes.is_empty(), "tour {tour}: the write is in the log");
+                mettre_a_jour(&s, &regles, auj, &mut liste, &changes, tous).unwrap();
+                vu = dernier;
+                let complete = liste_du_jour(&s, &regles, auj, tous).unwrap();
+                assert_eq!(cle(&liste), cle(&complete), "tour {tour}, tous {tous}");
+            }
+            assert_eq!(
+                s.changements_depuis(vu).unwrap().0,
+                Changements::Personnes(Vec::new())
+            );
+        }
     }
 }

@@ -10,6 +10,9 @@ use crate::domain::{Evenement, Personne};
 /// them): `personne_id`, then `COLONNES_EVENEMENT` up to `attente_minutes`.
 const COLONNES_LEGERES: &str =
     "personne_id, id, date, type, canal, resultat, echeance, ticket, attente_minutes";
+/// The same without `personne_id` (one person's events).
+pub(super) const COLONNES_LEGERES_SANS_PERSONNE: &str =
+    "id, date, type, canal, resultat, echeance, ticket, attente_minutes";
 
 impl Store {
     /// Streams every person, by id, with their events in date then insertion order, to `f`.

@@ -17,6 +17,7 @@
 //! `BEGIN IMMEDIATE` transaction, from `Store::ecrire`); consistent reads run in `Store::lire`.
 
 mod brouillons;
+mod changements;
 mod corrections;
 mod evenements;
 mod jour;
@@ -32,6 +33,7 @@ mod schema;
 mod stats;
 
 pub use brouillons::Brouillon;
+pub use changements::{Changements, SEUIL_PERSONNES};
 pub use corrections::LigneCorrection;
 pub use evenements::inserer_evenement;
 pub use journal::{horodatage, journaliser};
@@ -255,6 +257,7 @@ impl Store {
                 .transaction_with_behavior(TransactionBehavior::Immediate)?,
         };
         let v = f(&ecriture, &self.benevole)?;
+        changements::elaguer(&ecriture)?;
         ecriture.tx.commit()?;
         Ok(v)
     }
@@ -266,7 +269,13 @@ impl Store {
         f: impl FnOnce(&Ecriture, &str) -> ResultatStore<T>,
     ) -> ResultatStore<T> {
         let _ = self.conn.pragma_update(None, "cache_size", CACHE_EN_MASSE);
-        let r = self.ecrire(f);
+        // One « everyone » in the change log instead of one entry per row.
+        let r = self.ecrire(|tx, benevole| {
+            changements::suspendre(tx)?;
+            let v = f(tx, benevole)?;
+            changements::reprendre(tx)?;
+            Ok(v)
+        });
         let _ = self.conn.pragma_update(None, "cache_size", CACHE_ORDINAIRE);
         r
     }

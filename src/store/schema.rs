@@ -112,6 +112,46 @@ const MIGRATIONS: &[&str] = &[
     "
     UPDATE personnes SET recherche = '';
     ",
+    // 6 → 7: the change log (issue 17). Every write to a person, an event or a préfecture
+    // correction appends the person's id (0: everyone, for a correction, a bulk write or this
+    // migration), so that a screen or a cache re-evaluates only the people changed since the
+    // last number it saw (`store::changements`). A bulk write suspends the triggers with a
+    // row in `ecriture_en_masse` (inside its own transaction, so no other desk ever sees it)
+    // and logs one 0 instead.
+    "
+    CREATE TABLE changements (
+        seq INTEGER PRIMARY KEY,
+        personne_id INTEGER NOT NULL
+    );
+    CREATE TABLE ecriture_en_masse (un INTEGER NOT NULL);
+    CREATE TRIGGER changement_personne_cree AFTER INSERT ON personnes
+        WHEN NOT EXISTS (SELECT 1 FROM ecriture_en_masse)
+        BEGIN INSERT INTO changements (personne_id) VALUES (NEW.id); END;
+    CREATE TRIGGER changement_personne_modifiee AFTER UPDATE ON personnes
+        WHEN NOT EXISTS (SELECT 1 FROM ecriture_en_masse)
+        BEGIN INSERT INTO changements (personne_id) VALUES (NEW.id); END;
+    CREATE TRIGGER changement_personne_effacee AFTER DELETE ON personnes
+        WHEN NOT EXISTS (SELECT 1 FROM ecriture_en_masse)
+        BEGIN INSERT INTO changements (personne_id) VALUES (OLD.id); END;
+    CREATE TRIGGER changement_evenement_cree AFTER INSERT ON evenements
+        WHEN NOT EXISTS (SELECT 1 FROM ecriture_en_masse)
+        BEGIN INSERT INTO changements (personne_id) VALUES (NEW.personne_id); END;
+    CREATE TRIGGER changement_evenement_modifie AFTER UPDATE ON evenements
+        WHEN NOT EXISTS (SELECT 1 FROM ecriture_en_masse)
+        BEGIN
+            INSERT INTO changements (personne_id) VALUES (OLD.personne_id);
+            INSERT INTO changements (personne_id)
+                SELECT NEW.personne_id WHERE NEW.personne_id <> OLD.personne_id;
+        END;
+    CREATE TRIGGER changement_evenement_efface AFTER DELETE ON evenements
+        WHEN NOT EXISTS (SELECT 1 FROM ecriture_en_masse)
+        BEGIN INSERT INTO changements (personne_id) VALUES (OLD.personne_id); END;
+    CREATE TRIGGER changement_correction_ajoutee AFTER INSERT ON corrections_prefecture
+        BEGIN INSERT INTO changements (personne_id) VALUES (0); END;
+    CREATE TRIGGER changement_correction_effacee AFTER DELETE ON corrections_prefecture
+        BEGIN INSERT INTO changements (personne_id) VALUES (0); END;
+    INSERT INTO changements (personne_id) VALUES (0);
+    ",
 ];
 
 /// The schema version this binary writes.
@@ -177,7 +217,11 @@ pub(super) fn migrer(conn: &mut Connection, nouvelle: bool) -> ResultatStore<()>
         tx.pragma_update(None, "user_version", (i + 1) as i64)?;
     }
     if version < VERSION_SCHEMA {
+        // Keys recomputed for everyone: one « everyone » change (migration 7), not a
+        // change per person.
+        tx.execute_batch("INSERT INTO ecriture_en_masse VALUES (1)")?;
         super::recherche::completer_cles(&tx)?;
+        tx.execute_batch("DELETE FROM ecriture_en_masse")?;
     }
     if app != APPLICATION_ID {
         tx.pragma_update(None, "application_id", APPLICATION_ID)?;

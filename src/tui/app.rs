@@ -52,6 +52,10 @@ pub struct EtatListe {
     /// `lignes` holds every person (computed for `tous`): going back to the day's list
     /// filters it instead of reading the base again.
     pub complete: bool,
+    /// The day `lignes` was evaluated for, and the last number of the store's change log
+    /// it integrates: a refresh re-evaluates only the people changed since.
+    pub evaluee_le: Option<chrono::NaiveDate>,
+    pub changement_vu: i64,
 }
 
 impl EtatListe {

@@ -435,23 +435,49 @@ impl App {
         }
     }
 
+    /// Brings the list up to date. Held for today and complete enough for the view, it is
+    /// patched: only the people in the store's change log since it was computed are
+    /// evaluated again (`jour::mettre_a_jour`); otherwise one pass over the base, whichever
+    /// the list (the day's counts are those of its rows).
+    fn recharger_liste(&mut self, store: &Store) -> Result<(), ErreurStore> {
+        use crate::store::Changements;
+        let l = &mut self.liste;
+        if !l.tous && l.complete {
+            // `t` back to the day's list: filtered from the list held, no read.
+            crate::jour::garder_du_jour(&mut l.lignes);
+            l.complete = false;
+        }
+        let a_jour = l.evaluee_le == Some(self.aujourdhui) && (l.complete || !l.tous);
+        let (changements, dernier) = if a_jour {
+            store.changements_depuis(l.changement_vu)?
+        } else {
+            // Read before the pass: a change committed during it is applied again after.
+            (Changements::Tout, store.dernier_changement()?)
+        };
+        match changements {
+            Changements::Personnes(ids) => crate::jour::mettre_a_jour(
+                store,
+                &self.regles,
+                self.aujourdhui,
+                &mut l.lignes,
+                &ids,
+                l.complete,
+            )?,
+            Changements::Tout => {
+                l.lignes = liste_du_jour(store, &self.regles, self.aujourdhui, l.tous)?;
+                l.complete = l.tous;
+                l.evaluee_le = Some(self.aujourdhui);
+            }
+        }
+        l.changement_vu = dernier;
+        l.compter();
+        Ok(())
+    }
+
     /// Reloads the list and every file on the stack, keeping the selection (by person).
     pub fn recharger(&mut self, store: &Store) {
         let garde = self.liste.selectionnee().and_then(|p| p.id);
-        let resultat = (|| -> Result<(), ErreurStore> {
-            if !self.liste.tous && self.liste.complete {
-                // `t` back to the day's list: filtered from the list held, no read.
-                crate::jour::garder_du_jour(&mut self.liste.lignes);
-            } else {
-                // One pass over the base, whichever the list: the day's counts are those
-                // of its rows.
-                self.liste.lignes =
-                    liste_du_jour(store, &self.regles, self.aujourdhui, self.liste.tous)?;
-            }
-            self.liste.complete = self.liste.tous;
-            self.liste.compter();
-            Ok(())
-        })();
+        let resultat = self.recharger_liste(store);
         if let Err(e) = resultat {
             self.message = Some(t::erreur(&e.to_string()));
         }
