@@ -98,17 +98,110 @@ pub fn liste_du_jour(
     aujourdhui: NaiveDate,
     tous: bool,
 ) -> ResultatStore<Vec<LigneJour>> {
-    let mut evaluateur = Evaluateur::nouveau(store, regles, aujourdhui);
-    let mut lignes = Vec::new();
-    store.pour_chaque_personne_et_ses_evenements(|p, siens| {
-        let ligne = evaluateur.ligne(p, siens)?;
-        if tous || est_du_jour(&ligne.evaluation, ligne.visite_du_jour) {
-            lignes.push(ligne);
+    let mut chargement = Chargement::commencer(store, tous)?;
+    while !chargement.avancer(store, regles, aujourdhui, crate::store::TRANCHE)? {}
+    Ok(chargement.terminer(store, regles, aujourdhui)?.0)
+}
+
+/// The day's list computed slice by slice (`avancer`), so that the interface reads keys
+/// between slices: every person is evaluated, by id, each slice one short read; `terminer`
+/// sorts the rows and applies the changes other desks (or this one) made during the load,
+/// from the store's change log, so the list is the one a single pass would give at the end.
+#[derive(Debug)]
+pub struct Chargement {
+    pub tous: bool,
+    apres: i64,
+    fini: bool,
+    /// The change log's number read before the first slice.
+    changement: i64,
+    lignes: Vec<LigneJour>,
+    lus: usize,
+    total: usize,
+    prefectures: Vec<Option<ConnaissancePrefecture>>,
+}
+
+impl Chargement {
+    pub fn commencer(store: &Store, tous: bool) -> ResultatStore<Chargement> {
+        // Read before the first slice: a change committed during the load is applied again
+        // at its end (evaluating someone twice gives the same row).
+        let changement = store.dernier_changement()?;
+        Ok(Chargement {
+            tous,
+            apres: i64::MIN,
+            fini: false,
+            changement,
+            lignes: Vec::new(),
+            lus: 0,
+            total: store.nombre_personnes()?.max(0) as usize,
+            prefectures: vec![None; crate::domain::Departement::tous().count()],
+        })
+    }
+
+    /// Evaluates the next `combien` people; returns whether everyone has been read.
+    pub fn avancer(
+        &mut self,
+        store: &Store,
+        regles: &Regles,
+        aujourdhui: NaiveDate,
+        combien: usize,
+    ) -> ResultatStore<bool> {
+        if self.fini {
+            return Ok(true);
         }
-        Ok(())
-    })?;
-    trier(&mut lignes);
-    Ok(lignes)
+        let mut evaluateur = Evaluateur {
+            store,
+            regles,
+            aujourdhui,
+            prefectures: std::mem::take(&mut self.prefectures),
+        };
+        let (tous, lignes, lus) = (self.tous, &mut self.lignes, &mut self.lus);
+        let lu = store.pour_les_personnes_apres(self.apres, combien.max(1), &mut |p, siens| {
+            *lus += 1;
+            let ligne = evaluateur.ligne(p, siens)?;
+            if tous || est_du_jour(&ligne.evaluation, ligne.visite_du_jour) {
+                lignes.push(ligne);
+            }
+            Ok(())
+        });
+        self.prefectures = evaluateur.prefectures;
+        match lu? {
+            Some(dernier) => self.apres = dernier,
+            None => self.fini = true,
+        }
+        Ok(self.fini)
+    }
+
+    /// People read so far, and the number in the base when the load began.
+    pub fn progression(&self) -> (usize, usize) {
+        (self.lus, self.total.max(self.lus))
+    }
+
+    /// The list in order, brought up to date with the changes made during the load, and the
+    /// change log's number it integrates.
+    pub fn terminer(
+        self,
+        store: &Store,
+        regles: &Regles,
+        aujourdhui: NaiveDate,
+    ) -> ResultatStore<(Vec<LigneJour>, i64)> {
+        let mut lignes = self.lignes;
+        trier(&mut lignes);
+        let (changements, dernier) = store.changements_depuis(self.changement)?;
+        match changements {
+            crate::store::Changements::Personnes(ids) => {
+                mettre_a_jour(store, regles, aujourdhui, &mut lignes, &ids, self.tous)?;
+                Ok((lignes, dernier))
+            }
+            // Everything changed meanwhile (an import, a correction): read again, at once.
+            crate::store::Changements::Tout => {
+                let mut c = Chargement::commencer(store, self.tous)?;
+                while !c.avancer(store, regles, aujourdhui, usize::MAX / 2)? {}
+                let mut lignes = c.lignes;
+                trier(&mut lignes);
+                Ok((lignes, c.changement))
+            }
+        }
+    }
 }
 
 /// Evaluates people one by one, each préfecture's knowledge read once.

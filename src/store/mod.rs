@@ -34,6 +34,7 @@ mod stats;
 
 pub use brouillons::Brouillon;
 pub use changements::{Changements, SEUIL_PERSONNES};
+pub use jour::TRANCHE;
 pub use corrections::LigneCorrection;
 pub use evenements::inserer_evenement;
 pub use journal::{horodatage, journaliser};
@@ -282,7 +283,11 @@ impl Store {
 
     /// Runs `f` inside one read transaction, so that everything it reads describes the same
     /// moment (a document, an export of two files).
+    /// Inside a read (or write) already open, `f` simply runs in it.
     pub fn lire<T, E: From<ErreurStore>>(&self, f: impl FnOnce() -> Result<T, E>) -> Result<T, E> {
+        if !self.conn.is_autocommit() {
+            return f();
+        }
         self.conn
             .execute_batch("BEGIN DEFERRED")
             .map_err(ErreurStore::from)?;

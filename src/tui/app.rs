@@ -245,6 +245,10 @@ pub struct App {
     pub modeles_locaux: Option<std::path::PathBuf>,
     /// A save refused because another desk holds the base, being tried again.
     pub reessai: Option<super::reessai::Reessai>,
+    /// The list being computed slice by slice: the loop reads keys between slices.
+    pub chargement: Option<crate::jour::Chargement>,
+    /// Load the list slice by slice (the terminal's loop); in-process callers load it at once.
+    pub progressif: bool,
 }
 
 impl App {
@@ -269,6 +273,8 @@ impl App {
             chemin_base: None,
             modeles_locaux: None,
             reessai: None,
+            chargement: None,
+            progressif: false,
         }
     }
 

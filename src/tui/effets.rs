@@ -12,7 +12,6 @@ use super::formulaire::FormPersonne;
 use super::{Panneau, Reponse};
 use crate::domain::regles::Regles;
 use crate::domain::{Departement, Evenement, Personne};
-use crate::jour::liste_du_jour;
 use crate::prefectures::Fiche;
 use crate::prefectures::corrections::{self, Correction, NouvelleCorrection};
 use crate::stats::{Periode, Tableau};
@@ -29,6 +28,8 @@ pub use panneaux::{EffetPanneau, ResultatPanneau, executer_panneau, piloter};
 #[derive(Debug)]
 pub enum Effet {
     Recharger,
+    /// Compute the next slice of the list being loaded (`App::chargement`).
+    AvancerChargement,
     OuvrirFiche(i64),
     NouvellePersonne,
     ModifierPersonne(i64),
@@ -73,6 +74,7 @@ impl App {
     pub fn executer(&mut self, e: Effet, store: &mut Store) {
         match e {
             Effet::Recharger => self.recharger(store),
+            Effet::AvancerChargement => self.avancer_chargement(store),
             Effet::OuvrirFiche(id) => match charger_fiche(store, &self.regles, self.aujourdhui, id)
             {
                 Ok(Some(donnees)) => self.pile.push(Ecran::Fiche(Box::new(EtatFiche {
@@ -437,10 +439,18 @@ impl App {
 
     /// Brings the list up to date. Held for today and complete enough for the view, it is
     /// patched: only the people in the store's change log since it was computed are
-    /// evaluated again (`jour::mettre_a_jour`); otherwise one pass over the base, whichever
-    /// the list (the day's counts are those of its rows).
+    /// evaluated again (`jour::mettre_a_jour`). Otherwise everyone is evaluated: slice by
+    /// slice between keys in the terminal (`progressif`), at once in process. The day's
+    /// counts are those of its rows.
     fn recharger_liste(&mut self, store: &Store) -> Result<(), ErreurStore> {
         use crate::store::Changements;
+        if let Some(c) = &self.chargement {
+            if c.tous == self.liste.tous {
+                // The load under way applies, at its end, every change made meanwhile.
+                return Ok(());
+            }
+            self.chargement = None;
+        }
         let l = &mut self.liste;
         if !l.tous && l.complete {
             // `t` back to the day's list: filtered from the list held, no read.
@@ -448,30 +458,83 @@ impl App {
             l.complete = false;
         }
         let a_jour = l.evaluee_le == Some(self.aujourdhui) && (l.complete || !l.tous);
-        let (changements, dernier) = if a_jour {
-            store.changements_depuis(l.changement_vu)?
-        } else {
-            // Read before the pass: a change committed during it is applied again after.
-            (Changements::Tout, store.dernier_changement()?)
-        };
-        match changements {
-            Changements::Personnes(ids) => crate::jour::mettre_a_jour(
-                store,
-                &self.regles,
-                self.aujourdhui,
-                &mut l.lignes,
-                &ids,
-                l.complete,
-            )?,
-            Changements::Tout => {
-                l.lignes = liste_du_jour(store, &self.regles, self.aujourdhui, l.tous)?;
-                l.complete = l.tous;
-                l.evaluee_le = Some(self.aujourdhui);
+        if a_jour {
+            let (changements, dernier) = store.changements_depuis(l.changement_vu)?;
+            if let Changements::Personnes(ids) = changements {
+                crate::jour::mettre_a_jour(
+                    store,
+                    &self.regles,
+                    self.aujourdhui,
+                    &mut l.lignes,
+                    &ids,
+                    l.complete,
+                )?;
+                l.changement_vu = dernier;
+                l.compter();
+                return Ok(());
             }
         }
+        self.chargement = Some(crate::jour::Chargement::commencer(store, l.tous)?);
+        if self.progressif {
+            self.montrer_progression();
+            return Ok(());
+        }
+        while self.chargement.is_some() {
+            self.avancer_chargement(store);
+        }
+        Ok(())
+    }
+
+    /// One slice of the list being loaded; the last one installs it (the selection kept, by
+    /// person).
+    fn avancer_chargement(&mut self, store: &Store) {
+        let Some(mut c) = self.chargement.take() else {
+            return;
+        };
+        let (regles, jour) = (&self.regles, self.aujourdhui);
+        let fin = match c.avancer(store, regles, jour, crate::store::TRANCHE) {
+            Ok(false) => {
+                self.chargement = Some(c);
+                self.montrer_progression();
+                return;
+            }
+            Ok(true) => c.terminer(store, regles, jour),
+            Err(e) => Err(e),
+        };
+        let (lignes, dernier) = match fin {
+            Ok(v) => v,
+            Err(e) => {
+                self.message = Some(t::erreur(&e.to_string()));
+                return;
+            }
+        };
+        if self.message.as_deref().is_some_and(t::est_message_de_chargement) {
+            self.message = None;
+        }
+        let garde = self.liste.selectionnee().and_then(|p| p.id);
+        let l = &mut self.liste;
+        l.lignes = lignes;
+        l.complete = l.tous;
+        l.evaluee_le = Some(jour);
         l.changement_vu = dernier;
         l.compter();
-        Ok(())
+        l.selection = garde
+            .and_then(|id| l.lignes.iter().position(|x| x.personne.id == Some(id)))
+            .unwrap_or(l.selection)
+            .min(l.lignes.len().saturating_sub(1));
+    }
+
+    /// « Chargement de la liste… N % » in the status line, unless something else is said.
+    fn montrer_progression(&mut self) {
+        let Some(c) = &self.chargement else { return };
+        if self
+            .message
+            .as_deref()
+            .is_none_or(t::est_message_de_chargement)
+        {
+            let (lus, total) = c.progression();
+            self.message = Some(t::chargement_liste(lus, total));
+        }
     }
 
     /// Reloads the list and every file on the stack, keeping the selection (by person).
