@@ -60,12 +60,6 @@ pub fn est_du_jour(evaluation: &Evaluation, visite_du_jour: bool) -> bool {
     visite_du_jour || (!evaluation.est_close() && evaluation.urgence <= NiveauUrgence::DuJour)
 }
 
-/// Keeps, of a list of everyone, the day's rows (the order stays: it is the same key).
-pub fn garder_du_jour(lignes: &mut Vec<LigneJour>) {
-    lignes.retain(|l| est_du_jour(&l.evaluation, l.visite_du_jour));
-    lignes.shrink_to_fit();
-}
-
 /// The contract's order (docs/fichiers.md §5): most urgent first, then fewest days left,
 /// then reference.
 fn cle_contrat(l: &LigneJour) -> (crate::domain::moteur::NiveauUrgence, i64, &str) {
@@ -76,7 +70,12 @@ fn cle_contrat(l: &LigneJour) -> (crate::domain::moteur::NiveauUrgence, i64, &st
 /// The order of the list on screen and in words: the contract's order, the follow-ups
 /// « en sommeil » last.
 pub fn trier(lignes: &mut [LigneJour]) {
-    lignes.sort_by(|a, b| cle_ecran(a).cmp(&cle_ecran(b)));
+    // Keys computed once and the rows moved once (a row is a few hundred bytes): at
+    // 100 000 rows, a comparison sort moving the rows themselves took tens of milliseconds.
+    lignes.sort_by_cached_key(|l| {
+        let (niveau, jours) = l.evaluation.cle_urgence();
+        (l.en_sommeil, niveau, jours, l.personne.reference.clone())
+    });
 }
 
 fn cle_ecran(l: &LigneJour) -> (bool, (NiveauUrgence, i64, &str)) {

@@ -8,8 +8,9 @@ use super::lignes::{self, COLONNES_PERSONNE};
 use super::{ResultatStore, Store};
 use crate::domain::{Evenement, Personne};
 
-/// People per slice: about 1/20 of a 100 000-person base.
-pub const TRANCHE: usize = 5_000;
+/// People per slice: a slice of a 100 000-person base is read and evaluated in about 30 ms
+/// (BENCHMARKS.md), so a key typed during a load waits no longer than that.
+pub const TRANCHE: usize = 2_000;
 
 /// Columns the engine needs (notes and attribution are not read: the list does not show
 /// them): `personne_id`, then `COLONNES_EVENEMENT` up to `attente_minutes`.

@@ -34,9 +34,9 @@ mod stats;
 
 pub use brouillons::Brouillon;
 pub use changements::{Changements, SEUIL_PERSONNES};
-pub use jour::TRANCHE;
 pub use corrections::LigneCorrection;
 pub use evenements::inserer_evenement;
+pub use jour::TRANCHE;
 pub use journal::{horodatage, journaliser};
 pub use personnes::{Trace, inserer_personne, mettre_a_jour_personne};
 pub use protection::{

@@ -437,44 +437,36 @@ impl App {
         }
     }
 
-    /// Brings the list up to date. Held for today and complete enough for the view, it is
-    /// patched: only the people in the store's change log since it was computed are
-    /// evaluated again (`jour::mettre_a_jour`). Otherwise everyone is evaluated: slice by
-    /// slice between keys in the terminal (`progressif`), at once in process. The day's
-    /// counts are those of its rows.
+    /// Brings the list up to date. Held for today, it is patched: only the people in the
+    /// store's change log since it was computed are evaluated again
+    /// (`jour::mettre_a_jour`). Otherwise everyone is evaluated: slice by slice between keys
+    /// in the terminal (`progressif`), at once in process. Everyone is held either way, so
+    /// `t` and back only change the rows shown. The day's counts are those of its rows.
     fn recharger_liste(&mut self, store: &Store) -> Result<(), ErreurStore> {
         use crate::store::Changements;
-        if let Some(c) = &self.chargement {
-            if c.tous == self.liste.tous {
-                // The load under way applies, at its end, every change made meanwhile.
-                return Ok(());
-            }
-            self.chargement = None;
+        if self.chargement.is_some() {
+            // The load under way applies, at its end, every change made meanwhile.
+            return Ok(());
         }
+        let garde = self.liste.selectionnee().and_then(|p| p.id);
         let l = &mut self.liste;
-        if !l.tous && l.complete {
-            // `t` back to the day's list: filtered from the list held, no read.
-            crate::jour::garder_du_jour(&mut l.lignes);
-            l.complete = false;
-        }
-        let a_jour = l.evaluee_le == Some(self.aujourdhui) && (l.complete || !l.tous);
-        if a_jour {
+        if l.evaluee_le == Some(self.aujourdhui) {
             let (changements, dernier) = store.changements_depuis(l.changement_vu)?;
             if let Changements::Personnes(ids) = changements {
                 crate::jour::mettre_a_jour(
                     store,
                     &self.regles,
                     self.aujourdhui,
-                    &mut l.lignes,
+                    l.toutes_mut(),
                     &ids,
-                    l.complete,
+                    true,
                 )?;
                 l.changement_vu = dernier;
-                l.compter();
+                l.montrer(garde);
                 return Ok(());
             }
         }
-        self.chargement = Some(crate::jour::Chargement::commencer(store, l.tous)?);
+        self.chargement = Some(crate::jour::Chargement::commencer(store, true)?);
         if self.progressif {
             self.montrer_progression();
             return Ok(());
@@ -508,20 +500,19 @@ impl App {
                 return;
             }
         };
-        if self.message.as_deref().is_some_and(t::est_message_de_chargement) {
+        if self
+            .message
+            .as_deref()
+            .is_some_and(t::est_message_de_chargement)
+        {
             self.message = None;
         }
         let garde = self.liste.selectionnee().and_then(|p| p.id);
         let l = &mut self.liste;
-        l.lignes = lignes;
-        l.complete = l.tous;
+        l.remplacer(lignes);
         l.evaluee_le = Some(jour);
         l.changement_vu = dernier;
-        l.compter();
-        l.selection = garde
-            .and_then(|id| l.lignes.iter().position(|x| x.personne.id == Some(id)))
-            .unwrap_or(l.selection)
-            .min(l.lignes.len().saturating_sub(1));
+        l.montrer(garde);
     }
 
     /// « Chargement de la liste… N % » in the status line, unless something else is said.
@@ -539,20 +530,10 @@ impl App {
 
     /// Reloads the list and every file on the stack, keeping the selection (by person).
     pub fn recharger(&mut self, store: &Store) {
-        let garde = self.liste.selectionnee().and_then(|p| p.id);
-        let resultat = self.recharger_liste(store);
-        if let Err(e) = resultat {
+        // The selection follows its person (`EtatListe::montrer`).
+        if let Err(e) = self.recharger_liste(store) {
             self.message = Some(t::erreur(&e.to_string()));
         }
-        self.liste.selection = garde
-            .and_then(|id| {
-                self.liste
-                    .lignes
-                    .iter()
-                    .position(|l| l.personne.id == Some(id))
-            })
-            .unwrap_or(self.liste.selection)
-            .min(self.liste.lignes.len().saturating_sub(1));
         let modeles = self.modeles_locaux.as_deref();
         for e in &mut self.pile {
             match e {
