@@ -1,5 +1,6 @@
-//! The change log (migration 7): every write to a person, an event or a préfecture
-//! correction appends a number and the person's id (0: everyone). A screen that keeps a list
+//! The change log (migration 7): every write to a person or an event appends a number and
+//! the person's id; a préfecture correction, the ids of its département's people; a bulk
+//! write one 0 (everyone). A screen that keeps a list
 //! evaluated from the base, or a cache of it, remembers the last number it integrated and
 //! later re-reads only the people changed since (`changements_depuis`), instead of
 //! re-evaluating every person (issue 17). The log is pruned to its newest `GARDES` entries:
@@ -22,8 +23,8 @@ pub const SEUIL_PERSONNES: usize = 5_000;
 pub enum Changements {
     /// These people (ids, ascending, each once; an id no longer in the base was erased).
     Personnes(Vec<i64>),
-    /// Everyone: a préfecture correction, a bulk write, a migration, a log pruned past the
-    /// number given, or another file put in place (a restore).
+    /// Everyone: a bulk write, a migration, a log pruned past the number given, another file
+    /// put in place (a restore), or more people than `SEUIL_PERSONNES`.
     Tout,
 }
 
@@ -197,7 +198,12 @@ mod tests {
             dernier + 1,
             "one entry for the whole bulk write"
         );
-        // A préfecture correction changes everyone's evaluation in a département.
+        // A préfecture correction changes the evaluation of its département's people (all
+        // of them are in Paris here, but for one in Lyon).
+        let mut lyon = personne("L-1");
+        lyon.departement = Departement::depuis_code("69").unwrap();
+        let lyonnais = s.creer_personne(&lyon).unwrap();
+        let apres_masse = s.dernier_changement().unwrap();
         let c = LigneCorrection {
             departement: Departement::depuis_code("75").unwrap(),
             champ: "pan".into(),
@@ -208,10 +214,15 @@ mod tests {
             saisi_le: "2026-11-01T10:00:00".into(),
         };
         s.ecrire(|tx, _| tx.inserer_correction(&c)).unwrap();
+        let Changements::Personnes(parisiens) = s.changements_depuis(apres_masse).unwrap().0 else {
+            panic!("a correction is logged person by person");
+        };
         assert_eq!(
-            s.changements_depuis(apres_masse).unwrap().0,
-            Changements::Tout
+            parisiens.len(),
+            52,
+            "the two first people and the 50 of the bulk write"
         );
+        assert!(parisiens.contains(&a) && !parisiens.contains(&lyonnais));
         // A number from another file (ahead of this log) or pruned away: everything.
         let fin = s.dernier_changement().unwrap();
         assert_eq!(s.changements_depuis(fin + 10).unwrap().0, Changements::Tout);

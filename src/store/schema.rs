@@ -112,9 +112,10 @@ const MIGRATIONS: &[&str] = &[
     "
     UPDATE personnes SET recherche = '';
     ",
-    // 6 → 7: the change log (issue 17). Every write to a person, an event or a préfecture
-    // correction appends the person's id (0: everyone, for a correction, a bulk write or this
-    // migration), so that a screen or a cache re-evaluates only the people changed since the
+    // 6 → 7: the change log (issue 17). Every write to a person or an event appends the
+    // person's id, a préfecture correction the ids of the people of its département (what
+    // the engine knows of a préfecture changes their evaluation), 0 meaning everyone (a bulk
+    // write, this migration), so that a screen or a cache re-evaluates only the people changed since the
     // last number it saw (`store::changements`). A bulk write suspends the triggers with a
     // row in `ecriture_en_masse` (inside its own transaction, so no other desk ever sees it)
     // and logs one 0 instead.
@@ -147,9 +148,15 @@ const MIGRATIONS: &[&str] = &[
         WHEN NOT EXISTS (SELECT 1 FROM ecriture_en_masse)
         BEGIN INSERT INTO changements (personne_id) VALUES (OLD.personne_id); END;
     CREATE TRIGGER changement_correction_ajoutee AFTER INSERT ON corrections_prefecture
-        BEGIN INSERT INTO changements (personne_id) VALUES (0); END;
+        BEGIN
+            INSERT INTO changements (personne_id)
+                SELECT id FROM personnes WHERE departement = NEW.departement;
+        END;
     CREATE TRIGGER changement_correction_effacee AFTER DELETE ON corrections_prefecture
-        BEGIN INSERT INTO changements (personne_id) VALUES (0); END;
+        BEGIN
+            INSERT INTO changements (personne_id)
+                SELECT id FROM personnes WHERE departement = OLD.departement;
+        END;
     INSERT INTO changements (personne_id) VALUES (0);
     ",
 ];

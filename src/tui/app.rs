@@ -57,6 +57,8 @@ pub struct EtatListe {
     /// it integrates: a refresh re-evaluates only the people changed since.
     pub evaluee_le: Option<chrono::NaiveDate>,
     pub changement_vu: i64,
+    /// The person selected when a full reload began (the rows are dropped meanwhile).
+    pub selection_a_rendre: Option<i64>,
 }
 
 impl EtatListe {

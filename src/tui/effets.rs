@@ -467,6 +467,11 @@ impl App {
             }
         }
         self.chargement = Some(crate::jour::Chargement::commencer(store, true)?);
+        // The rows held are dropped at once (one list in memory, not two, at any time); the
+        // selection comes back to its person at the end.
+        l.selection_a_rendre = garde.or(l.selection_a_rendre);
+        l.remplacer(Vec::new());
+        l.montrer(None);
         if self.progressif {
             self.montrer_progression();
             return Ok(());
@@ -507,8 +512,8 @@ impl App {
         {
             self.message = None;
         }
-        let garde = self.liste.selectionnee().and_then(|p| p.id);
         let l = &mut self.liste;
+        let garde = l.selection_a_rendre.take();
         l.remplacer(lignes);
         l.evaluee_le = Some(jour);
         l.changement_vu = dernier;
