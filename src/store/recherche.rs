@@ -24,11 +24,13 @@ struct Entree {
 
 /// The index and the state of the base it was built from: the connection's marks (another
 /// desk's commit moves `data_version`, this connection's writes `total_changes`) and the
-/// change log's number it integrates.
+/// change log's number it integrates. Built in slices of people by id (`apres`: the last id
+/// read while the build is under way), so the interface can build it between keys.
 pub(super) struct IndexRecherche {
-    marque: (i64, u64),
+    marque: Option<(i64, u64)>,
     changement: i64,
     entrees: Vec<Entree>,
+    apres: Option<i64>,
 }
 
 fn marque(conn: &Connection) -> ResultatStore<(i64, u64)> {
@@ -53,32 +55,71 @@ fn entree(r: &rusqlite::Row) -> rusqlite::Result<Entree> {
 
 const COLONNES_INDEX: &str = "id, nom, prenom, reference, recherche";
 
-fn construire(conn: &Connection, changement: i64) -> ResultatStore<IndexRecherche> {
-    let marque = marque(conn)?;
-    // One pass over the table in storage order, sorted here: walking the name index would
-    // read (and decrypt) the rows at random.
-    let mut st = conn.prepare(&format!("SELECT {COLONNES_INDEX} FROM personnes"))?;
-    let mut entrees = st
-        .query_map([], entree)?
-        .collect::<Result<Vec<Entree>, _>>()?;
-    // SQLite's BINARY order of (nom, prenom, reference), NULL first.
-    entrees.sort_unstable_by(|a, b| a.tri.cmp(&b.tri));
-    Ok(IndexRecherche {
-        marque,
-        changement,
-        entrees,
-    })
+/// People per slice of the build (one short read each).
+const TRANCHE_INDEX: usize = 10_000;
+
+impl IndexRecherche {
+    fn commencer(changement: i64) -> IndexRecherche {
+        IndexRecherche {
+            marque: None,
+            changement,
+            entrees: Vec::new(),
+            apres: Some(i64::MIN),
+        }
+    }
+
+    /// Reads the next `combien` people; returns whether the build is over. Its marks stay
+    /// unset: the first use brings it up to date from the change log (people changed while
+    /// it was being built included).
+    fn avancer(&mut self, conn: &Connection, combien: usize) -> ResultatStore<bool> {
+        let Some(apres) = self.apres else {
+            return Ok(true);
+        };
+        // One pass over the table in storage order, sorted at the end: walking the name
+        // index would read (and decrypt) the rows at random.
+        let mut st = conn.prepare_cached(&format!(
+            "SELECT {COLONNES_INDEX} FROM personnes WHERE id > ?1 ORDER BY id LIMIT ?2"
+        ))?;
+        let avant = self.entrees.len();
+        for e in st.query_map(params![apres, combien as i64], entree)? {
+            self.entrees.push(e?);
+        }
+        self.apres = self.entrees[avant..].last().map(|e| e.id);
+        if self.apres.is_none() {
+            // SQLite's BINARY order of (nom, prenom, reference), NULL first.
+            self.entrees.sort_unstable_by(|a, b| a.tri.cmp(&b.tri));
+            self.entrees.shrink_to_fit();
+            return Ok(true);
+        }
+        Ok(false)
+    }
 }
 
 impl Store {
-    /// Brings the in-memory index up to date: built at the first search, then patched from
-    /// the change log (only the people changed are read again), rebuilt when everyone
-    /// changed (an import, another file).
+    /// Builds the search index one slice further (the interface calls it between keys after
+    /// the list is loaded, so the first search does not build it); returns whether it is
+    /// ready.
+    pub fn preparer_recherche(&self) -> ResultatStore<bool> {
+        self.lire(|| {
+            let mut index = self.index_recherche.borrow_mut();
+            if index.is_none() {
+                *index = Some(IndexRecherche::commencer(self.dernier_changement()?));
+            }
+            match index.as_mut() {
+                Some(i) => i.avancer(self.connexion(), TRANCHE_INDEX),
+                None => Ok(true),
+            }
+        })
+    }
+
+    /// Brings the in-memory index up to date: built at the first search (or ahead, by
+    /// `preparer_recherche`), then patched from the change log (only the people changed are
+    /// read again), built again when everyone changed (an import, another file).
     fn actualiser_index(&self, index: &mut Option<IndexRecherche>) -> ResultatStore<()> {
         let conn = self.connexion();
         let actuelle = marque(conn)?;
         if let Some(i) = index.as_ref()
-            && i.marque == actuelle
+            && i.marque == Some(actuelle)
         {
             return Ok(());
         }
@@ -87,10 +128,15 @@ impl Store {
             None => (super::Changements::Tout, self.dernier_changement()?),
         };
         let (super::Changements::Personnes(ids), Some(i)) = (changements, index.as_mut()) else {
-            *index = Some(construire(conn, dernier)?);
+            let mut neuf = IndexRecherche::commencer(dernier);
+            while !neuf.avancer(conn, usize::MAX / 2)? {}
+            neuf.marque = Some(actuelle);
+            *index = Some(neuf);
             return Ok(());
         };
-        i.marque = actuelle;
+        // A build left half-way ends now.
+        while !i.avancer(conn, usize::MAX / 2)? {}
+        i.marque = Some(actuelle);
         i.changement = dernier;
         let changes: std::collections::HashSet<i64> = ids.iter().copied().collect();
         i.entrees.retain(|e| !changes.contains(&e.id));

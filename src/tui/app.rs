@@ -294,6 +294,15 @@ pub struct App {
     pub chargement: Option<crate::jour::Chargement>,
     /// Load the list slice by slice (the terminal's loop); in-process callers load it at once.
     pub progressif: bool,
+    /// After a load in the terminal, the search index is built too, slice by slice.
+    pub recherche_a_preparer: bool,
+}
+
+impl App {
+    /// Work left for the loop's idle turns: a list being loaded, a search index to build.
+    pub fn travail_en_cours(&self) -> bool {
+        self.chargement.is_some() || self.recherche_a_preparer
+    }
 }
 
 impl App {
@@ -320,6 +329,7 @@ impl App {
             reessai: None,
             chargement: None,
             progressif: false,
+            recherche_a_preparer: false,
         }
     }
 

@@ -28,7 +28,8 @@ pub use panneaux::{EffetPanneau, ResultatPanneau, executer_panneau, piloter};
 #[derive(Debug)]
 pub enum Effet {
     Recharger,
-    /// Compute the next slice of the list being loaded (`App::chargement`).
+    /// Compute the next slice of the list being loaded (`App::chargement`), then of the
+    /// search index.
     AvancerChargement,
     OuvrirFiche(i64),
     NouvellePersonne,
@@ -486,6 +487,10 @@ impl App {
     /// person).
     fn avancer_chargement(&mut self, store: &Store) {
         let Some(mut c) = self.chargement.take() else {
+            if self.recherche_a_preparer {
+                // Ready, or failed (the first search then says why): done either way.
+                self.recherche_a_preparer = matches!(store.preparer_recherche(), Ok(false));
+            }
             return;
         };
         let (regles, jour) = (&self.regles, self.aujourdhui);
@@ -518,6 +523,7 @@ impl App {
         l.evaluee_le = Some(jour);
         l.changement_vu = dernier;
         l.montrer(garde);
+        self.recherche_a_preparer = self.progressif;
     }
 
     /// « Chargement de la liste… N % » in the status line, unless something else is said.

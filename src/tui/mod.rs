@@ -236,8 +236,9 @@ pub fn lancer(mut store: crate::store::Store, aujourdhui: NaiveDate) -> Result<(
         if app.quitter {
             return Ok(());
         }
-        // A list being loaded: keys first, then its next slice, without waiting.
-        let attente = if app.chargement.is_some() {
+        // A list being loaded (or the search index built): keys first, then the next
+        // slice, without waiting.
+        let attente = if app.travail_en_cours() {
             Duration::ZERO
         } else {
             INTERVALLE_VERIFICATION.saturating_sub(derniere.elapsed())
@@ -265,7 +266,7 @@ pub fn lancer(mut store: crate::store::Store, aujourdhui: NaiveDate) -> Result<(
         for e in reessais {
             app.executer(e, &mut store);
         }
-        if app.chargement.is_some() && !touches_lues {
+        if app.travail_en_cours() && !touches_lues {
             app.executer(effets::Effet::AvancerChargement, &mut store);
             a_dessiner = true;
             continue;
