@@ -14,6 +14,9 @@ use chrono::NaiveDate;
 /// One row of the day's list.
 #[derive(Debug, Clone)]
 pub struct LigneJour {
+    /// The person as the list shows them: notes, phone and identifiers are read for the
+    /// evaluation, then dropped (no list shows them, and 100 000 rows are held): never write
+    /// this person back; a file reads the whole person from the store.
     pub personne: Personne,
     pub evaluation: Evaluation,
     /// Seen today (`vu_aujourdhui`): opened, or something dated or recorded today.
@@ -230,6 +233,10 @@ impl<'a> Evaluateur<'a> {
         };
         let evaluation = evaluer(&p, siens, &connaissance, self.regles, self.aujourdhui);
         self.prefectures[rang] = Some(connaissance);
+        let mut p = p;
+        p.notes = None;
+        p.telephone = None;
+        p.identite = Default::default();
         Ok(LigneJour {
             en_sommeil: evaluation.en_sommeil(self.regles.sommeil_jours()),
             visite_du_jour: vu_aujourdhui(&p, siens, self.aujourdhui),

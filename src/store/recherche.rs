@@ -56,7 +56,7 @@ fn entree(r: &rusqlite::Row) -> rusqlite::Result<Entree> {
 const COLONNES_INDEX: &str = "id, nom, prenom, reference, recherche";
 
 /// People per slice of the build (one short read each).
-const TRANCHE_INDEX: usize = 10_000;
+const TRANCHE_INDEX: usize = 5_000;
 
 impl IndexRecherche {
     fn commencer(changement: i64) -> IndexRecherche {
