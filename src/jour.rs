@@ -277,14 +277,20 @@ pub fn mettre_a_jour(
     })?;
     trier(&mut nouvelles);
     let changes: std::collections::HashSet<i64> = ids.iter().copied().collect();
+    lignes.retain(|l| l.personne.id.is_none_or(|id| !changes.contains(&id)));
+    if nouvelles.len() <= INSERTIONS_EN_PLACE {
+        // A save or two (the usual refresh): each row put in its place, no second list.
+        for n in nouvelles {
+            let place = lignes.partition_point(|l| cle_ecran(l) < cle_ecran(&n));
+            lignes.insert(place, n);
+        }
+        return Ok(());
+    }
+    // Many (a préfecture correction): one merge of two sorted runs, each row moved once.
     let anciennes = std::mem::take(lignes);
     lignes.reserve(anciennes.len() + nouvelles.len());
-    // One merge of two sorted runs: the rows kept move once, in order.
     let mut nouvelles = nouvelles.into_iter().peekable();
     for l in anciennes {
-        if l.personne.id.is_some_and(|id| changes.contains(&id)) {
-            continue;
-        }
         while let Some(n) = nouvelles.next_if(|n| cle_ecran(n) < cle_ecran(&l)) {
             lignes.push(n);
         }
@@ -293,6 +299,11 @@ pub fn mettre_a_jour(
     lignes.extend(nouvelles);
     Ok(())
 }
+
+/// Up to this many rows changed, they are inserted one by one into the list held (each
+/// insertion moves the rows after it: a few milliseconds at 100 000 rows); past it, the list
+/// is merged into a new one (twice the memory for a moment).
+const INSERTIONS_EN_PLACE: usize = 32;
 
 /// Seen today: the file was opened today or anything about the person is dated or was
 /// recorded today (a visit, a CCC, a letter…). Merely opening the file records nothing.
@@ -453,7 +464,7 @@ mod tests {
         let auj = d("2026-11-23");
         let regles = Regles::default();
         let deps = ["75", "33", "2A", "971", "69"];
-        let mut ids: Vec<i64> = (0..24)
+        let mut ids: Vec<i64> = (0..40)
             .map(|i| s.creer_personne(&personne_de_test(i, deps[i % 5])).unwrap())
             .collect();
         let cle = |v: &[LigneJour]| -> Vec<(String, Evaluation, bool, bool)> {
@@ -524,6 +535,18 @@ mod tests {
                 s.changements_depuis(vu).unwrap().0,
                 Changements::Personnes(Vec::new())
             );
+            // Many at once (past the one-by-one insertions): a visit to everyone.
+            for id in &ids {
+                let v = Evenement::nouveau(TypeEvenement::Visite, auj);
+                s.ajouter_evenement(*id, &v).unwrap();
+            }
+            let Changements::Personnes(changes) = s.changements_depuis(vu).unwrap().0 else {
+                panic!("logged person by person");
+            };
+            assert!(changes.len() > INSERTIONS_EN_PLACE);
+            mettre_a_jour(&s, &regles, auj, &mut liste, &changes, tous).unwrap();
+            let complete = liste_du_jour(&s, &regles, auj, tous).unwrap();
+            assert_eq!(cle(&liste), cle(&complete), "many at once, tous {tous}");
         }
     }
 }
