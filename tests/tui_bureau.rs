@@ -86,8 +86,9 @@ fn search_finds_what_is_typed_and_the_person_seen_stays_on_the_list() {
     tmux.touches(&["C-s"]);
     tmux.attendre("CCC enregistré pour Aïcha BENAÏSSA");
     tmux.touches(&["Escape"]);
-    // The list itself (the file on screen before also names her).
-    let e = attendre_tout(&tmux, &["vigie · Aujourd'hui", "Aïcha BENAÏSSA"]);
+    // The list itself (the file on screen before also names her); waiting for the mark, not
+    // the header alone: tmux can be read while the frame is still being written.
+    let e = attendre_tout(&tmux, &["vigie · Aujourd'hui", "Aïcha BENAÏSSA", "vu·e"]);
     let ligne = e
         .lines()
         .skip_while(|l| !l.contains("Aïcha BENAÏSSA"))

@@ -1,5 +1,6 @@
 //! How the TUI loads its list (issue 17): the first frame before the list, one pass for the
-//! list and its counts, `t` back to the day's list filtering the list held.
+//! list and its counts, everyone held so `t` and back only change the rows shown, the load
+//! slice by slice between keys, another desk's write patched into the list held.
 
 mod tui_commun;
 
@@ -33,8 +34,7 @@ fn base(dir: &std::path::Path) -> vigie::store::Store {
 
 fn references(app: &vigie::tui::app::App) -> Vec<String> {
     app.liste
-        .lignes
-        .iter()
+        .lignes()
         .map(|l| l.personne.reference.clone())
         .collect()
 }
@@ -50,7 +50,7 @@ fn the_first_frame_says_the_list_is_loading_then_shows_it() {
     let premier = ecran(&mut app);
     assert!(premier.contains("Chargement de la liste"), "{premier}");
     assert!(!premier.contains("DIALLO"), "{premier}");
-    assert!(app.liste.lignes.is_empty());
+    assert_eq!(app.liste.nombre(), 0);
     app.executer(vigie::tui::effets::Effet::Recharger, &mut store);
     assert!(ecran(&mut app).contains("DIALLO"));
 }
@@ -73,17 +73,91 @@ fn t_shows_everyone_and_back_to_the_day_filters_the_same_rows() {
     assert_eq!(compte, du_jour.len());
 
     taper(&mut app, &mut store, &[touche(KeyCode::Char('t'))]);
-    assert!(app.liste.tous && app.liste.complete);
+    assert!(app.liste.tous);
     assert_eq!(references(&app), refs(&tous));
     // The day's counts of the header are the same, read from the whole list.
     assert_eq!((app.liste.du_jour, app.liste.en_retard), (compte, retard));
 
     // Back to the day's list: filtered from the rows held, in the same order, same counts.
     taper(&mut app, &mut store, &[touche(KeyCode::Char('t'))]);
-    assert!(!app.liste.tous && !app.liste.complete);
+    assert!(!app.liste.tous);
     assert_eq!(references(&app), refs(&du_jour));
     assert_eq!((app.liste.du_jour, app.liste.en_retard), (compte, retard));
-    for (a, b) in app.liste.lignes.iter().zip(&du_jour) {
+    for (a, b) in app.liste.lignes().zip(&du_jour) {
         assert_eq!(a.evaluation, b.evaluation);
     }
+}
+
+/// In the terminal the list is loaded slice by slice between keys: keys are handled while it
+/// loads (here before its first slice), « Chargement de la liste… N % » says how far it is,
+/// and the end installs the same list as a single pass.
+#[test]
+fn the_terminal_loads_the_list_between_keys() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = base(dir.path());
+    let regles = vigie::domain::regles::livrees();
+    let mut app = vigie::tui::app::App::nouveau(jour(), regles.clone(), "Marie", false);
+    app.redimensionner(100, 30);
+    app.progressif = true;
+    vigie::tui::premier_chargement(&mut app, &mut store);
+    app.executer(vigie::tui::effets::Effet::Recharger, &mut store);
+    assert!(app.chargement.is_some(), "the load waits for the loop");
+    let pendant = ecran(&mut app);
+    assert!(
+        pendant.contains("Chargement de la liste… 0\u{a0}%"),
+        "{pendant}"
+    );
+    // A key while loading: the search opens at once.
+    taper(&mut app, &mut store, &[touche(KeyCode::Char('/'))]);
+    assert!(matches!(
+        app.ecran(),
+        Some(vigie::tui::app::Ecran::Recherche(_))
+    ));
+    taper(&mut app, &mut store, &[touche(KeyCode::Esc)]);
+    let mut tours = 0;
+    while app.chargement.is_some() {
+        app.executer(vigie::tui::effets::Effet::AvancerChargement, &mut store);
+        tours += 1;
+        assert!(tours < 100, "the load ends");
+    }
+    let du_jour = vigie::jour::liste_du_jour(&store, &regles, jour(), false).unwrap();
+    let refs: Vec<String> = du_jour
+        .iter()
+        .map(|l| l.personne.reference.clone())
+        .collect();
+    assert_eq!(references(&app), refs);
+    assert!(
+        !ecran(&mut app).contains("Chargement"),
+        "the loading message gives way"
+    );
+}
+
+/// Another desk's write is applied to the list held (only that person is read again): a
+/// visit recorded elsewhere for someone off the day's list brings them onto it, with the
+/// counts, as a full pass would.
+#[test]
+fn another_desks_write_patches_the_list_held() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = base(dir.path());
+    let regles = vigie::domain::regles::livrees();
+    let mut app = app(&store);
+    let _ = app.executer_verification(jour(), &mut store);
+    assert!(!references(&app).contains(&"2026-0004".to_string()));
+    let avant = app.liste.du_jour;
+    let mut autre = ouvrir(&dir.path().join("x.db"), "Paul");
+    let calme = autre.personne_par_reference("2026-0004").unwrap().unwrap();
+    let visite = vigie::domain::Evenement::nouveau(vigie::domain::TypeEvenement::Visite, jour());
+    autre.ajouter_evenement(calme.id.unwrap(), &visite).unwrap();
+    assert!(
+        app.executer_verification(jour(), &mut store),
+        "the change is seen"
+    );
+    assert!(references(&app).contains(&"2026-0004".to_string()));
+    assert_eq!(app.liste.du_jour, avant + 1);
+    let du_jour = vigie::jour::liste_du_jour(&store, &regles, jour(), false).unwrap();
+    let refs: Vec<String> = du_jour
+        .iter()
+        .map(|l| l.personne.reference.clone())
+        .collect();
+    assert_eq!(references(&app), refs);
 }

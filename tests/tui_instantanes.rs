@@ -239,7 +239,8 @@ fn liste_du_jour_du_moteur() {
                 .map(|l| (l.personne.reference.clone(), l.evaluation.clone()))
                 .collect::<Vec<_>>()
         };
-        assert_eq!(refs(&a.liste.lignes), refs(&attendu));
+        let montrees: Vec<_> = a.liste.lignes().cloned().collect();
+        assert_eq!(refs(&montrees), refs(&attendu));
         // Today's list: the four levels due today or worse; everyone: all six.
         let tous = liste_du_jour(store, &vigie::domain::regles::livrees(), jour(), true).unwrap();
         for (i, n) in NiveauUrgence::TOUS.iter().enumerate() {
@@ -267,8 +268,7 @@ fn liste_selection_deplacee_et_tous() {
         assert!(a.liste.tous);
         assert!(
             a.liste
-                .lignes
-                .iter()
+                .lignes()
                 .any(|l| l.personne.reference == "2026-0006")
         );
         taper(
@@ -522,7 +522,7 @@ fn long_list_shows_whole_rows_and_where_it_is() {
     let texte = rendu(&mut a, 80, 24);
     let lignes: Vec<&str> = texte.lines().collect();
     // Status line (above the two footer lines): the rows shown and the total.
-    let total = a.liste.lignes.len();
+    let total = a.liste.nombre();
     let (debut, fin) = a.liste.visibles;
     assert_eq!(debut, 0);
     assert!(fin < total);

@@ -350,7 +350,7 @@ fn refresh_when_another_process_writes_keeps_the_selection() {
     p.api_expire_le = Some(parse_date("2025-02-01").unwrap());
     autre.creer_personne(&p).unwrap();
     assert!(app.verifier_changements(&store));
-    assert_eq!(app.liste.lignes.len(), 4);
+    assert_eq!(app.liste.nombre(), 4);
     assert_eq!(app.liste.selectionnee().and_then(|p| p.id), Some(choisie));
     // t again: back to the day's list.
     taper(&mut app, &mut store, &[touche(KeyCode::Char('t'))]);

@@ -17,6 +17,7 @@
 //! `BEGIN IMMEDIATE` transaction, from `Store::ecrire`); consistent reads run in `Store::lire`.
 
 mod brouillons;
+mod changements;
 mod corrections;
 mod evenements;
 mod jour;
@@ -33,8 +34,10 @@ mod schema;
 mod stats;
 
 pub use brouillons::Brouillon;
+pub use changements::{Changements, SEUIL_PERSONNES};
 pub use corrections::LigneCorrection;
 pub use evenements::inserer_evenement;
+pub use jour::TRANCHE;
 pub use journal::{horodatage, journaliser};
 pub use personnes::{Trace, inserer_personne, mettre_a_jour_personne};
 pub use protection::{
@@ -256,6 +259,7 @@ impl Store {
                 .transaction_with_behavior(TransactionBehavior::Immediate)?,
         };
         let v = f(&ecriture, &self.benevole)?;
+        changements::elaguer(&ecriture)?;
         ecriture.tx.commit()?;
         Ok(v)
     }
@@ -267,14 +271,24 @@ impl Store {
         f: impl FnOnce(&Ecriture, &str) -> ResultatStore<T>,
     ) -> ResultatStore<T> {
         let _ = self.conn.pragma_update(None, "cache_size", CACHE_EN_MASSE);
-        let r = self.ecrire(f);
+        // One « everyone » in the change log instead of one entry per row.
+        let r = self.ecrire(|tx, benevole| {
+            changements::suspendre(tx)?;
+            let v = f(tx, benevole)?;
+            changements::reprendre(tx)?;
+            Ok(v)
+        });
         let _ = self.conn.pragma_update(None, "cache_size", CACHE_ORDINAIRE);
         r
     }
 
     /// Runs `f` inside one read transaction, so that everything it reads describes the same
     /// moment (a document, an export of two files).
+    /// Inside a read (or write) already open, `f` simply runs in it.
     pub fn lire<T, E: From<ErreurStore>>(&self, f: impl FnOnce() -> Result<T, E>) -> Result<T, E> {
+        if !self.conn.is_autocommit() {
+            return f();
+        }
         self.conn
             .execute_batch("BEGIN DEFERRED")
             .map_err(ErreurStore::from)?;

@@ -14,15 +14,23 @@ use rusqlite::{Connection, params};
 /// One person in the index.
 struct Entree {
     id: i64,
+    /// The index's order: name, first name (none first), reference, `\0`-separated (no
+    /// stored text holds a control character).
+    tri: Box<str>,
     cle: Box<str>,
     /// Length in bytes of the folded name at the start of `cle`.
     nom: u32,
 }
 
-/// The index and the state of the base it was built from.
+/// The index and the state of the base it was built from: the connection's marks (another
+/// desk's commit moves `data_version`, this connection's writes `total_changes`) and the
+/// change log's number it integrates. Built in slices of people by id (`apres`: the last id
+/// read while the build is under way), so the interface can build it between keys.
 pub(super) struct IndexRecherche {
-    marque: (i64, u64),
+    marque: Option<(i64, u64)>,
+    changement: i64,
     entrees: Vec<Entree>,
+    apres: Option<i64>,
 }
 
 fn marque(conn: &Connection) -> ResultatStore<(i64, u64)> {
@@ -30,33 +38,120 @@ fn marque(conn: &Connection) -> ResultatStore<(i64, u64)> {
     Ok((v, conn.total_changes()))
 }
 
-/// A person row as read for the index: name, first name, reference, id, key.
-type Lue = (String, Option<String>, String, i64, String);
+fn entree(r: &rusqlite::Row) -> rusqlite::Result<Entree> {
+    let (id, nom, prenom, reference, cle): (i64, String, Option<String>, String, String) =
+        (r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?);
+    let prenom = match prenom {
+        None => "\0".to_string(),
+        Some(p) => format!("\u{1}{p}"),
+    };
+    Ok(Entree {
+        id,
+        tri: format!("{nom}\0{prenom}\0{reference}").into_boxed_str(),
+        nom: cle.find(FIN_DU_NOM).unwrap_or(cle.len()) as u32,
+        cle: cle.into_boxed_str(),
+    })
+}
 
-fn construire(conn: &Connection) -> ResultatStore<IndexRecherche> {
-    let marque = marque(conn)?;
-    // One pass over the table in storage order, sorted here: walking the name index would
-    // read (and decrypt) the rows at random.
-    let mut st = conn.prepare("SELECT id, nom, prenom, reference, recherche FROM personnes")?;
-    let mut lignes = st.query([])?;
-    let mut lues: Vec<Lue> = Vec::new();
-    while let Some(l) = lignes.next()? {
-        lues.push((l.get(1)?, l.get(2)?, l.get(3)?, l.get(0)?, l.get(4)?));
+const COLONNES_INDEX: &str = "id, nom, prenom, reference, recherche";
+
+/// People per slice of the build (one short read each).
+const TRANCHE_INDEX: usize = 5_000;
+
+impl IndexRecherche {
+    fn commencer(changement: i64) -> IndexRecherche {
+        IndexRecherche {
+            marque: None,
+            changement,
+            entrees: Vec::new(),
+            apres: Some(i64::MIN),
+        }
     }
-    // SQLite's BINARY order of (nom, prenom, reference), NULL first.
-    lues.sort_unstable_by(|a, b| (&a.0, &a.1, &a.2).cmp(&(&b.0, &b.1, &b.2)));
-    let entrees = lues
-        .into_iter()
-        .map(|(_, _, _, id, cle)| Entree {
-            id,
-            nom: cle.find(FIN_DU_NOM).unwrap_or(cle.len()) as u32,
-            cle: cle.into_boxed_str(),
-        })
-        .collect();
-    Ok(IndexRecherche { marque, entrees })
+
+    /// Reads the next `combien` people; returns whether the build is over. Its marks stay
+    /// unset: the first use brings it up to date from the change log (people changed while
+    /// it was being built included).
+    fn avancer(&mut self, conn: &Connection, combien: usize) -> ResultatStore<bool> {
+        let Some(apres) = self.apres else {
+            return Ok(true);
+        };
+        // One pass over the table in storage order, sorted at the end: walking the name
+        // index would read (and decrypt) the rows at random.
+        let mut st = conn.prepare_cached(&format!(
+            "SELECT {COLONNES_INDEX} FROM personnes WHERE id > ?1 ORDER BY id LIMIT ?2"
+        ))?;
+        let avant = self.entrees.len();
+        for e in st.query_map(params![apres, combien as i64], entree)? {
+            self.entrees.push(e?);
+        }
+        self.apres = self.entrees[avant..].last().map(|e| e.id);
+        if self.apres.is_none() {
+            // SQLite's BINARY order of (nom, prenom, reference), NULL first.
+            self.entrees.sort_unstable_by(|a, b| a.tri.cmp(&b.tri));
+            self.entrees.shrink_to_fit();
+            return Ok(true);
+        }
+        Ok(false)
+    }
 }
 
 impl Store {
+    /// Builds the search index one slice further (the interface calls it between keys after
+    /// the list is loaded, so the first search does not build it); returns whether it is
+    /// ready.
+    pub fn preparer_recherche(&self) -> ResultatStore<bool> {
+        self.lire(|| {
+            let mut index = self.index_recherche.borrow_mut();
+            if index.is_none() {
+                *index = Some(IndexRecherche::commencer(self.dernier_changement()?));
+            }
+            match index.as_mut() {
+                Some(i) => i.avancer(self.connexion(), TRANCHE_INDEX),
+                None => Ok(true),
+            }
+        })
+    }
+
+    /// Brings the in-memory index up to date: built at the first search (or ahead, by
+    /// `preparer_recherche`), then patched from the change log (only the people changed are
+    /// read again), built again when everyone changed (an import, another file).
+    fn actualiser_index(&self, index: &mut Option<IndexRecherche>) -> ResultatStore<()> {
+        let conn = self.connexion();
+        let actuelle = marque(conn)?;
+        if let Some(i) = index.as_ref()
+            && i.marque == Some(actuelle)
+        {
+            return Ok(());
+        }
+        let (changements, dernier) = match index.as_ref() {
+            Some(i) => self.changements_depuis(i.changement)?,
+            None => (super::Changements::Tout, self.dernier_changement()?),
+        };
+        let (super::Changements::Personnes(ids), Some(i)) = (changements, index.as_mut()) else {
+            let mut neuf = IndexRecherche::commencer(dernier);
+            while !neuf.avancer(conn, usize::MAX / 2)? {}
+            neuf.marque = Some(actuelle);
+            *index = Some(neuf);
+            return Ok(());
+        };
+        // A build left half-way ends now.
+        while !i.avancer(conn, usize::MAX / 2)? {}
+        i.marque = Some(actuelle);
+        i.changement = dernier;
+        let changes: std::collections::HashSet<i64> = ids.iter().copied().collect();
+        i.entrees.retain(|e| !changes.contains(&e.id));
+        let mut st = conn.prepare_cached(&format!(
+            "SELECT {COLONNES_INDEX} FROM personnes WHERE id = ?1"
+        ))?;
+        for id in ids {
+            if let Some(e) = st.query_map([id], entree)?.next().transpose()? {
+                let place = i.entrees.partition_point(|x| x.tri < e.tri);
+                i.entrees.insert(place, e);
+            }
+        }
+        Ok(())
+    }
+
     /// People whose name and first name (in either order), reference (dash or not) or phone
     /// (typed any way) match `requete`, diacritics, case, apostrophes and hyphens ignored
     /// (`domain::recherche`); at most `limite`. Those with a word of the name starting with
@@ -68,12 +163,8 @@ impl Store {
             return Ok(Vec::new());
         }
         let ids = self.lire(|| -> ResultatStore<Vec<i64>> {
-            let conn = self.connexion();
-            let actuelle = marque(conn)?;
             let mut index = self.index_recherche.borrow_mut();
-            if index.as_ref().is_none_or(|i| i.marque != actuelle) {
-                *index = Some(construire(conn)?);
-            }
+            self.actualiser_index(&mut index)?;
             let Some(index) = index.as_ref() else {
                 return Ok(Vec::new());
             };
@@ -124,12 +215,8 @@ impl Store {
             .filter(|t| t.len() >= 6)
             .map(|t| format!(" {t}"));
         let candidats = self.lire(|| -> ResultatStore<Vec<(i64, RaisonDoublon)>> {
-            let conn = self.connexion();
-            let actuelle = marque(conn)?;
             let mut index = self.index_recherche.borrow_mut();
-            if index.as_ref().is_none_or(|i| i.marque != actuelle) {
-                *index = Some(construire(conn)?);
-            }
+            self.actualiser_index(&mut index)?;
             let Some(index) = index.as_ref() else {
                 return Ok(Vec::new());
             };
@@ -219,4 +306,94 @@ pub(super) fn completer_cles(tx: &Connection) -> ResultatStore<()> {
         maj.execute(params![k, id])?;
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::domain::{Blocage, Demarche, Departement, Personne, parse_date};
+    use crate::store::{Ouverture, Store};
+
+    fn ouvrir(chemin: &std::path::Path) -> Store {
+        Store::ouvrir(&Ouverture {
+            chemin: chemin.to_path_buf(),
+            phrase: None,
+            sans_chiffrement: true,
+            benevole: "T".into(),
+        })
+        .unwrap()
+    }
+
+    fn personne(reference: &str, nom: &str, prenom: Option<&str>) -> Personne {
+        Personne {
+            id: None,
+            reference: reference.into(),
+            nom: nom.into(),
+            prenom: prenom.map(Into::into),
+            telephone: None,
+            departement: Departement::depuis_code("75").unwrap(),
+            demarche: Demarche::Renouvellement,
+            blocage: Blocage::Connexion,
+            ouvert_le: parse_date("2026-01-01").unwrap(),
+            titre_expire_le: None,
+            api_expire_le: None,
+            pan_connu: None,
+            notes: None,
+            captures: None,
+            identite: Default::default(),
+            version: 1,
+        }
+    }
+
+    /// The index patched from the change log answers as one built afresh, after this
+    /// desk's and another desk's writes (new people, a rename, an erasure).
+    #[test]
+    fn the_patched_index_answers_as_a_new_one() {
+        let dir = tempfile::tempdir().unwrap();
+        let chemin = dir.path().join("r.db");
+        let mut s = ouvrir(&chemin);
+        let mut autre = ouvrir(&chemin);
+        let noms = ["MARTIN", "MARTINEZ", "DIALLO", "NGUYEN", "MARTIN", "DURAND"];
+        for (i, n) in noms.iter().enumerate() {
+            let prenom = (i % 2 == 0).then_some("Awa");
+            s.creer_personne(&personne(&format!("R-{i}"), n, prenom))
+                .unwrap();
+        }
+        let requetes = ["mart", "awa", "ngu", "r-3", "zoe", "dur"];
+        let reponses = |s: &Store| -> Vec<Vec<String>> {
+            requetes
+                .iter()
+                .map(|q| {
+                    s.chercher(q, 100)
+                        .unwrap()
+                        .into_iter()
+                        .map(|p| p.reference)
+                        .collect()
+                })
+                .collect()
+        };
+        let _ = reponses(&s);
+        // Another desk adds two people and renames one; this desk erases one.
+        autre
+            .creer_personne(&personne("R-10", "MARTINI", Some("Zoé")))
+            .unwrap();
+        autre
+            .creer_personne(&personne("R-11", "AARON", None))
+            .unwrap();
+        let mut p = autre.personne_par_reference("R-2").unwrap().unwrap();
+        p.nom = "MARTIAL".into();
+        autre.modifier_personne(&p).unwrap();
+        s.ecrire(|tx, _| tx.effacer_personne("R-4")).unwrap();
+        let patche = reponses(&s);
+        let neuf = reponses(&ouvrir(&chemin));
+        assert_eq!(patche, neuf);
+        assert!(
+            patche[0].contains(&"R-2".to_string()),
+            "the rename is found"
+        );
+        assert!(
+            !patche[0].contains(&"R-4".to_string()),
+            "the erased is gone"
+        );
+        assert_eq!(patche[4], vec!["R-10".to_string()]);
+    }
 }

@@ -112,6 +112,65 @@ const MIGRATIONS: &[&str] = &[
     "
     UPDATE personnes SET recherche = '';
     ",
+    // 6 → 7: the change log (issue 17). Every write to a person or an event appends the
+    // person's id, a préfecture correction the ids of the people of its département (what
+    // the engine knows of a préfecture changes their evaluation), 0 meaning everyone (a bulk
+    // write, this migration), so that a screen or a cache re-evaluates only the people changed since the
+    // last number it saw (`store::changements`). A bulk write suspends the triggers with a
+    // row in `ecriture_en_masse` (inside its own transaction, so no other desk ever sees it)
+    // and logs one 0 instead. Written to be replayed (as the entry before it).
+    "
+    CREATE TABLE IF NOT EXISTS changements (
+        seq INTEGER PRIMARY KEY,
+        personne_id INTEGER NOT NULL
+    );
+    CREATE TABLE IF NOT EXISTS ecriture_en_masse (un INTEGER NOT NULL);
+    CREATE TRIGGER IF NOT EXISTS changement_personne_cree AFTER INSERT ON personnes
+        WHEN NOT EXISTS (SELECT 1 FROM ecriture_en_masse)
+        BEGIN INSERT INTO changements (personne_id) VALUES (NEW.id); END;
+    CREATE TRIGGER IF NOT EXISTS changement_personne_modifiee AFTER UPDATE ON personnes
+        WHEN NOT EXISTS (SELECT 1 FROM ecriture_en_masse)
+        BEGIN INSERT INTO changements (personne_id) VALUES (NEW.id); END;
+    CREATE TRIGGER IF NOT EXISTS changement_personne_effacee AFTER DELETE ON personnes
+        WHEN NOT EXISTS (SELECT 1 FROM ecriture_en_masse)
+        BEGIN INSERT INTO changements (personne_id) VALUES (OLD.id); END;
+    CREATE TRIGGER IF NOT EXISTS changement_evenement_cree AFTER INSERT ON evenements
+        WHEN NOT EXISTS (SELECT 1 FROM ecriture_en_masse)
+        BEGIN INSERT INTO changements (personne_id) VALUES (NEW.personne_id); END;
+    CREATE TRIGGER IF NOT EXISTS changement_evenement_modifie AFTER UPDATE ON evenements
+        WHEN NOT EXISTS (SELECT 1 FROM ecriture_en_masse)
+        BEGIN
+            INSERT INTO changements (personne_id) VALUES (OLD.personne_id);
+            INSERT INTO changements (personne_id)
+                SELECT NEW.personne_id WHERE NEW.personne_id <> OLD.personne_id;
+        END;
+    CREATE TRIGGER IF NOT EXISTS changement_evenement_efface AFTER DELETE ON evenements
+        WHEN NOT EXISTS (SELECT 1 FROM ecriture_en_masse)
+        BEGIN INSERT INTO changements (personne_id) VALUES (OLD.personne_id); END;
+    CREATE TRIGGER IF NOT EXISTS changement_correction_ajoutee AFTER INSERT ON corrections_prefecture
+        BEGIN
+            INSERT INTO changements (personne_id)
+                SELECT id FROM personnes WHERE departement = NEW.departement;
+        END;
+    CREATE TRIGGER IF NOT EXISTS changement_correction_effacee AFTER DELETE ON corrections_prefecture
+        BEGIN
+            INSERT INTO changements (personne_id)
+                SELECT id FROM personnes WHERE departement = OLD.departement;
+        END;
+    INSERT INTO changements (personne_id) VALUES (0);
+    ",
+    // 7 → 8: the statistics' other two reads from indexes alone (issue 17): the issuances
+    // and closures before a period (a partial index: a few per cent of the events, where the
+    // date index walked the whole history), and every person's statistical attributes (the
+    // table rows carry names, notes and addresses: four times the pages).
+    "
+    CREATE INDEX IF NOT EXISTS evenements_jalons ON evenements
+        (type, date, personne_id, canal, resultat, echeance, attente_minutes)
+        WHERE type IN ('api_delivree', 'cloture');
+    CREATE INDEX IF NOT EXISTS personnes_stats ON personnes
+        (id, departement, demarche, blocage, ouvert_le, pan_connu, titre_expire_le,
+         api_expire_le);
+    ",
 ];
 
 /// The schema version this binary writes.
@@ -177,7 +236,11 @@ pub(super) fn migrer(conn: &mut Connection, nouvelle: bool) -> ResultatStore<()>
         tx.pragma_update(None, "user_version", (i + 1) as i64)?;
     }
     if version < VERSION_SCHEMA {
+        // Keys recomputed for everyone: one « everyone » change (migration 7), not a
+        // change per person.
+        tx.execute_batch("INSERT INTO ecriture_en_masse VALUES (1)")?;
         super::recherche::completer_cles(&tx)?;
+        tx.execute_batch("DELETE FROM ecriture_en_masse")?;
     }
     if app != APPLICATION_ID {
         tx.pragma_update(None, "application_id", APPLICATION_ID)?;

@@ -1,6 +1,7 @@
-//! The statistics' reads (docs/fichiers.md §4), all streamed: the events of a period and the
-//! earlier `api_delivree` / `cloture` events, both answered from the covering index
-//! `evenements_stats` alone (no table row is read), and the attributes of every person.
+//! The statistics' reads (docs/fichiers.md §4), all streamed and each answered from an index
+//! alone (no table row is read): the events of a period (`evenements_stats`), the earlier
+//! `api_delivree` / `cloture` events (the partial index `evenements_jalons`), and the
+//! attributes of every person (`personnes_stats`).
 //! Folding them into figures is `crate::stats`' work, in Rust.
 
 use super::lignes::{self, date, date_opt};
@@ -46,13 +47,13 @@ fn evenements_periode() -> String {
 
 fn evenements_anterieurs() -> String {
     format!(
-        "SELECT {COLONNES} FROM evenements INDEXED BY evenements_stats \
-         WHERE date < ?1 AND type IN ('api_delivree', 'cloture')"
+        "SELECT {COLONNES} FROM evenements INDEXED BY evenements_jalons \
+         WHERE type IN ('api_delivree', 'cloture') AND date < ?1"
     )
 }
 
 const PERSONNES: &str = "SELECT id, departement, demarche, blocage, ouvert_le, pan_connu, \
-     titre_expire_le, api_expire_le FROM personnes";
+     titre_expire_le, api_expire_le FROM personnes INDEXED BY personnes_stats";
 
 fn code<T>(
     r: &Row,

@@ -350,6 +350,18 @@ pub fn personne_modifiee(r: &str) -> String {
     format!("Personne {r} enregistrée.")
 }
 pub const CHARGEMENT_LISTE: &str = "Chargement de la liste…";
+/// « Chargement de la liste… 45 % » (people evaluated of those in the base); keys are read
+/// meanwhile.
+pub fn chargement_liste(lus: usize, total: usize) -> String {
+    if total == 0 {
+        return CHARGEMENT_LISTE.into();
+    }
+    format!("{CHARGEMENT_LISTE} {}\u{a0}%", (lus * 100 / total).min(100))
+}
+/// Whether a status message is the list's loading one (it gives way at the end of the load).
+pub fn est_message_de_chargement(m: &str) -> bool {
+    m.starts_with(CHARGEMENT_LISTE)
+}
 pub const DONNEES_RAFRAICHIES: &str = "Données mises à jour par un autre poste.";
 pub const AUCUNE_SELECTION: &str = "Aucune personne sélectionnée.";
 pub const RECHERCHE_INVITE: &str = "Tapez un nom, un prénom, une référence ou un téléphone.";

@@ -34,11 +34,15 @@ pub struct DonneesFiche {
     pub trace: Option<Trace>,
 }
 
-/// The start screen: the day's list (or everyone).
+/// The start screen: the day's list (or everyone). Everyone is held, evaluated (`toutes`);
+/// the rows shown are an index over them (`vue`), so `t` and back only change the index.
 #[derive(Debug, Default)]
 pub struct EtatListe {
     pub tous: bool,
-    pub lignes: Vec<LigneJour>,
+    /// Every person, in `jour::trier`'s order.
+    toutes: Vec<LigneJour>,
+    /// The rows shown, as positions in `toutes`: the day's (`jour::est_du_jour`), or all.
+    vue: Vec<u32>,
     pub selection: usize,
     /// First row on screen (kept by the renderer).
     pub decalage: usize,
@@ -49,19 +53,64 @@ pub struct EtatListe {
     pub rompus: usize,
     pub en_retard: usize,
     pub sommeil: usize,
-    /// `lignes` holds every person (computed for `tous`): going back to the day's list
-    /// filters it instead of reading the base again.
-    pub complete: bool,
+    /// The day `toutes` was evaluated for, and the last number of the store's change log
+    /// it integrates: a refresh re-evaluates only the people changed since.
+    pub evaluee_le: Option<chrono::NaiveDate>,
+    pub changement_vu: i64,
+    /// The person selected when a full reload began (the rows are dropped meanwhile).
+    pub selection_a_rendre: Option<i64>,
 }
 
 impl EtatListe {
+    /// The rows shown, in order.
+    pub fn lignes(&self) -> impl Iterator<Item = &LigneJour> {
+        self.vue.iter().filter_map(|i| self.toutes.get(*i as usize))
+    }
+
+    /// Row `i` of those shown.
+    pub fn ligne(&self, i: usize) -> Option<&LigneJour> {
+        self.vue.get(i).and_then(|j| self.toutes.get(*j as usize))
+    }
+
+    /// How many rows are shown.
+    pub fn nombre(&self) -> usize {
+        self.vue.len()
+    }
+
+    /// Everyone held (to bring up to date in place; `montrer` after).
+    pub fn toutes_mut(&mut self) -> &mut Vec<LigneJour> {
+        &mut self.toutes
+    }
+
+    /// Replaces everyone held (`montrer` after).
+    pub fn remplacer(&mut self, toutes: Vec<LigneJour>) {
+        self.toutes = toutes;
+    }
+
+    /// Rebuilds the rows shown and the header's counts from everyone held, keeping the
+    /// person selected when still shown.
+    pub fn montrer(&mut self, garde: Option<i64>) {
+        let tous = self.tous;
+        self.vue = (0..self.toutes.len() as u32)
+            .filter(|i| {
+                let l = &self.toutes[*i as usize];
+                tous || crate::jour::est_du_jour(&l.evaluation, l.visite_du_jour)
+            })
+            .collect();
+        self.compter();
+        self.selection = garde
+            .and_then(|id| self.lignes().position(|l| l.personne.id == Some(id)))
+            .unwrap_or(self.selection)
+            .min(self.vue.len().saturating_sub(1));
+    }
+
     /// The header's counts, of the day's rows of the list held (the same words and
     /// numbers as `vigie aujourdhui`): to see, rights lapsed, overdue, « en sommeil ».
-    pub fn compter(&mut self) {
+    fn compter(&mut self) {
         use crate::domain::moteur::NiveauUrgence as N;
         let (mut n, mut rompus, mut retard, mut sommeil) = (0, 0, 0, 0);
         for l in self
-            .lignes
+            .toutes
             .iter()
             .filter(|l| crate::jour::est_du_jour(&l.evaluation, l.visite_du_jour))
         {
@@ -78,7 +127,7 @@ impl EtatListe {
     }
 
     pub fn selectionnee(&self) -> Option<&Personne> {
-        self.lignes.get(self.selection).map(|l| &l.personne)
+        self.ligne(self.selection).map(|l| &l.personne)
     }
 }
 
@@ -241,6 +290,19 @@ pub struct App {
     pub modeles_locaux: Option<std::path::PathBuf>,
     /// A save refused because another desk holds the base, being tried again.
     pub reessai: Option<super::reessai::Reessai>,
+    /// The list being computed slice by slice: the loop reads keys between slices.
+    pub chargement: Option<crate::jour::Chargement>,
+    /// Load the list slice by slice (the terminal's loop); in-process callers load it at once.
+    pub progressif: bool,
+    /// After a load in the terminal, the search index is built too, slice by slice.
+    pub recherche_a_preparer: bool,
+}
+
+impl App {
+    /// Work left for the loop's idle turns: a list being loaded, a search index to build.
+    pub fn travail_en_cours(&self) -> bool {
+        self.chargement.is_some() || self.recherche_a_preparer
+    }
 }
 
 impl App {
@@ -265,6 +327,9 @@ impl App {
             chemin_base: None,
             modeles_locaux: None,
             reessai: None,
+            chargement: None,
+            progressif: false,
+            recherche_a_preparer: false,
         }
     }
 
@@ -496,10 +561,10 @@ impl App {
     /// Installs a list built elsewhere (e.g. by `jour::liste_du_jour` in snapshot tests);
     /// the header counts follow the engine's rule (`jour::est_du_jour`).
     pub fn installer_liste(&mut self, lignes: Vec<LigneJour>, tous: bool) {
-        self.liste.lignes = lignes;
-        self.liste.compter();
+        self.liste.remplacer(lignes);
         self.liste.tous = tous;
         self.liste.selection = 0;
+        self.liste.montrer(None);
     }
 
     /// Opens the preview of a prepared document (snapshot tests).

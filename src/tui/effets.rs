@@ -12,7 +12,6 @@ use super::formulaire::FormPersonne;
 use super::{Panneau, Reponse};
 use crate::domain::regles::Regles;
 use crate::domain::{Departement, Evenement, Personne};
-use crate::jour::liste_du_jour;
 use crate::prefectures::Fiche;
 use crate::prefectures::corrections::{self, Correction, NouvelleCorrection};
 use crate::stats::{Periode, Tableau};
@@ -21,6 +20,7 @@ use crate::textes::tui as t;
 use chrono::{Datelike, NaiveDate};
 use std::path::PathBuf;
 
+mod liste;
 mod panneaux;
 use panneaux::lecture;
 pub use panneaux::{EffetPanneau, ResultatPanneau, executer_panneau, piloter};
@@ -29,6 +29,9 @@ pub use panneaux::{EffetPanneau, ResultatPanneau, executer_panneau, piloter};
 #[derive(Debug)]
 pub enum Effet {
     Recharger,
+    /// Compute the next slice of the list being loaded (`App::chargement`), then of the
+    /// search index.
+    AvancerChargement,
     OuvrirFiche(i64),
     NouvellePersonne,
     ModifierPersonne(i64),
@@ -73,6 +76,7 @@ impl App {
     pub fn executer(&mut self, e: Effet, store: &mut Store) {
         match e {
             Effet::Recharger => self.recharger(store),
+            Effet::AvancerChargement => self.avancer_chargement(store),
             Effet::OuvrirFiche(id) => match charger_fiche(store, &self.regles, self.aujourdhui, id)
             {
                 Ok(Some(donnees)) => self.pile.push(Ecran::Fiche(Box::new(EtatFiche {
@@ -437,33 +441,10 @@ impl App {
 
     /// Reloads the list and every file on the stack, keeping the selection (by person).
     pub fn recharger(&mut self, store: &Store) {
-        let garde = self.liste.selectionnee().and_then(|p| p.id);
-        let resultat = (|| -> Result<(), ErreurStore> {
-            if !self.liste.tous && self.liste.complete {
-                // `t` back to the day's list: filtered from the list held, no read.
-                crate::jour::garder_du_jour(&mut self.liste.lignes);
-            } else {
-                // One pass over the base, whichever the list: the day's counts are those
-                // of its rows.
-                self.liste.lignes =
-                    liste_du_jour(store, &self.regles, self.aujourdhui, self.liste.tous)?;
-            }
-            self.liste.complete = self.liste.tous;
-            self.liste.compter();
-            Ok(())
-        })();
-        if let Err(e) = resultat {
+        // The selection follows its person (`EtatListe::montrer`).
+        if let Err(e) = self.recharger_liste(store) {
             self.message = Some(t::erreur(&e.to_string()));
         }
-        self.liste.selection = garde
-            .and_then(|id| {
-                self.liste
-                    .lignes
-                    .iter()
-                    .position(|l| l.personne.id == Some(id))
-            })
-            .unwrap_or(self.liste.selection)
-            .min(self.liste.lignes.len().saturating_sub(1));
         let modeles = self.modeles_locaux.as_deref();
         for e in &mut self.pile {
             match e {

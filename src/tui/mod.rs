@@ -196,9 +196,13 @@ pub fn lancer(mut store: crate::store::Store, aujourdhui: NaiveDate) -> Result<(
     app.chemin_base = Some(store.chemin().to_path_buf());
     app.modeles_locaux = Some(crate::config::dossier_modeles());
     app.maintenant = chrono::Local::now().naive_local();
+    app.progressif = true;
+    // One warning per line in the status area (shown until the first key, in place of the
+    // loading message).
+    if !avertissements.is_empty() {
+        app.message = Some(avertissements.join("\n"));
+    }
     premier_chargement(&mut app, &mut store);
-    // One warning per line in the status area (shown until the first key).
-    let avertissements = (!avertissements.is_empty()).then(|| avertissements.join("\n"));
     // Signals first: a SIGTERM from now on restores the terminal.
     let veille = terminal::Veille::installer(restaurer)?;
     let _garde = Garde;
@@ -223,22 +227,22 @@ pub fn lancer(mut store: crate::store::Store, aujourdhui: NaiveDate) -> Result<(
             a_dessiner = false;
         }
         if a_charger {
-            // The first frame is on screen: now the list. Keys typed meanwhile wait in the
-            // terminal and are read right after.
+            // The first frame is on screen: now the list, slice by slice between keys.
             a_charger = false;
             a_dessiner = true;
             app.executer(effets::Effet::Recharger, &mut store);
-            if avertissements.is_some()
-                || app.message.as_deref() == Some(textes::tui::CHARGEMENT_LISTE)
-            {
-                app.message = avertissements.clone();
-            }
             continue;
         }
         if app.quitter {
             return Ok(());
         }
-        let attente = INTERVALLE_VERIFICATION.saturating_sub(derniere.elapsed());
+        // A list being loaded (or the search index built): keys first, then the next
+        // slice, without waiting.
+        let attente = if app.travail_en_cours() {
+            Duration::ZERO
+        } else {
+            INTERVALLE_VERIFICATION.saturating_sub(derniere.elapsed())
+        };
         let mut touches_lues = false;
         match veille.attendre(attente) {
             terminal::Attente::Fin(f) => break f,
@@ -261,6 +265,11 @@ pub fn lancer(mut store: crate::store::Store, aujourdhui: NaiveDate) -> Result<(
         a_dessiner |= !reessais.is_empty();
         for e in reessais {
             app.executer(e, &mut store);
+        }
+        if app.travail_en_cours() && !touches_lues {
+            app.executer(effets::Effet::AvancerChargement, &mut store);
+            a_dessiner = true;
+            continue;
         }
         // Keys just read are drawn first: the check (and a reload it may bring) waits for the
         // first turn without input, which comes at once (the wait above is then zero).

@@ -96,12 +96,11 @@ pub fn taper(app: &mut App, store: &mut Store, touches: &[KeyEvent]) {
 /// Down per row, from the top).
 pub fn selectionner(app: &mut App, store: &mut Store, nom: &str) -> i64 {
     taper(app, store, &[touche(KeyCode::Home)]);
-    let mut restants = app.liste.lignes.len();
+    let mut restants = app.liste.nombre();
     while app.liste.selectionnee().map(|p| p.nom.as_str()) != Some(nom) {
         let noms: Vec<&str> = app
             .liste
-            .lignes
-            .iter()
+            .lignes()
             .map(|l| l.personne.nom.as_str())
             .collect();
         assert!(restants > 0, "« {nom} » is not on the list: {noms:?}");

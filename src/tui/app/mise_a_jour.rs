@@ -145,8 +145,10 @@ impl App {
                 return self.ouvrir_panneau(t::ECRAN_STATS, Box::new(panneau));
             }
             Action::BasculerTous => {
+                // Everyone is held: only the rows shown change.
+                let garde = self.liste.selectionnee().and_then(|p| p.id);
                 self.liste.tous = !self.liste.tous;
-                return vec![Effet::Recharger];
+                self.liste.montrer(garde);
             }
             Action::NouvellePersonne => return vec![Effet::NouvellePersonne],
             Action::ModifierPersonne => match self.personne_courante().and_then(|p| p.id) {
@@ -316,8 +318,9 @@ impl App {
         match self.pile.last_mut() {
             None => {
                 if self.liste.tous {
+                    let garde = self.liste.selectionnee().and_then(|p| p.id);
                     self.liste.tous = false;
-                    return vec![Effet::Recharger];
+                    self.liste.montrer(garde);
                 }
             }
             Some(Ecran::Saisie(f)) if f.form.modifie() => {
@@ -367,7 +370,7 @@ impl App {
             }
         };
         match self.pile.last_mut() {
-            None => self.liste.selection = bouger(self.liste.selection, self.liste.lignes.len()),
+            None => self.liste.selection = bouger(self.liste.selection, self.liste.nombre()),
             Some(Ecran::Recherche(r)) => r.selection = bouger(r.selection, r.resultats.len()),
             Some(Ecran::Fiche(f)) => {
                 f.defilement = (f.defilement as isize + delta).clamp(0, u16::MAX as isize) as u16

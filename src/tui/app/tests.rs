@@ -31,7 +31,7 @@ fn personne(id: i64, nom: &str) -> Personne {
     }
 }
 
-/// An application on a list of two people, no store anywhere.
+/// An application on a list of two people seen today, no store anywhere.
 fn app() -> App {
     let regles = crate::domain::regles::livrees();
     let lignes = [personne(1, "DIALLO"), personne(2, "BENALI")]
@@ -39,7 +39,7 @@ fn app() -> App {
         .map(|p| LigneJour {
             evaluation: evaluer(&p, &[], &ConnaissancePrefecture::default(), &regles, jour()),
             personne: p,
-            visite_du_jour: false,
+            visite_du_jour: true,
             en_sommeil: false,
         })
         .collect();
@@ -69,11 +69,10 @@ fn list_keys_return_effects_and_move_without_any_store() {
         pas(&mut a, cle(KeyCode::Enter))[..],
         [Effet::OuvrirFiche(2)]
     ));
-    assert!(matches!(
-        pas(&mut a, cle(KeyCode::Char('t')))[..],
-        [Effet::Recharger]
-    ));
+    // Everyone is held: `t` only changes the rows shown (no read), the selection kept.
+    assert!(pas(&mut a, cle(KeyCode::Char('t'))).is_empty());
     assert!(a.liste.tous);
+    assert_eq!(a.liste.selectionnee().and_then(|p| p.id), Some(2));
     assert!(matches!(
         pas(&mut a, cle(KeyCode::Char('m')))[..],
         [Effet::ModifierPersonne(2)]
@@ -100,8 +99,8 @@ fn list_keys_return_effects_and_move_without_any_store() {
 fn file_keys_open_forms_and_panels_as_effects() {
     let mut a = app();
     let donnees = DonneesFiche {
-        evaluation: a.liste.lignes[0].evaluation.clone(),
-        personne: a.liste.lignes[0].personne.clone(),
+        evaluation: a.liste.ligne(0).unwrap().evaluation.clone(),
+        personne: a.liste.ligne(0).unwrap().personne.clone(),
         evenements: Vec::new(),
         prefecture: ConnaissancePrefecture::default(),
         trace: None,

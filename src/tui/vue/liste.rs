@@ -114,13 +114,13 @@ fn hauteur(cellules: &[(Vec<String>, Style)]) -> u16 {
 /// rows, the first one following the selection from the first row shown before
 /// (`decalage`). Only the rows around the window are laid out.
 pub(super) fn fenetre_liste(l: &EtatListe, largeur: u16, hauteur_zone: u16) -> (usize, usize) {
-    if l.lignes.is_empty() {
+    if l.nombre() == 0 {
         return (0, 0);
     }
     let c = Colonnes::pour(largeur);
-    let h = |i: usize| hauteur(&cellules(&l.lignes[i], &c, false));
+    let h = |i: usize| l.ligne(i).map_or(1, |r| hauteur(&cellules(r, &c, false)));
     let dispo = hauteur_zone.saturating_sub(1);
-    let sel = l.selection.min(l.lignes.len() - 1);
+    let sel = l.selection.min(l.nombre() - 1);
     let depart = l.decalage.min(sel);
     // Back from the selection, as far as the screen (and the previous first row) allows.
     let mut debut = sel;
@@ -134,7 +134,7 @@ pub(super) fn fenetre_liste(l: &EtatListe, largeur: u16, hauteur_zone: u16) -> (
         debut -= 1;
     }
     let mut fin = sel + 1;
-    while fin < l.lignes.len() {
+    while fin < l.nombre() {
         let hf = h(fin);
         if cumul + hf > dispo {
             break;
@@ -147,7 +147,7 @@ pub(super) fn fenetre_liste(l: &EtatListe, largeur: u16, hauteur_zone: u16) -> (
 
 /// Draws the list; returns the rows shown, `[debut, fin)`.
 pub(super) fn liste(f: &mut Frame, zone: Rect, l: &EtatListe, couleurs: bool) -> (usize, usize) {
-    if l.lignes.is_empty() {
+    if l.nombre() == 0 {
         let m = if l.tous {
             t::LISTE_VIDE_TOUS
         } else {
@@ -170,11 +170,12 @@ pub(super) fn liste(f: &mut Frame, zone: Rect, l: &EtatListe, couleurs: bool) ->
             .collect::<Vec<_>>(),
     );
     let (debut, fin) = fenetre_liste(l, zone.width, zone.height);
-    let sel = l.selection.min(l.lignes.len() - 1);
+    let sel = l.selection.min(l.nombre() - 1);
     let mut dessus = 0u16;
     let lignes: Vec<Row> = (debut..fin)
-        .map(|i| {
-            let cellules = cellules(&l.lignes[i], &c, couleurs);
+        .filter_map(|i| Some((i, l.ligne(i)?)))
+        .map(|(i, ligne)| {
+            let cellules = cellules(ligne, &c, couleurs);
             let h = hauteur(&cellules);
             if i < sel {
                 dessus += h;

@@ -219,7 +219,7 @@ pub fn dessiner(app: &App, f: &mut Frame) {
         None => {
             // Where the rows shown sit in a list longer than the screen.
             let (debut, fin) = liste(f, corps, &app.liste, app.couleurs);
-            let total = app.liste.lignes.len();
+            let total = app.liste.nombre();
             if message_vide && (debut > 0 || fin < total) {
                 f.render_widget(
                     Paragraph::new(t::position_liste(debut + 1, fin, total)),
