@@ -100,9 +100,16 @@ pub fn liste_du_jour(
     aujourdhui: NaiveDate,
     tous: bool,
 ) -> ResultatStore<Vec<LigneJour>> {
-    let mut chargement = Chargement::commencer(store, tous)?;
-    while !chargement.avancer(store, regles, aujourdhui, crate::store::TRANCHE)? {}
-    Ok(chargement.terminer(store, regles, aujourdhui)?.0)
+    // One snapshot for every slice: nothing can change during the load, so it ends at once.
+    store.lire(|| {
+        let mut chargement = Chargement::commencer(store, tous)?;
+        while !chargement.avancer(store, regles, aujourdhui, crate::store::TRANCHE)? {}
+        // (`None`, everyone changed meanwhile, cannot come from a single snapshot.)
+        Ok(chargement
+            .terminer(store, regles, aujourdhui)?
+            .map(|(lignes, _)| lignes)
+            .unwrap_or_default())
+    })
 }
 
 /// The day's list computed slice by slice (`avancer`), so that the interface reads keys
@@ -179,30 +186,22 @@ impl Chargement {
     }
 
     /// The list in order, brought up to date with the changes made during the load, and the
-    /// change log's number it integrates.
+    /// change log's number it integrates; `None` when everyone changed meanwhile (an import
+    /// elsewhere): the load is to start again.
     pub fn terminer(
         self,
         store: &Store,
         regles: &Regles,
         aujourdhui: NaiveDate,
-    ) -> ResultatStore<(Vec<LigneJour>, i64)> {
+    ) -> ResultatStore<Option<(Vec<LigneJour>, i64)>> {
+        let (changements, dernier) = store.changements_depuis(self.changement)?;
+        let crate::store::Changements::Personnes(ids) = changements else {
+            return Ok(None);
+        };
         let mut lignes = self.lignes;
         trier(&mut lignes);
-        let (changements, dernier) = store.changements_depuis(self.changement)?;
-        match changements {
-            crate::store::Changements::Personnes(ids) => {
-                mettre_a_jour(store, regles, aujourdhui, &mut lignes, &ids, self.tous)?;
-                Ok((lignes, dernier))
-            }
-            // Everything changed meanwhile (an import, a correction): read again, at once.
-            crate::store::Changements::Tout => {
-                let mut c = Chargement::commencer(store, self.tous)?;
-                while !c.avancer(store, regles, aujourdhui, usize::MAX / 2)? {}
-                let mut lignes = c.lignes;
-                trier(&mut lignes);
-                Ok((lignes, c.changement))
-            }
-        }
+        mettre_a_jour(store, regles, aujourdhui, &mut lignes, &ids, self.tous)?;
+        Ok(Some((lignes, dernier)))
     }
 }
 

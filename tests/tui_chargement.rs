@@ -161,3 +161,46 @@ fn another_desks_write_patches_the_list_held() {
         .collect();
     assert_eq!(references(&app), refs);
 }
+
+/// A bulk write elsewhere during the load (an import, a demo: « everyone changed »): the
+/// load starts again, still between keys, and ends on the list a single pass gives.
+#[test]
+fn a_bulk_write_during_the_load_starts_it_again() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = base(dir.path());
+    let regles = vigie::domain::regles::livrees();
+    let mut app = vigie::tui::app::App::nouveau(jour(), regles.clone(), "Marie", false);
+    app.redimensionner(100, 30);
+    app.progressif = true;
+    app.executer(vigie::tui::effets::Effet::Recharger, &mut store);
+    app.executer(vigie::tui::effets::Effet::AvancerChargement, &mut store);
+    assert!(
+        app.chargement.is_some(),
+        "one slice read, the end not seen yet"
+    );
+    let mut autre = ouvrir(&dir.path().join("x.db"), "Paul");
+    autre
+        .ecrire_en_masse(|tx, benevole| {
+            for i in 0..30 {
+                let mut p = personne(&format!("2026-1{i:03}"), "NOUVEAU", "Ali", "93");
+                p.titre_expire_le = Some(vigie::domain::parse_date("2026-10-01").unwrap());
+                vigie::store::inserer_personne(tx, &p, benevole)?;
+            }
+            Ok(())
+        })
+        .unwrap();
+    let mut tours = 0;
+    while app.chargement.is_some() {
+        app.executer(vigie::tui::effets::Effet::AvancerChargement, &mut store);
+        tours += 1;
+        assert!(tours < 100, "the load ends");
+    }
+    assert!(tours >= 2, "started again: {tours}");
+    let du_jour = vigie::jour::liste_du_jour(&store, &regles, jour(), false).unwrap();
+    let refs: Vec<String> = du_jour
+        .iter()
+        .map(|l| l.personne.reference.clone())
+        .collect();
+    assert!(refs.len() > 30, "the new people are there");
+    assert_eq!(references(&app), refs);
+}

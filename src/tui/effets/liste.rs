@@ -70,7 +70,15 @@ impl App {
             Err(e) => Err(e),
         };
         let (lignes, dernier) = match fin {
-            Ok(v) => v,
+            Ok(Some(v)) => v,
+            // Everyone changed during the load (an import elsewhere): again, between keys.
+            Ok(None) => {
+                match crate::jour::Chargement::commencer(store, true) {
+                    Ok(c) => self.chargement = Some(c),
+                    Err(e) => self.message = Some(t::erreur(&e.to_string())),
+                }
+                return;
+            }
             Err(e) => {
                 self.message = Some(t::erreur(&e.to_string()));
                 return;
