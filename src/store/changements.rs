@@ -109,17 +109,31 @@ pub(super) fn elaguer(tx: &Ecriture) -> ResultatStore<()> {
     Ok(())
 }
 
-/// Suspends the triggers for a bulk write (one transaction): `fin` logs one « everyone ».
-pub(super) fn suspendre(tx: &Ecriture) -> ResultatStore<()> {
-    tx.tx()
-        .execute_batch("INSERT INTO ecriture_en_masse VALUES (1)")?;
-    Ok(())
+/// Suspends the log's triggers for a bulk write (inside its one transaction: no other
+/// connection ever sees the base without them): they are dropped, and `reprendre` creates
+/// them again from their own stored text and logs one « everyone ». A trigger fired on each
+/// of a million rows cost about a second of an import (BENCHMARKS.md).
+pub(super) fn suspendre(tx: &Ecriture) -> ResultatStore<Vec<String>> {
+    let t = tx.tx();
+    let declencheurs = t
+        .prepare(
+            "SELECT name, sql FROM sqlite_master \
+             WHERE type = 'trigger' AND name LIKE 'changement\\_%' ESCAPE '\\' ORDER BY name",
+        )?
+        .query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))?
+        .collect::<Result<Vec<_>, _>>()?;
+    for (nom, _) in &declencheurs {
+        t.execute_batch(&format!("DROP TRIGGER \"{}\"", nom.replace('"', "\"\"")))?;
+    }
+    Ok(declencheurs.into_iter().map(|(_, sql)| sql).collect())
 }
 
-pub(super) fn reprendre(tx: &Ecriture) -> ResultatStore<()> {
-    tx.tx().execute_batch(
-        "DELETE FROM ecriture_en_masse; INSERT INTO changements (personne_id) VALUES (0);",
-    )?;
+pub(super) fn reprendre(tx: &Ecriture, declencheurs: &[String]) -> ResultatStore<()> {
+    for sql in declencheurs {
+        tx.tx().execute_batch(sql)?;
+    }
+    tx.tx()
+        .execute_batch("INSERT INTO changements (personne_id) VALUES (0)")?;
     Ok(())
 }
 
@@ -226,6 +240,29 @@ mod tests {
         // A number from another file (ahead of this log) or pruned away: everything.
         let fin = s.dernier_changement().unwrap();
         assert_eq!(s.changements_depuis(fin + 10).unwrap().0, Changements::Tout);
+    }
+
+    /// A bulk write that fails rolls its suspension back with it: the triggers log again.
+    #[test]
+    fn a_failed_bulk_write_leaves_the_log_working() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut s = base(dir.path());
+        let avant = s.dernier_changement().unwrap();
+        let echec = s.ecrire_en_masse(|tx, benevole| -> ResultatStore<()> {
+            crate::store::inserer_personne(tx, &personne("M-1"), benevole)?;
+            Err(super::super::ErreurStore::Introuvable)
+        });
+        assert!(echec.is_err());
+        assert_eq!(
+            s.dernier_changement().unwrap(),
+            avant,
+            "nothing logged, nothing kept"
+        );
+        let id = s.creer_personne(&personne("A-1")).unwrap();
+        assert_eq!(
+            s.changements_depuis(avant).unwrap().0,
+            Changements::Personnes(vec![id])
+        );
     }
 
     #[test]
