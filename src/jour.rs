@@ -428,24 +428,9 @@ mod tests {
     }
 
     fn personne_de_test(i: usize, dep: &str) -> Personne {
-        Personne {
-            id: None,
-            reference: format!("R{i:03}"),
-            nom: format!("N{i}"),
-            prenom: None,
-            telephone: None,
-            departement: Departement::depuis_code(dep).unwrap(),
-            demarche: Demarche::Renouvellement,
-            blocage: Blocage::Connexion,
-            ouvert_le: d("2026-01-01"),
-            titre_expire_le: Some(d("2026-11-01") + chrono::Days::new((i * 7 % 90) as u64)),
-            api_expire_le: None,
-            pan_connu: None,
-            notes: None,
-            captures: None,
-            identite: Default::default(),
-            version: 1,
-        }
+        let mut p = crate::domain::essais::personne(&format!("R{i:03}"), &format!("N{i}"), dep);
+        p.titre_expire_le = Some(d("2026-11-01") + chrono::Days::new((i * 7 % 90) as u64));
+        p
     }
 
     /// The list patched from the change log is, after every kind of write, the list a full
@@ -453,13 +438,7 @@ mod tests {
     #[test]
     fn patched_list_equals_a_full_pass_after_every_change() {
         let dir = tempfile::tempdir().unwrap();
-        let mut s = Store::ouvrir(&Ouverture {
-            chemin: dir.path().join("m.db"),
-            phrase: None,
-            sans_chiffrement: true,
-            benevole: "T".into(),
-        })
-        .unwrap();
+        let mut s = crate::store::base_en_clair(&dir.path().join("m.db"));
         let auj = d("2026-11-23");
         let regles = Regles::default();
         let deps = ["75", "33", "2A", "971", "69"];

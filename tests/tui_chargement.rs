@@ -32,6 +32,17 @@ fn base(dir: &std::path::Path) -> vigie::store::Store {
     store
 }
 
+/// Runs the load under way to its end, as the loop's idle turns do; the slices it took.
+fn charger_jusqu_au_bout(app: &mut vigie::tui::app::App, store: &mut vigie::store::Store) -> usize {
+    let mut tours = 0;
+    while app.chargement.is_some() {
+        app.executer(vigie::tui::effets::Effet::AvancerChargement, store);
+        tours += 1;
+        assert!(tours < 100, "the load ends");
+    }
+    tours
+}
+
 fn references(app: &vigie::tui::app::App) -> Vec<String> {
     app.liste
         .lignes()
@@ -114,12 +125,7 @@ fn the_terminal_loads_the_list_between_keys() {
         Some(vigie::tui::app::Ecran::Recherche(_))
     ));
     taper(&mut app, &mut store, &[touche(KeyCode::Esc)]);
-    let mut tours = 0;
-    while app.chargement.is_some() {
-        app.executer(vigie::tui::effets::Effet::AvancerChargement, &mut store);
-        tours += 1;
-        assert!(tours < 100, "the load ends");
-    }
+    let tours = charger_jusqu_au_bout(&mut app, &mut store);
     let du_jour = vigie::jour::liste_du_jour(&store, &regles, jour(), false).unwrap();
     let refs: Vec<String> = du_jour
         .iter()
@@ -189,12 +195,7 @@ fn a_bulk_write_during_the_load_starts_it_again() {
             Ok(())
         })
         .unwrap();
-    let mut tours = 0;
-    while app.chargement.is_some() {
-        app.executer(vigie::tui::effets::Effet::AvancerChargement, &mut store);
-        tours += 1;
-        assert!(tours < 100, "the load ends");
-    }
+    let tours = charger_jusqu_au_bout(&mut app, &mut store);
     assert!(tours >= 2, "started again: {tours}");
     let du_jour = vigie::jour::liste_du_jour(&store, &regles, jour(), false).unwrap();
     let refs: Vec<String> = du_jour

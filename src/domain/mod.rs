@@ -656,3 +656,32 @@ mod tests {
         assert_eq!(replier("Œuvre"), "oeuvre");
     }
 }
+
+/// What unit tests across the crate build their people from.
+#[cfg(test)]
+pub(crate) mod essais {
+    use super::*;
+
+    /// A renewal blocked at login, opened on 1 January 2026 in `departement`, nothing else
+    /// filled in.
+    pub fn personne(reference: &str, nom: &str, departement: &str) -> Personne {
+        Personne {
+            id: None,
+            reference: reference.into(),
+            nom: nom.into(),
+            prenom: None,
+            telephone: None,
+            departement: Departement::depuis_code(departement).expect("a département"),
+            demarche: Demarche::Renouvellement,
+            blocage: Blocage::Connexion,
+            ouvert_le: parse_date("2026-01-01").expect("a date"),
+            titre_expire_le: None,
+            api_expire_le: None,
+            pan_connu: None,
+            notes: None,
+            captures: None,
+            identite: Default::default(),
+            version: 1,
+        }
+    }
+}

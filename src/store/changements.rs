@@ -140,38 +140,15 @@ pub(super) fn reprendre(tx: &Ecriture, declencheurs: &[String]) -> ResultatStore
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::{Blocage, Demarche, Departement, TypeEvenement, parse_date};
-    use crate::store::{LigneCorrection, Ouverture};
+    use crate::domain::{Departement, TypeEvenement, parse_date};
+    use crate::store::LigneCorrection;
 
     fn base(dir: &std::path::Path) -> Store {
-        Store::ouvrir(&Ouverture {
-            chemin: dir.join("c.db"),
-            phrase: None,
-            sans_chiffrement: true,
-            benevole: "T".into(),
-        })
-        .unwrap()
+        crate::store::base_en_clair(&dir.join("c.db"))
     }
 
     fn personne(reference: &str) -> Personne {
-        Personne {
-            id: None,
-            reference: reference.into(),
-            nom: "N".into(),
-            prenom: None,
-            telephone: None,
-            departement: Departement::depuis_code("75").unwrap(),
-            demarche: Demarche::Renouvellement,
-            blocage: Blocage::Connexion,
-            ouvert_le: parse_date("2026-01-01").unwrap(),
-            titre_expire_le: None,
-            api_expire_le: None,
-            pan_connu: None,
-            notes: None,
-            captures: None,
-            identite: Default::default(),
-            version: 1,
-        }
+        crate::domain::essais::personne(reference, "N", "75")
     }
 
     #[test]

@@ -298,6 +298,18 @@ impl Store {
     }
 }
 
+/// A plain base at `chemin` for unit tests (volunteer « T »).
+#[cfg(test)]
+pub(crate) fn base_en_clair(chemin: &Path) -> Store {
+    Store::ouvrir(&Ouverture {
+        chemin: chemin.to_path_buf(),
+        phrase: None,
+        sans_chiffrement: true,
+        benevole: "T".into(),
+    })
+    .expect("a plain test base")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

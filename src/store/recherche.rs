@@ -310,38 +310,17 @@ pub(super) fn completer_cles(tx: &Connection) -> ResultatStore<()> {
 
 #[cfg(test)]
 mod tests {
-    use crate::domain::{Blocage, Demarche, Departement, Personne, parse_date};
-    use crate::store::{Ouverture, Store};
+    use crate::domain::Personne;
+    use crate::store::Store;
 
     fn ouvrir(chemin: &std::path::Path) -> Store {
-        Store::ouvrir(&Ouverture {
-            chemin: chemin.to_path_buf(),
-            phrase: None,
-            sans_chiffrement: true,
-            benevole: "T".into(),
-        })
-        .unwrap()
+        crate::store::base_en_clair(chemin)
     }
 
     fn personne(reference: &str, nom: &str, prenom: Option<&str>) -> Personne {
-        Personne {
-            id: None,
-            reference: reference.into(),
-            nom: nom.into(),
-            prenom: prenom.map(Into::into),
-            telephone: None,
-            departement: Departement::depuis_code("75").unwrap(),
-            demarche: Demarche::Renouvellement,
-            blocage: Blocage::Connexion,
-            ouvert_le: parse_date("2026-01-01").unwrap(),
-            titre_expire_le: None,
-            api_expire_le: None,
-            pan_connu: None,
-            notes: None,
-            captures: None,
-            identite: Default::default(),
-            version: 1,
-        }
+        let mut p = crate::domain::essais::personne(reference, nom, "75");
+        p.prenom = prenom.map(Into::into);
+        p
     }
 
     /// The index patched from the change log answers as one built afresh, after this
