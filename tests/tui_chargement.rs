@@ -126,6 +126,7 @@ fn the_terminal_loads_the_list_between_keys() {
     ));
     taper(&mut app, &mut store, &[touche(KeyCode::Esc)]);
     let tours = charger_jusqu_au_bout(&mut app, &mut store);
+    assert!(tours >= 1, "at least one slice");
     let du_jour = vigie::jour::liste_du_jour(&store, &regles, jour(), false).unwrap();
     let refs: Vec<String> = du_jour
         .iter()
