@@ -527,4 +527,37 @@ mod tests {
             assert_eq!(cle(&liste), cle(&complete), "many at once, tous {tous}");
         }
     }
+
+    /// « Seen today » counts an event recorded today whatever its date (a visit noted late),
+    /// in the full pass and in the patch alike; one recorded another day does not count.
+    #[test]
+    fn an_event_recorded_today_with_an_earlier_date_is_seen_today() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut s = crate::store::base_en_clair(&dir.path().join("v.db"));
+        let regles = Regles::default();
+        let auj = d("2026-11-23");
+        let mut calme = crate::domain::essais::personne("C-1", "Calme", "75");
+        calme.titre_expire_le = Some(d("2027-09-01"));
+        let id = s.creer_personne(&calme).unwrap();
+        let avant = s.dernier_changement().unwrap();
+        let mut liste = liste_du_jour(&s, &regles, auj, true).unwrap();
+        assert!(!liste[0].visite_du_jour);
+        // Recorded on another day (the 20th, dated the 19th): not seen today.
+        let e = Evenement::nouveau(TypeEvenement::Visite, d("2026-11-19"));
+        s.ecrire(|tx, b| crate::store::inserer_evenement(tx, id, &e, b, "2026-11-20 10:00:00"))
+            .unwrap();
+        assert!(liste_du_jour(&s, &regles, auj, false).unwrap().is_empty());
+        // Recorded today, dated the 16th: seen today, on the day's list.
+        let e = Evenement::nouveau(TypeEvenement::Visite, d("2026-11-16"));
+        s.ecrire(|tx, b| crate::store::inserer_evenement(tx, id, &e, b, "2026-11-23 09:30:00"))
+            .unwrap();
+        let du_jour = liste_du_jour(&s, &regles, auj, false).unwrap();
+        assert_eq!(du_jour.len(), 1);
+        assert!(du_jour[0].visite_du_jour);
+        let Changements::Personnes(changes) = s.changements_depuis(avant).unwrap().0 else {
+            panic!("logged person by person");
+        };
+        mettre_a_jour(&s, &regles, auj, &mut liste, &changes, true).unwrap();
+        assert!(liste[0].visite_du_jour, "the patch reads it too");
+    }
 }

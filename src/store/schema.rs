@@ -171,6 +171,15 @@ const MIGRATIONS: &[&str] = &[
         (id, departement, demarche, blocage, ouvert_le, pan_connu, titre_expire_le,
          api_expire_le);
     ",
+    // 8 → 9: « seen today » counts what was recorded today, whatever its date: the list's
+    // covering index carries `saisi_le` too (it replaces the one of migration 5, same name,
+    // same order).
+    "
+    DROP INDEX IF EXISTS evenements_personne_couvrant;
+    CREATE INDEX evenements_personne_couvrant ON evenements
+        (personne_id, date, id, type, canal, resultat, echeance, ticket, attente_minutes,
+         saisi_le);
+    ",
 ];
 
 /// The schema version this binary writes.
