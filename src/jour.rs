@@ -127,6 +127,8 @@ pub struct Chargement {
     lus: usize,
     total: usize,
     prefectures: Vec<Option<ConnaissancePrefecture>>,
+    /// The people written one by one today, read at the first slice.
+    vus: Option<std::collections::HashSet<i64>>,
 }
 
 impl Chargement {
@@ -143,6 +145,7 @@ impl Chargement {
             lus: 0,
             total: store.nombre_personnes()?.max(0) as usize,
             prefectures: vec![None; crate::domain::Departement::tous().count()],
+            vus: None,
         })
     }
 
@@ -157,11 +160,16 @@ impl Chargement {
         if self.fini {
             return Ok(true);
         }
+        if self.vus.is_none() {
+            self.vus = Some(store.ecrits_le(aujourdhui)?);
+        }
+        let aucun = std::collections::HashSet::new();
         let mut evaluateur = Evaluateur {
             store,
             regles,
             aujourdhui,
             prefectures: std::mem::take(&mut self.prefectures),
+            vus: self.vus.as_ref().unwrap_or(&aucun),
         };
         let (tous, lignes, lus) = (self.tous, &mut self.lignes, &mut self.lus);
         let lu = store.pour_les_personnes_apres(self.apres, combien.max(1), &mut |p, siens| {
@@ -211,15 +219,23 @@ struct Evaluateur<'a> {
     regles: &'a Regles,
     aujourdhui: NaiveDate,
     prefectures: Vec<Option<ConnaissancePrefecture>>,
+    /// The people written one by one today (`Store::ecrits_le`).
+    vus: &'a std::collections::HashSet<i64>,
 }
 
 impl<'a> Evaluateur<'a> {
-    fn nouveau(store: &'a Store, regles: &'a Regles, aujourdhui: NaiveDate) -> Self {
+    fn nouveau(
+        store: &'a Store,
+        regles: &'a Regles,
+        aujourdhui: NaiveDate,
+        vus: &'a std::collections::HashSet<i64>,
+    ) -> Self {
         Evaluateur {
             store,
             regles,
             aujourdhui,
             prefectures: vec![None; crate::domain::Departement::tous().count()],
+            vus,
         }
     }
 
@@ -238,7 +254,8 @@ impl<'a> Evaluateur<'a> {
         p.identite = Default::default();
         Ok(LigneJour {
             en_sommeil: evaluation.en_sommeil(self.regles.sommeil_jours()),
-            visite_du_jour: vu_aujourdhui(&p, siens, self.aujourdhui),
+            visite_du_jour: vu_aujourdhui(&p, siens, self.aujourdhui)
+                || p.id.is_some_and(|id| self.vus.contains(&id)),
             personne: p,
             evaluation,
         })
@@ -262,7 +279,8 @@ pub fn mettre_a_jour(
         return Ok(());
     }
     let mut nouvelles = store.lire(|| -> ResultatStore<Vec<LigneJour>> {
-        let mut evaluateur = Evaluateur::nouveau(store, regles, aujourdhui);
+        let vus = store.ecrits_le(aujourdhui)?;
+        let mut evaluateur = Evaluateur::nouveau(store, regles, aujourdhui, &vus);
         let mut v = Vec::new();
         for &id in ids {
             if let Some((p, siens)) = store.personne_et_ses_evenements(id)? {
@@ -304,8 +322,10 @@ pub fn mettre_a_jour(
 /// is merged into a new one (twice the memory for a moment).
 const INSERTIONS_EN_PLACE: usize = 32;
 
-/// Seen today: the file was opened today or anything about the person is dated or was
-/// recorded today (a visit, a CCC, a letter…). Merely opening the file records nothing.
+/// Seen today, from the person and their events: the file was opened today or anything is
+/// dated or was recorded today (a visit, a CCC, a letter…). Merely opening the file records
+/// nothing. The list's read carries no `saisi_le`: it adds the people the change log shows
+/// written one by one today (`Store::ecrits_le`).
 pub fn vu_aujourdhui(
     p: &Personne,
     siens: &[crate::domain::Evenement],
@@ -529,35 +549,52 @@ mod tests {
     }
 
     /// « Seen today » counts an event recorded today whatever its date (a visit noted late),
-    /// in the full pass and in the patch alike; one recorded another day does not count.
+    /// in the full pass and in the patch alike; not the day after, and not what a bulk write
+    /// (an import) brought in.
     #[test]
     fn an_event_recorded_today_with_an_earlier_date_is_seen_today() {
         let dir = tempfile::tempdir().unwrap();
         let mut s = crate::store::base_en_clair(&dir.path().join("v.db"));
         let regles = Regles::default();
-        let auj = d("2026-11-23");
-        let mut calme = crate::domain::essais::personne("C-1", "Calme", "75");
-        calme.titre_expire_le = Some(d("2027-09-01"));
-        let id = s.creer_personne(&calme).unwrap();
+        // The log's times are the machine's: so is « today » here.
+        let auj = chrono::Local::now().date_naive();
+        let calme = |r: &str| {
+            let mut p = crate::domain::essais::personne(r, "Calme", "75");
+            p.ouvert_le = auj - chrono::Days::new(30);
+            p.titre_expire_le = Some(auj + chrono::Days::new(600));
+            p
+        };
+        let id = s.creer_personne(&calme("C-1")).unwrap();
+        let importe = s
+            .ecrire_en_masse(|tx, b| {
+                let id = crate::store::inserer_personne(tx, &calme("C-2"), b)?;
+                let e = Evenement::nouveau(TypeEvenement::Visite, auj - chrono::Days::new(9));
+                crate::store::inserer_evenement(tx, id, &e, b, "2020-01-01 10:00:00")?;
+                Ok(id)
+            })
+            .unwrap();
         let avant = s.dernier_changement().unwrap();
         let mut liste = liste_du_jour(&s, &regles, auj, true).unwrap();
-        assert!(!liste[0].visite_du_jour);
-        // Recorded on another day (the 20th, dated the 19th): not seen today.
-        let e = Evenement::nouveau(TypeEvenement::Visite, d("2026-11-19"));
-        s.ecrire(|tx, b| crate::store::inserer_evenement(tx, id, &e, b, "2026-11-20 10:00:00"))
-            .unwrap();
-        assert!(liste_du_jour(&s, &regles, auj, false).unwrap().is_empty());
-        // Recorded today, dated the 16th: seen today, on the day's list.
-        let e = Evenement::nouveau(TypeEvenement::Visite, d("2026-11-16"));
-        s.ecrire(|tx, b| crate::store::inserer_evenement(tx, id, &e, b, "2026-11-23 09:30:00"))
-            .unwrap();
+        let e = Evenement::nouveau(TypeEvenement::Visite, auj - chrono::Days::new(7));
+        s.ajouter_evenement(id, &e).unwrap();
         let du_jour = liste_du_jour(&s, &regles, auj, false).unwrap();
-        assert_eq!(du_jour.len(), 1);
-        assert!(du_jour[0].visite_du_jour);
+        let vus: Vec<i64> = du_jour
+            .iter()
+            .filter(|l| l.visite_du_jour)
+            .filter_map(|l| l.personne.id)
+            .collect();
+        assert!(vus.contains(&id), "recorded today: seen today");
+        assert!(!vus.contains(&importe), "a bulk write sees no one");
+        let lendemain = liste_du_jour(&s, &regles, auj + chrono::Days::new(1), false).unwrap();
+        assert!(
+            lendemain.iter().all(|l| !l.visite_du_jour),
+            "not the day after"
+        );
         let Changements::Personnes(changes) = s.changements_depuis(avant).unwrap().0 else {
             panic!("logged person by person");
         };
         mettre_a_jour(&s, &regles, auj, &mut liste, &changes, true).unwrap();
-        assert!(liste[0].visite_du_jour, "the patch reads it too");
+        let l = liste.iter().find(|l| l.personne.id == Some(id)).unwrap();
+        assert!(l.visite_du_jour, "the patch sees it too");
     }
 }

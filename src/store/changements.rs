@@ -75,6 +75,27 @@ impl Store {
         })
     }
 
+    /// The people written one by one on `jour` (an event recorded, whatever its date; their
+    /// file created or changed), by the log's times: « seen today ». A bulk write (an import,
+    /// a demo) names no one.
+    pub fn ecrits_le(
+        &self,
+        jour: chrono::NaiveDate,
+    ) -> ResultatStore<std::collections::HashSet<i64>> {
+        let (du, au) = (
+            crate::domain::date_iso(jour),
+            crate::domain::date_iso(jour + chrono::Days::new(1)),
+        );
+        let mut st = self.connexion().prepare_cached(
+            "SELECT DISTINCT personne_id FROM changements \
+             WHERE quand >= ?1 AND quand < ?2 AND personne_id <> 0",
+        )?;
+        let ids = st
+            .query_map(params![du, au], |r| r.get::<_, i64>(0))?
+            .collect::<Result<_, _>>()?;
+        Ok(ids)
+    }
+
     /// One person with the events the engine needs (as `pour_chaque_personne_et_ses_evenements`
     /// gives them: no notes, no attribution), `None` if erased.
     pub fn personne_et_ses_evenements(

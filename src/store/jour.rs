@@ -12,15 +12,13 @@ use crate::domain::{Evenement, Personne};
 /// (BENCHMARKS.md), so a key typed during a load waits no longer than that.
 pub const TRANCHE: usize = 2_000;
 
-/// Columns the list needs (notes and attribution are not read: the list does not show them;
-/// `saisi_le` says whether something was recorded today): `personne_id`, then
-/// `COLONNES_EVENEMENT` up to `attente_minutes`, then `saisi_le` — every one in the covering
-/// index `evenements_personne_couvrant`.
+/// Columns the engine needs (notes and attribution are not read: the list does not show
+/// them): `personne_id`, then `COLONNES_EVENEMENT` up to `attente_minutes`.
 const COLONNES_LEGERES: &str =
-    "personne_id, id, date, type, canal, resultat, echeance, ticket, attente_minutes, saisi_le";
+    "personne_id, id, date, type, canal, resultat, echeance, ticket, attente_minutes";
 /// The same without `personne_id` (one person's events).
 pub(super) const COLONNES_LEGERES_SANS_PERSONNE: &str =
-    "id, date, type, canal, resultat, echeance, ticket, attente_minutes, saisi_le";
+    "id, date, type, canal, resultat, echeance, ticket, attente_minutes";
 
 impl Store {
     /// Streams, to `f`, every person, by id, with their events in date then insertion

@@ -107,8 +107,8 @@ pub(super) fn evenement(r: &Row) -> rusqlite::Result<Evenement> {
     evenement_depuis(r, 0, true)
 }
 
-/// Maps `COLONNES_EVENEMENT` starting at column `o`; without `complet`, the columns up to
-/// `attente_minutes` then `saisi_le` (the list's read: no notes, no author).
+/// Maps `COLONNES_EVENEMENT` starting at column `o`; without `complet`, only up to
+/// `attente_minutes` (notes and attribution left empty: what the engine needs).
 pub(super) fn evenement_depuis(r: &Row, o: usize, complet: bool) -> rusqlite::Result<Evenement> {
     let t = r.get_ref(o + 2)?.as_str()?;
     let canal = r.get_ref(o + 3)?.as_str_or_null()?;
@@ -132,6 +132,10 @@ pub(super) fn evenement_depuis(r: &Row, o: usize, complet: bool) -> rusqlite::Re
         } else {
             String::new()
         },
-        saisi_le: r.get(if complet { o + 10 } else { o + 8 })?,
+        saisi_le: if complet {
+            r.get(o + 10)?
+        } else {
+            String::new()
+        },
     })
 }

@@ -118,12 +118,16 @@ const MIGRATIONS: &[&str] = &[
     // write, this migration), so that a screen or a cache re-evaluates only the people changed since the
     // last number it saw (`store::changements`). A bulk write suspends the triggers with a
     // row in `ecriture_en_masse` (inside its own transaction, so no other desk ever sees it)
-    // and logs one 0 instead. Written to be replayed (as the entry before it).
+    // and logs one 0 instead. Each entry says when (local time, as `saisi_le`): the people
+    // written one by one today are « seen today » whatever the dates they recorded. Written
+    // to be replayed (as the entry before it).
     "
     CREATE TABLE IF NOT EXISTS changements (
         seq INTEGER PRIMARY KEY,
-        personne_id INTEGER NOT NULL
+        personne_id INTEGER NOT NULL,
+        quand TEXT NOT NULL DEFAULT (strftime('%Y-%m-%d %H:%M:%S', 'now', 'localtime'))
     );
+    CREATE INDEX IF NOT EXISTS changements_quand ON changements (quand, personne_id);
     CREATE TABLE IF NOT EXISTS ecriture_en_masse (un INTEGER NOT NULL);
     CREATE TRIGGER IF NOT EXISTS changement_personne_cree AFTER INSERT ON personnes
         WHEN NOT EXISTS (SELECT 1 FROM ecriture_en_masse)
@@ -170,15 +174,6 @@ const MIGRATIONS: &[&str] = &[
     CREATE INDEX IF NOT EXISTS personnes_stats ON personnes
         (id, departement, demarche, blocage, ouvert_le, pan_connu, titre_expire_le,
          api_expire_le);
-    ",
-    // 8 → 9: « seen today » counts what was recorded today, whatever its date: the list's
-    // covering index carries `saisi_le` too (it replaces the one of migration 5, same name,
-    // same order).
-    "
-    DROP INDEX IF EXISTS evenements_personne_couvrant;
-    CREATE INDEX evenements_personne_couvrant ON evenements
-        (personne_id, date, id, type, canal, resultat, echeance, ticket, attente_minutes,
-         saisi_le);
     ",
 ];
 
