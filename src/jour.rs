@@ -164,13 +164,10 @@ impl Chargement {
             self.vus = Some(store.ecrits_le(aujourdhui)?);
         }
         let aucun = std::collections::HashSet::new();
-        let mut evaluateur = Evaluateur {
-            store,
-            regles,
-            aujourdhui,
-            prefectures: std::mem::take(&mut self.prefectures),
-            vus: self.vus.as_ref().unwrap_or(&aucun),
-        };
+        let vus = self.vus.as_ref().unwrap_or(&aucun);
+        let mut evaluateur = Evaluateur::nouveau(store, regles, aujourdhui, vus);
+        // The préfectures already read by earlier slices.
+        evaluateur.prefectures = std::mem::take(&mut self.prefectures);
         let (tous, lignes, lus) = (self.tous, &mut self.lignes, &mut self.lus);
         let lu = store.pour_les_personnes_apres(self.apres, combien.max(1), &mut |p, siens| {
             *lus += 1;

@@ -32,6 +32,14 @@ fn base(dir: &std::path::Path) -> vigie::store::Store {
     store
 }
 
+/// An interface that loads its list slice by slice, as the terminal's loop does.
+fn app_du_terminal(regles: &vigie::domain::regles::Regles) -> vigie::tui::app::App {
+    let mut app = vigie::tui::app::App::nouveau(jour(), regles.clone(), "Marie", false);
+    app.redimensionner(100, 30);
+    app.progressif = true;
+    app
+}
+
 /// Runs the load under way to its end, as the loop's idle turns do; the slices it took.
 fn charger_jusqu_au_bout(app: &mut vigie::tui::app::App, store: &mut vigie::store::Store) -> usize {
     let mut tours = 0;
@@ -107,9 +115,7 @@ fn the_terminal_loads_the_list_between_keys() {
     let dir = tempfile::tempdir().unwrap();
     let mut store = base(dir.path());
     let regles = vigie::domain::regles::livrees();
-    let mut app = vigie::tui::app::App::nouveau(jour(), regles.clone(), "Marie", false);
-    app.redimensionner(100, 30);
-    app.progressif = true;
+    let mut app = app_du_terminal(&regles);
     vigie::tui::premier_chargement(&mut app, &mut store);
     app.executer(vigie::tui::effets::Effet::Recharger, &mut store);
     assert!(app.chargement.is_some(), "the load waits for the loop");
@@ -176,9 +182,7 @@ fn a_bulk_write_during_the_load_starts_it_again() {
     let dir = tempfile::tempdir().unwrap();
     let mut store = base(dir.path());
     let regles = vigie::domain::regles::livrees();
-    let mut app = vigie::tui::app::App::nouveau(jour(), regles.clone(), "Marie", false);
-    app.redimensionner(100, 30);
-    app.progressif = true;
+    let mut app = app_du_terminal(&regles);
     app.executer(vigie::tui::effets::Effet::Recharger, &mut store);
     app.executer(vigie::tui::effets::Effet::AvancerChargement, &mut store);
     assert!(

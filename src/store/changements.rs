@@ -6,10 +6,8 @@
 //! re-evaluating every person (issue 17). The log is pruned to its newest `GARDES` entries:
 //! a reader further behind is told to reload everything.
 
-use super::lignes::{self, COLONNES_PERSONNE};
 use super::{Ecriture, ResultatStore, Store};
-use crate::domain::{Evenement, Personne};
-use rusqlite::{OptionalExtension, params};
+use rusqlite::params;
 
 /// Entries kept in the log (a desk's year is a few thousand writes).
 const GARDES: i64 = 50_000;
@@ -95,30 +93,6 @@ impl Store {
             .collect::<Result<_, _>>()?;
         Ok(ids)
     }
-
-    /// One person with the events the engine needs (as `pour_chaque_personne_et_ses_evenements`
-    /// gives them: no notes, no attribution), `None` if erased.
-    pub fn personne_et_ses_evenements(
-        &self,
-        id: i64,
-    ) -> ResultatStore<Option<(Personne, Vec<Evenement>)>> {
-        let conn = self.connexion();
-        let p = conn
-            .prepare_cached(&format!(
-                "SELECT {COLONNES_PERSONNE} FROM personnes WHERE id = ?1"
-            ))?
-            .query_row([id], lignes::personne)
-            .optional()?;
-        let Some(p) = p else { return Ok(None) };
-        let evenements = conn
-            .prepare_cached(&format!(
-                "SELECT {} FROM evenements WHERE personne_id = ?1 ORDER BY date, id",
-                super::jour::COLONNES_LEGERES_SANS_PERSONNE
-            ))?
-            .query_map([id], |r| lignes::evenement_depuis(r, 0, false))?
-            .collect::<Result<Vec<_>, _>>()?;
-        Ok(Some((p, evenements)))
-    }
 }
 
 /// Keeps the log to its newest `GARDES` entries (inside each write: nothing to do most times).
@@ -134,8 +108,7 @@ pub(super) fn elaguer(tx: &Ecriture) -> ResultatStore<()> {
 /// connection ever sees the base without them): they are dropped, and `reprendre` creates
 /// them again from their own stored text and logs one « everyone ». A trigger fired on each
 /// of a million rows cost about a second of an import (BENCHMARKS.md).
-pub(super) fn suspendre(tx: &Ecriture) -> ResultatStore<Vec<String>> {
-    let t = tx.tx();
+pub(super) fn suspendre(t: &rusqlite::Connection) -> ResultatStore<Vec<String>> {
     let declencheurs = t
         .prepare(
             "SELECT name, sql FROM sqlite_master \
@@ -149,19 +122,18 @@ pub(super) fn suspendre(tx: &Ecriture) -> ResultatStore<Vec<String>> {
     Ok(declencheurs.into_iter().map(|(_, sql)| sql).collect())
 }
 
-pub(super) fn reprendre(tx: &Ecriture, declencheurs: &[String]) -> ResultatStore<()> {
+pub(super) fn reprendre(t: &rusqlite::Connection, declencheurs: &[String]) -> ResultatStore<()> {
     for sql in declencheurs {
-        tx.tx().execute_batch(sql)?;
+        t.execute_batch(sql)?;
     }
-    tx.tx()
-        .execute_batch("INSERT INTO changements (personne_id) VALUES (0)")?;
+    t.execute_batch("INSERT INTO changements (personne_id) VALUES (0)")?;
     Ok(())
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::{Departement, TypeEvenement, parse_date};
+    use crate::domain::{Departement, Evenement, Personne, TypeEvenement, parse_date};
     use crate::store::LigneCorrection;
 
     fn base(dir: &std::path::Path) -> Store {

@@ -7,6 +7,7 @@
 use super::lignes::{self, COLONNES_PERSONNE};
 use super::{ResultatStore, Store};
 use crate::domain::{Evenement, Personne};
+use rusqlite::OptionalExtension;
 
 /// People per slice: a slice of a 100 000-person base is read and evaluated in about 30 ms
 /// (BENCHMARKS.md), so a key typed during a load waits no longer than that.
@@ -17,7 +18,7 @@ pub const TRANCHE: usize = 2_000;
 const COLONNES_LEGERES: &str =
     "personne_id, id, date, type, canal, resultat, echeance, ticket, attente_minutes";
 /// The same without `personne_id` (one person's events).
-pub(super) const COLONNES_LEGERES_SANS_PERSONNE: &str =
+const COLONNES_LEGERES_SANS_PERSONNE: &str =
     "id, date, type, canal, resultat, echeance, ticket, attente_minutes";
 
 impl Store {
@@ -91,5 +92,29 @@ impl Store {
             }
             Ok(Some(dernier))
         })
+    }
+
+    /// One person with the events the engine needs (as `pour_chaque_personne_et_ses_evenements`
+    /// gives them: no notes, no attribution), `None` if erased.
+    pub fn personne_et_ses_evenements(
+        &self,
+        id: i64,
+    ) -> ResultatStore<Option<(Personne, Vec<Evenement>)>> {
+        let conn = self.connexion();
+        let p = conn
+            .prepare_cached(&format!(
+                "SELECT {COLONNES_PERSONNE} FROM personnes WHERE id = ?1"
+            ))?
+            .query_row([id], lignes::personne)
+            .optional()?;
+        let Some(p) = p else { return Ok(None) };
+        let evenements = conn
+            .prepare_cached(&format!(
+                "SELECT {} FROM evenements WHERE personne_id = ?1 ORDER BY date, id",
+                COLONNES_LEGERES_SANS_PERSONNE
+            ))?
+            .query_map([id], |r| lignes::evenement_depuis(r, 0, false))?
+            .collect::<Result<Vec<_>, _>>()?;
+        Ok(Some((p, evenements)))
     }
 }

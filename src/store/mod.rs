@@ -273,9 +273,9 @@ impl Store {
         let _ = self.conn.pragma_update(None, "cache_size", CACHE_EN_MASSE);
         // One « everyone » in the change log instead of one entry per row.
         let r = self.ecrire(|tx, benevole| {
-            let declencheurs = changements::suspendre(tx)?;
+            let declencheurs = changements::suspendre(tx.tx())?;
             let v = f(tx, benevole)?;
-            changements::reprendre(tx, &declencheurs)?;
+            changements::reprendre(tx.tx(), &declencheurs)?;
             Ok(v)
         });
         let _ = self.conn.pragma_update(None, "cache_size", CACHE_ORDINAIRE);

@@ -116,9 +116,9 @@ const MIGRATIONS: &[&str] = &[
     // person's id, a préfecture correction the ids of the people of its département (what
     // the engine knows of a préfecture changes their evaluation), 0 meaning everyone (a bulk
     // write, this migration), so that a screen or a cache re-evaluates only the people changed since the
-    // last number it saw (`store::changements`). A bulk write suspends the triggers with a
-    // row in `ecriture_en_masse` (inside its own transaction, so no other desk ever sees it)
-    // and logs one 0 instead. Each entry says when (local time, as `saisi_le`): the people
+    // last number it saw (`store::changements`). A bulk write drops the triggers inside its
+    // own transaction (no other desk ever sees them gone), creates them again and logs one 0
+    // instead. Each entry says when (local time, as `saisi_le`): the people
     // written one by one today are « seen today » whatever the dates they recorded. Written
     // to be replayed (as the entry before it).
     "
@@ -128,28 +128,21 @@ const MIGRATIONS: &[&str] = &[
         quand TEXT NOT NULL DEFAULT (strftime('%Y-%m-%d %H:%M:%S', 'now', 'localtime'))
     );
     CREATE INDEX IF NOT EXISTS changements_quand ON changements (quand, personne_id);
-    CREATE TABLE IF NOT EXISTS ecriture_en_masse (un INTEGER NOT NULL);
     CREATE TRIGGER IF NOT EXISTS changement_personne_cree AFTER INSERT ON personnes
-        WHEN NOT EXISTS (SELECT 1 FROM ecriture_en_masse)
         BEGIN INSERT INTO changements (personne_id) VALUES (NEW.id); END;
     CREATE TRIGGER IF NOT EXISTS changement_personne_modifiee AFTER UPDATE ON personnes
-        WHEN NOT EXISTS (SELECT 1 FROM ecriture_en_masse)
         BEGIN INSERT INTO changements (personne_id) VALUES (NEW.id); END;
     CREATE TRIGGER IF NOT EXISTS changement_personne_effacee AFTER DELETE ON personnes
-        WHEN NOT EXISTS (SELECT 1 FROM ecriture_en_masse)
         BEGIN INSERT INTO changements (personne_id) VALUES (OLD.id); END;
     CREATE TRIGGER IF NOT EXISTS changement_evenement_cree AFTER INSERT ON evenements
-        WHEN NOT EXISTS (SELECT 1 FROM ecriture_en_masse)
         BEGIN INSERT INTO changements (personne_id) VALUES (NEW.personne_id); END;
     CREATE TRIGGER IF NOT EXISTS changement_evenement_modifie AFTER UPDATE ON evenements
-        WHEN NOT EXISTS (SELECT 1 FROM ecriture_en_masse)
         BEGIN
             INSERT INTO changements (personne_id) VALUES (OLD.personne_id);
             INSERT INTO changements (personne_id)
                 SELECT NEW.personne_id WHERE NEW.personne_id <> OLD.personne_id;
         END;
     CREATE TRIGGER IF NOT EXISTS changement_evenement_efface AFTER DELETE ON evenements
-        WHEN NOT EXISTS (SELECT 1 FROM ecriture_en_masse)
         BEGIN INSERT INTO changements (personne_id) VALUES (OLD.personne_id); END;
     CREATE TRIGGER IF NOT EXISTS changement_correction_ajoutee AFTER INSERT ON corrections_prefecture
         BEGIN
@@ -242,9 +235,9 @@ pub(super) fn migrer(conn: &mut Connection, nouvelle: bool) -> ResultatStore<()>
     if version < VERSION_SCHEMA {
         // Keys recomputed for everyone: one « everyone » change (migration 7), not a
         // change per person.
-        tx.execute_batch("INSERT INTO ecriture_en_masse VALUES (1)")?;
+        let declencheurs = super::changements::suspendre(&tx)?;
         super::recherche::completer_cles(&tx)?;
-        tx.execute_batch("DELETE FROM ecriture_en_masse")?;
+        super::changements::reprendre(&tx, &declencheurs)?;
     }
     if app != APPLICATION_ID {
         tx.pragma_update(None, "application_id", APPLICATION_ID)?;
