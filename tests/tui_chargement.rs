@@ -124,6 +124,9 @@ fn the_terminal_loads_the_list_between_keys() {
         pendant.contains("Chargement de la liste… 0\u{a0}%"),
         "{pendant}"
     );
+    // Nothing counted, nothing said empty, while the rows are not all there.
+    assert!(!pendant.contains("à voir aujourd'hui"), "{pendant}");
+    assert!(!pendant.contains("Aucune personne"), "{pendant}");
     // A key while loading: the search opens at once.
     taper(&mut app, &mut store, &[touche(KeyCode::Char('/'))]);
     assert!(matches!(
@@ -139,10 +142,12 @@ fn the_terminal_loads_the_list_between_keys() {
         .map(|l| l.personne.reference.clone())
         .collect();
     assert_eq!(references(&app), refs);
+    let apres = ecran(&mut app);
     assert!(
-        !ecran(&mut app).contains("Chargement"),
+        !apres.contains("Chargement"),
         "the loading message gives way"
     );
+    assert!(apres.contains("à voir aujourd'hui : "), "{apres}");
 }
 
 /// Another desk's write is applied to the list held (only that person is read again): a

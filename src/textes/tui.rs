@@ -25,21 +25,22 @@ pub fn ecran_saisie(t: TypeEvenement) -> String {
     format!("Saisie : {}", t.libelle())
 }
 
-/// The header: the counts say what `vigie aujourdhui` says, with the same words
-/// (`libelle_urgence`) and numbers; a level with nobody is not named.
+/// The header: screen, date, volunteer, then the day's counts (`comptes`: to see, rights
+/// lapsed, overdue, « en sommeil »; `None` while the list loads). The counts say what
+/// `vigie aujourdhui` says, with the same words (`libelle_urgence`) and numbers; a level with
+/// nobody is not named.
 pub fn entete(
     ecran: &str,
     date: &str,
     benevole: &str,
-    du_jour: usize,
-    rompus: usize,
-    retard: usize,
-    sommeil: usize,
+    comptes: Option<(usize, usize, usize, usize)>,
 ) -> String {
     use crate::domain::moteur::NiveauUrgence as N;
-    let mut s = format!(
-        " vigie · {ecran} · {date} · bénévole : {benevole} · à voir aujourd'hui : {du_jour}"
-    );
+    let mut s = format!(" vigie · {ecran} · {date} · bénévole : {benevole}");
+    let Some((du_jour, rompus, retard, sommeil)) = comptes else {
+        return s;
+    };
+    s.push_str(&format!(" · à voir aujourd'hui : {du_jour}"));
     for (n, combien) in [(N::DroitsRompus, rompus), (N::SuiviEnRetard, retard)] {
         if combien > 0 {
             s.push_str(&format!(

@@ -170,12 +170,16 @@ pub fn couleurs_permises() -> bool {
     std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
 }
 
-/// What is done before the first frame: only the draft question (a short read); the list
-/// is loaded once that frame is drawn, with « Chargement de la liste… » shown meanwhile.
+/// What is done before the first frame: the draft question (a short read) and, in the
+/// terminal (`progressif`), the load begun (two short reads): its slices come after that
+/// frame, between keys, with « Chargement de la liste… » shown meanwhile.
 pub fn premier_chargement(app: &mut app::App, store: &mut crate::store::Store) {
     app.executer(effets::Effet::ProposerBrouillon, store);
     if app.message.is_none() {
         app.message = Some(textes::tui::CHARGEMENT_LISTE.into());
+    }
+    if app.progressif {
+        app.executer(effets::Effet::Recharger, store);
     }
 }
 
@@ -213,7 +217,6 @@ pub fn lancer(mut store: crate::store::Store, aujourdhui: NaiveDate) -> Result<(
     let taille = terminal.size().map_err(|e| e.to_string())?;
     app.redimensionner(taille.width, taille.height);
     let mut a_dessiner = true;
-    let mut a_charger = true;
     let mut derniere = Instant::now();
     let fin = loop {
         if a_dessiner {
@@ -225,13 +228,6 @@ pub fn lancer(mut store: crate::store::Store, aujourdhui: NaiveDate) -> Result<(
                 break terminal::Fin::TerminalPerdu;
             }
             a_dessiner = false;
-        }
-        if a_charger {
-            // The first frame is on screen: now the list, slice by slice between keys.
-            a_charger = false;
-            a_dessiner = true;
-            app.executer(effets::Effet::Recharger, &mut store);
-            continue;
         }
         if app.quitter {
             return Ok(());

@@ -49,14 +49,18 @@ pub(super) fn trop_petit(f: &mut Frame, zone: Rect) {
 
 /// The header's lines: one when it fits, else the counts go on a second line.
 pub(super) fn lignes_entete(app: &App, colonnes: u16) -> Vec<String> {
-    let entete = t::entete(
-        &titre_ecran(app),
-        &tm::date_longue(app.aujourdhui),
-        &app.benevole,
+    // No count while a load is under way: the rows are not all there yet.
+    let comptes = app.chargement.is_none().then_some((
         app.liste.du_jour,
         app.liste.rompus,
         app.liste.en_retard,
         app.liste.sommeil,
+    ));
+    let entete = t::entete(
+        &titre_ecran(app),
+        &tm::date_longue(app.aujourdhui),
+        &app.benevole,
+        comptes,
     );
     // One line when it fits, else as many as needed, broken between its parts.
     if largeur(&entete) <= colonnes as usize {

@@ -145,10 +145,19 @@ pub(super) fn fenetre_liste(l: &EtatListe, largeur: u16, hauteur_zone: u16) -> (
     (debut, fin)
 }
 
-/// Draws the list; returns the rows shown, `[debut, fin)`.
-pub(super) fn liste(f: &mut Frame, zone: Rect, l: &EtatListe, couleurs: bool) -> (usize, usize) {
+/// Draws the list (`en_chargement`: a load is under way, nothing to count yet); returns the
+/// rows shown, `[debut, fin)`.
+pub(super) fn liste(
+    f: &mut Frame,
+    zone: Rect,
+    l: &EtatListe,
+    couleurs: bool,
+    en_chargement: bool,
+) -> (usize, usize) {
     if l.nombre() == 0 {
-        let m = if l.tous {
+        let m = if en_chargement {
+            t::CHARGEMENT_LISTE
+        } else if l.tous {
             t::LISTE_VIDE_TOUS
         } else {
             t::LISTE_VIDE_JOUR

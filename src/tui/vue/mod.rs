@@ -218,7 +218,7 @@ pub fn dessiner(app: &App, f: &mut Frame) {
     match app.pile.last() {
         None => {
             // Where the rows shown sit in a list longer than the screen.
-            let (debut, fin) = liste(f, corps, &app.liste, app.couleurs);
+            let (debut, fin) = liste(f, corps, &app.liste, app.couleurs, app.chargement.is_some());
             let total = app.liste.nombre();
             if message_vide && (debut > 0 || fin < total) {
                 f.render_widget(
