@@ -1,13 +1,17 @@
 //! The planner's invariants over random histories, deadlines, blockings, procedures and
 //! préfectures: no recommended waiting step ends after the person's rights lapse (and none
 //! is recommended once they have lapsed), every waiting step has a follow-up date, and no
-//! open file is without a next action.
+//! open file is without a next action. And the evaluation's horizon holds: on any day before
+//! it, the evaluation is today's with its day counts shifted (the day list keeps evaluations
+//! in the base on that promise).
 
 mod moteur_echelle;
 
 use moteur_echelle::*;
 use proptest::prelude::*;
-use vigie::domain::moteur::{ConnaissancePrefecture, GenreAction, PanConnu, couverture, evaluer};
+use vigie::domain::moteur::{
+    ConnaissancePrefecture, GenreAction, PanConnu, couverture, evaluer, evaluer_jusqua,
+};
 use vigie::domain::regles::Regles;
 use vigie::domain::{Blocage, Demarche, Evenement, TypeEvenement};
 
@@ -72,6 +76,44 @@ proptest! {
         if p.demarche != Demarche::Renouvellement {
             prop_assert!(e.alertes.iter().all(|a| !matches!(
                 a.code(), Some("fenetre_fermee_taxe" | "api_non_due_si_tardif"))));
+        }
+    }
+
+    #[test]
+    fn before_its_horizon_an_evaluation_only_shifts_its_day_counts(
+        titre in proptest::option::of(-300i64..400),
+        api in proptest::option::of(-300i64..400),
+        blocage in 0usize..8,
+        demarche in 0usize..7,
+        pan in 0usize..4,
+        postal in any::<bool>(),
+        evs in proptest::collection::vec(un_evenement(), 0..9),
+        plus_tard in 1i64..500,
+    ) {
+        let mut p = personne(Some(1));
+        p.titre_expire_le = titre.map(j);
+        p.api_expire_le = api.map(j);
+        p.blocage = Blocage::TOUS[blocage];
+        p.demarche = Demarche::TOUS[demarche];
+        let pref = ConnaissancePrefecture {
+            pan: [PanConnu::Dedie, PanConnu::General, PanConnu::Aucun, PanConnu::Inconnu][pan],
+            postal_impose: postal,
+            ..gironde(PanConnu::Inconnu)
+        };
+        let regles = Regles::default();
+        let (e, horizon) = evaluer_jusqua(&p, &evs, &pref, &regles, jour());
+        prop_assert!(horizon > jour());
+        prop_assert_eq!(&e, &evaluer(&p, &evs, &pref, &regles, jour()));
+        let reste = (horizon - jour()).num_days();
+        // A day drawn before the horizon, and its last day.
+        for k in [plus_tard.min(reste - 1), reste - 1] {
+            if k > 0 && k < 2000 {
+                let mut decalee = e.clone();
+                decalee.decaler(k);
+                let (ce_jour, h) = evaluer_jusqua(&p, &evs, &pref, &regles, j(k));
+                prop_assert_eq!(&decalee, &ce_jour, "day +{} of a horizon of {} days", k, reste);
+                prop_assert_eq!(h, horizon);
+            }
         }
     }
 }

@@ -80,7 +80,7 @@ fn renouvellement_tardif(s: &Situation, regles: &Regles) -> Vec<Alerte> {
         return Vec::new();
     };
     let fermee_le = moins_jours(titre, regles.renouvellement_fermeture_jours());
-    if !s.est_renouvellement() || s.demande_deposee() || fermee_le >= s.aujourdhui {
+    if !s.est_renouvellement() || s.demande_deposee() || !s.aujourdhui.passe(fermee_le) {
         return Vec::new();
     }
     vec![
@@ -116,11 +116,13 @@ fn silence(s: &Situation, regles: &Regles) -> Option<Alerte> {
         None => return None,
     };
     let rejet_le = plus_mois(depuis, mois);
-    (rejet_le <= s.aujourdhui).then_some(Alerte::SilenceVautRejet {
-        depuis,
-        rejet_le,
-        au_plus_tard,
-    })
+    s.aujourdhui
+        .atteint(rejet_le)
+        .then_some(Alerte::SilenceVautRejet {
+            depuis,
+            rejet_le,
+            au_plus_tard,
+        })
 }
 
 /// The plan writes to the préfecture (or the Défenseur) and the identity lacks what the
@@ -181,8 +183,10 @@ pub(super) fn alertes(
     if let Some(depuis) = s.droits_rompus_depuis() {
         alertes.push(Alerte::DroitsRompus { depuis });
     } else if let Some(fin) = s.fin_droits {
-        let jours = (fin - s.aujourdhui).num_days();
-        if jours <= regles.alerte_droits_jours() {
+        if s.aujourdhui
+            .atteint(moins_jours(fin, regles.alerte_droits_jours()))
+        {
+            let jours = s.aujourdhui.jours_jusqua(fin);
             alertes.push(Alerte::DroitsMenaces { le: fin, jours });
         }
     }

@@ -128,7 +128,7 @@ fn attendre_puis(
     puis: impl FnOnce(Motif) -> Decision,
 ) -> Decision {
     let (jusquau, regle) = relance(s, d, regles, cle);
-    if s.aujourdhui <= jusquau {
+    if !s.aujourdhui.passe(jusquau) {
         let mut dec = decision(
             attente,
             Motif::Attente {
@@ -147,7 +147,7 @@ fn attendre_puis(
             evenement: d.type_evenement,
             resultat: d.resultat,
             le: d.date,
-            jours: (s.aujourdhui - d.date).num_days(),
+            jours: s.aujourdhui.jours_depuis(d.date),
             regle,
         });
         // The follow-up date ran out: the next step is overdue since then.
@@ -304,7 +304,7 @@ fn apres_pan(
 
 /// An appointment obtained: go to it; past with nothing recorded, record its outcome.
 fn rendez_vous(s: &Situation, d: &Evenement, aller: GenreAction) -> Decision {
-    let passe = d.echeance.is_some_and(|r| r < s.aujourdhui);
+    let passe = d.echeance.is_some_and(|r| s.aujourdhui.passe(r));
     let motif = Motif::RendezVous {
         evenement: d.type_evenement,
         le: d.date,
@@ -339,7 +339,7 @@ fn deposer(s: &Situation, d: &Evenement, pref: &ConnaissancePrefecture) -> Decis
         courriel_connu: pref.courriel,
     };
     match d.echeance {
-        Some(r) if r < s.aujourdhui => rendez_vous(s, d, GenreAction::DeposerSubstitution),
+        Some(r) if s.aujourdhui.passe(r) => rendez_vous(s, d, GenreAction::DeposerSubstitution),
         Some(r) => {
             let mut dec = decision(GenreAction::DeposerSubstitution, motif);
             dec.rdv = Some((d.type_evenement, r));
@@ -392,7 +392,7 @@ fn apres_depot(
     regles: &Regles,
 ) -> Decision {
     let rejet_le = plus_mois(d.date, regles.silence_rejet_mois());
-    if s.aujourdhui >= rejet_le {
+    if s.aujourdhui.atteint(rejet_le) {
         let motif = Motif::SilenceRejet {
             le: d.date,
             rejet_le,
@@ -501,7 +501,7 @@ pub(super) fn recours_en_cours(s: &Situation) -> Decision {
         .actifs
         .iter()
         .any(|e| e.type_evenement == TypeEvenement::DefenseurDroits);
-    let le = dernier.map_or(s.aujourdhui, |e| e.date);
+    let le = dernier.map_or_else(|| s.aujourdhui.date(), |e| e.date);
     let mut dec = decision(
         GenreAction::SuivreRecours,
         Motif::Recours {

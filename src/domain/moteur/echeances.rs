@@ -8,18 +8,14 @@ use crate::domain::regles::Regles;
 use chrono::NaiveDate;
 
 /// How pressing a right's expiry is: only the right that covers the person longest counts.
-fn niveau_droit(
-    date: NaiveDate,
-    jours: i64,
-    fin_droits: Option<NaiveDate>,
-    alerte: i64,
-) -> NiveauUrgence {
-    if Some(date) != fin_droits {
+fn niveau_droit(s: &Situation, date: NaiveDate, alerte: i64) -> NiveauUrgence {
+    if Some(date) != s.fin_droits {
         // Another right covers the person longer: informative only.
         NiveauUrgence::Aucune
-    } else if jours < 0 {
+    } else if s.aujourdhui.passe(date) {
         NiveauUrgence::DroitsRompus
-    } else if jours <= alerte {
+    } else if s.aujourdhui.atteint(moins_jours(date, alerte)) {
+        // `alerte` days left or fewer.
         NiveauUrgence::DroitsMenaces
     } else {
         NiveauUrgence::AVenir
@@ -27,11 +23,13 @@ fn niveau_droit(
 }
 
 /// How pressing a follow-up date is.
-fn niveau_suivi(jours: i64) -> NiveauUrgence {
-    match jours {
-        j if j < 0 => NiveauUrgence::SuiviEnRetard,
-        0 => NiveauUrgence::DuJour,
-        _ => NiveauUrgence::AVenir,
+fn niveau_suivi(s: &Situation, date: NaiveDate) -> NiveauUrgence {
+    if s.aujourdhui.passe(date) {
+        NiveauUrgence::SuiviEnRetard
+    } else if s.aujourdhui.est(date) {
+        NiveauUrgence::DuJour
+    } else {
+        NiveauUrgence::AVenir
     }
 }
 
@@ -41,10 +39,10 @@ fn echeances_droits(s: &Situation, regles: &Regles) -> Vec<(GenreEcheance, Naive
     let mut v = Vec::new();
     if let Some(titre) = s.personne.titre_expire_le {
         v.push((GenreEcheance::TitreExpiration, titre, true));
-        if s.est_renouvellement() && !s.demande_deposee() && titre >= s.aujourdhui {
+        if s.est_renouvellement() && !s.demande_deposee() && !s.aujourdhui.passe(titre) {
             let ouverture = moins_jours(titre, regles.renouvellement_ouverture_jours());
             let fermeture = moins_jours(titre, regles.renouvellement_fermeture_jours());
-            if ouverture >= s.aujourdhui {
+            if !s.aujourdhui.passe(ouverture) {
                 v.push((GenreEcheance::RenouvellementOuverture, ouverture, false));
             } else {
                 v.push((GenreEcheance::RenouvellementFermeture, fermeture, false));
@@ -103,27 +101,22 @@ pub(super) fn echeances(s: &Situation, plan: &Plan, regles: &Regles) -> Vec<Eche
     let echeance = |genre, date: NaiveDate, niveau: NiveauUrgence| Echeance {
         genre,
         date,
-        jours: (date - s.aujourdhui).num_days(),
+        jours: s.aujourdhui.jours_jusqua(date),
         niveau,
     };
     let mut v: Vec<Echeance> = echeances_droits(s, regles)
         .into_iter()
         .map(|(genre, date, droit)| {
-            let jours = (date - s.aujourdhui).num_days();
             let niveau = if droit {
-                niveau_droit(date, jours, s.fin_droits, alerte)
+                niveau_droit(s, date, alerte)
             } else {
-                niveau_suivi(jours)
+                niveau_suivi(s, date)
             };
             echeance(genre, date, niveau)
         })
         .collect();
     for (genre, date) in suivis(s, plan) {
-        v.push(echeance(
-            genre,
-            date,
-            niveau_suivi((date - s.aujourdhui).num_days()),
-        ));
+        v.push(echeance(genre, date, niveau_suivi(s, date)));
     }
     v.sort_by_key(|e| (e.niveau, e.jours));
     v
@@ -143,7 +136,7 @@ pub(super) fn urgence(s: &Situation, echeances: &[Echeance]) -> NiveauUrgence {
     let visite_du_jour = s
         .tries
         .iter()
-        .any(|e| e.type_evenement == TypeEvenement::Visite && e.date == s.aujourdhui);
+        .any(|e| e.type_evenement == TypeEvenement::Visite && s.aujourdhui.est(e.date));
     if visite_du_jour {
         u.min(NiveauUrgence::DuJour)
     } else {

@@ -15,6 +15,7 @@ mod alertes;
 mod decision;
 mod echeances;
 pub mod echelles;
+mod horizon;
 mod plan;
 
 use super::regles::{CleRegle, Regles};
@@ -341,6 +342,25 @@ impl Evaluation {
         }
     }
 
+    /// The evaluation `jours` days later, within its horizon: every day count moves, nothing
+    /// else does (the counts are the only values the engine derives from today's date).
+    pub fn decaler(&mut self, jours: i64) {
+        for e in &mut self.echeances {
+            e.jours -= jours;
+        }
+        for a in &mut self.alertes {
+            if let Alerte::DroitsMenaces { jours: j, .. } = a {
+                *j -= jours;
+            }
+        }
+        match &mut self.prochaine.motif {
+            Motif::SansReponse { jours: j, .. } | Motif::DepotSansPreuve { jours: j, .. } => {
+                *j += jours;
+            }
+            _ => {}
+        }
+    }
+
     /// The follow-up date of the recommended step (the date it is checked again), if any.
     pub fn relance(&self) -> Option<NaiveDate> {
         self.echeances
@@ -465,7 +485,8 @@ pub(super) struct Situation<'a> {
     api: Option<NaiveDate>,
     echelle: Echelle,
     regles: &'a Regles,
-    aujourdhui: NaiveDate,
+    /// Today: compared only through `Aujourdhui`, which keeps the evaluation's horizon.
+    aujourdhui: horizon::Aujourdhui,
 }
 
 impl<'a> Situation<'a> {
@@ -516,7 +537,7 @@ impl<'a> Situation<'a> {
             api: expiration_api(personne, evenements),
             echelle,
             regles,
-            aujourdhui,
+            aujourdhui: horizon::Aujourdhui::nouveau(aujourdhui),
         }
     }
 
@@ -527,7 +548,7 @@ impl<'a> Situation<'a> {
 
     /// Rights lapsed before today: the date they lapsed.
     fn droits_rompus_depuis(&self) -> Option<NaiveDate> {
-        self.fin_droits.filter(|c| *c < self.aujourdhui)
+        self.fin_droits.filter(|c| self.aujourdhui.passe(*c))
     }
 
     /// The renewal-only rules (window, L.436-5 fee, R.431-15-1 API loss) apply.
@@ -580,6 +601,19 @@ pub fn evaluer(
     regles: &Regles,
     aujourdhui: NaiveDate,
 ) -> Evaluation {
+    evaluer_jusqua(personne, evenements, prefecture, regles, aujourdhui).0
+}
+
+/// [`evaluer`] with its horizon: the first day the evaluation may differ from this one with
+/// its day counts shifted ([`Evaluation::decaler`]); before it, on any day `d`, the
+/// evaluation is this one shifted by `d - aujourdhui` (`tests/moteur_proprietes.rs`).
+pub fn evaluer_jusqua(
+    personne: &Personne,
+    evenements: &[Evenement],
+    prefecture: &ConnaissancePrefecture,
+    regles: &Regles,
+    aujourdhui: NaiveDate,
+) -> (Evaluation, NaiveDate) {
     let s = Situation::nouvelle(personne, evenements, regles, aujourdhui);
     let etape = etape(&s);
     let dec: Decision = decision::decider(&s, prefecture, regles);
@@ -588,7 +622,7 @@ pub fn evaluer(
     let urgence = echeances::urgence(&s, &echeances);
     let alertes = alertes::alertes(&s, &plan, prefecture, regles);
     let genre = plan.decision.genre;
-    Evaluation {
+    let evaluation = Evaluation {
         etape,
         prochaine: ProchaineEtape {
             etape: genre.etape(),
@@ -604,5 +638,6 @@ pub fn evaluer(
         alertes,
         echeances,
         urgence,
-    }
+    };
+    (evaluation, s.aujourdhui.horizon())
 }

@@ -4,7 +4,9 @@
 //! they have lapsed, a lawyer comes first and the step under way runs beside it.
 
 use super::decision::{Decision, decision, recours_en_cours};
-use super::{ConnaissancePrefecture, Echelle, GenreAction, Motif, Situation, echelles};
+use super::{
+    ConnaissancePrefecture, Echelle, GenreAction, Motif, Situation, echelles, moins_jours,
+};
 use crate::domain::regles::{CleRegle, Regles};
 
 /// The decision once the deadlines are weighed, with the steps to take the same day.
@@ -75,15 +77,21 @@ pub(super) fn planifier(
     if s.cloture.is_some() || matches!(dec.genre, GenreAction::Aucune | GenreAction::Cloturer) {
         return aucun(dec);
     }
-    if fin < s.aujourdhui {
+    if s.aujourdhui.passe(fin) {
         return droits_rompus(s, dec, pref, fin);
     }
     plafonner(&mut dec, fin);
-    let jours = (fin - s.aujourdhui).num_days();
-    if jours > regles.alerte_droits_jours() || sans_parallele(dec.genre) {
+    // More days left than the alert threshold.
+    if !s
+        .aujourdhui
+        .atteint(moins_jours(fin, regles.alerte_droits_jours()))
+        || sans_parallele(dec.genre)
+    {
         return aucun(dec);
     }
-    let avocat = jours <= regles.jours(CleRegle::AvocatParallele);
+    let avocat = s
+        .aujourdhui
+        .atteint(moins_jours(fin, regles.jours(CleRegle::AvocatParallele)));
     let mut paralleles = etapes_paralleles(s, dec.genre, pref, avocat);
     paralleles.retain(|a| *a != dec.genre);
     Plan {
