@@ -5,10 +5,14 @@
 //! person with their events in one pass (`Store::pour_chaque_personne_et_ses_evenements`),
 //! one préfecture lookup per département, no query per person. See `benches/jour.rs`.
 
-use crate::domain::moteur::{ConnaissancePrefecture, Evaluation, NiveauUrgence, evaluer};
+pub mod gardees;
+
+use crate::domain::moteur::{
+    ConnaissancePrefecture, Evaluation, NiveauUrgence, evaluer, evaluer_jusqua,
+};
 use crate::domain::regles::Regles;
 use crate::domain::{Evenement, Personne};
-use crate::store::{ResultatStore, Store};
+use crate::store::{AReevaluer, ResultatStore, Store};
 use chrono::NaiveDate;
 
 /// One row of the day's list.
@@ -93,24 +97,143 @@ pub fn dans_l_ordre_du_contrat(lignes: &[LigneJour]) -> Vec<&LigneJour> {
     v
 }
 
-/// The day's list (`tous`: every person, still most urgent first).
+/// The day's list (`tous`: every person, still most urgent first), from the evaluations
+/// kept in the base (`gardees`, `store::evaluations`): only the people changed since the
+/// rows were complete, or whose row is due, are read and evaluated, and their rows kept in
+/// turn. Without a complete set of rows (the first run, after an import, other rules), or
+/// past `REEVALUATIONS_AU_PLUS` people, one pass evaluates everyone and keeps them all.
 pub fn liste_du_jour(
     store: &Store,
     regles: &Regles,
     aujourdhui: NaiveDate,
     tous: bool,
 ) -> ResultatStore<Vec<LigneJour>> {
-    // One snapshot for every slice: nothing can change during the load, so it ends at once.
-    store.lire(|| {
-        let mut chargement = Chargement::commencer(store, tous)?;
-        while !chargement.avancer(store, regles, aujourdhui, crate::store::TRANCHE)? {}
-        // (`None`, everyone changed meanwhile, cannot come from a single snapshot.)
-        Ok(chargement
-            .terminer(store, regles, aujourdhui)?
-            .map(|(lignes, _)| lignes)
-            .unwrap_or_default())
-    })
+    let (lignes, a_garder) = calculer_liste(store, regles, aujourdhui, tous)?;
+    a_garder.garder(store);
+    Ok(lignes)
 }
+
+/// The rows evaluated by `calculer_liste`, to keep in the base once the list is out.
+#[derive(Debug)]
+pub struct AGarder {
+    cle: String,
+    aujourdhui: NaiveDate,
+    lu_a: i64,
+    tout: bool,
+    /// Every person evaluated has a row here.
+    complet: bool,
+    lignes: Vec<crate::store::EvaluationNouvelle>,
+}
+
+impl AGarder {
+    /// Writes them (a short write; nothing when the base is busy or cannot be written: the
+    /// next list evaluates them again). Returns how many rows were kept.
+    pub fn garder(self, store: &Store) -> usize {
+        if !self.complet {
+            return 0;
+        }
+        store.garder_evaluations(
+            &self.cle,
+            self.aujourdhui,
+            self.lu_a,
+            self.tout,
+            &self.lignes,
+        )
+    }
+
+    /// How many people were evaluated from their events.
+    pub fn nombre(&self) -> usize {
+        self.lignes.len()
+    }
+}
+
+/// `liste_du_jour` without its write: the list, and what to keep afterwards (`vigie
+/// aujourdhui` prints the list first).
+pub fn calculer_liste(
+    store: &Store,
+    regles: &Regles,
+    aujourdhui: NaiveDate,
+    tous: bool,
+) -> ResultatStore<(Vec<LigneJour>, AGarder)> {
+    let cle = gardees::cle(regles);
+    // One snapshot for everything read: the rows kept, the people evaluated again.
+    let (mut lignes, a_garder, lu_a, tout, complet) = store.lire(|| -> ResultatStore<_> {
+        let lu_a = store.dernier_changement()?;
+        let vus = store.ecrits_le(aujourdhui)?;
+        let mut evaluateur = Evaluateur::nouveau(store, regles, aujourdhui, &vus);
+        let mut lignes = Vec::new();
+        let mut a_garder = Vec::new();
+        // Every person evaluated has a row, or none is kept (the set would claim them).
+        let mut complet = true;
+        let mut garder = |l: LigneJour, jusqua: NaiveDate, lignes: &mut Vec<LigneJour>| {
+            let du_jour = est_du_jour(&l.evaluation, l.visite_du_jour);
+            match (l.personne.id, gardees::ecrire(&l)) {
+                (Some(id), Some(octets)) => a_garder.push(crate::store::EvaluationNouvelle {
+                    personne_id: id,
+                    jusqua,
+                    du_jour,
+                    ligne: octets,
+                }),
+                _ => complet = false,
+            }
+            if tous || du_jour {
+                lignes.push(l);
+            }
+        };
+        let ids = match store.a_reevaluer(&cle, aujourdhui)? {
+            AReevaluer::Personnes(ids) if ids.len() <= REEVALUATIONS_AU_PLUS => ids,
+            _ => {
+                let mut apres = i64::MIN;
+                while let Some(dernier) = store.pour_les_personnes_apres(
+                    apres,
+                    crate::store::TRANCHE,
+                    &mut |p, siens| {
+                        let (l, jusqua) = evaluateur.ligne_jusqua(p, siens)?;
+                        garder(l, jusqua, &mut lignes);
+                        Ok(())
+                    },
+                )? {
+                    apres = dernier;
+                }
+                return Ok((lignes, a_garder, lu_a, true, complet));
+            }
+        };
+        let mut illisibles = Vec::new();
+        let sans_date = store.evaluations_gardees(&cle, aujourdhui, tous, &mut |g| {
+            if ids.binary_search(&g.personne_id).is_err() {
+                match gardees::lire(g.ligne, g.calculee_le, aujourdhui, regles) {
+                    Some(l) => lignes.push(l),
+                    // Not a row this build can read: evaluated again.
+                    None => illisibles.push(g.personne_id),
+                }
+            }
+            Ok(())
+        })?;
+        for id in ids.into_iter().chain(illisibles).chain(sans_date) {
+            if let Some((p, siens)) = store.personne_et_ses_evenements(id)? {
+                let (l, jusqua) = evaluateur.ligne_jusqua(p, &siens)?;
+                garder(l, jusqua, &mut lignes);
+            }
+        }
+        Ok((lignes, a_garder, lu_a, false, complet))
+    })?;
+    trier(&mut lignes);
+    Ok((
+        lignes,
+        AGarder {
+            cle,
+            aujourdhui,
+            lu_a,
+            tout,
+            complet,
+            lignes: a_garder,
+        },
+    ))
+}
+
+/// Past this many people to evaluate again (rows due after a long break), one pass over
+/// everyone is cheaper than reading them one by one.
+const REEVALUATIONS_AU_PLUS: usize = 20_000;
 
 /// The day's list computed slice by slice (`avancer`), so that the interface reads keys
 /// between slices: every person is evaluated, by id, each slice one short read; `terminer`
@@ -237,25 +360,41 @@ impl<'a> Evaluateur<'a> {
     }
 
     fn ligne(&mut self, p: Personne, siens: &[Evenement]) -> ResultatStore<LigneJour> {
+        Ok(self.ligne_jusqua(p, siens)?.0)
+    }
+
+    /// The row and the first day it may no longer hold (shifted to that day): the engine's
+    /// horizon, or the day « seen today » changes.
+    fn ligne_jusqua(
+        &mut self,
+        p: Personne,
+        siens: &[Evenement],
+    ) -> ResultatStore<(LigneJour, NaiveDate)> {
         let rang = p.departement.rang();
         let connaissance = match self.prefectures[rang].take() {
             Some(c) => c,
             // Local corrections of the directory count, as on the person's file.
             None => crate::prefectures::connaissance_avec(self.store, p.departement)?,
         };
-        let evaluation = evaluer(&p, siens, &connaissance, self.regles, self.aujourdhui);
+        let (evaluation, horizon) =
+            evaluer_jusqua(&p, siens, &connaissance, self.regles, self.aujourdhui);
         self.prefectures[rang] = Some(connaissance);
         let mut p = p;
         p.notes = None;
         p.telephone = None;
         p.identite = Default::default();
-        Ok(LigneJour {
-            en_sommeil: evaluation.en_sommeil(self.regles.sommeil_jours()),
-            visite_du_jour: vu_aujourdhui(&p, siens, self.aujourdhui)
-                || p.id.is_some_and(|id| self.vus.contains(&id)),
-            personne: p,
-            evaluation,
-        })
+        let vu = vu_aujourdhui(&p, siens, self.aujourdhui)
+            || p.id.is_some_and(|id| self.vus.contains(&id));
+        let jusqua = horizon.min(gardees::horizon_vu(&p, siens, self.aujourdhui, vu));
+        Ok((
+            LigneJour {
+                en_sommeil: evaluation.en_sommeil(self.regles.sommeil_jours()),
+                visite_du_jour: vu,
+                personne: p,
+                evaluation,
+            },
+            jusqua,
+        ))
     }
 }
 
@@ -358,240 +497,4 @@ pub fn evaluer_personne(
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::domain::{
-        Blocage, Canal, Demarche, Departement, Evenement, Resultat, TypeEvenement, parse_date,
-    };
-    use crate::store::{Changements, Ouverture};
-
-    fn d(s: &str) -> NaiveDate {
-        parse_date(s).unwrap()
-    }
-
-    #[test]
-    fn merged_list_matches_one_by_one_evaluation() {
-        let dir = tempfile::tempdir().unwrap();
-        let mut s = Store::ouvrir(&Ouverture {
-            chemin: dir.path().join("j.db"),
-            phrase: None,
-            sans_chiffrement: true,
-            benevole: "T".into(),
-        })
-        .unwrap();
-        let auj = d("2026-11-23");
-        let mut ids = Vec::new();
-        for (i, dep) in ["75", "33", "2A", "971", "33"].iter().enumerate() {
-            let p = Personne {
-                id: None,
-                reference: format!("Z{}", 9 - i),
-                nom: format!("N{i}"),
-                prenom: None,
-                telephone: None,
-                departement: Departement::depuis_code(dep).unwrap(),
-                demarche: Demarche::Renouvellement,
-                blocage: Blocage::Connexion,
-                ouvert_le: d("2026-01-01"),
-                titre_expire_le: Some(d("2026-11-01")),
-                api_expire_le: (i % 2 == 0).then(|| d("2026-12-01")),
-                pan_connu: None,
-                notes: None,
-                captures: Some(i as u32),
-                identite: Default::default(),
-                version: 1,
-            };
-            ids.push(s.creer_personne(&p).unwrap());
-        }
-        // Events recorded out of person order, and one person without events.
-        for (k, id) in [ids[3], ids[0], ids[3], ids[1], ids[4]].iter().enumerate() {
-            let mut e = Evenement::nouveau(TypeEvenement::Ccc, d("2026-11-10"));
-            e.canal = Some(Canal::Formulaire);
-            e.resultat = Some(if k == 2 {
-                Resultat::AttestationImpossibilite
-            } else {
-                Resultat::EnAttente
-            });
-            s.ajouter_evenement(*id, &e).unwrap();
-        }
-        let mut v = Evenement::nouveau(TypeEvenement::Visite, auj);
-        v.notes = Some("venue".into());
-        s.ajouter_evenement(ids[2], &v).unwrap();
-
-        let regles = Regles::default();
-        let tous = liste_du_jour(&s, &regles, auj, true).unwrap();
-        assert_eq!(tous.len(), 5);
-        for l in &tous {
-            let seule = evaluer_personne(&s, &regles, &l.personne, auj).unwrap();
-            assert_eq!(l.evaluation, seule, "{}", l.personne.reference);
-        }
-        for w in tous.windows(2) {
-            assert!(w[0].evaluation.cle_urgence() <= w[1].evaluation.cle_urgence());
-        }
-        let du_jour = liste_du_jour(&s, &regles, auj, false).unwrap();
-        assert!(
-            du_jour
-                .iter()
-                .all(|l| est_du_jour(&l.evaluation, l.visite_du_jour))
-        );
-        assert!(
-            du_jour
-                .iter()
-                .any(|l| l.visite_du_jour && l.personne.id == Some(ids[2]))
-        );
-        let d = decompter(&du_jour);
-        assert_eq!(d.total, du_jour.len());
-        assert_eq!(d.par_niveau.iter().sum::<usize>() + d.sommeil, d.total);
-        assert_eq!(d.visites, 1);
-    }
-
-    fn personne_de_test(i: usize, dep: &str) -> Personne {
-        let mut p = crate::domain::essais::personne(&format!("R{i:03}"), &format!("N{i}"), dep);
-        p.titre_expire_le = Some(d("2026-11-01") + chrono::Days::new((i * 7 % 90) as u64));
-        p
-    }
-
-    /// The list patched from the change log is, after every kind of write, the list a full
-    /// pass gives (the day's and everyone's), row for row and in the same order.
-    #[test]
-    fn patched_list_equals_a_full_pass_after_every_change() {
-        let dir = tempfile::tempdir().unwrap();
-        let mut s = crate::store::base_en_clair(&dir.path().join("m.db"));
-        let auj = d("2026-11-23");
-        let regles = Regles::default();
-        let deps = ["75", "33", "2A", "971", "69"];
-        let mut ids: Vec<i64> = (0..40)
-            .map(|i| s.creer_personne(&personne_de_test(i, deps[i % 5])).unwrap())
-            .collect();
-        let cle = |v: &[LigneJour]| -> Vec<(String, Evaluation, bool, bool)> {
-            v.iter()
-                .map(|l| {
-                    (
-                        l.personne.reference.clone(),
-                        l.evaluation.clone(),
-                        l.visite_du_jour,
-                        l.en_sommeil,
-                    )
-                })
-                .collect()
-        };
-        for tous in [false, true] {
-            let mut vu = s.dernier_changement().unwrap();
-            let mut liste = liste_du_jour(&s, &regles, auj, tous).unwrap();
-            // A small deterministic walk over the writes a desk makes.
-            let mut graine = 7u64;
-            for tour in 0..30 {
-                graine = graine
-                    .wrapping_mul(6364136223846793005)
-                    .wrapping_add(1442695040888963407);
-                let k = (graine >> 33) as usize;
-                let id = ids[k % ids.len()];
-                match tour % 5 {
-                    0 | 1 => {
-                        let mut e = Evenement::nouveau(
-                            [
-                                TypeEvenement::Ccc,
-                                TypeEvenement::Visite,
-                                TypeEvenement::Pan,
-                            ][k % 3],
-                            auj - chrono::Days::new((k % 40) as u64),
-                        );
-                        if e.type_evenement != TypeEvenement::Visite {
-                            e.canal = Some(Canal::Formulaire);
-                            e.resultat = Some(Resultat::EnAttente);
-                        }
-                        s.ajouter_evenement(id, &e).unwrap();
-                    }
-                    2 => {
-                        let mut p = s.personne(id).unwrap().unwrap();
-                        p.titre_expire_le = Some(auj + chrono::Days::new((k % 20) as u64));
-                        s.modifier_personne(&p).unwrap();
-                    }
-                    3 => {
-                        let reference = s.personne(id).unwrap().unwrap().reference;
-                        s.ecrire(|tx, _| tx.effacer_personne(&reference)).unwrap();
-                        ids.retain(|x| *x != id);
-                    }
-                    _ => {
-                        let n = 100 + tour + if tous { 50 } else { 0 };
-                        ids.push(s.creer_personne(&personne_de_test(n, deps[k % 5])).unwrap());
-                    }
-                }
-                let (ch, dernier) = s.changements_depuis(vu).unwrap();
-                let Changements::Personnes(changes) = ch else {
-                    panic!("ordinary writes are logged person by person");
-                };
-                assert!(!changes.is_empty(), "tour {tour}: the write is in the log");
-                mettre_a_jour(&s, &regles, auj, &mut liste, &changes, tous).unwrap();
-                vu = dernier;
-                let complete = liste_du_jour(&s, &regles, auj, tous).unwrap();
-                assert_eq!(cle(&liste), cle(&complete), "tour {tour}, tous {tous}");
-            }
-            assert_eq!(
-                s.changements_depuis(vu).unwrap().0,
-                Changements::Personnes(Vec::new())
-            );
-            // Many at once (past the one-by-one insertions): a visit to everyone.
-            for id in &ids {
-                let v = Evenement::nouveau(TypeEvenement::Visite, auj);
-                s.ajouter_evenement(*id, &v).unwrap();
-            }
-            let Changements::Personnes(changes) = s.changements_depuis(vu).unwrap().0 else {
-                panic!("logged person by person");
-            };
-            assert!(changes.len() > INSERTIONS_EN_PLACE);
-            mettre_a_jour(&s, &regles, auj, &mut liste, &changes, tous).unwrap();
-            let complete = liste_du_jour(&s, &regles, auj, tous).unwrap();
-            assert_eq!(cle(&liste), cle(&complete), "many at once, tous {tous}");
-        }
-    }
-
-    /// « Seen today » counts an event recorded today whatever its date (a visit noted late),
-    /// in the full pass and in the patch alike; not the day after, and not what a bulk write
-    /// (an import) brought in.
-    #[test]
-    fn an_event_recorded_today_with_an_earlier_date_is_seen_today() {
-        let dir = tempfile::tempdir().unwrap();
-        let mut s = crate::store::base_en_clair(&dir.path().join("v.db"));
-        let regles = Regles::default();
-        // The log's times are the machine's: so is « today » here.
-        let auj = chrono::Local::now().date_naive();
-        let calme = |r: &str| {
-            let mut p = crate::domain::essais::personne(r, "Calme", "75");
-            p.ouvert_le = auj - chrono::Days::new(30);
-            p.titre_expire_le = Some(auj + chrono::Days::new(600));
-            p
-        };
-        let id = s.creer_personne(&calme("C-1")).unwrap();
-        let importe = s
-            .ecrire_en_masse(|tx, b| {
-                let id = crate::store::inserer_personne(tx, &calme("C-2"), b)?;
-                let e = Evenement::nouveau(TypeEvenement::Visite, auj - chrono::Days::new(9));
-                crate::store::inserer_evenement(tx, id, &e, b, "2020-01-01 10:00:00")?;
-                Ok(id)
-            })
-            .unwrap();
-        let avant = s.dernier_changement().unwrap();
-        let mut liste = liste_du_jour(&s, &regles, auj, true).unwrap();
-        let e = Evenement::nouveau(TypeEvenement::Visite, auj - chrono::Days::new(7));
-        s.ajouter_evenement(id, &e).unwrap();
-        let du_jour = liste_du_jour(&s, &regles, auj, false).unwrap();
-        let vus: Vec<i64> = du_jour
-            .iter()
-            .filter(|l| l.visite_du_jour)
-            .filter_map(|l| l.personne.id)
-            .collect();
-        assert!(vus.contains(&id), "recorded today: seen today");
-        assert!(!vus.contains(&importe), "a bulk write sees no one");
-        let lendemain = liste_du_jour(&s, &regles, auj + chrono::Days::new(1), false).unwrap();
-        assert!(
-            lendemain.iter().all(|l| !l.visite_du_jour),
-            "not the day after"
-        );
-        let Changements::Personnes(changes) = s.changements_depuis(avant).unwrap().0 else {
-            panic!("logged person by person");
-        };
-        mettre_a_jour(&s, &regles, auj, &mut liste, &changes, true).unwrap();
-        let l = liste.iter().find(|l| l.personne.id == Some(id)).unwrap();
-        assert!(l.visite_du_jour, "the patch sees it too");
-    }
-}
+mod tests;

@@ -631,3 +631,27 @@ fn the_length_checker_measures_bodies() {
     );
     assert_eq!(fonctions_longues(trait_, 2).len(), 1);
 }
+
+/// The key of the evaluations kept in the base (`jour/gardees.rs`) hashes every source the
+/// evaluation depends on: every file of the domain (a new one must join the list, or a
+/// change to it would leave rows computed by the old engine in use), and the list names
+/// only files that exist.
+#[test]
+fn the_key_of_the_kept_evaluations_covers_every_file_of_the_domain() {
+    let racine = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let listes: BTreeSet<&str> = vigie::jour::gardees::SOURCES
+        .iter()
+        .map(|(chemin, _)| *chemin)
+        .collect();
+    for f in fichiers_rs(&src().join("domain")) {
+        let nom = f.strip_prefix(racine).unwrap_or(&f).display().to_string();
+        assert!(
+            listes.contains(nom.as_str()),
+            "{nom} manque à jour::gardees::SOURCES"
+        );
+    }
+    for (chemin, texte) in vigie::jour::gardees::SOURCES {
+        let sur_disque = std::fs::read_to_string(racine.join(chemin)).unwrap_or_default();
+        assert_eq!(&sur_disque, texte, "{chemin}");
+    }
+}

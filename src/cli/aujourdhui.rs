@@ -85,7 +85,7 @@ pub fn executer(args: &AujourdhuiArgs, ctx: &Contexte) -> Result<(), ErreurCli> 
         eprintln!("{a}");
     }
     let store = ctx.ouvrir(false)?;
-    let lignes = crate::jour::liste_du_jour(&store, &regles, aujourdhui, args.tous)?;
+    let (lignes, a_garder) = crate::jour::calculer_liste(&store, &regles, aujourdhui, args.tous)?;
     let sortie = std::io::stdout();
     let mut sortie = std::io::BufWriter::new(sortie.lock());
     let resultat = if csv {
@@ -93,6 +93,9 @@ pub fn executer(args: &AujourdhuiArgs, ctx: &Contexte) -> Result<(), ErreurCli> 
     } else {
         ecrire_texte(&mut sortie, &lignes, aujourdhui, args.tous)
     };
+    // The rows evaluated again are kept once the list is out (`jour::AGarder`).
+    drop(sortie);
+    a_garder.garder(&store);
     match resultat {
         Ok(()) => Ok(()),
         // A closed pipe (`| head`) is not an error for a script.

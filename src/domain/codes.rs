@@ -7,7 +7,7 @@ use super::ErreurValeur;
 macro_rules! codes {
     ($(#[$m:meta])* $nom:ident { $($var:ident => $code:literal),+ $(,)? }) => {
         $(#[$m])*
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize)]
         pub enum $nom { $($var),+ }
 
         impl $nom {

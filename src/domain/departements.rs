@@ -146,6 +146,25 @@ pub fn sans_villes(_: Departement) -> Option<&'static str> {
     None
 }
 
+impl TryFrom<u8> for super::Departement {
+    type Error = super::ErreurValeur;
+
+    /// A rank read back (a kept evaluation): refused outside the table.
+    fn try_from(rang: u8) -> Result<Self, super::ErreurValeur> {
+        if usize::from(rang) < super::departements_table::DEPARTEMENTS.len() {
+            Ok(super::Departement(rang))
+        } else {
+            Err(super::ErreurValeur::Vide)
+        }
+    }
+}
+
+impl From<super::Departement> for u8 {
+    fn from(d: super::Departement) -> u8 {
+        d.0
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

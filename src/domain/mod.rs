@@ -3,6 +3,7 @@
 
 mod codes;
 pub mod controle;
+pub mod date_serde;
 pub mod departements;
 mod departements_table;
 pub mod moteur;
@@ -105,7 +106,10 @@ pub fn date_iso(d: NaiveDate) -> String {
 // ---------------------------------------------------------------- départements
 
 /// One of the 101 départements, by its index in the official order.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
+)]
+#[serde(try_from = "u8", into = "u8")]
 pub struct Departement(u8);
 
 impl Departement {
@@ -234,7 +238,7 @@ pub fn replier(s: &str) -> String {
 // ---------------------------------------------------------------- person and event
 
 /// A person followed by the desk (docs/fichiers.md §1, plus what the database keeps).
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Personne {
     /// Database id; `None` before it is stored.
     pub id: Option<i64>,
@@ -245,8 +249,11 @@ pub struct Personne {
     pub departement: Departement,
     pub demarche: Demarche,
     pub blocage: Blocage,
+    #[serde(with = "date_serde")]
     pub ouvert_le: NaiveDate,
+    #[serde(with = "date_serde::option")]
     pub titre_expire_le: Option<NaiveDate>,
+    #[serde(with = "date_serde::option")]
     pub api_expire_le: Option<NaiveDate>,
     pub pan_connu: Option<bool>,
     pub notes: Option<String>,
@@ -261,8 +268,9 @@ pub struct Personne {
 }
 
 /// The identifiers of docs/fichiers.md §1 used by letters.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
 pub struct Identite {
+    #[serde(with = "date_serde::option")]
     pub date_naissance: Option<NaiveDate>,
     pub nationalite: Option<String>,
     /// The AGDREF « numéro étranger », always 10 digits once validated.

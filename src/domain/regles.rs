@@ -36,7 +36,7 @@ impl Unite {
 macro_rules! cles {
     ($($var:ident => $code:literal, $unite:ident;)+) => {
         /// Every rule the engine knows, in the order of `assets/regles.toml`.
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
         pub enum CleRegle { $($var),+ }
 
         impl CleRegle {

@@ -19,6 +19,7 @@
 mod brouillons;
 mod changements;
 mod corrections;
+mod evaluations;
 mod evenements;
 mod jour;
 mod journal;
@@ -36,6 +37,7 @@ mod stats;
 pub use brouillons::Brouillon;
 pub use changements::{Changements, SEUIL_PERSONNES};
 pub use corrections::LigneCorrection;
+pub use evaluations::{AReevaluer, EvaluationGardee, EvaluationNouvelle};
 pub use evenements::inserer_evenement;
 pub use jour::TRANCHE;
 pub use journal::{horodatage, journaliser};
@@ -202,6 +204,8 @@ pub struct Store {
     chemin: PathBuf,
     /// The folded search keys in memory (`recherche`), built at the first search.
     index_recherche: std::cell::RefCell<Option<recherche::IndexRecherche>>,
+    /// How long a write waits for another desk's lock (`attendre_verrou`).
+    attente_verrou: std::time::Duration,
 }
 
 /// One open `BEGIN IMMEDIATE` transaction, handed to the closure of `Store::ecrire`: the

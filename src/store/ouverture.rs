@@ -11,6 +11,7 @@ impl Store {
     /// (`ErreurStore::base_occupee`); 10 s unless changed.
     pub fn attendre_verrou(&mut self, attente: std::time::Duration) -> ResultatStore<()> {
         self.conn.busy_timeout(attente)?;
+        self.attente_verrou = attente;
         Ok(())
     }
 
@@ -75,6 +76,7 @@ impl Store {
             benevole: o.benevole.clone(),
             chemin: o.chemin.clone(),
             index_recherche: Default::default(),
+            attente_verrou: ATTENTE_VERROU,
         };
         schema::migrer(&mut store.conn, nouvelle)?;
         Ok(store)

@@ -168,6 +168,40 @@ const MIGRATIONS: &[&str] = &[
         (id, departement, demarche, blocage, ouvert_le, pan_connu, titre_expire_le,
          api_expire_le);
     ",
+    // 8 → 9: each person's evaluation kept until its horizon (issue 17: `vigie aujourdhui`
+    // reads the rows of the day's list, not every event). `cle` names the engine and the
+    // rules a row was computed with, `calculee_le` the day it was computed for, `jusqua` the
+    // first day it no longer holds (`domain::moteur::horizon`), `du_jour` whether the person
+    // is on the day's list until then, `ligne` the row (`jour/gardees.rs`). Rows are stored
+    // by (key, on the list, person): the list's rows are read from consecutive pages.
+    // `evaluations_completes`: under `cle`, every person not in the change log after
+    // `complet_a` has a row (due or not), none computed after `calculee_au_plus_tard`. A
+    // change logged for a person erases their row in the same transaction, a 0 (everyone)
+    // every row and mark: no row outlives what it was computed from, nor an erased name.
+    "
+    CREATE TABLE IF NOT EXISTS evaluations (
+        cle TEXT NOT NULL,
+        du_jour INTEGER NOT NULL,
+        personne_id INTEGER NOT NULL,
+        calculee_le TEXT NOT NULL,
+        jusqua TEXT NOT NULL,
+        ligne BLOB NOT NULL,
+        PRIMARY KEY (cle, du_jour, personne_id)
+    ) WITHOUT ROWID;
+    CREATE INDEX IF NOT EXISTS evaluations_personne ON evaluations (personne_id);
+    CREATE INDEX IF NOT EXISTS evaluations_jusqua ON evaluations (cle, jusqua);
+    CREATE TABLE IF NOT EXISTS evaluations_completes (
+        cle TEXT PRIMARY KEY,
+        complet_a INTEGER NOT NULL,
+        calculee_au_plus_tard TEXT NOT NULL
+    );
+    CREATE TRIGGER IF NOT EXISTS changement_oublie_evaluations AFTER INSERT ON changements
+        BEGIN
+            DELETE FROM evaluations WHERE personne_id = NEW.personne_id;
+            DELETE FROM evaluations WHERE NEW.personne_id = 0;
+            DELETE FROM evaluations_completes WHERE NEW.personne_id = 0;
+        END;
+    ",
 ];
 
 /// The schema version this binary writes.

@@ -14,8 +14,18 @@ fn signe(c: char, sortie: &mut String) {
     pousser_signe(c, sortie);
 }
 
+/// Whether `s` holds a control character (`est_controle`), read byte by byte: C0 and DEL
+/// are single bytes, a C1 control is 0xC2 then 0x80–0x9F. (Printing the day's list checks
+/// 30 000 lines.)
+fn contient_controle(s: &str) -> bool {
+    let b = s.as_bytes();
+    b.iter().enumerate().any(|(i, &x)| {
+        x < 0x20 || x == 0x7F || (x == 0xC2 && b.get(i + 1).is_some_and(|&y| y <= 0x9F))
+    })
+}
+
 fn rendre(s: &str, garder_lf: bool) -> Cow<'_, str> {
-    if !s.chars().any(est_controle) {
+    if !contient_controle(s) {
         return Cow::Borrowed(s);
     }
     let mut sortie = String::with_capacity(s.len() + 8);
@@ -143,6 +153,17 @@ mod tests {
             prop_assert!(v.chars().all(|c| c == '\n' || !est_controle(c)));
             prop_assert_eq!(v.matches('\n').count(), s.matches('\n').count());
             prop_assert!(!visible_ligne(&s).chars().any(est_controle));
+        }
+
+        /// The byte-wise check finds exactly the characters `est_controle` names (C1
+        /// controls next to U+00A0–U+00BF, which share their first byte, included).
+        #[test]
+        fn the_byte_check_is_the_character_check(
+            s in texte_quelconque(),
+            latin in proptest::collection::vec(0x80u32..0x100, 0..6),
+        ) {
+            let s: String = s.chars().chain(latin.into_iter().filter_map(char::from_u32)).collect();
+            prop_assert_eq!(contient_controle(&s), s.chars().any(est_controle));
         }
 
         /// Printable text (line breaks included) comes out unchanged.

@@ -4,7 +4,7 @@
 use super::Etape;
 
 /// The kind of the recommended next step: exactly the action codes of docs/fichiers.md §5.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub enum GenreAction {
     EcrireCcc,
     AttendreCcc,

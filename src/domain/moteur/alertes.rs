@@ -12,7 +12,7 @@ use crate::domain::{Blocage, Canal, Resultat, TypeEvenement};
 use chrono::NaiveDate;
 
 /// What the identity lacks for a letter to the préfecture.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
 pub struct IdentiteManquante {
     pub date_naissance: bool,
     pub numero_etranger: bool,
@@ -20,29 +20,42 @@ pub struct IdentiteManquante {
 }
 
 /// A warning always shown with the evaluation.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum Alerte {
     /// No evidence of the blocking: `captures` not filled in (`None`) or zero.
     PreuvesManquantes { captures: Option<u32> },
     /// Permit and API expired since `depuis`.
-    DroitsRompus { depuis: NaiveDate },
+    DroitsRompus {
+        #[serde(with = "crate::domain::date_serde")]
+        depuis: NaiveDate,
+    },
     /// The rights lapse on `le`, within the alert threshold.
-    DroitsMenaces { le: NaiveDate, jours: i64 },
+    DroitsMenaces {
+        #[serde(with = "crate::domain::date_serde")]
+        le: NaiveDate,
+        jours: i64,
+    },
     /// Renewal window closed on `fermee_le` and nothing filed: L.436-5 fee, unless force
     /// majeure (a documented blocking is the argument).
     FenetreFermeeTaxe {
+        #[serde(with = "crate::domain::date_serde")]
         fermee_le: NaiveDate,
         taxe_euros: u32,
         regle: CleRegle,
     },
     /// Same: a late request loses the API as of right (R.431-15-1).
-    ApiNonDueSiTardif { fermee_le: NaiveDate },
+    ApiNonDueSiTardif {
+        #[serde(with = "crate::domain::date_serde")]
+        fermee_le: NaiveDate,
+    },
     /// The préfecture imposes postal deposit, contrary to the arrêté of 1 August 2023.
     PostalImpose { prefecture: Option<Departement> },
     /// Four months of silence since a deposit (or since the file was opened, for a file with
     /// no news): implicit rejection (R.432-1/2).
     SilenceVautRejet {
+        #[serde(with = "crate::domain::date_serde")]
         depuis: NaiveDate,
+        #[serde(with = "crate::domain::date_serde")]
         rejet_le: NaiveDate,
         /// `depuis` is the day the desk opened the file (the filing was earlier).
         au_plus_tard: bool,
@@ -182,13 +195,12 @@ pub(super) fn alertes(
     }
     if let Some(depuis) = s.droits_rompus_depuis() {
         alertes.push(Alerte::DroitsRompus { depuis });
-    } else if let Some(fin) = s.fin_droits {
-        if s.aujourdhui
+    } else if let Some(fin) = s.fin_droits
+        && s.aujourdhui
             .atteint(moins_jours(fin, regles.alerte_droits_jours()))
-        {
-            let jours = s.aujourdhui.jours_jusqua(fin);
-            alertes.push(Alerte::DroitsMenaces { le: fin, jours });
-        }
+    {
+        let jours = s.aujourdhui.jours_jusqua(fin);
+        alertes.push(Alerte::DroitsMenaces { le: fin, jours });
     }
     alertes.extend(renouvellement_tardif(s, regles));
     if prefecture.postal_impose && matches!(s.echelle, Echelle::Depot) {

@@ -10,7 +10,7 @@ use std::sync::OnceLock;
 pub const ECHELLES_LIVREES: &str = include_str!("../../../assets/echelles.toml");
 
 /// Which ladder a person follows.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub enum Echelle {
     /// The person cannot file (connexion, numéro étranger, dépôt impossible).
     Depot,

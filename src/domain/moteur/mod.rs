@@ -25,7 +25,9 @@ use decision::Decision;
 pub use echelles::Echelle;
 
 /// A step of the ladder (docs/produit.md).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
+)]
 pub enum Etape {
     Constat,
     Ccc,
@@ -81,7 +83,7 @@ impl Etape {
 /// What the engine knows of a préfecture's practices (filled from the directory).
 /// `Inconnu`: no fact recorded; the ministry says every préfecture has a PAN (general or
 /// dedicated), so the engine presumes one.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
 pub enum PanConnu {
     Dedie,
     General,
@@ -106,7 +108,7 @@ pub struct ConnaissancePrefecture {
 pub use actions::GenreAction;
 
 /// Where the deposit mode of a substitution comes from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum OrigineMode {
     /// Recorded on the invitation (or the request) event.
     Enregistre,
@@ -117,7 +119,7 @@ pub enum OrigineMode {
 }
 
 /// Why the engine recommends its next step: the facts the French reason is built from.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum Motif {
     /// Nothing recorded on the ladder yet.
     AucunContact,
@@ -126,7 +128,9 @@ pub enum Motif {
     Attente {
         evenement: TypeEvenement,
         resultat: Option<Resultat>,
+        #[serde(with = "crate::domain::date_serde")]
         le: NaiveDate,
+        #[serde(with = "crate::domain::date_serde")]
         jusquau: NaiveDate,
         /// The rule that set this date (`None`: the date recorded on the event or a `suivi`).
         regle: Option<CleRegle>,
@@ -136,6 +140,7 @@ pub enum Motif {
     SansReponse {
         evenement: TypeEvenement,
         resultat: Option<Resultat>,
+        #[serde(with = "crate::domain::date_serde")]
         le: NaiveDate,
         jours: i64,
         regle: Option<CleRegle>,
@@ -144,21 +149,28 @@ pub enum Motif {
     Echec {
         evenement: TypeEvenement,
         resultat: Resultat,
+        #[serde(with = "crate::domain::date_serde")]
         le: NaiveDate,
     },
     /// The CCC attested the impossibility to file online.
-    CccAttestation { le: NaiveDate },
+    CccAttestation {
+        #[serde(with = "crate::domain::date_serde")]
+        le: NaiveDate,
+    },
     /// An appointment (PAN, substitution deposit) on `rdv`; `passe`: it is past with nothing
     /// recorded since.
     RendezVous {
         evenement: TypeEvenement,
+        #[serde(with = "crate::domain::date_serde")]
         le: NaiveDate,
+        #[serde(with = "crate::domain::date_serde::option")]
         rdv: Option<NaiveDate>,
         passe: bool,
     },
     /// A substitution to deposit: where, and where that mode comes from; the modes the
     /// préfecture is known to accept by post or e-mail.
     Substitution {
+        #[serde(with = "crate::domain::date_serde")]
         le: NaiveDate,
         canal: Canal,
         origine: OrigineMode,
@@ -167,38 +179,58 @@ pub enum Motif {
     },
     /// A deposit without proof since `le`.
     DepotSansPreuve {
+        #[serde(with = "crate::domain::date_serde")]
         le: NaiveDate,
         jours: i64,
         regle: Option<CleRegle>,
     },
     /// A deposit with no decision for the silence rule's months: implicit rejection.
-    SilenceRejet { le: NaiveDate, rejet_le: NaiveDate },
+    SilenceRejet {
+        #[serde(with = "crate::domain::date_serde")]
+        le: NaiveDate,
+        #[serde(with = "crate::domain::date_serde")]
+        rejet_le: NaiveDate,
+    },
     /// Rights lapsed on `depuis`: a lawyer, with the current step the same day.
-    DroitsRompus { depuis: NaiveDate },
+    DroitsRompus {
+        #[serde(with = "crate::domain::date_serde")]
+        depuis: NaiveDate,
+    },
     /// A remedy under way: the latest lawyer outcome, whether the Défenseur was seized.
     Recours {
         avocat: Option<Resultat>,
+        #[serde(with = "crate::domain::date_serde")]
         le: NaiveDate,
         defenseur: bool,
     },
     /// The CCC or the PAN solved the blocking: the request is still to be filed.
-    Resolu { le: NaiveDate, par: TypeEvenement },
+    Resolu {
+        #[serde(with = "crate::domain::date_serde")]
+        le: NaiveDate,
+        par: TypeEvenement,
+    },
     /// An answer of the préfecture's service: what it gave is to be recorded.
     Reponse {
         evenement: TypeEvenement,
+        #[serde(with = "crate::domain::date_serde")]
         le: NaiveDate,
     },
     /// Filed (proof of deposit) or permit/API obtained: the file can be closed.
-    Obtenu { le: NaiveDate, par: TypeEvenement },
+    Obtenu {
+        #[serde(with = "crate::domain::date_serde")]
+        le: NaiveDate,
+        par: TypeEvenement,
+    },
     /// Closed.
     Clos {
+        #[serde(with = "crate::domain::date_serde")]
         le: NaiveDate,
         resultat: Option<Resultat>,
     },
 }
 
 /// The recommended next step.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct ProchaineEtape {
     /// The step this action belongs to.
     pub etape: Etape,
@@ -212,7 +244,9 @@ pub struct ProchaineEtape {
     pub pan: PanConnu,
     /// The ladder followed (per blocking type).
     pub echelle: Echelle,
-    /// The legal basis of the step, from the ladder data (`None`: not a ladder step).
+    /// The legal basis of the step, from the ladder data (`None`: not a ladder step); not
+    /// kept with an evaluation (`Evaluation::relue` finds it again from the ladder).
+    #[serde(skip)]
     pub base: Option<&'static str>,
     /// The person's procedure (the renewal-only rules depend on it).
     pub demarche: Demarche,
@@ -223,7 +257,7 @@ pub struct ProchaineEtape {
 pub use alertes::{Alerte, IdentiteManquante};
 
 /// The kind of a dated deadline.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub enum GenreEcheance {
     TitreExpiration,
     RenouvellementOuverture,
@@ -250,9 +284,10 @@ impl GenreEcheance {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Echeance {
     pub genre: GenreEcheance,
+    #[serde(with = "crate::domain::date_serde")]
     pub date: NaiveDate,
     /// `date - today` in days: negative when past.
     pub jours: i64,
@@ -262,7 +297,9 @@ pub struct Echeance {
 }
 
 /// Urgency classes, most urgent first.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
+)]
 pub enum NiveauUrgence {
     /// Rights already lapsed (permit and API expired).
     DroitsRompus,
@@ -290,7 +327,7 @@ impl NiveauUrgence {
 }
 
 /// The engine's whole verdict on a person.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Evaluation {
     pub etape: Etape,
     pub prochaine: ProchaineEtape,
@@ -340,6 +377,12 @@ impl Evaluation {
             NiveauUrgence::DuJour => "du_jour",
             NiveauUrgence::AVenir | NiveauUrgence::Aucune => "a_suivre",
         }
+    }
+
+    /// An evaluation read back from the base: what is not kept is found again.
+    pub fn relue(mut self) -> Self {
+        self.prochaine.base = echelles::base(self.prochaine.echelle, self.prochaine.genre);
+        self
     }
 
     /// The evaluation `jours` days later, within its horizon: every day count moves, nothing

@@ -382,6 +382,7 @@ pub const LISTE_VIDE: &str = "Aucune personne à voir aujourd'hui.";
 
 /// One person of the day's list, on one line, in words (no symbol, no colour): number,
 /// urgency, reference, name, département, stage, next step, main deadline with days left.
+/// Stored text is in it as stored: print it through `visible_ligne`.
 pub fn ligne_jour(numero: usize, l: &crate::jour::LigneJour) -> String {
     let p = &l.personne;
     let e = &l.evaluation;
@@ -413,7 +414,7 @@ pub fn ligne_jour(numero: usize, l: &crate::jour::LigneJour) -> String {
             libelle_urgence(e.urgence)
         }),
         p.reference,
-        crate::textes::visible_ligne(&p.nom_complet()),
+        p.nom_complet(),
         p.departement.code(),
         p.departement.nom(),
         e.etape.libelle(),
