@@ -534,3 +534,67 @@ fn today_list_as_csv_on_the_demo_base_is_valid() {
         assert!(l[7].parse::<i64>().unwrap() < -90, "{l:?}");
     }
 }
+
+/// The lists printed from the rows earlier runs kept in the base (`jour/gardees.rs`) are
+/// the lists a copy of the base that kept nothing prints: the same day, run again, and the
+/// days after, in text and CSV.
+#[test]
+fn the_rows_kept_by_earlier_runs_print_what_a_base_that_kept_nothing_prints() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("gardee.db");
+    let config = dir.path().join("config");
+    let o = vigie(
+        &db,
+        &config,
+        &["demo", "--personnes", "300", "--graine", "5"],
+    );
+    assert!(o.status.success(), "{}", texte(&o.stderr));
+    // Taken before any list: nothing kept in it.
+    let origine = dir.path().join("origine.db");
+    for s in ["", "-wal"] {
+        let _ = std::fs::copy(
+            format!("{}{s}", db.display()),
+            format!("{}{s}", origine.display()),
+        );
+    }
+    let fraiche = dir.path().join("fraiche.db");
+    let imprimer = |base: &Path, jour: &str, format: &str| -> String {
+        let o = banc::binaire(dir.path())
+            .args([
+                "aujourdhui",
+                "--format",
+                format,
+                "--sans-chiffrement",
+                "--db",
+            ])
+            .arg(base)
+            .env("XDG_CONFIG_HOME", &config)
+            .env("VIGIE_DATE", jour)
+            .output()
+            .unwrap();
+        assert!(o.status.success(), "{}", texte(&o.stderr));
+        texte(&o.stdout)
+    };
+    for jour in [
+        banc::JOUR,
+        banc::JOUR,
+        "2026-11-24",
+        "2026-12-09",
+        "2027-03-01",
+    ] {
+        for format in ["texte", "csv"] {
+            let gardee = imprimer(&db, jour, format);
+            for s in ["", "-wal", "-shm"] {
+                let _ = std::fs::remove_file(format!("{}{s}", fraiche.display()));
+            }
+            for s in ["", "-wal"] {
+                let _ = std::fs::copy(
+                    format!("{}{s}", origine.display()),
+                    format!("{}{s}", fraiche.display()),
+                );
+            }
+            assert_eq!(gardee, imprimer(&fraiche, jour, format), "{jour}, {format}");
+            assert!(gardee.lines().count() > 10, "{gardee}");
+        }
+    }
+}
