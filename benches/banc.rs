@@ -347,14 +347,16 @@ fn jour(
         gardes.push(t.elapsed());
     }
     let pic = pic_mo();
-    reevalues.sort();
+    // The first of these days comes after the base's own day, when the demo's many visits
+    // were dated: everyone seen that day is evaluated again (they leave the list).
+    let pire = (0..listes.len()).max_by_key(|&i| listes[i]).unwrap_or(0);
     ligne(
         &format!(
-            "`aujourdhui`, le lendemain : liste prête ({} personnes réévaluées)",
-            reevalues[reevalues.len() / 2]
+            "`aujourdhui`, le lendemain, pire : liste prête ({} personnes réévaluées, le lendemain du jour de la base)",
+            reevalues[pire]
         ),
         &Mesure {
-            duree: mediane(&mut listes),
+            duree: listes[pire],
             pic,
         },
         Some(&brut_gardees),
@@ -363,7 +365,31 @@ fn jour(
     ligne(
         "… puis ses lignes gardées (après l'affichage)",
         &Mesure {
-            duree: mediane(&mut gardes),
+            duree: gardes[pire],
+            pic,
+        },
+        None,
+        "—",
+    );
+    let mut ordre: Vec<usize> = (0..listes.len()).collect();
+    ordre.sort_by_key(|&i| listes[i]);
+    let milieu = ordre[ordre.len() / 2];
+    ligne(
+        &format!(
+            "`aujourdhui`, le lendemain, médiane : liste prête ({} personnes réévaluées)",
+            reevalues[milieu]
+        ),
+        &Mesure {
+            duree: listes[milieu],
+            pic,
+        },
+        Some(&brut_gardees),
+        "≤ 200 ms",
+    );
+    ligne(
+        "… puis ses lignes gardées (après l'affichage)",
+        &Mesure {
+            duree: gardes[milieu],
             pic,
         },
         None,
