@@ -202,7 +202,11 @@ pub fn calculer_liste(
         let sans_date = store.evaluations_gardees(&cle, aujourdhui, tous, &mut |g| {
             if ids.binary_search(&g.personne_id).is_err() {
                 match gardees::lire(g.ligne, g.calculee_le, aujourdhui, regles) {
-                    Some(l) => lignes.push(l),
+                    // Seen or visited on the row's day only: maybe no longer of the day.
+                    Some(l) if tous || est_du_jour(&l.evaluation, l.visite_du_jour) => {
+                        lignes.push(l)
+                    }
+                    Some(_) => {}
                     // Not a row this build can read: evaluated again.
                     None => illisibles.push(g.personne_id),
                 }
@@ -385,7 +389,7 @@ impl<'a> Evaluateur<'a> {
         p.identite = Default::default();
         let vu = vu_aujourdhui(&p, siens, self.aujourdhui)
             || p.id.is_some_and(|id| self.vus.contains(&id));
-        let jusqua = horizon.min(gardees::horizon_vu(&p, siens, self.aujourdhui, vu));
+        let jusqua = horizon.min(gardees::horizon_vu(&p, siens, self.aujourdhui));
         Ok((
             LigneJour {
                 en_sommeil: evaluation.en_sommeil(self.regles.sommeil_jours()),

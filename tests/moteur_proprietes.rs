@@ -89,7 +89,13 @@ proptest! {
         postal in any::<bool>(),
         evs in proptest::collection::vec(un_evenement(), 0..9),
         plus_tard in 1i64..500,
+        visite_du_jour in any::<bool>(),
     ) {
+        let mut evs = evs;
+        if visite_du_jour {
+            // Drawn often: its raise of the urgency holds today only.
+            evs.push(Evenement::nouveau(TypeEvenement::Visite, jour()));
+        }
         let mut p = personne(Some(1));
         p.titre_expire_le = titre.map(j);
         p.api_expire_le = api.map(j);

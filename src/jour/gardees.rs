@@ -142,19 +142,18 @@ pub fn lire(
     evaluation.decaler((aujourdhui - calculee_le).num_days());
     Some(LigneJour {
         en_sommeil: evaluation.en_sommeil(regles.sommeil_jours()),
-        visite_du_jour: lue.visite_du_jour,
+        // « Seen today » is about the day it was computed: a later write or a later date
+        // erases or ends the row (`horizon_vu`).
+        visite_du_jour: lue.visite_du_jour && calculee_le == aujourdhui,
         personne: lue.personne,
         evaluation,
     })
 }
 
-/// The first day « seen today » (`super::vu_aujourdhui`) may answer otherwise: tomorrow
-/// when it holds today, else the first day ahead the file was opened or an event is dated.
-pub fn horizon_vu(p: &Personne, siens: &[Evenement], aujourdhui: NaiveDate, vu: bool) -> NaiveDate {
-    let lendemain = aujourdhui.succ_opt().unwrap_or(NaiveDate::MAX);
-    if vu {
-        return lendemain;
-    }
+/// The first day ahead « seen today » (`super::vu_aujourdhui`) may hold again: the file
+/// opened or an event dated after today. (Seen today holds on the row's own day only, and
+/// anything recorded later erases the row: `lire`.)
+pub fn horizon_vu(p: &Personne, siens: &[Evenement], aujourdhui: NaiveDate) -> NaiveDate {
     std::iter::once(p.ouvert_le)
         .chain(siens.iter().map(|e| e.date))
         .filter(|d| *d > aujourdhui)

@@ -278,6 +278,11 @@ fn base_variee(chemin: &std::path::Path, n: usize, debut: NaiveDate) -> Store {
             p.titre_expire_le = (hasard(5) > 0).then(|| jour(hasard(500)) + chrono::Days::new(250));
             p.api_expire_le = (hasard(3) == 0).then(|| jour(hasard(200)) + chrono::Days::new(90));
             let id = crate::store::inserer_personne(tx, &p, b)?;
+            if i % 5 == 0 {
+                // Seen on the base's first day: of the day then, maybe not the day after.
+                let v = Evenement::nouveau(TypeEvenement::Visite, debut);
+                crate::store::inserer_evenement(tx, id, &v, b, "2026-01-01 10:00:00")?;
+            }
             for _ in 0..hasard(8) {
                 let t = TypeEvenement::TOUS[hasard(TypeEvenement::TOUS.len())];
                 let mut e = Evenement::nouveau(t, jour(hasard(250)));

@@ -122,24 +122,24 @@ pub(super) fn echeances(s: &Situation, plan: &Plan, regles: &Regles) -> Vec<Eche
     v
 }
 
-/// The person's urgency: the most pressing deadline's, at least "du jour" for a visit today,
-/// none when the file is closed.
-pub(super) fn urgence(s: &Situation, echeances: &[Echeance]) -> NiveauUrgence {
+/// The person's urgency, and the same without today's visit: the most pressing deadline's,
+/// at least "du jour" for a visit today, none when the file is closed.
+pub(super) fn urgence(s: &Situation, echeances: &[Echeance]) -> (NiveauUrgence, NiveauUrgence) {
     if s.cloture.is_some() {
-        return NiveauUrgence::Aucune;
+        return (NiveauUrgence::Aucune, NiveauUrgence::Aucune);
     }
     // An open file is always to be followed: "nothing" is for closed files only.
     let u = echeances
         .first()
         .map_or(NiveauUrgence::AVenir, |e| e.niveau)
         .min(NiveauUrgence::AVenir);
-    let visite_du_jour = s
-        .tries
-        .iter()
-        .any(|e| e.type_evenement == TypeEvenement::Visite && s.aujourdhui.est(e.date));
+    // Today only: the day after, the urgency is the deadlines' (`Evaluation::decaler`).
+    let visite_du_jour = s.tries.iter().any(|e| {
+        e.type_evenement == TypeEvenement::Visite && s.aujourdhui.est_ce_jour_seulement(e.date)
+    });
     if visite_du_jour {
-        u.min(NiveauUrgence::DuJour)
+        (u.min(NiveauUrgence::DuJour), u)
     } else {
-        u
+        (u, u)
     }
 }

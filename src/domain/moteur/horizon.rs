@@ -59,6 +59,16 @@ impl Aujourdhui {
         d == self.date
     }
 
+    /// `d` is today, for an answer that holds today only and that the evaluation undoes
+    /// when shifted (`Evaluation::decaler`: a visit today): a later `d` narrows the horizon,
+    /// today's does not.
+    pub(super) fn est_ce_jour_seulement(&self, d: NaiveDate) -> bool {
+        if d > self.date {
+            self.jusqua(d);
+        }
+        d == self.date
+    }
+
     /// Days from today to `d` (negative when past): shifted, not compared.
     pub(super) fn jours_jusqua(&self, d: NaiveDate) -> i64 {
         (d - self.date).num_days()
@@ -112,5 +122,10 @@ mod tests {
         let c = Aujourdhui::nouveau(j(10));
         assert_eq!(c.date(), j(10));
         assert_eq!(c.horizon(), j(11));
+        let v = Aujourdhui::nouveau(j(10));
+        assert!(v.est_ce_jour_seulement(j(10)) && !v.est_ce_jour_seulement(j(9)));
+        assert_eq!(v.horizon(), NaiveDate::MAX);
+        assert!(!v.est_ce_jour_seulement(j(14)));
+        assert_eq!(v.horizon(), j(14));
     }
 }

@@ -336,6 +336,8 @@ pub struct Evaluation {
     /// Every deadline, most pressing first.
     pub echeances: Vec<Echeance>,
     pub urgence: NiveauUrgence,
+    /// The urgency without a visit today (what it is from the day after, other things equal).
+    pub urgence_hors_visite: NiveauUrgence,
 }
 
 impl Evaluation {
@@ -385,9 +387,14 @@ impl Evaluation {
         self
     }
 
-    /// The evaluation `jours` days later, within its horizon: every day count moves, nothing
-    /// else does (the counts are the only values the engine derives from today's date).
+    /// The evaluation `jours` days later, within its horizon: every day count moves, and a
+    /// visit today no longer raises the urgency; nothing else changes (those are the only
+    /// values the engine derives from today's date within the horizon).
     pub fn decaler(&mut self, jours: i64) {
+        if jours > 0 {
+            // Today's visit is past.
+            self.urgence = self.urgence_hors_visite;
+        }
         for e in &mut self.echeances {
             e.jours -= jours;
         }
@@ -662,7 +669,7 @@ pub fn evaluer_jusqua(
     let dec: Decision = decision::decider(&s, prefecture, regles);
     let plan = plan::planifier(&s, dec, prefecture, regles);
     let echeances = echeances::echeances(&s, &plan, regles);
-    let urgence = echeances::urgence(&s, &echeances);
+    let (urgence, urgence_hors_visite) = echeances::urgence(&s, &echeances);
     let alertes = alertes::alertes(&s, &plan, prefecture, regles);
     let genre = plan.decision.genre;
     let evaluation = Evaluation {
@@ -681,6 +688,7 @@ pub fn evaluer_jusqua(
         alertes,
         echeances,
         urgence,
+        urgence_hors_visite,
     };
     (evaluation, s.aujourdhui.horizon())
 }
