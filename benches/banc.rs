@@ -347,12 +347,11 @@ fn jour(
         gardes.push(t.elapsed());
     }
     let pic = pic_mo();
-    // The first of these days comes after the base's own day, when the demo's many visits
-    // were dated: everyone seen that day is evaluated again (they leave the list).
+    // The worst of these days, and their median.
     let pire = (0..listes.len()).max_by_key(|&i| listes[i]).unwrap_or(0);
     ligne(
         &format!(
-            "`aujourdhui`, le lendemain, pire : liste prête ({} personnes réévaluées, le lendemain du jour de la base)",
+            "`aujourdhui`, le lendemain, pire des jours suivants : liste prête ({} personnes réévaluées)",
             reevalues[pire]
         ),
         &Mesure {
