@@ -124,6 +124,20 @@ fn ligne(quoi: &str, m: &Mesure, brut: Option<&Mesure>, cible: &str) {
     );
 }
 
+/// The bare engine reading every row of `sql` and the bytes of one of its columns.
+fn parcourir(b: &Connection, sql: &str, colonne: usize) -> usize {
+    let mut st = b.prepare(sql).expect("scan");
+    let mut lignes = st.query([]).expect("scan");
+    let mut n = 0usize;
+    while let Some(r) = lignes.next().expect("row") {
+        n += r
+            .get_ref(colonne)
+            .map(|v| v.as_bytes().map_or(0, |b| b.len()))
+            .unwrap_or(0);
+    }
+    n
+}
+
 // ---------------------------------------------------------------- the bases
 
 fn base(n: u32) -> PathBuf {
@@ -185,31 +199,14 @@ fn tableau(n: u32, tours: usize) {
     let store = ouvrir(&chemin);
     let regles = vigie::domain::regles::Regles::default();
     let scan_evenements = || {
-        let mut st = b
-            .prepare(
+        std::hint::black_box(
+            parcourir(
+                &b,
                 "SELECT personne_id, id, date, type, canal, resultat, echeance, ticket, \
                  attente_minutes FROM evenements ORDER BY personne_id, date, id",
-            )
-            .expect("scan");
-        let mut lignes = st.query([]).expect("scan");
-        let mut n = 0usize;
-        while let Some(r) = lignes.next().expect("row") {
-            n += r
-                .get_ref(2)
-                .map(|v| v.as_bytes().map_or(0, |b| b.len()))
-                .unwrap_or(0);
-        }
-        let mut st = b
-            .prepare("SELECT * FROM personnes ORDER BY id")
-            .expect("scan");
-        let mut lignes = st.query([]).expect("scan");
-        while let Some(r) = lignes.next().expect("row") {
-            n += r
-                .get_ref(1)
-                .map(|v| v.as_bytes().map_or(0, |b| b.len()))
-                .unwrap_or(0);
-        }
-        std::hint::black_box(n);
+                2,
+            ) + parcourir(&b, "SELECT * FROM personnes ORDER BY id", 1),
+        );
     };
     let brut_jour = if choisie("jour") || choisie("tui") {
         mesurer(tours, false, scan_evenements)
@@ -308,21 +305,12 @@ fn jour(
         );
     });
     let brut_gardees = mesurer(tours, false, || {
-        let mut st = b
-            .prepare(
-                "SELECT personne_id, calculee_le, ligne FROM evaluations \
-                 WHERE cle = (SELECT cle FROM evaluations_completes) AND du_jour = 1",
-            )
-            .expect("kept rows");
-        let mut lignes = st.query([]).expect("kept rows");
-        let mut n = 0usize;
-        while let Some(r) = lignes.next().expect("row") {
-            n += r
-                .get_ref(2)
-                .map(|v| v.as_bytes().map_or(0, |b| b.len()))
-                .unwrap_or(0);
-        }
-        std::hint::black_box(n);
+        std::hint::black_box(parcourir(
+            b,
+            "SELECT personne_id, calculee_le, ligne FROM evaluations \
+             WHERE cle = (SELECT cle FROM evaluations_completes) AND du_jour = 1",
+            2,
+        ));
     });
     ligne(
         "`aujourdhui`, le même jour (lignes gardées)",

@@ -13,7 +13,7 @@ use vigie::domain::moteur::{
     ConnaissancePrefecture, GenreAction, PanConnu, couverture, evaluer, evaluer_jusqua,
 };
 use vigie::domain::regles::Regles;
-use vigie::domain::{Blocage, Demarche, Evenement, TypeEvenement};
+use vigie::domain::{Blocage, Demarche, Evenement, Personne, TypeEvenement};
 
 prop_compose! {
     fn un_evenement()(t in 0usize..11, r in 0usize..8, c in 0usize..4, date in -400i64..1,
@@ -29,19 +29,14 @@ prop_compose! {
     }
 }
 
-proptest! {
-    #![proptest_config(ProptestConfig::with_cases(2000))]
-
-    #[test]
-    fn no_wait_past_the_lapse_and_never_stuck(
-        titre in proptest::option::of(-300i64..400),
-        api in proptest::option::of(-300i64..400),
-        blocage in 0usize..8,
-        demarche in 0usize..7,
-        pan in 0usize..4,
-        postal in any::<bool>(),
-        evs in proptest::collection::vec(un_evenement(), 0..9),
-    ) {
+prop_compose! {
+    /// A person (expiries, blocking, procedure), their préfecture and their events.
+    fn une_situation()(titre in proptest::option::of(-300i64..400),
+                       api in proptest::option::of(-300i64..400),
+                       blocage in 0usize..8, demarche in 0usize..7, pan in 0usize..4,
+                       postal in any::<bool>(),
+                       evs in proptest::collection::vec(un_evenement(), 0..9),
+    ) -> (Personne, ConnaissancePrefecture, Vec<Evenement>) {
         let mut p = personne(Some(1));
         p.titre_expire_le = titre.map(j);
         p.api_expire_le = api.map(j);
@@ -52,6 +47,17 @@ proptest! {
             postal_impose: postal,
             ..gironde(PanConnu::Inconnu)
         };
+        (p, pref, evs)
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(2000))]
+
+    #[test]
+    fn no_wait_past_the_lapse_and_never_stuck(
+        (p, pref, evs) in une_situation(),
+    ) {
         let e = evaluer(&p, &evs, &pref, &Regles::default(), jour());
         let fin = couverture(&p, &evs);
         let genre = e.prochaine.genre;
@@ -81,13 +87,7 @@ proptest! {
 
     #[test]
     fn before_its_horizon_an_evaluation_only_shifts_its_day_counts(
-        titre in proptest::option::of(-300i64..400),
-        api in proptest::option::of(-300i64..400),
-        blocage in 0usize..8,
-        demarche in 0usize..7,
-        pan in 0usize..4,
-        postal in any::<bool>(),
-        evs in proptest::collection::vec(un_evenement(), 0..9),
+        (p, pref, evs) in une_situation(),
         plus_tard in 1i64..500,
         visite_du_jour in any::<bool>(),
     ) {
@@ -96,16 +96,6 @@ proptest! {
             // Drawn often: its raise of the urgency holds today only.
             evs.push(Evenement::nouveau(TypeEvenement::Visite, jour()));
         }
-        let mut p = personne(Some(1));
-        p.titre_expire_le = titre.map(j);
-        p.api_expire_le = api.map(j);
-        p.blocage = Blocage::TOUS[blocage];
-        p.demarche = Demarche::TOUS[demarche];
-        let pref = ConnaissancePrefecture {
-            pan: [PanConnu::Dedie, PanConnu::General, PanConnu::Aucun, PanConnu::Inconnu][pan],
-            postal_impose: postal,
-            ..gironde(PanConnu::Inconnu)
-        };
         let regles = Regles::default();
         let (e, horizon) = evaluer_jusqua(&p, &evs, &pref, &regles, jour());
         prop_assert!(horizon > jour());

@@ -358,15 +358,11 @@ fn kept_rows_give_the_full_evaluation_s_list_day_after_day() {
                 s.ecrire(|tx, _| tx.effacer_personne(&reference)).unwrap();
             }
             3 => {
-                let c = crate::store::LigneCorrection {
-                    departement: s.personne(id).unwrap().unwrap().departement,
-                    champ: "pan".into(),
-                    valeur: "non".into(),
-                    verifie_le: jour,
-                    source: "essai".into(),
-                    auteur: "T".into(),
-                    saisi_le: "2026-11-01T10:00:00".into(),
-                };
+                let c = crate::store::correction_d_essai(
+                    s.personne(id).unwrap().unwrap().departement,
+                    "non",
+                    jour,
+                );
                 s.ecrire(|tx, _| tx.inserer_correction(&c)).unwrap();
             }
             _ => {}

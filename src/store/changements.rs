@@ -134,7 +134,6 @@ pub(super) fn reprendre(t: &rusqlite::Connection, declencheurs: &[String]) -> Re
 mod tests {
     use super::*;
     use crate::domain::{Departement, Evenement, Personne, TypeEvenement, parse_date};
-    use crate::store::LigneCorrection;
 
     fn base(dir: &std::path::Path) -> Store {
         crate::store::base_en_clair(&dir.join("c.db"))
@@ -188,15 +187,11 @@ mod tests {
         lyon.departement = Departement::depuis_code("69").unwrap();
         let lyonnais = s.creer_personne(&lyon).unwrap();
         let apres_masse = s.dernier_changement().unwrap();
-        let c = LigneCorrection {
-            departement: Departement::depuis_code("75").unwrap(),
-            champ: "pan".into(),
-            valeur: "oui".into(),
-            verifie_le: parse_date("2026-11-01").unwrap(),
-            source: String::new(),
-            auteur: "T".into(),
-            saisi_le: "2026-11-01T10:00:00".into(),
-        };
+        let c = crate::store::correction_d_essai(
+            Departement::depuis_code("75").unwrap(),
+            "oui",
+            parse_date("2026-11-01").unwrap(),
+        );
         s.ecrire(|tx, _| tx.inserer_correction(&c)).unwrap();
         let Changements::Personnes(parisiens) = s.changements_depuis(apres_masse).unwrap().0 else {
             panic!("a correction is logged person by person");

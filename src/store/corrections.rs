@@ -75,3 +75,22 @@ impl Ecriture<'_> {
         Ok(n > 0)
     }
 }
+
+/// A correction of the PAN of `departement` to `valeur`, checked on `verifie_le`, by « T »
+/// (unit tests).
+#[cfg(test)]
+pub(crate) fn correction_d_essai(
+    departement: crate::domain::Departement,
+    valeur: &str,
+    verifie_le: chrono::NaiveDate,
+) -> LigneCorrection {
+    LigneCorrection {
+        departement,
+        champ: "pan".into(),
+        valeur: valeur.into(),
+        verifie_le,
+        source: String::new(),
+        auteur: "T".into(),
+        saisi_le: "2026-11-01T10:00:00".into(),
+    }
+}

@@ -283,15 +283,11 @@ mod tests {
             s.a_reevaluer("k", jour()).unwrap(),
             AReevaluer::Personnes(vec![a])
         );
-        let correction = crate::store::LigneCorrection {
-            departement: Departement::depuis_code("75").unwrap(),
-            champ: "pan".into(),
-            valeur: "oui".into(),
-            verifie_le: jour(),
-            source: String::new(),
-            auteur: "T".into(),
-            saisi_le: "2026-11-01T10:00:00".into(),
-        };
+        let correction = crate::store::correction_d_essai(
+            Departement::depuis_code("75").unwrap(),
+            "oui",
+            jour(),
+        );
         s.ecrire(|tx, _| tx.inserer_correction(&correction))
             .unwrap();
         assert_eq!(gardees(&s), vec![(c, b"Chlo\xc3\xa9".to_vec())]);

@@ -37,6 +37,8 @@ mod stats;
 pub use brouillons::Brouillon;
 pub use changements::{Changements, SEUIL_PERSONNES};
 pub use corrections::LigneCorrection;
+#[cfg(test)]
+pub(crate) use corrections::correction_d_essai;
 pub use evaluations::{AReevaluer, EvaluationGardee, EvaluationNouvelle};
 pub use evenements::inserer_evenement;
 pub use jour::TRANCHE;
