@@ -120,8 +120,8 @@ pub struct AGarder {
     aujourdhui: NaiveDate,
     lu_a: i64,
     tout: bool,
-    /// Every person evaluated has a row here.
-    complet: bool,
+    /// Something to write: someone was evaluated, and every person evaluated has a row here.
+    a_ecrire: bool,
     lignes: Vec<crate::store::EvaluationNouvelle>,
 }
 
@@ -129,7 +129,9 @@ impl AGarder {
     /// Writes them (a short write; nothing when the base is busy or cannot be written: the
     /// next list evaluates them again). Returns how many rows were kept.
     pub fn garder(self, store: &Store) -> usize {
-        if !self.complet {
+        // Nobody evaluated: the mark is already at the read's change number, and no write
+        // lock is asked for.
+        if !self.a_ecrire {
             return 0;
         }
         store.garder_evaluations(
@@ -157,7 +159,7 @@ pub fn calculer_liste(
 ) -> ResultatStore<(Vec<LigneJour>, AGarder)> {
     let cle = gardees::cle(regles);
     // One snapshot for everything read: the rows kept, the people evaluated again.
-    let (mut lignes, a_garder, lu_a, tout, complet) = store.lire(|| -> ResultatStore<_> {
+    let (mut lignes, a_garder, lu_a, tout, a_ecrire) = store.lire(|| -> ResultatStore<_> {
         let lu_a = store.dernier_changement()?;
         let vus = store.ecrits_le(aujourdhui)?;
         let mut evaluateur = Evaluateur::nouveau(store, regles, aujourdhui, &vus);
@@ -213,13 +215,14 @@ pub fn calculer_liste(
             }
             Ok(())
         })?;
+        let evalues = ids.len() + illisibles.len() + sans_date.len();
         for id in ids.into_iter().chain(illisibles).chain(sans_date) {
             if let Some((p, siens)) = store.personne_et_ses_evenements(id)? {
                 let (l, jusqua) = evaluateur.ligne_jusqua(p, &siens)?;
                 garder(l, jusqua, &mut lignes);
             }
         }
-        Ok((lignes, a_garder, lu_a, false, complet))
+        Ok((lignes, a_garder, lu_a, false, complet && evalues > 0))
     })?;
     trier(&mut lignes);
     Ok((
@@ -229,7 +232,7 @@ pub fn calculer_liste(
             aujourdhui,
             lu_a,
             tout,
-            complet,
+            a_ecrire,
             lignes: a_garder,
         },
     ))

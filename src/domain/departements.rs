@@ -154,7 +154,7 @@ impl TryFrom<u8> for super::Departement {
         if usize::from(rang) < super::departements_table::DEPARTEMENTS.len() {
             Ok(super::Departement(rang))
         } else {
-            Err(super::ErreurValeur::Vide)
+            Err(super::ErreurValeur::DepartementInconnu)
         }
     }
 }
